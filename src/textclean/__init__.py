@@ -1,0 +1,77 @@
+"""textclean: turn messy scraped text into clean text.
+
+>>> import textclean
+>>> textclean.clean("Hello,   \\r\\nworld!\\n\\n\\n\\n")
+'Hello,\\nworld!\\n'
+>>> textclean.clean(" x ", steps=[str.strip])
+'x'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from textclean.errors import (
+    ConfigError,
+    InputError,
+    InvalidOptionError,
+    NotPicklableError,
+    RegistrationError,
+    TextcleanError,
+    UnknownStepError,
+)
+from textclean import registry
+from textclean.io import decode
+from textclean.pipeline import Explanation, Pipeline
+from textclean.registry import DEFAULT_STEPS, cleaner
+
+__all__ = [
+    "DEFAULT_STEPS",
+    "ConfigError",
+    "Explanation",
+    "InputError",
+    "InvalidOptionError",
+    "NotPicklableError",
+    "Pipeline",
+    "RegistrationError",
+    "TextcleanError",
+    "UnknownStepError",
+    "clean",
+    "cleaner",
+    "decode",
+]
+
+__version__ = "0.1.0"
+
+
+def clean(
+    text: str,
+    steps: Sequence[str | Callable[[str], str]] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
+    """Clean ``text`` with the default pipeline, or with the given steps and options.
+
+    Pipelines are cached, so calling this in a loop costs no more than reusing a :class:`Pipeline`.
+    """
+    return _pipeline(steps, options)(text)
+
+
+def _pipeline(
+    steps: Sequence[str | Callable[[str], str]] | None, options: Mapping[str, Mapping[str, Any]] | None
+) -> Pipeline:
+    try:
+        key = (None if steps is None else tuple(steps), json.dumps(options, sort_keys=True) if options else "")
+        hash(key)
+    except TypeError:  # unhashable steps or options that JSON cannot express: build afresh
+        return Pipeline(steps, options)
+    return _cached_pipeline(key[0], key[1], registry.generation())
+
+
+@lru_cache(maxsize=64)
+def _cached_pipeline(
+    steps: tuple[str | Callable[[str], str], ...] | None, options_json: str, generation: int
+) -> Pipeline:
+    return Pipeline(steps, json.loads(options_json) if options_json else None)

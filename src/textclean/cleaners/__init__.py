@@ -1,0 +1,1 @@
+"""The built-in cleaners, one module each. Every cleaner is a plain ``str -> str`` function."""

@@ -1,0 +1,78 @@
+"""Normalize layout whitespace: line endings, trailing spaces, blank lines.
+
+Only layout changes here; characters that a reader sees (no-break spaces inside a line, invisible
+format characters) are the ``unicode`` cleaner's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from textclean.edits import Edit, apply_edits
+
+# Horizontal white space: tab, space, the Unicode space separators (Zs), form feed, vertical tab.
+_HSPACE = r"[\t \p{Zs}\f\v]"
+_BREAK = r"(?:\r\n|[\n\r\u2028\u2029])"
+# A run of line breaks with only white space between them, starting where white space starts, so
+# that a long run of spaces is scanned once (the look-behind stops a match inside the run).
+_BREAK_RUN = regex.compile(rf"(?<!{_HSPACE}){_HSPACE}*+{_BREAK}(?:{_HSPACE}*+{_BREAK})*+")
+_TRAILING_SPACE = regex.compile(rf"(?<!{_HSPACE}){_HSPACE}++\Z")
+
+
+@dataclass(frozen=True)
+class WhitespaceOptions:
+    """Options of :func:`normalize_whitespace`."""
+
+    max_blank_lines: int = 1  # one blank line separates paragraphs; more carries no meaning in text
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_blank_lines, int) or self.max_blank_lines < 0:
+            raise ValueError(f"max_blank_lines must be an integer >= 0, not {self.max_blank_lines!r}")
+
+
+def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOptions()) -> list[Edit]:
+    """Find the layout edits of ``text`` (see :func:`normalize_whitespace`)."""
+    edits = []
+    most = options.max_blank_lines + 1
+    for match in _BREAK_RUN.finditer(text):
+        old = match.group()
+        start, end = match.span()
+        if start == 0:
+            new, rule = "", "leading-blank-lines"
+        elif end == len(text):
+            new, rule = "\n", "trailing-blank-lines"
+        else:
+            breaks = _count_breaks(old)
+            new, rule = "\n" * min(breaks, most), "blank-lines" if breaks > most else "line-end"
+        if new != old:
+            edits.append(Edit(start, end, new, rule, old))
+    trailing = _TRAILING_SPACE.search(text)
+    if trailing and (not edits or edits[-1].end <= trailing.start()):
+        edits.append(Edit(trailing.start(), trailing.end(), "", "trailing-space", trailing.group()))
+    return edits
+
+
+def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:
+    r"""Normalize line endings to ``\n``, drop trailing spaces and collapse runs of blank lines.
+
+    Blank lines at the start and end of the text go; a final line break is kept if there was one.
+    Leading indentation is kept: it can be structure (code, verse, quotes).
+
+    Args:
+        max_blank_lines: the most blank lines kept in a row.
+
+    >>> normalize_whitespace("Title  \r\n\r\n\r\n\r\n  indented\t\n\n\n")
+    'Title\n\n  indented\n'
+    >>> normalize_whitespace("a\n\n\n\nb", max_blank_lines=2)
+    'a\n\n\nb'
+    """
+    return apply_edits(text, find_whitespace_edits(text, WhitespaceOptions(max_blank_lines=max_blank_lines)))
+
+
+def _count_breaks(run: str) -> int:
+    """Count the line breaks of a run: CR LF is one, a paragraph separator is two."""
+    return (
+        run.count("\n") + run.count("\r") - run.count("\r\n") + run.count("\u2028") + 2 * run.count("\u2029")
+    )

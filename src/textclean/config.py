@@ -1,0 +1,70 @@
+"""Read a pipeline from TOML: a ``textclean.toml`` file or ``[tool.textclean]`` in ``pyproject.toml``.
+
+The file names the steps and gives options per step::
+
+    steps = ["mojibake", "links", "whitespace"]
+
+    [options.links]
+    urls = "keep"
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "textclean.toml").write_text('steps = ["whitespace"]\\n[options.whitespace]\\nmax_blank_lines = 2\\n')
+>>> load_config(folder / "textclean.toml")
+Config(steps=['whitespace'], options={'whitespace': {'max_blank_lines': 2}})
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textclean.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+_KEYS = ("steps", "options")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Steps (``None``: the default pipeline) and options per step, as read from a file."""
+
+    steps: list[str] | None = None
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read ``path``; a ``pyproject.toml`` is read from its ``[tool.textclean]`` table."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("textclean")
+        if data is None:
+            raise ConfigError(f"{path}: has no [tool.textclean] table")
+    return parse_config(data, str(path))
+
+
+def parse_config(data: dict[str, Any], source: str = "config") -> Config:
+    """Check a config table and return it as a :class:`Config`."""
+    unknown = sorted(set(data) - set(_KEYS))
+    if unknown:
+        raise ConfigError(f"{source}: unknown key {unknown[0]!r}; allowed keys: {', '.join(_KEYS)}")
+    steps = data.get("steps")
+    if steps is not None and (not isinstance(steps, list) or not all(isinstance(s, str) for s in steps)):
+        raise ConfigError(f"{source}: 'steps' must be a list of step names")
+    options = data.get("options", {})
+    if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
+        raise ConfigError(f"{source}: 'options' must be a table of tables, one per step, e.g. [options.links]")
+    return Config(steps, options)

@@ -1,0 +1,242 @@
+"""Run cleaners in order, and explain what each one changed and why.
+
+>>> pipeline = Pipeline(["whitespace"])
+>>> pipeline("Hello   \n\n\n\nworld")
+'Hello\n\nworld'
+>>> report = pipeline.explain("Hello   \n\n\n\nworld")
+>>> [(step.name, edit.rule, edit.old) for step in report.steps for edit in step.edits]
+[('whitespace', 'blank-lines', '   \n\n\n\n')]
+>>> report.replay() == report.output
+True
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textclean import registry
+from textclean.edits import Edit, OffsetMap, apply_edits
+from textclean.errors import InvalidOptionError, NotPicklableError, TextcleanError
+
+StepLike = str | Callable[[str], str]
+
+
+class TextTypeError(TextcleanError, TypeError):
+    """Text that is not a ``str``."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One cleaner with its options, ready to run."""
+
+    name: str
+    spec: registry.CleanerSpec
+    options: Mapping[str, Any]
+    prepared: Any
+
+    def find_edits(self, text: str) -> list[Edit]:
+        """Return the edits this step makes to ``text``."""
+        return self.spec.find_edits(text, self.prepared)
+
+    def __call__(self, text: str) -> str:
+        return apply_edits(text, self.find_edits(text))
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """What one step of :meth:`Pipeline.explain` did: its edits, as offsets into its own input."""
+
+    name: str
+    input: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def output(self) -> str:
+        """The step's output, rebuilt from its input and edits."""
+        return apply_edits(self.input, self.edits)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The result of :meth:`Pipeline.explain`: the cleaned text and every step's edits."""
+
+    input: str
+    output: str
+    steps: tuple[StepRecord, ...]
+
+    def replay(self) -> str:
+        """Apply the recorded edits to the input, step by step; equals :attr:`output`."""
+        text = self.input
+        for step in self.steps:
+            text = apply_edits(text, step.edits)
+        return text
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the output back to the span of the input it came from.
+
+        >>> report = Pipeline(["whitespace"]).explain("a  \\n\\n\\n\\nb")
+        >>> start, end = report.source_span(3, 4)
+        >>> report.output[3:4], report.input[start:end]
+        ('b', 'b')
+        """
+        for step in reversed(self.steps):
+            offsets = OffsetMap(step.edits)
+            start, end = offsets.to_input(start), offsets.to_input(end, end=True)
+        return start, max(start, end)
+
+    def why(self, fragment: str) -> list[tuple[str, Edit]]:
+        """Return ``(step name, edit)`` for every edit that touched ``fragment`` where it stood.
+
+        This answers "why did this line disappear?" in one call.
+
+        >>> report = Pipeline(["whitespace"]).explain("keep  \\n\\n\\n\\nthis")
+        >>> [(name, edit.rule) for name, edit in report.why("keep  ")]
+        [('whitespace', 'blank-lines')]
+        """
+        found = []
+        for step in self.steps:
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(fragment), step.input)]
+            for edit in step.edits:
+                if any(edit.start < end and start < edit.end for start, end in spans) or fragment in edit.old:
+                    found.append((step.name, edit))
+        return found
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Yield every edit as a JSON-ready dict with its step's name."""
+        for step in self.steps:
+            for edit in step.edits:
+                yield {"step": step.name, **edit.to_dict()}
+
+    def __str__(self) -> str:
+        lines = []
+        for step in self.steps:
+            lines.append(f"{step.name}: {len(step.edits)} edit{'s' if len(step.edits) != 1 else ''}")
+            for edit in step.edits:
+                lines.append(f"  {edit.start}-{edit.end} {edit.rule}: {_shorten(edit.old)!r} -> {_shorten(edit.new)!r}")
+        return "\n".join(lines)
+
+
+class Pipeline:
+    """A reusable cleaner made of steps: registered names, or plain ``str -> str`` functions.
+
+    Args:
+        steps: the steps in order; ``None`` means the default pipeline.
+        options: keyword options per step name, e.g. ``{"whitespace": {"max_blank_lines": 2}}``.
+
+    >>> Pipeline(["whitespace"], options={"whitespace": {"max_blank_lines": 2}})
+    Pipeline(['whitespace'], options={'whitespace': {'max_blank_lines': 2}})
+    >>> Pipeline(["whitespace", str.strip])("  x  ")
+    'x'
+    """
+
+    def __init__(self, steps: Sequence[StepLike] | None = None, options: Mapping[str, Mapping[str, Any]] | None = None):
+        if isinstance(steps, str):
+            raise InvalidOptionError(f"steps must be a list of names or functions, not the string {steps!r}")
+        self._step_likes: tuple[StepLike, ...] = tuple(registry.DEFAULT_STEPS if steps is None else steps)
+        self._options: dict[str, dict[str, Any]] = {name: dict(value) for name, value in (options or {}).items()}
+        self.steps: tuple[Step, ...] = tuple(self._build_step(step) for step in self._step_likes)
+        unused = sorted(set(self._options) - {step.name for step in self.steps})
+        if unused:
+            raise InvalidOptionError(
+                f"options given for {unused[0]!r}, which is not a step of this pipeline; steps: "
+                + ", ".join(step.name for step in self.steps)
+            )
+
+    @classmethod
+    def from_config(cls, path: str | os.PathLike[str]) -> Pipeline:
+        """Build a pipeline from a ``textclean.toml`` file, or ``[tool.textclean]`` in ``pyproject.toml``."""
+        from textclean.config import load_config
+
+        config = load_config(path)
+        return cls(config.steps, config.options)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the steps, in order."""
+        return tuple(step.name for step in self.steps)
+
+    def __call__(self, text: str) -> str:
+        _check_text(text)
+        for step in self.steps:
+            text = step(text)
+        return text
+
+    def clean_with_counts(self, text: str) -> tuple[str, dict[str, int]]:
+        """Clean ``text`` and count the edits each step made.
+
+        >>> Pipeline(["whitespace"]).clean_with_counts("a  \nb  ")
+        ('a\nb', {'whitespace': 2})
+        """
+        _check_text(text)
+        counts = {}
+        for step in self.steps:
+            edits = step.find_edits(text)
+            counts[step.name] = counts.get(step.name, 0) + len(edits)
+            text = apply_edits(text, edits)
+        return text, counts
+
+    def explain(self, text: str) -> Explanation:
+        """Clean ``text`` and record, per step, each edit with the rule that made it."""
+        _check_text(text)
+        records = []
+        current = text
+        for step in self.steps:
+            edits = tuple(step.find_edits(current))
+            records.append(StepRecord(step.name, current, edits))
+            current = apply_edits(current, edits)
+        return Explanation(text, current, tuple(records))
+
+    def __repr__(self) -> str:
+        names = [step if isinstance(step, str) else _callable_name(step) for step in self._step_likes]
+        options = f", options={self._options!r}" if self._options else ""
+        return f"Pipeline({names!r}{options})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Pipeline):
+            return NotImplemented
+        return self._step_likes == other._step_likes and self._options == other._options
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        for step in self._step_likes:
+            if not isinstance(step, str):
+                try:
+                    pickle.dumps(step)
+                except Exception as error:
+                    raise NotPicklableError(
+                        f"step {_callable_name(step)!r} cannot be pickled ({error}); define it at the top level "
+                        "of a module, or register it with @textclean.cleaner and use its name"
+                    ) from None
+        return (Pipeline, (list(self._step_likes), self._options or None))
+
+    def _build_step(self, step: StepLike) -> Step:
+        if isinstance(step, str):
+            spec = registry.get(step)
+        elif callable(step):
+            spec = registry.from_callable(_callable_name(step), step)
+        else:
+            raise InvalidOptionError(f"a step must be a name or a function, not {type(step).__name__}")
+        options = self._options.get(spec.name, {})
+        if not isinstance(options, Mapping):
+            raise InvalidOptionError(f"options of step {spec.name!r} must be a mapping, not {type(options).__name__}")
+        return Step(spec.name, spec, options, spec.make_options(**options))
+
+
+def _callable_name(step: Callable[..., Any]) -> str:
+    return getattr(step, "__qualname__", None) or getattr(step, "__name__", None) or type(step).__name__
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        hint = "; decode bytes first with textclean.decode()" if isinstance(text, bytes | bytearray) else ""
+        raise TextTypeError(f"text must be str, not {type(text).__name__}{hint}")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
