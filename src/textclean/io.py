@@ -2,7 +2,7 @@
 
 >>> decode("café".encode("utf-8"))
 'café'
->>> decode("café".encode("cp1252"))
+>>> decode("café".encode("cp1252"), encoding="cp1252")
 'café'
 >>> decode_bytes(b"\\xff\\xfeh\\x00i\\x00")
 ('hi', 'utf-16')

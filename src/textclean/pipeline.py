@@ -1,4 +1,4 @@
-"""Run cleaners in order, and explain what each one changed and why.
+r"""Run cleaners in order, and explain what each one changed and why.
 
 >>> pipeline = Pipeline(["whitespace"])
 >>> pipeline("Hello   \n\n\n\nworld")
@@ -167,7 +167,7 @@ class Pipeline:
         return text
 
     def clean_with_counts(self, text: str) -> tuple[str, dict[str, int]]:
-        """Clean ``text`` and count the edits each step made.
+        r"""Clean ``text`` and count the edits each step made.
 
         >>> Pipeline(["whitespace"]).clean_with_counts("a  \nb  ")
         ('a\nb', {'whitespace': 2})
