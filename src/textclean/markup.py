@@ -1,0 +1,386 @@
+r"""One tokenizer of the link, image and formatting markup that HTML-to-text converters leave.
+
+Converters such as html2text write markdown: ``[text](url "title")``, ``![alt](src)``,
+``[text][1]`` with a definition line ``[1]: url``, ``<https://autolinks>``, backslash escapes
+(``\$4``, ``1\.``); some pages keep raw ``<a href>`` and ``<img>`` tags. This module finds them
+all, so that the ``links`` and ``markup`` cleaners and the boilerplate classifier (which reads link
+density) share one account of what is markup and what a reader sees.
+
+The scanner is hand-written and linear: it jumps between the few characters that can start
+markup (``[`` ``]`` ``\`` ``<`` `````), keeps a stack of open brackets, and reads a link's
+destination with a possessive regex that cannot backtrack. Look-alikes stay plain text: a bracket
+that is not followed at once by ``(`` or by a defined ``[label]`` is not a link (``[sic]``,
+``[1]``, ``a [b] (c)``), and ``<`` only starts a tag, an autolink or an ``<a>`` element when one
+follows (``x < y``, ``<3``).
+
+>>> [(t.kind, t.text, t.url) for t in tokenize_links("By [Robert Bridge](#), \\$4 [sic]")]
+[('link', 'Robert Bridge', '#'), ('escape', '$', None)]
+>>> round(link_text_share("[Home](/) [News](/news) Today"), 2)
+0.62
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Kinds of tokens whose text is link text (the rest is images, definitions, escapes and code).
+LINK_KINDS = frozenset({"link", "reference", "html_link", "autolink"})
+# Kinds of tokens that show nothing of their own: images and the definition lines of references.
+IMAGE_KINDS = frozenset({"image", "linked_image", "html_image"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A piece of markup: its kind, its span ``start:end`` in the text, and what a reader sees of it.
+
+    ``text`` is the link text of a link (with the markup inside it already read: images dropped,
+    escapes undone), ``""`` for images and definitions, the URL of an autolink, the character of an
+    escape, and the span itself for a ``code`` span (whose content is never markup). ``url`` is the
+    destination of a link, image or definition.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    url: str | None = None
+
+
+# The characters where markup can start: an (image) opening bracket, a closing bracket, a backslash
+# escape of markdown punctuation or an escaped backslash, a tag or autolink, a code span, and a blank
+# line (brackets and <a> elements never span paragraphs).
+_SPECIAL = regex.compile(r"!?\[|\]|\\[\\`*_{}\[\]()#+\-.!$<>|~]|<|`|\n[ \t]*+\n")
+# An escaped backslash (\\) is matched so that the character after it is not read as escaped, but it
+# stays as it is: undoing it could make a new escape, and a second run would change the text again.
+
+# White space inside a link's parentheses: spaces and at most one line break (a hard wrap).
+_SPACE = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?")
+# A run of a bare destination's characters that need no thought.
+_PLAIN_DEST = regex.compile(r"[^\s()\\]++")
+_ANGLE_DEST = regex.compile(r"<([^<>\n]*+)>")
+_BLANK_LINE = regex.compile(r"\n[ \t]*+\n")
+_TITLE_END = {'"': '"', "'": "'", "(": ")"}
+_MAX_PAREN_DEPTH = 3  # parentheses nest this deep in a destination (Wikipedia URLs use one level)
+# A reference label after a link text: [label], or [] to use the text itself.
+_LABEL = regex.compile(r"\[([^\[\]\n]{0,200}+)\]")
+# A definition line of a reference link: [label]: destination "optional title".
+_DEFINITION = regex.compile(
+    r"""^[ \t]{0,3}\[(?P<label>[^\[\]\n]{1,200}+)\]:[ \t]*+
+    (?: <(?P<angle>[^<>\n]*+)> | (?P<raw>\S++) )
+    (?: [ \t]++ (?: "[^"\n]*+" | '[^'\n]*+' | \([^()\n]*+\) ) )?
+    [ \t]*+$""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+# What a definition's destination looks like when nothing refers to it: a URL, a path or a fragment.
+_URL_LIKE = regex.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[/#?]|www\.|[\w\-]++(?:\.[\w\-]++)++/")
+_AUTOLINK = regex.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]++|[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++)>")
+_HTML_LINK_OPEN = regex.compile(r"<a(?:\s[^<>]*+)?>", regex.IGNORECASE)
+_HTML_LINK_CLOSE = regex.compile(r"</a\s*+>", regex.IGNORECASE)
+_HTML_IMAGE = regex.compile(r"<img(?:\s[^<>]*+)?>", regex.IGNORECASE)
+_ATTRIBUTE = {
+    name: regex.compile(rf"""\s{name}\s*+=\s*+(?:"(?P<v>[^"]*+)"|'(?P<v>[^']*+)'|(?P<v>[^\s"'>]++))""", regex.I)
+    for name in ("href", "src")
+}
+# A code span: one backtick, no backtick or line break inside, one backtick.
+_CODE = regex.compile(r"`[^`\n]++`")
+_BACKSLASH_ESCAPE = regex.compile(r"\\(.)", regex.DOTALL)
+_SPACE_RUN = regex.compile(r"\s++")
+
+
+@dataclass(slots=True)
+class _Opener:
+    """An ``[``, ``![`` or ``<a ...>`` not closed yet."""
+
+    kind: str  # "bracket", "image" or "html"
+    start: int
+    end: int  # end of the opening markup (after "[", "![" or the <a> tag)
+    url: str | None = None
+
+
+def tokenize_links(text: str) -> list[Token]:
+    r"""Find all link, image, reference-definition, ``<a>``/``<img>``, autolink and escape tokens.
+
+    The tokens are sorted and do not overlap; markup nested in a link's text (an image in a linked
+    image, an escape) is read into that link's ``text`` rather than listed. ``code`` tokens mark
+    code spans, where nothing is markup.
+
+    >>> [(t.kind, t.text) for t in tokenize_links("[![logo](a.png)](/) <a href='/x'>More</a> 1\\. x < y")]
+    [('linked_image', ''), ('html_link', 'More'), ('escape', '.')]
+    >>> [(t.kind, t.text, t.url) for t in tokenize_links("see [the\nreport][1]\n\n[1]: http://x.org/r")]
+    [('reference', 'the\nreport', 'http://x.org/r'), ('definition', '', 'http://x.org/r')]
+    """
+    if "[" not in text and "<" not in text and "\\" not in text and "`" not in text:
+        return []
+    definitions = _find_definitions(text) if "]:" in text else []
+    scanner = _Scanner(text, {_normalize_label(label): token.url for token, label in definitions})
+    start = 0
+    for definition, _ in definitions:
+        scanner.scan(start, definition.start)
+        scanner.tokens.append(definition)
+        start = definition.end
+    scanner.scan(start, len(text))
+    tokens = scanner.tokens
+    if scanner.strays:
+        tokens.extend(scanner.strays)
+        tokens.sort(key=lambda token: token.start)
+    return tokens
+
+
+def link_text_share(text: str) -> float:
+    """Return the share (0..1) of the visible characters of ``text`` that are link text.
+
+    This is the link density a boilerplate classifier uses: markdown links, reference links,
+    ``<a>`` elements and autolinks count as link text; images count as links with no text. White
+    space is not counted. A text with no visible character is all link (1.0) if it holds links or
+    images, and 0.0 otherwise.
+
+    >>> link_text_share("Read the [full story](/story) here")
+    0.45
+    >>> link_text_share("[![](logo.png)](/)"), link_text_share("")
+    (1.0, 0.0)
+    """
+    tokens = tokenize_links(text)
+    if not tokens:
+        return 0.0
+    link = 0
+    markup = 0
+    linkish = False
+    for token in tokens:
+        shown = _visible_length(token.text)
+        markup += _visible_length(text[token.start : token.end]) - shown
+        if token.kind in LINK_KINDS:
+            link += shown
+            linkish = True
+        elif token.kind in IMAGE_KINDS:
+            linkish = True
+    visible = _visible_length(text) - markup
+    if visible <= 0:
+        return 1.0 if linkish else 0.0
+    return link / visible
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - sum(len(run) for run in _SPACE_RUN.findall(text))
+
+
+class _Scanner:
+    """The state of one scan: the tokens found so far, and the brackets and tags still open."""
+
+    def __init__(self, text: str, labels: dict[str, str | None]) -> None:
+        self.text = text
+        self.labels = labels  # normalized label -> URL, of the reference definitions
+        self.tokens: list[Token] = []
+        self.strays: list[Token] = []  # <a> tags never closed, kept apart to keep `tokens` sorted
+        self.openers: list[_Opener] = []  # open brackets and <a> tags, innermost last
+        self.end = 0
+
+    def scan(self, start: int, end: int) -> None:
+        """Append the tokens of ``text[start:end]``."""
+        text = self.text
+        self.end = end
+        pos = start
+        while True:
+            match = _SPECIAL.search(text, pos, end)
+            if match is None:
+                break
+            found = match.group()
+            at = match.start()
+            pos = match.end()
+            first = found[0]
+            if first == "\\":
+                if found[1] != "\\":  # an escaped backslash is read as it is (see _SPECIAL)
+                    self.tokens.append(Token("escape", at, pos, found[1]))
+            elif first in "![":
+                self.openers.append(_Opener("image" if first == "!" else "bracket", at, pos))
+            elif first == "]":
+                pos = self._close_bracket(at)
+            elif first == "<":
+                pos = self._read_angle(at)
+            elif first == "`":
+                code = _CODE.match(text, at, end)
+                if code:
+                    self.tokens.append(Token("code", at, code.end(), code.group()))
+                    pos = code.end()
+            else:  # a blank line: nothing open goes on into the next paragraph
+                self._close_all()
+        self._close_all()
+
+    def _close_all(self) -> None:
+        self.strays.extend(_unclosed_tags(self.openers))
+        self.openers.clear()
+
+    def _close_bracket(self, close: int) -> int:
+        """Read what follows the ``]`` at ``close``; return where scanning goes on."""
+        text, openers = self.text, self.openers
+        index = len(openers) - 1
+        while index >= 0 and openers[index].kind == "html":
+            index -= 1
+        if index < 0:
+            return close + 1
+        opener = openers[index]
+        after = close + 1
+        url: str | None
+        if text.startswith("(", after):
+            tail = _read_inline_tail(text, after, self.end)
+            if tail is None:
+                del openers[index]
+                return after
+            url, stop = tail
+            kind = "link"
+        else:
+            label = _LABEL.match(text, after, self.end) if text.startswith("[", after) else None
+            key = _normalize_label((label and label.group(1)) or text[opener.end : close])
+            if label is None or key not in self.labels:
+                del openers[index]
+                return after
+            url = self.labels[key]
+            kind = "reference"
+            stop = label.end()
+        inner = self._take_inner(index)
+        if opener.kind == "image":
+            self.tokens.append(Token("image", opener.start, stop, "", url))
+            return stop
+        shown = _read_inner(text, opener.end, close, inner)
+        if not shown.strip() and any(token.kind in IMAGE_KINDS for token in inner):
+            kind = "linked_image"
+        self.tokens.append(Token(kind, opener.start, stop, shown, url))
+        return stop
+
+    def _read_angle(self, at: int) -> int:
+        """Read the tag or autolink starting with the ``<`` at ``at``; return where scanning goes on."""
+        text, end, openers = self.text, self.end, self.openers
+        autolink = _AUTOLINK.match(text, at, end)
+        if autolink:
+            url = autolink.group("url")
+            self.tokens.append(Token("autolink", at, autolink.end(), url, url))
+            return autolink.end()
+        image = _HTML_IMAGE.match(text, at, end)
+        if image:
+            self.tokens.append(Token("html_image", at, image.end(), "", _attribute(image.group(), "src")))
+            return image.end()
+        opening = _HTML_LINK_OPEN.match(text, at, end)
+        if opening:
+            openers.append(_Opener("html", at, opening.end(), _attribute(opening.group(), "href")))
+            return opening.end()
+        closing = _HTML_LINK_CLOSE.match(text, at, end)
+        if not closing:
+            return at + 1
+        index = len(openers) - 1
+        while index >= 0 and openers[index].kind != "html":
+            index -= 1
+        if index < 0:  # a stray </a>
+            self.tokens.append(Token("html_link", at, closing.end(), ""))
+            return closing.end()
+        opener = openers[index]
+        shown = _read_inner(text, opener.end, at, self._take_inner(index))
+        self.tokens.append(Token("html_link", opener.start, closing.end(), shown, opener.url))
+        return closing.end()
+
+    def _take_inner(self, index: int) -> list[Token]:
+        """Close ``openers[index]`` and all opened after it; return the tokens found since it opened."""
+        opener = self.openers[index]
+        inner = _unclosed_tags(self.openers[index + 1 :])
+        del self.openers[index:]
+        tokens = self.tokens
+        while tokens and tokens[-1].start >= opener.start:
+            inner.append(tokens.pop())
+        inner.sort(key=lambda token: token.start)
+        return inner
+
+
+def _read_inline_tail(text: str, at: int, end: int) -> tuple[str, int] | None:
+    """Read ``(destination "title")`` at ``at``: return the URL and the end, or None if it is not one.
+
+    Written out by hand rather than as one regex, so that every step moves on by a run of characters
+    and nothing is read twice (a regex repeating a group keeps state for each round).
+    """
+    pos = _skip_space(text, at + 1, end)
+    angle = _ANGLE_DEST.match(text, pos, end)
+    if angle:
+        url = angle.group(1)
+        pos = angle.end()
+    else:
+        depth = 0
+        start = pos
+        while pos < end:
+            run = _PLAIN_DEST.match(text, pos, end)
+            if run:
+                pos = run.end()
+                continue
+            char = text[pos]
+            if char == "\\" and pos + 1 < end and text[pos + 1] != "\n":
+                pos += 2
+            elif char == "(" and depth < _MAX_PAREN_DEPTH:
+                depth += 1
+                pos += 1
+            elif char == ")" and depth > 0:
+                depth -= 1
+                pos += 1
+            elif char == "\n" and text[pos - 1] == "-" and pos + 1 < end and not text[pos + 1].isspace():
+                pos += 1  # a URL wrapped after a hyphen
+            else:
+                break
+        if depth:
+            return None
+        url = text[start:pos].replace("\n", "")
+    spaced = _skip_space(text, pos, end)
+    if spaced > pos and spaced < end and text[spaced] in _TITLE_END:
+        close = text.find(_TITLE_END[text[spaced]], spaced + 1, end)
+        if close < 0 or _BLANK_LINE.search(text, spaced, close):
+            return None
+        spaced = _skip_space(text, close + 1, end)
+    if not text.startswith(")", spaced):
+        return None
+    return _unescape(url), spaced + 1
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    match = _SPACE.match(text, pos, end)
+    return match.end() if match else pos
+
+
+def _unclosed_tags(openers: list[_Opener]) -> list[Token]:
+    """Make tokens with no text of the ``<a>`` tags never closed: they are markup all the same."""
+    return [Token("html_link", o.start, o.end, "", o.url) for o in openers if o.kind == "html"]
+
+
+def _read_inner(text: str, start: int, end: int, inner: list[Token]) -> str:
+    """Read ``text[start:end]`` as a reader sees it, given the tokens found inside it."""
+    parts = []
+    pos = start
+    for token in inner:
+        parts.append(text[pos : token.start])
+        parts.append(token.text)
+        pos = token.end
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _find_definitions(text: str) -> list[tuple[Token, str]]:
+    """Find the definition lines of reference links, each with its label.
+
+    A line of that shape is a definition if its destination looks like a URL or something refers
+    to its label (``[Note]: corrected`` in prose is neither).
+    """
+    found = []
+    for match in _DEFINITION.finditer(text):
+        url = match.group("angle") if match.group("angle") is not None else match.group("raw")
+        label = match.group("label")
+        if _URL_LIKE.match(url) or f"][{label}]" in text or f"[{label}][]" in text:
+            found.append((Token("definition", match.start(), match.end(), "", _unescape(url)), label))
+    return found
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    match = _ATTRIBUTE[name].search(tag)
+    return match.group("v") if match else None
+
+
+def _normalize_label(label: str) -> str:
+    return _SPACE_RUN.sub(" ", label).strip().casefold()
+
+
+def _unescape(url: str) -> str:
+    return _BACKSLASH_ESCAPE.sub(r"\1", url) if "\\" in url else url
