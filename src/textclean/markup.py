@@ -48,13 +48,21 @@ class Token:
     url: str | None = None
 
 
-# The characters where markup can start: an (image) opening bracket, a closing bracket, a backslash
-# escape of markdown punctuation or an escaped backslash, a tag or autolink, a code span, and a blank
-# line (brackets and <a> elements never span paragraphs).
-_SPECIAL = regex.compile(r"!?\[|\]|\\[\\`*_{}\[\]()#+\-.!$<>|~]|<|`|\n[ \t]*+\n")
-# An escaped backslash (\\) is matched so that the character after it is not read as escaped, but it
-# stays as it is: undoing it could make a new escape, and a second run would change the text again.
-
+# The characters where markup can start: an opening bracket (of an image if "!" comes before it), a
+# closing bracket, a backslash, a tag or autolink, a code span. The scanner finds each with str.find,
+# which skips plain text far faster than a regex character class can.
+_MARKUP_CHARACTERS = "[]\\<`"
+# What a backslash escapes. An escaped backslash (\\) is passed over so that the character after it is
+# not read as escaped, but it stays as it is: undoing it could make a new escape, and a second run
+# would change the text again.
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!$<>|~")
+# A shortcut, not a rule: the most common link, [plain text](url "title") with no markup inside, read
+# in one step. Whatever it does not match goes the long way, to the same token.
+_SIMPLE_LINK = regex.compile(
+    r"""\[(?P<text>[^\[\]\\<`\n]*+(?:\n(?![ \t]*+\n)[^\[\]\\<`\n]*+)*+)\]
+        \((?P<url>[^\s()\\<>`]*+)(?:[ \t]++"[^"\n]*+")?\)""",
+    regex.VERBOSE,
+)
 # White space inside a link's parentheses: spaces and at most one line break (a hard wrap).
 _SPACE = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?")
 # A run of a bare destination's characters that need no thought.
@@ -174,45 +182,79 @@ class _Scanner:
         self.tokens: list[Token] = []
         self.strays: list[Token] = []  # <a> tags never closed, kept apart to keep `tokens` sorted
         self.openers: list[_Opener] = []  # open brackets and <a> tags, innermost last
-        self.end = 0
+        self.end = 0  # where the stretch being scanned ends
+        self.checked = 0  # up to where the text was searched for blank lines
 
     def scan(self, start: int, end: int) -> None:
         """Append the tokens of ``text[start:end]``."""
         text = self.text
+        tokens = self.tokens
         self.end = end
+        self.checked = start
+        find = text.find
+        # the next place of each markup character, or `end` if there is none
+        nexts = [find(char, start, end) % (end + 1) for char in _MARKUP_CHARACTERS]
         pos = start
         while True:
-            match = _SPECIAL.search(text, pos, end)
-            if match is None:
+            for index, place in enumerate(nexts):
+                if place < pos:
+                    nexts[index] = find(_MARKUP_CHARACTERS[index], pos, end) % (end + 1)
+            at = min(nexts)
+            if at >= end:
                 break
-            found = match.group()
-            at = match.start()
-            pos = match.end()
-            first = found[0]
-            if first == "\\":
-                if found[1] != "\\":  # an escaped backslash is read as it is (see _SPECIAL)
-                    self.tokens.append(Token("escape", at, pos, found[1]))
-            elif first in "![":
-                self.openers.append(_Opener("image" if first == "!" else "bracket", at, pos))
-            elif first == "]":
+            char = text[at]
+            if char == "[":
+                image = at > pos and text[at - 1] == "!"
+                simple = _SIMPLE_LINK.match(text, at, end)
+                if simple:
+                    url = simple.group("url")
+                    if image:
+                        tokens.append(Token("image", at - 1, simple.end(), "", url))
+                    else:
+                        tokens.append(Token("link", at, simple.end(), simple.group("text"), url))
+                    pos = simple.end()
+                else:
+                    self.openers.append(_Opener("image" if image else "bracket", at - image, at + 1))
+                    pos = at + 1
+            elif char == "]":
                 pos = self._close_bracket(at)
-            elif first == "<":
+            elif char == "\\":
+                escaped = text[at + 1 : at + 2]
+                pos = at + 2 if escaped in _ESCAPABLE else at + 1
+                if escaped in _ESCAPABLE and escaped != "\\":
+                    tokens.append(Token("escape", at, at + 2, escaped))
+            elif char == "<":
                 pos = self._read_angle(at)
-            elif first == "`":
+            else:
                 code = _CODE.match(text, at, end)
+                pos = code.end() if code else at + 1
                 if code:
-                    self.tokens.append(Token("code", at, code.end(), code.group()))
-                    pos = code.end()
-            else:  # a blank line: nothing open goes on into the next paragraph
-                self._close_all()
-        self._close_all()
+                    tokens.append(Token("code", at, pos, code.group()))
+        self._forget_openers(len(self.openers))
 
-    def _close_all(self) -> None:
-        self.strays.extend(_unclosed_tags(self.openers))
-        self.openers.clear()
+    def _forget_openers(self, count: int) -> None:
+        """Forget the ``count`` oldest openers; an ``<a>`` tag among them becomes a token of its own."""
+        self.strays.extend(_unclosed_tags(self.openers[:count]))
+        del self.openers[:count]
+
+    def _forget_earlier_paragraphs(self, at: int) -> None:
+        """Forget the openers before the last blank line before ``at``: markup never spans paragraphs.
+
+        Each stretch of text is searched for blank lines once, when something is to be closed.
+        """
+        if self.openers:
+            last = -1
+            for blank in _BLANK_LINE.finditer(self.text, self.checked, at):
+                last = blank.start()
+            count = 0
+            while count < len(self.openers) and self.openers[count].start < last:
+                count += 1
+            self._forget_openers(count)
+        self.checked = at
 
     def _close_bracket(self, close: int) -> int:
         """Read what follows the ``]`` at ``close``; return where scanning goes on."""
+        self._forget_earlier_paragraphs(close)
         text, openers = self.text, self.openers
         index = len(openers) - 1
         while index >= 0 and openers[index].kind == "html":
@@ -267,6 +309,7 @@ class _Scanner:
         closing = _HTML_LINK_CLOSE.match(text, at, end)
         if not closing:
             return at + 1
+        self._forget_earlier_paragraphs(at)
         index = len(openers) - 1
         while index >= 0 and openers[index].kind != "html":
             index -= 1
@@ -298,7 +341,10 @@ def _read_inline_tail(text: str, at: int, end: int) -> tuple[str, int] | None:
     """
     pos = _skip_space(text, at + 1, end)
     angle = _ANGLE_DEST.match(text, pos, end)
-    if angle:
+    titled = pos > at + 1 and text[pos : pos + 1] in ('"', "'")  # only a title: ( "Scroll to top")
+    if titled:
+        url = ""
+    elif angle:
         url = angle.group(1)
         pos = angle.end()
     else:
@@ -326,7 +372,7 @@ def _read_inline_tail(text: str, at: int, end: int) -> tuple[str, int] | None:
             return None
         url = text[start:pos].replace("\n", "")
     spaced = _skip_space(text, pos, end)
-    if spaced > pos and spaced < end and text[spaced] in _TITLE_END:
+    if (spaced > pos or titled) and spaced < end and text[spaced] in _TITLE_END:
         close = text.find(_TITLE_END[text[spaced]], spaced + 1, end)
         if close < 0 or _BLANK_LINE.search(text, spaced, close):
             return None

@@ -80,9 +80,15 @@ def find_link_edits(text: str, options: LinksOptions = LinksOptions()) -> list[E
             continue
         new = _replacement(text, token, options, notes)
         start, end = token.start, token.end
+        rule = _RULES[token.kind]
         if not new:
-            start, end = _removal_span(text, start, end, edits[-1] if edits else None)
-        edits.append(Edit(start, end, new, _RULES[token.kind], text[start:end]))
+            previous = edits[-1] if edits else None
+            start, end = _removal_span(text, start, end, previous)
+            if previous and not previous.new and previous.end == start:  # one block of removed lines
+                edits.pop()
+                start = _blank_lines_before(text, previous.start, edits[-1].end if edits else 0, end)
+                rule = previous.rule if previous.rule == rule else f"{previous.rule}+{rule}"
+        edits.append(Edit(start, end, new, rule, text[start:end]))
     if options.bare_urls != "keep":
         edits = _with_bare_urls(text, tokens, edits, options)
     if notes:
@@ -191,10 +197,16 @@ def _removal_span(text: str, start: int, end: int, previous: Edit | None) -> tup
             if not _is_blank(text, end, next_end):
                 break
             end = min(next_end + 1, len(text))
-    if end == len(text):  # the last block: the blank lines before it go instead
-        while start > floor and start >= 2 and _is_blank(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
-            start = text.rfind("\n", 0, start - 1) + 1
-    return start, end
+    return _blank_lines_before(text, start, floor, end), end
+
+
+def _blank_lines_before(text: str, start: int, floor: int, end: int) -> int:
+    """Move the start of a removed block at the end of the text back over the blank lines before it."""
+    if end < len(text):
+        return start
+    while start > floor and start >= 2 and _is_blank(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
 
 
 def _is_blank(text: str, start: int, end: int) -> bool:
