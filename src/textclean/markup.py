@@ -68,8 +68,24 @@ _SPACE = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?")
 # A run of a bare destination's characters that need no thought.
 _PLAIN_DEST = regex.compile(r"[^\s()\\]++")
 _ANGLE_DEST = regex.compile(r"<([^<>\n]*+)>")
+# A destination html2text wrote as it found it, with spaces or line breaks in it ("tel:(954) 885-7100",
+# "https://x.com/intent/tweet?text=Who's fa..."): read when a proper destination is not there, and only
+# if it starts like a URL, a path or a fragment.
+_LOOSE_TAIL = regex.compile(
+    r"""\([ \t]*+(?P<url>(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:|[/#?]|www\.)
+        [^()<>\[\]\n\\]*+(?:(?:\n(?![ \t]*+\n)|\\.|\([^()<>\[\]\n\\]*+\))[^()<>\[\]\n\\]*+)*+)\)""",
+    regex.VERBOSE,
+)
 _BLANK_LINE = regex.compile(r"\n[ \t]*+\n")
-_TITLE_END = {'"': '"', "'": "'", "(": ")"}
+_MAX_BLOCK_LINK = 2000  # characters a link's text may run over blank lines
+# The end of a link's title: its closing quote (or parenthesis), then the ")" of the link. Quotes
+# inside a title are not escaped by html2text, so a quote alone does not end it.
+_TITLE_END = {
+    opening: regex.compile(rf"{regex.escape(closing)}[ \t]*+(?:\n[ \t]*+)?\)")
+    for opening, closing in (('"', '"'), ("'", "'"), ("(", ")"))
+}
+# A line break inside a URL that html2text wrapped after a hyphen, with the next line's quote marks.
+_URL_WRAP = regex.compile(r"\n[ \t]*+(?:>[ \t]*+)*+(?=[^\s>])")
 _MAX_PAREN_DEPTH = 3  # parentheses nest this deep in a destination (Wikipedia URLs use one level)
 # A reference label after a link text: [label], or [] to use the text itself.
 _LABEL = regex.compile(r"\[([^\[\]\n]{0,200}+)\]")
@@ -184,6 +200,10 @@ class _Scanner:
         self.openers: list[_Opener] = []  # open brackets and <a> tags, innermost last
         self.end = 0  # where the stretch being scanned ends
         self.checked = 0  # up to where the text was searched for blank lines
+        self.last_blank = -1  # where the last blank line found starts
+        self.searches = {  # searches that run far ahead, each done once (see _FirstMatch)
+            name: _FirstMatch(pattern, text) for name, pattern in [*_TITLE_END.items(), ("blank", _BLANK_LINE)]
+        }
 
     def scan(self, start: int, end: int) -> None:
         """Append the tokens of ``text[start:end]``."""
@@ -230,26 +250,27 @@ class _Scanner:
                 pos = code.end() if code else at + 1
                 if code:
                     tokens.append(Token("code", at, pos, code.group()))
-        self._forget_openers(len(self.openers))
-
-    def _forget_openers(self, count: int) -> None:
-        """Forget the ``count`` oldest openers; an ``<a>`` tag among them becomes a token of its own."""
-        self.strays.extend(_unclosed_tags(self.openers[:count]))
-        del self.openers[:count]
+        self.strays.extend(_unclosed_tags(self.openers))  # an unclosed <a> tag is markup all the same
+        self.openers.clear()
 
     def _forget_earlier_paragraphs(self, at: int) -> None:
-        """Forget the openers before the last blank line before ``at``: markup never spans paragraphs.
+        """Forget the openers that a blank line and more than a few lines part from ``at``.
 
-        Each stretch of text is searched for blank lines once, when something is to be closed.
+        html2text writes links around whole blocks, with blank lines inside, so a link's text may
+        run over a blank line; but not far, so that a stray bracket stays plain text. Each stretch of
+        text is searched for blank lines once, when something is to be closed.
         """
-        if self.openers:
-            last = -1
+        openers = self.openers
+        if openers:
             for blank in _BLANK_LINE.finditer(self.text, self.checked, at):
-                last = blank.start()
+                self.last_blank = blank.start()
+            limit = min(self.last_blank, at - _MAX_BLOCK_LINK)
             count = 0
-            while count < len(self.openers) and self.openers[count].start < last:
+            while count < len(openers) and openers[count].start < limit:
                 count += 1
-            self._forget_openers(count)
+            if count:
+                self.strays.extend(_unclosed_tags(openers[:count]))
+                del openers[:count]
         self.checked = at
 
     def _close_bracket(self, close: int) -> int:
@@ -265,7 +286,10 @@ class _Scanner:
         after = close + 1
         url: str | None
         if text.startswith("(", after):
-            tail = _read_inline_tail(text, after, self.end)
+            tail = _read_inline_tail(text, after, self.end, self.searches)
+            loose = None if tail else _LOOSE_TAIL.match(text, after, self.end)
+            if loose:
+                tail = _unescape(loose.group("url").replace("\n", "").strip()), loose.end()
             if tail is None:
                 del openers[index]
                 return after
@@ -333,7 +357,30 @@ class _Scanner:
         return inner
 
 
-def _read_inline_tail(text: str, at: int, end: int) -> tuple[str, int] | None:
+class _FirstMatch:
+    """Where a pattern first matches at or after a place, for places that only move forward.
+
+    A search that found its match far ahead is remembered, so that the searches of all the links of
+    a text read each character at most once, whatever stray quotes and brackets it holds.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.found = -1  # where the last search found a match (-1: there is none after it)
+        self.after = len(text) + 1  # where the last search began
+
+    def at_or_after(self, pos: int) -> int:
+        """Return where the first match at or after ``pos`` starts, or -1."""
+        if self.after <= pos and (self.found >= pos or self.found < 0):
+            return self.found
+        match = self.pattern.search(self.text, pos)
+        self.after = pos
+        self.found = match.start() if match else -1
+        return self.found
+
+
+def _read_inline_tail(text: str, at: int, end: int, searches: dict[str, _FirstMatch]) -> tuple[str, int] | None:
     """Read ``(destination "title")`` at ``at``: return the URL and the end, or None if it is not one.
 
     Written out by hand rather than as one regex, so that every step moves on by a run of characters
@@ -349,6 +396,7 @@ def _read_inline_tail(text: str, at: int, end: int) -> tuple[str, int] | None:
         pos = angle.end()
     else:
         depth = 0
+        pieces = []  # the destination, without the line breaks of a wrap
         start = pos
         while pos < end:
             run = _PLAIN_DEST.match(text, pos, end)
@@ -364,19 +412,23 @@ def _read_inline_tail(text: str, at: int, end: int) -> tuple[str, int] | None:
             elif char == ")" and depth > 0:
                 depth -= 1
                 pos += 1
-            elif char == "\n" and text[pos - 1] == "-" and pos + 1 < end and not text[pos + 1].isspace():
-                pos += 1  # a URL wrapped after a hyphen
+            elif char == "\n" and text[pos - 1] == "-" and (wrap := _URL_WRAP.match(text, pos, end)):
+                pieces.append(text[start:pos])
+                pos = start = wrap.end()
             else:
                 break
         if depth:
             return None
-        url = text[start:pos].replace("\n", "")
+        pieces.append(text[start:pos])
+        url = "".join(pieces)
     spaced = _skip_space(text, pos, end)
     if (spaced > pos or titled) and spaced < end and text[spaced] in _TITLE_END:
-        close = text.find(_TITLE_END[text[spaced]], spaced + 1, end)
-        if close < 0 or _BLANK_LINE.search(text, spaced, close):
+        close = searches[text[spaced]].at_or_after(spaced + 1)
+        blank = searches["blank"].at_or_after(spaced)
+        if close < 0 or (0 <= blank < close):
             return None
-        spaced = _skip_space(text, close + 1, end)
+        stop = _TITLE_END[text[spaced]].match(text, close).end()  # type: ignore[union-attr]  # found above
+        return (_unescape(url), stop) if stop <= end else None
     if not text.startswith(")", spaced):
         return None
     return _unescape(url), spaced + 1
