@@ -31,7 +31,7 @@ class UsageError(TextcleanError):
     """Arguments that do not fit together."""
 
 
-class StopRun(TextcleanError):
+class RunStoppedError(TextcleanError):
     """An error that ends the run (``--on-error fail``)."""
 
 
@@ -58,7 +58,18 @@ class Report:
     edits: Counter[str] = field(default_factory=Counter)
 
 
+@dataclass
+class Run:
+    """Everything one ``normalize`` run shares across its inputs."""
+
+    args: argparse.Namespace
+    pipeline: Pipeline
+    report: Report
+    explain: BinaryIO | None = None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser of the ``textclean`` command."""
     parser = argparse.ArgumentParser(prog=PROG, description="Turn messy scraped text into clean text.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     normalize = commands.add_parser(
@@ -111,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def list_steps(out: TextIO) -> int:
+    """Print every available step with its summary; mark the default pipeline's."""
     defaults = set(registry.DEFAULT_STEPS)
     for name in registry.names():
         try:
@@ -124,21 +136,23 @@ def list_steps(out: TextIO) -> int:
 
 
 def normalize(args: argparse.Namespace) -> int:
-    pipeline = make_pipeline(args)
+    """Run ``textclean normalize``; return the exit status."""
+    run = Run(args, make_pipeline(args), Report())
     jobs = plan_jobs(args)
-    report = Report()
     with ExitStack() as stack:
-        explain = stack.enter_context(atomic_open(args.explain)) if args.explain else None
+        if args.explain:
+            run.explain = stack.enter_context(atomic_open(args.explain))
         for job in _progress(jobs, args):
-            run_job(job, pipeline, args, report, explain)
+            run_job(job, run)
     if not args.quiet:
-        print_summary(report, args)
-    if report.errors:
+        print_summary(run.report)
+    if run.report.errors:
         return 2
-    return 1 if args.check and report.changed else 0
+    return 1 if args.check and run.report.changed else 0
 
 
 def make_pipeline(args: argparse.Namespace) -> Pipeline:
+    """Build the pipeline from ``--config`` and ``--steps`` (``--steps`` wins)."""
     config = load_config(args.config) if args.config else Config()
     steps = config.steps
     options = config.options
@@ -207,8 +221,9 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def run_job(job: Job, pipeline: Pipeline, args: argparse.Namespace, report: Report, explain: BinaryIO | None) -> None:
+def run_job(job: Job, run: Run) -> None:
     """Read, clean and write one input; report its errors and go on."""
+    args, report = run.args, run.report
     data = sys.stdin.buffer.read() if job.source is None else _read(job)
     if data is None:
         report.errors += 1
@@ -225,10 +240,7 @@ def run_job(job: Job, pipeline: Pipeline, args: argparse.Namespace, report: Repo
         return
     report.files += 1
     report.bytes_in += len(data)
-    if args.jsonl:
-        cleaned = clean_jsonl(text, job, pipeline, args, report, explain)
-    else:
-        cleaned = clean_text(text, job.label, None, pipeline, report, explain)
+    cleaned = clean_jsonl(text, job, run) if args.jsonl else clean_text(text, job.label, None, run)
     output = cleaned.encode("utf-8")
     report.bytes_out += len(output)
     changed = cleaned != text
@@ -260,26 +272,24 @@ def _read(job: Job) -> bytes | None:
         return None
 
 
-def clean_text(
-    text: str, label: str, line: int | None, pipeline: Pipeline, report: Report, explain: BinaryIO | None
-) -> str:
-    """Clean one document, counting edits per step and writing them to ``explain`` if asked."""
+def clean_text(text: str, label: str, line: int | None, run: Run) -> str:
+    """Clean one document, counting edits per step and writing them to ``--explain`` if asked."""
+    explain = run.explain
     if explain is None:
-        cleaned, counts = pipeline.clean_with_counts(text)
-        report.edits.update(counts)
+        cleaned, counts = run.pipeline.clean_with_counts(text)
+        run.report.edits.update(counts)
         return cleaned
-    result = pipeline.explain(text)
+    result = run.pipeline.explain(text)
     for row in result.records():
-        report.edits[row["step"]] += 1
+        run.report.edits[row["step"]] += 1
         where = {"path": label} if line is None else {"path": label, "line": line}
         explain.write((json.dumps({**where, **row}, ensure_ascii=False) + "\n").encode("utf-8"))
     return result.output
 
 
-def clean_jsonl(
-    text: str, job: Job, pipeline: Pipeline, args: argparse.Namespace, report: Report, explain: BinaryIO | None
-) -> str:
+def clean_jsonl(text: str, job: Job, run: Run) -> str:
     """Clean one field of every record; a bad record is reported and kept as it was."""
+    args = run.args
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -289,13 +299,13 @@ def clean_jsonl(
         if record.value is None:
             message = f"{job.label}: {record.error}"
             if args.on_error == "fail":
-                raise StopRun(message + "; stopped (--on-error fail), nothing written for this input")
+                raise RunStoppedError(message + "; stopped (--on-error fail), nothing written for this input")
             _error(message + "; record kept unchanged")
-            report.errors += 1
+            run.report.errors += 1
             lines.append(line)
             continue
         value = dict(record.value)
-        value[args.field] = clean_text(value[args.field], job.label, number, pipeline, report, explain)
+        value[args.field] = clean_text(value[args.field], job.label, number, run)
         lines.append(dump_record(value) if value != record.value else line)
     return "\n".join(lines)
 
@@ -305,10 +315,11 @@ def _progress(jobs: list[Job], args: argparse.Namespace) -> Sequence[Job] | Iter
         return jobs
     from tqdm import tqdm
 
-    return tqdm(jobs, unit="file", file=sys.stderr, leave=False)
+    return iter(tqdm(jobs, unit="file", file=sys.stderr, leave=False))
 
 
-def print_summary(report: Report, args: argparse.Namespace) -> None:
+def print_summary(report: Report) -> None:
+    """Print one line on stderr: files, bytes in and out, edits per step."""
     parts = [f"{report.files} file{'s' if report.files != 1 else ''}", f"{report.changed} changed"]
     if report.skipped:
         parts.append(f"{report.skipped} skipped")

@@ -1,10 +1,10 @@
-"""Bytes in and out: decoding policy, binary detection, JSONL records and atomic writes.
+r"""Bytes in and out: decoding policy, binary detection, JSONL records and atomic writes.
 
 >>> decode("café".encode("utf-8"))
 'café'
 >>> decode("café".encode("cp1252"), encoding="cp1252")
 'café'
->>> decode_bytes(b"\\xff\\xfeh\\x00i\\x00")
+>>> decode_bytes(b"\xff\xfeh\x00i\x00")
 ('hi', 'utf-16')
 """
 
@@ -120,9 +120,9 @@ class Record:
 
 
 def read_jsonl(text: str, field: str) -> Iterator[Record]:
-    """Parse JSONL text line by line; a bad line comes back with ``error`` set, not raised.
+    r"""Parse JSONL text line by line; a bad line comes back with ``error`` set, not raised.
 
-    >>> [r.error for r in read_jsonl('{"text": "a"}\\n[1]\\n{"text": 2}\\n', "text")]
+    >>> [r.error for r in read_jsonl('{"text": "a"}\n[1]\n{"text": 2}\n', "text")]
     [None, 'line 2: not a JSON object', "line 3: field 'text' is not a string"]
     """
     for number, line in enumerate(text.split("\n"), start=1):
