@@ -156,26 +156,32 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
     """Open ``path`` for writing so that a crash leaves either the old file or the complete new one.
 
     The data goes to a temporary file in the same folder, is flushed to disk, gets the old file's
-    permission bits, and replaces the old file in one step when the ``with`` block ends; if the
+    permission bits (a new file those of the umask), and replaces the old file in one step when the ``with`` block ends; if the
     block raises, the temporary file is removed and the old file is untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+        mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        mode = None
+        mode = _new_file_mode()
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode() -> int:
+    """Return the mode a new file gets from ``open``: read-write for all, less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
