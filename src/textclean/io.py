@@ -156,8 +156,9 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
     """Open ``path`` for writing so that a crash leaves either the old file or the complete new one.
 
     The data goes to a temporary file in the same folder, is flushed to disk, gets the old file's
-    permission bits (a new file those of the umask), and replaces the old file in one step when the ``with`` block ends; if the
-    block raises, the temporary file is removed and the old file is untouched.
+    permission bits (a new file gets those the umask allows), and replaces the old file in one step
+    when the ``with`` block ends; if the block raises, the temporary file is removed and the old file
+    is untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
