@@ -77,6 +77,15 @@ class Outcome:
     explain: list[dict[str, Any]] = field(default_factory=list)
     output: bytes | None = None  # the cleaned bytes, when the caller writes them
 
+    def add_counts(self, other: Outcome) -> None:
+        """Add the counts of ``other`` to this outcome (a running total)."""
+        self.documents += other.documents
+        self.changed += other.changed
+        self.skipped += other.skipped
+        self.bytes_in += other.bytes_in
+        self.bytes_out += other.bytes_out
+        self.edits.update(other.edits)
+
 
 # --- the worker side -------------------------------------------------------------------------------
 

@@ -14,7 +14,6 @@ import os
 import sys
 import time
 import zlib
-from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack, nullcontext
@@ -56,25 +55,15 @@ class Report:
     check: bool
     explain: IO[bytes] | None = None
     files: int = 0
-    documents: int = 0
-    changed: int = 0
     errors: int = 0
-    skipped: int = 0
-    bytes_in: int = 0
-    bytes_out: int = 0
-    edits: Counter[str] = field(default_factory=Counter)
+    total: Outcome = field(default_factory=lambda: Outcome("total"))
     progress: Any = None
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, outcome: Outcome, *, label: str | None = None) -> None:
         """Count an outcome and report its messages, diff and edits as they arrive, in input order."""
-        self.documents += outcome.documents
-        self.changed += outcome.changed
-        self.skipped += outcome.skipped
+        self.total.add_counts(outcome)
         self.errors += len(outcome.errors)
-        self.bytes_in += outcome.bytes_in
-        self.bytes_out += outcome.bytes_out
-        self.edits.update(outcome.edits)
         for message in outcome.warnings:
             _say("warning", message, self.progress)
         for message in outcome.errors:
@@ -88,8 +77,9 @@ class Report:
                 self.explain.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
         if self.progress is not None:
             self.progress.update(outcome.bytes_in)
-            rate = self.documents / max(time.perf_counter() - self.started, 1e-9)
-            self.progress.set_postfix_str(f"{self.documents:,} docs, {rate:,.0f} docs/s", refresh=False)
+            documents = self.total.documents
+            rate = documents / max(time.perf_counter() - self.started, 1e-9)
+            self.progress.set_postfix_str(f"{documents:,} docs, {rate:,.0f} docs/s", refresh=False)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,7 +185,7 @@ def normalize(args: argparse.Namespace) -> int:
         print_summary(report)
     if report.errors:
         return 2
-    return 1 if args.check and report.changed else 0
+    return 1 if args.check and report.total.changed else 0
 
 
 def available_cores() -> int:
@@ -240,7 +230,7 @@ def finish_text_job(job: Job, outcome: Outcome, report: Report) -> None:
 def run_jsonl_job(job: Job, settings: Settings, pool: Executor, workers: int, report: Report) -> None:
     """Stream one JSONL input through the pool, chunk by chunk, into its output."""
     errors_before = report.errors
-    changed_before = report.changed
+    changed_before = report.total.changed
     try:
         with ExitStack() as stack:
             if job.source is None:
@@ -267,7 +257,7 @@ def run_jsonl_job(job: Job, settings: Settings, pool: Executor, workers: int, re
         report.errors += 1
         return
     report.files += report.errors == errors_before
-    if report.check and report.changed > changed_before:
+    if report.check and report.total.changed > changed_before:
         print(f"would change: {job.label}")
 
 
@@ -285,18 +275,19 @@ def progress_bar(jobs: list[Job], quiet: bool) -> Any:
 
 def print_summary(report: Report) -> None:
     """Print one line on stderr: files, documents, bytes in and out, edits per step."""
+    total = report.total
     parts = [f"{report.files} file{'s' if report.files != 1 else ''}"]
-    if report.documents != report.files:
-        parts.append(f"{report.documents:,} documents")
-    parts.append(f"{report.changed:,} changed")
-    if report.skipped:
-        parts.append(f"{report.skipped} skipped")
+    if total.documents != report.files:
+        parts.append(f"{total.documents:,} documents")
+    parts.append(f"{total.changed:,} changed")
+    if total.skipped:
+        parts.append(f"{total.skipped} skipped")
     if report.errors:
         parts.append(f"{report.errors} error{'s' if report.errors != 1 else ''}")
-    edits = ", ".join(f"{name} {count:,}" for name, count in report.edits.most_common()) or "none"
+    edits = ", ".join(f"{name} {count:,}" for name, count in total.edits.most_common()) or "none"
     seconds = time.perf_counter() - report.started
     print(
-        f"{PROG}: {', '.join(parts)}; {report.bytes_in:,} bytes in, {report.bytes_out:,} out "
+        f"{PROG}: {', '.join(parts)}; {total.bytes_in:,} bytes in, {total.bytes_out:,} out "
         f"in {seconds:.1f} s; edits: {edits}",
         file=sys.stderr,
     )
