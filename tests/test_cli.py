@@ -250,3 +250,14 @@ def test_plugin_by_entry_point_works_in_the_api(installed_plugin: Path, monkeypa
         assert textclean.clean("hi", steps=["shout"], options={"shout": {"mark": "?"}}) == "HI?"
     finally:
         registry._plugins.pop("shout", None)
+
+
+def test_a_broken_plugin_is_named_in_a_clear_error(installed_plugin: Path) -> None:
+    (installed_plugin / "textclean_shout-1.0.dist-info" / "entry_points.txt").write_text(
+        "[textclean.cleaners]\nshout = textclean_shout:missing_name\n", encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(installed_plugin)}
+    result = run("normalize", "-", "--steps", "shout", stdin=b"hi", env=env)
+    assert result.returncode == 2
+    assert b"plugin step 'shout' (textclean_shout:missing_name) failed to load" in result.stderr
+    assert b"Traceback" not in result.stderr
