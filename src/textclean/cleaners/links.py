@@ -13,7 +13,7 @@ from typing import Literal
 
 import regex
 
-from textclean.edits import Edit, apply_edits
+from textclean.edits import Edit, apply_edits, merge_edits
 from textclean.markup import Token, tokenize_links
 
 UrlPolicy = Literal["drop", "keep", "footnote"]
@@ -32,12 +32,16 @@ _RULES = {
     "html_image": "html-image",
     "definition": "reference-definition",
     "escape": "markdown-escape",
+    "bare_url": "bare-url",
 }
+_BLANK_LINES = regex.compile(r"(?:[ \t]*+\n)*+(?:[ \t]*+\Z)?")
+_MAX_ROUNDS = 8  # markup nested deeper than this in escapes is rare enough to be left half undone
 # Destinations that lead nowhere a reader could follow: not worth keeping next to the text.
 _NOWHERE = regex.compile(r"\A(?:#?|javascript:.*)\Z", regex.IGNORECASE | regex.DOTALL)
 # A URL written out in prose. It ends before white space, quotes, brackets and angle brackets;
-# punctuation at its end (and a ")" it did not open) belongs to the sentence.
-_BARE_URL = regex.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'\[\]{}]++", regex.IGNORECASE)
+# punctuation at its end (and a ")" it did not open) belongs to the sentence. After a backslash it is
+# left alone: what replaced it would be read as escaped.
+_BARE_URL = regex.compile(r"(?<!\\)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'\[\]{}\\]++", regex.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?'\"*_"
 # Characters next to which the space at the edge of a link's text is not needed.
 _NO_SPACE_AFTER = "([{\"'\u201c\u2018/\n\t "
@@ -71,10 +75,33 @@ class LinksOptions:
 
 
 def find_link_edits(text: str, options: LinksOptions = LinksOptions()) -> list[Edit]:
-    """Find the edits that strip link markup from ``text`` (see :func:`strip_link_markup`)."""
+    r"""Find the edits that strip link markup from ``text`` (see :func:`strip_link_markup`).
+
+    Undoing markup can make new markup (``\\[a](b)`` gives ``[a](b)``; taking the image out of
+    ``[a]![i](x)(b)`` does too), so the result is read again until nothing changes: a second run
+    finds nothing more. The second reading is quick, as little markup is left for it.
+    """
+    notes: dict[str, int] = {}  # URL -> footnote number, over all rounds
+    edits = found = _find_round(text, options, notes)
+    current = text
+    for _ in range(_MAX_ROUNDS):
+        current = apply_edits(current, found)
+        found = _find_round(current, options, notes)
+        if not found:
+            break
+        edits = merge_edits(text, edits, found)
+    if notes:
+        edits.append(Edit(len(text), len(text), _footnote_list(text, notes), "link-footnotes", ""))
+    return edits
+
+
+def _find_round(text: str, options: LinksOptions, notes: dict[str, int]) -> list[Edit]:
+    """Find the edits of the markup in ``text`` as it stands."""
     tokens = tokenize_links(text)
-    notes: dict[str, int] = {}  # URL -> footnote number
+    if options.bare_urls != "keep":
+        tokens = sorted([*tokens, *_bare_urls(text, tokens)], key=lambda token: token.start)
     edits: list[Edit] = []
+    cleared = -1  # where the removed or blank start of the current line ends
     for token in tokens:
         if token.kind == "code":
             continue
@@ -83,16 +110,14 @@ def find_link_edits(text: str, options: LinksOptions = LinksOptions()) -> list[E
         rule = _RULES[token.kind]
         if not new:
             previous = edits[-1] if edits else None
-            start, end = _removal_span(text, start, end, previous)
+            start, end = _removal_span(text, start, end, previous, cleared)
             if previous and not previous.new and previous.end == start:  # one block of removed lines
                 edits.pop()
                 start = _blank_lines_before(text, previous.start, edits[-1].end if edits else 0, end)
                 rule = previous.rule if previous.rule == rule else f"{previous.rule}+{rule}"
+            line_start = _skip_back(text, start, " \t>")
+            cleared = end if line_start == 0 or text[line_start - 1] == "\n" or line_start == cleared else -1
         edits.append(Edit(start, end, new, rule, text[start:end]))
-    if options.bare_urls != "keep":
-        edits = _with_bare_urls(text, tokens, edits, options)
-    if notes:
-        edits.append(Edit(len(text), len(text), _footnote_list(text, notes), "link-footnotes", ""))
     return edits
 
 
@@ -133,7 +158,7 @@ def _replacement(text: str, token: Token, options: LinksOptions, notes: dict[str
     """Say what ``token`` becomes."""
     if token.kind == "escape":
         return token.text
-    if token.kind == "autolink":
+    if token.kind in ("autolink", "bare_url"):
         return _bare_url(token.text, options)
     if token.kind not in ("link", "reference", "html_link"):
         return ""  # images, linked images and definitions show nothing
@@ -170,34 +195,45 @@ def _trim_edges(text: str, token: Token) -> str:
     return core
 
 
-def _removal_span(text: str, start: int, end: int, previous: Edit | None) -> tuple[int, int]:
+def _removal_span(text: str, start: int, end: int, previous: Edit | None, cleared: int) -> tuple[int, int]:
     """Widen the span of removed markup to the space or the empty lines it would leave behind.
 
-    Markup alone on its line (or with other removed markup) takes the line with it, and the blank
-    line after it if one was before it (at the end of the text, the blank lines before it). Markup
-    inside a line takes one of the spaces around it. No span reaches back into the ``previous`` edit.
+    Markup alone on its line (or with other removed markup: ``cleared`` is where the removed or
+    blank start of the line ends) takes the line with it, and the blank line after it if one was
+    before it (at the end of the text, the blank lines before it). Markup inside a line takes one of
+    the spaces around it. No span reaches back into the ``previous`` edit. Only the white space next
+    to the markup is read, so that many pieces on one long line cost no more than one.
     """
     floor = previous.end if previous else 0
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    rest_from = max(line_start, floor) if previous and not previous.new else line_start
-    if text[rest_from:start].strip(" \t") or text[end:line_end].strip(" \t"):
-        if start > floor and text[start - 1] in " \t" and (end == line_end or text[end] in " \t.,;:!?)"):
+    before = max(_skip_back(text, start, " \t>"), floor)  # ">": the mark of a quoted line
+    after = _skip_forward(text, end, " \t")
+    at_line_start = before == 0 or text[before - 1] == "\n" or before == cleared
+    at_line_end = after == len(text) or text[after] == "\n"
+    if not (at_line_start and at_line_end):
+        if start > floor and text[start - 1] in " \t" and (end == len(text) or text[end] in " \t\n.,;:!?)"):
             return start - 1, end
-        if end < line_end and text[end] in " \t" and (start == line_start or text[start - 1] in "(\n"):
+        if end < len(text) and text[end] in " \t" and (start == 0 or text[start - 1] in "(\n"):
             return start, end + 1
         return start, end
-    start = max(line_start, floor)
-    end = min(line_end + 1, len(text))
-    if start == 0 or _is_blank(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
-        while end < len(text):  # a block of its own: the blank lines after it go too
-            next_end = text.find("\n", end)
-            next_end = len(text) if next_end < 0 else next_end
-            if not _is_blank(text, end, next_end):
-                break
-            end = min(next_end + 1, len(text))
+    start = max(before, floor)
+    end = min(after + 1, len(text))
+    line_start = _skip_back(text, previous.start if previous and before == cleared else start, " \t>")
+    previous_line_end = _skip_back(text, line_start - 1, " \t") if line_start > 0 else 0
+    if previous_line_end == 0 or text[previous_line_end - 1] == "\n":  # a block of its own
+        end = _BLANK_LINES.match(text, end).end()  # type: ignore[union-attr]  # it matches the empty string
     return _blank_lines_before(text, start, floor, end), end
+
+
+def _skip_back(text: str, pos: int, chars: str) -> int:
+    while pos > 0 and text[pos - 1] in chars:
+        pos -= 1
+    return pos
+
+
+def _skip_forward(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
 
 
 def _blank_lines_before(text: str, start: int, floor: int, end: int) -> int:
@@ -210,33 +246,22 @@ def _blank_lines_before(text: str, start: int, floor: int, end: int) -> int:
 
 
 def _is_blank(text: str, start: int, end: int) -> bool:
+    """Say whether ``text[start:end]`` is white space only."""
     return not text[start:end].strip()
 
 
-def _with_bare_urls(text: str, tokens: list[Token], edits: list[Edit], options: LinksOptions) -> list[Edit]:
-    """Add the edits of the URLs written out in prose, outside any markup."""
-    spans = [(token.start, token.end) for token in tokens]
+def _bare_urls(text: str, tokens: list[Token]) -> list[Token]:
+    """Find the URLs written out in prose, outside any markup, as tokens."""
     found = []
     index = 0
     for match in _BARE_URL.finditer(text):
         start, end = match.span()
         end = _url_end(text, start, end)
-        while index < len(spans) and spans[index][1] <= start:
+        while index < len(tokens) and tokens[index].end <= start:
             index += 1
-        if index < len(spans) and spans[index][0] < end:
-            continue  # inside markup, whose edit says what becomes of it
-        new = _bare_url(text[start:end], options)
-        if not new:
-            start, end = _removal_span(text, start, end, None)
-        found.append(Edit(start, end, new, "bare-url", text[start:end]))
-    if not found:
-        return edits
-    merged = sorted(edits + found, key=lambda edit: edit.start)
-    kept = [merged[0]]
-    for edit in merged[1:]:
-        if edit.start >= kept[-1].end:
-            kept.append(edit)
-    return kept
+        if index == len(tokens) or tokens[index].start >= end:  # not inside markup
+            found.append(Token("bare_url", start, end, text[start:end], text[start:end]))
+    return found
 
 
 def _url_end(text: str, start: int, end: int) -> int:
