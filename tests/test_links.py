@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -104,7 +105,7 @@ def test_options(options: dict[str, str], text: str, expected: str) -> None:
     ],
 )
 def test_invalid_options_say_what_is_allowed(options: dict[str, str]) -> None:
-    with pytest.raises(ValueError, match="must|use"):
+    with pytest.raises(ValueError, match=r"must|use"):
         LinksOptions(**options)  # type: ignore[arg-type]
 
 
@@ -129,7 +130,7 @@ def test_tokens_are_sorted_and_do_not_overlap() -> None:
     tokens = tokenize_links(text)
     kinds = ["link", "html_link", "link", "escape", "image", "reference", "html_link", "definition"]
     assert [t.kind for t in tokens] == kinds
-    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
 
 
 def test_tokenizer_reads_link_text_as_a_reader_sees_it() -> None:
@@ -179,7 +180,7 @@ def test_idempotent_with_every_option(text: str) -> None:
 def test_tokens_always_sorted_and_disjoint(text: str) -> None:
     tokens = tokenize_links(text)
     assert all(0 <= t.start < t.end <= len(text) for t in tokens)
-    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
     assert 0.0 <= link_text_share(text) <= 1.0
 
 
