@@ -296,7 +296,7 @@ class _Scanner:
             url, stop = tail
             kind = "link"
         else:
-            label = _LABEL.match(text, after, self.end) if text.startswith("[", after) else None
+            label = _LABEL.match(text, after, self.end) if self.labels and text.startswith("[", after) else None
             key = _normalize_label((label and label.group(1)) or text[opener.end : close])
             if label is None or key not in self.labels:
                 del openers[index]

@@ -109,16 +109,26 @@ def _find_round(text: str, options: LinksOptions, notes: dict[str, int]) -> list
         start, end = token.start, token.end
         rule = _RULES[token.kind]
         if not new:
-            previous = edits[-1] if edits else None
-            start, end = _removal_span(text, start, end, previous, cleared)
-            if previous and not previous.new and previous.end == start:  # one block of removed lines
-                edits.pop()
-                start = _blank_lines_before(text, previous.start, edits[-1].end if edits else 0, end)
-                rule = previous.rule if previous.rule == rule else f"{previous.rule}+{rule}"
+            start, end = _removal_span(text, start, end, edits[-1] if edits else None, cleared)
             line_start = _skip_back(text, start, " \t>")
             cleared = end if line_start == 0 or text[line_start - 1] == "\n" or line_start == cleared else -1
         edits.append(Edit(start, end, new, rule, text[start:end]))
+    if edits and edits[-1].end == len(text) and not edits[-1].new:
+        _take_blank_lines_before_last_block(text, edits)
     return edits
+
+
+def _take_blank_lines_before_last_block(text: str, edits: list[Edit]) -> None:
+    """Let the removed lines at the end of the text take the blank lines before them along."""
+    first = len(edits) - 1
+    while first > 0 and not edits[first - 1].new and edits[first - 1].end == edits[first].start:
+        first -= 1
+    edit = edits[first]
+    floor = edits[first - 1].end if first > 0 else 0
+    start = edit.start
+    while start > floor and start >= 2 and _is_blank(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
+        start = text.rfind("\n", 0, start - 1) + 1
+    edits[first] = Edit(start, edit.end, "", edit.rule, text[start : edit.end])
 
 
 def strip_link_markup(
@@ -221,7 +231,7 @@ def _removal_span(text: str, start: int, end: int, previous: Edit | None, cleare
     previous_line_end = _skip_back(text, line_start - 1, " \t") if line_start > 0 else 0
     if previous_line_end == 0 or text[previous_line_end - 1] == "\n":  # a block of its own
         end = _BLANK_LINES.match(text, end).end()  # type: ignore[union-attr]  # it matches the empty string
-    return _blank_lines_before(text, start, floor, end), end
+    return start, end
 
 
 def _skip_back(text: str, pos: int, chars: str) -> int:
@@ -234,15 +244,6 @@ def _skip_forward(text: str, pos: int, chars: str) -> int:
     while pos < len(text) and text[pos] in chars:
         pos += 1
     return pos
-
-
-def _blank_lines_before(text: str, start: int, floor: int, end: int) -> int:
-    """Move the start of a removed block at the end of the text back over the blank lines before it."""
-    if end < len(text):
-        return start
-    while start > floor and start >= 2 and _is_blank(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
-        start = text.rfind("\n", 0, start - 1) + 1
-    return start
 
 
 def _is_blank(text: str, start: int, end: int) -> bool:
