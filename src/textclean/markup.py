@@ -21,9 +21,12 @@ follows (``x < y``, ``<3``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
+
+from textclean.edits import Edit, apply_edits, merge_edits
 
 # Kinds of tokens whose text is link text (the rest is images, definitions, escapes and code).
 LINK_KINDS = frozenset({"link", "reference", "html_link", "autolink"})
@@ -150,6 +153,30 @@ def tokenize_links(text: str) -> list[Token]:
         tokens.extend(scanner.strays)
         tokens.sort(key=lambda token: token.start)
     return tokens
+
+
+def find_until_settled(text: str, find_round: Callable[[str], list[Edit]], max_rounds: int = 8) -> list[Edit]:
+    r"""Find edits round after round, each on the text the last left, until a round finds none.
+
+    Undoing markup can make new markup (``\\[a](b)`` unescaped is a link; ``*a **b** c*`` is
+    emphasis once ``**`` is gone), and a cleaner must find nothing more on its own output. The later
+    rounds are quick: little markup is left for them. Markup nested deeper than ``max_rounds`` keeps
+    its innermost layers.
+
+    >>> edits = find_until_settled("((a))", lambda t: [Edit(0, len(t), t[1:-1], "peel", t)] if t[0] == "(" else [])
+    >>> apply_edits("((a))", edits)
+    'a'
+    """
+    edits = found = find_round(text)
+    current = text
+    for _ in range(max_rounds):
+        if not found:
+            break
+        current = apply_edits(current, found)
+        found = find_round(current)
+        if found:
+            edits = merge_edits(text, edits, found)
+    return edits
 
 
 def link_text_share(text: str) -> float:
@@ -482,3 +509,143 @@ def _normalize_label(label: str) -> str:
 
 def _unescape(url: str) -> str:
     return _BACKSLASH_ESCAPE.sub(r"\1", url) if "\\" in url else url
+
+
+# --- Formatting markup: emphasis, headings, rules, quotes, list markers, tables, stray tags ---------------
+
+# Emphasis: a delimiter that opens (not after a word character, a backslash or another delimiter,
+# and before a non-space) and one that closes (after a non-space, not before a word character), in one
+# paragraph, with no delimiter of the same kind between them. So `2 * 3 * 4` and `snake_case_names`
+# are not emphasis. The content is matched line by line: a repeated group per character would keep
+# state for each.
+_EMPHASIS = {
+    delimiter: regex.compile(
+        rf"""(?<![\w{kind}\\]){regex.escape(delimiter)}(?=[^\s{kind}])
+        [^{kind}\n]*+(?:\n(?![ \t]*+\n)[^{kind}\n]*+)*+
+        (?<=[^\s{kind}\\]){regex.escape(delimiter)}(?![\w{kind}])""",
+        regex.VERBOSE,
+    )
+    for delimiter, kind in (("**", r"\*"), ("__", "_"), ("*", r"\*"), ("_", "_"))
+}
+# __word__ with nothing but one identifier inside is a name (Python's __init__), not strong emphasis.
+_DUNDER = regex.compile(r"__\w++__")
+# An empty emphasis that html2text writes for an empty <i></i> or <em></em> (icon fonts): a word of
+# only "__" or "****".
+_EMPTY_EMPHASIS = regex.compile(r"(?<![^\s\[(])(?:__|\*\*\*\*)(?![^\s\])])")
+_HEADING = regex.compile(r"^[ ]{0,3}+#{1,6}+(?:[ \t]++|$)", regex.MULTILINE)
+# A thematic break: three or more -, * or _ (the same), spaces allowed between them.
+_RULE = regex.compile(r"^[ ]{0,3}+([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$", regex.MULTILINE)
+_QUOTE = regex.compile(r"^(?:[ ]{0,3}+>[ ]?+)++", regex.MULTILINE)
+_LIST_MARKER = regex.compile(r"^[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S)", regex.MULTILINE)
+# A list item with nothing in it (html2text leaves them where a link had only an icon): bullets only.
+_EMPTY_ITEM = regex.compile(r"^[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+$", regex.MULTILINE)
+# The row under a table's header: ---|:---:|--- (outer pipes optional).
+_TABLE_RULE = regex.compile(
+    r"^[ \t]*+\|?+[ \t]*+:?+-{3,}+:?+[ \t]*+(?:\|[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+[ \t]*+$", regex.MULTILINE
+)
+_CELL_EDGE = regex.compile(r"^[ \t]*+\|[ \t]*+|[ \t]*+\|[ \t]*+$")
+_CELL_SEPARATOR = regex.compile(r"[ \t]*+(?<!\\)\|[ \t]*+")
+# HTML elements whose tags end a line of text, and those that sit inside a line (a, img: see links).
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt", "figcaption"}
+    | {"figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "li"}
+    | {"main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+)
+_INLINE_TAGS = frozenset(
+    {"abbr", "b", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd", "label", "mark", "nobr"}
+    | {"q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"}
+)
+_TAG_NAME = "|".join(sorted(_BLOCK_TAGS | _INLINE_TAGS, key=len, reverse=True))
+_TAG = regex.compile(rf"<!--(?:[^\-<>]++|-(?!->))*+-->|</?+(?P<name>{_TAG_NAME})(?:\s[^<>]*+)?/?>", regex.IGNORECASE)
+
+
+def tokenize_markup(text: str) -> list[Token]:
+    r"""Find the formatting markup of ``text``: what HTML-to-text converters leave besides links.
+
+    Kinds: ``emphasis`` (one delimiter of a pair: ``**``, ``__``, ``*``, ``_``), ``empty_emphasis``,
+    ``heading`` (the ``## `` marker), ``rule`` and ``table_rule`` and ``empty_item`` (whole lines),
+    ``quote`` (the ``>`` markers), ``list_marker``, ``cell`` (a table's ``|``, whose ``text`` is a tab)
+    and ``tag`` (a stray HTML tag, whose ``text`` is a line break for a block element between words).
+    The tokens are sorted and do not overlap; ``text`` is what a reader sees in a token's place.
+
+    >>> [(t.kind, t.text) for t in tokenize_markup("## Big **news** today\n\n* * *\n> 2 * 3 * 4")]
+    [('heading', ''), ('emphasis', ''), ('emphasis', ''), ('rule', ''), ('quote', '')]
+    >>> [(t.kind, repr(t.text)) for t in tokenize_markup("a<br>b <span class=x>snake_case</span>")]
+    [('tag', "'\\n'"), ('tag', "''"), ('tag', "''")]
+    """
+    found: list[Token] = []
+    if "*" in text or "_" in text:
+        found.extend(_emphasis_tokens(text))
+    if "#" in text:
+        found.extend(Token("heading", m.start(), m.end(), "") for m in _HEADING.finditer(text))
+    if "-" in text or "*" in text or "_" in text:
+        found.extend(Token("rule", m.start(), m.end(), "") for m in _RULE.finditer(text))
+    if ">" in text:
+        found.extend(Token("quote", m.start(), m.end(), "") for m in _QUOTE.finditer(text))
+    if "*" in text or "+" in text or "-" in text:
+        found.extend(Token("empty_item", m.start(), m.end(), "") for m in _EMPTY_ITEM.finditer(text))
+    found.extend(Token("list_marker", m.start(), m.end(), "") for m in _LIST_MARKER.finditer(text))
+    if "|" in text and "---" in text:
+        found.extend(_table_tokens(text))
+    if "<" in text:
+        found.extend(_tag_tokens(text))
+    found.sort(key=lambda token: (token.start, -token.end))
+    tokens: list[Token] = []
+    for token in found:
+        if not tokens or token.start >= tokens[-1].end:
+            tokens.append(token)
+    return tokens
+
+
+def _emphasis_tokens(text: str) -> list[Token]:
+    tokens = []
+    for delimiter, pattern in _EMPHASIS.items():
+        if delimiter not in text:
+            continue
+        size = len(delimiter)
+        for match in pattern.finditer(text):
+            if delimiter == "__" and _DUNDER.fullmatch(match.group()):
+                continue
+            tokens.append(Token("emphasis", match.start(), match.start() + size, ""))
+            tokens.append(Token("emphasis", match.end() - size, match.end(), ""))
+    tokens.extend(Token("empty_emphasis", m.start(), m.end(), "") for m in _EMPTY_EMPHASIS.finditer(text))
+    return tokens
+
+
+def _table_tokens(text: str) -> list[Token]:
+    """Find the tokens of pipe tables: the rule under the header, and the pipes of each row."""
+    tokens = []
+    done = 0  # tables do not overlap: the rows of one are not read again for the next
+    for rule in _TABLE_RULE.finditer(text):
+        if rule.start() < done:
+            continue
+        tokens.append(Token("table_rule", rule.start(), rule.end(), ""))
+        header_start = text.rfind("\n", 0, max(rule.start() - 1, 0)) + 1
+        rows = (
+            [(header_start, rule.start() - 1)] if rule.start() > 0 and "|" in text[header_start : rule.start()] else []
+        )
+        pos = rule.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if "|" not in text[pos:end]:
+                break
+            rows.append((pos, end))
+            pos = end + 1
+        done = pos
+        for start, end in rows:
+            edges = {m.start() for m in _CELL_EDGE.finditer(text, start, end)}
+            for pipe in _CELL_SEPARATOR.finditer(text, start, end):
+                tokens.append(Token("cell", pipe.start(), pipe.end(), "" if pipe.start() in edges else "\t"))
+    return tokens
+
+
+def _tag_tokens(text: str) -> list[Token]:
+    tokens = []
+    for match in _TAG.finditer(text):
+        start, end = match.span()
+        name = (match.group("name") or "").lower()
+        inside_line = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+        between_words = name in _BLOCK_TAGS and inside_line
+        tokens.append(Token("tag", start, end, "\n" if between_words else ""))
+    return tokens

@@ -13,8 +13,8 @@ from typing import Literal
 
 import regex
 
-from textclean.edits import Edit, apply_edits, merge_edits
-from textclean.markup import Token, tokenize_links
+from textclean.edits import Edit, apply_edits
+from textclean.markup import Token, find_until_settled, tokenize_links
 
 UrlPolicy = Literal["drop", "keep", "footnote"]
 BareUrlPolicy = Literal["keep", "drop", "replace"]
@@ -35,7 +35,6 @@ _RULES = {
     "bare_url": "bare-url",
 }
 _BLANK_LINES = regex.compile(r"(?:[ \t]*+\n)*+(?:[ \t]*+\Z)?")
-_MAX_ROUNDS = 8  # markup nested deeper than this in escapes is rare enough to be left half undone
 # Destinations that lead nowhere a reader could follow: not worth keeping next to the text.
 _NOWHERE = regex.compile(r"\A(?:#?|javascript:.*)\Z", regex.IGNORECASE | regex.DOTALL)
 # A URL written out in prose. It ends before white space, quotes, brackets and angle brackets;
@@ -78,18 +77,10 @@ def find_link_edits(text: str, options: LinksOptions = LinksOptions()) -> list[E
     r"""Find the edits that strip link markup from ``text`` (see :func:`strip_link_markup`).
 
     Undoing markup can make new markup (``\\[a](b)`` gives ``[a](b)``; taking the image out of
-    ``[a]![i](x)(b)`` does too), so the result is read again until nothing changes: a second run
-    finds nothing more. The second reading is quick, as little markup is left for it.
+    ``[a]![i](x)(b)`` does too), so the result is read again until nothing changes.
     """
     notes: dict[str, int] = {}  # URL -> footnote number, over all rounds
-    edits = found = _find_round(text, options, notes)
-    current = text
-    for _ in range(_MAX_ROUNDS):
-        current = apply_edits(current, found)
-        found = _find_round(current, options, notes)
-        if not found:
-            break
-        edits = merge_edits(text, edits, found)
+    edits = find_until_settled(text, lambda current: _find_round(current, options, notes))
     if notes:
         edits.append(Edit(len(text), len(text), _footnote_list(text, notes), "link-footnotes", ""))
     return edits
