@@ -528,7 +528,7 @@ _EMPHASIS = {
     for delimiter, kind in (("**", r"\*"), ("__", "_"), ("*", r"\*"), ("_", "_"))
 }
 # __word__ with nothing but one identifier inside is a name (Python's __init__), not strong emphasis.
-_DUNDER = regex.compile(r"__\w++__")
+_DUNDER = regex.compile(r"__\w+__")
 # An empty emphasis that html2text writes for an empty <i></i> or <em></em> (icon fonts): a word of
 # only "__" or "****".
 _EMPTY_EMPHASIS = regex.compile(r"(?<![^\s\[(])(?:__|\*\*\*\*)(?![^\s\])])")
@@ -543,7 +543,7 @@ _EMPTY_ITEM = regex.compile(r"^[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+$", regex.
 _TABLE_RULE = regex.compile(
     r"^[ \t]*+\|?+[ \t]*+:?+-{3,}+:?+[ \t]*+(?:\|[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+[ \t]*+$", regex.MULTILINE
 )
-_CELL_EDGE = regex.compile(r"^[ \t]*+\|[ \t]*+|[ \t]*+\|[ \t]*+$")
+_CELL_EDGE = regex.compile(r"^[ \t]*+\|[ \t]*+|[ \t]*+\|[ \t]*+$", regex.MULTILINE)
 _CELL_SEPARATOR = regex.compile(r"[ \t]*+(?<!\\)\|[ \t]*+")
 # HTML elements whose tags end a line of text, and those that sit inside a line (a, img: see links).
 _BLOCK_TAGS = frozenset(

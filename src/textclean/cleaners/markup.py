@@ -100,6 +100,8 @@ def _find_round(text: str, options: MarkupOptions) -> list[Edit]:
             start, end = _line_span(text, start, end)
             if edits and start < edits[-1].end:
                 continue
+        elif token.kind == "empty_emphasis" and start > (edits[-1].end if edits else 0) and text[start - 1] in " \t":
+            start -= 1  # the space before it goes too
         edits.append(Edit(start, end, token.text, _RULES[token.kind], text[start:end]))
     return edits
 
