@@ -51,10 +51,9 @@ class Token:
     url: str | None = None
 
 
-# The characters where markup can start: an opening bracket (of an image if "!" comes before it), a
-# closing bracket, a backslash, a tag or autolink, a code span. The scanner finds each with str.find,
-# which skips plain text far faster than a regex character class can.
-_MARKUP_CHARACTERS = "[]\\<`"
+# The scanner finds the characters where markup can start with str.find, which skips plain text far
+# faster than a regex character class can: an opening bracket (of an image if "!" comes before it), a
+# closing bracket, a backslash, a tag or autolink, a code span.
 # What a backslash escapes. An escaped backslash (\\) is passed over so that the character after it is
 # not read as escaped, but it stays as it is: undoing it could make a new escape, and a second run
 # would change the text again.
@@ -238,15 +237,24 @@ class _Scanner:
         tokens = self.tokens
         self.end = end
         self.checked = start
+        openers = self.openers
         find = text.find
-        # the next place of each markup character, or `end` if there is none
-        nexts = [find(char, start, end) % (end + 1) for char in _MARKUP_CHARACTERS]
+        # the next place of each character where markup can start, or `end` if there is none left
+        # (a "]" matters only while a bracket is open)
+        bracket = closing = backslash = angle = backtick = start - 1
         pos = start
         while True:
-            for index, place in enumerate(nexts):
-                if place < pos:
-                    nexts[index] = find(_MARKUP_CHARACTERS[index], pos, end) % (end + 1)
-            at = min(nexts)
+            if bracket < pos:
+                bracket = find("[", pos, end) % (end + 1)
+            if closing < pos and openers:
+                closing = find("]", pos, end) % (end + 1)
+            if backslash < pos:
+                backslash = find("\\", pos, end) % (end + 1)
+            if angle < pos:
+                angle = find("<", pos, end) % (end + 1)
+            if backtick < pos:
+                backtick = find("`", pos, end) % (end + 1)
+            at = min(bracket, closing if openers else end, backslash, angle, backtick)
             if at >= end:
                 break
             char = text[at]
@@ -261,24 +269,32 @@ class _Scanner:
                         tokens.append(Token("link", at, simple.end(), simple.group("text"), url))
                     pos = simple.end()
                 else:
-                    self.openers.append(_Opener("image" if image else "bracket", at - image, at + 1))
+                    openers.append(_Opener("image" if image else "bracket", at - image, at + 1))
                     pos = at + 1
             elif char == "]":
                 pos = self._close_bracket(at)
-            elif char == "\\":
-                escaped = text[at + 1 : at + 2]
-                pos = at + 2 if escaped in _ESCAPABLE else at + 1
-                if escaped in _ESCAPABLE and escaped != "\\":
-                    tokens.append(Token("escape", at, at + 2, escaped))
             elif char == "<":
                 pos = self._read_angle(at)
             else:
-                code = _CODE.match(text, at, end)
-                pos = code.end() if code else at + 1
-                if code:
-                    tokens.append(Token("code", at, pos, code.group()))
+                pos = self._read_escape_or_code(at)
         self.strays.extend(_unclosed_tags(self.openers))  # an unclosed <a> tag is markup all the same
         self.openers.clear()
+
+    def _read_escape_or_code(self, at: int) -> int:
+        """Read the backslash escape or code span at ``at``; return where scanning goes on."""
+        text = self.text
+        if text[at] == "\\":
+            escaped = text[at + 1 : at + 2]
+            if escaped not in _ESCAPABLE:
+                return at + 1
+            if escaped != "\\":
+                self.tokens.append(Token("escape", at, at + 2, escaped))
+            return at + 2
+        code = _CODE.match(text, at, self.end)
+        if not code:
+            return at + 1
+        self.tokens.append(Token("code", at, code.end(), code.group()))
+        return code.end()
 
     def _forget_earlier_paragraphs(self, at: int) -> None:
         """Forget the openers that a blank line and more than a few lines part from ``at``.
@@ -532,13 +548,19 @@ _DUNDER = regex.compile(r"__\w+__")
 # An empty emphasis that html2text writes for an empty <i></i> or <em></em> (icon fonts): a word of
 # only "__" or "****".
 _EMPTY_EMPHASIS = regex.compile(r"(?<![^\s\[(])(?:__|\*\*\*\*)(?![^\s\])])")
-_HEADING = regex.compile(r"^[ ]{0,3}+#{1,6}+(?:[ \t]++|$)", regex.MULTILINE)
-# A thematic break: three or more -, * or _ (the same), spaces allowed between them.
-_RULE = regex.compile(r"^[ ]{0,3}+([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$", regex.MULTILINE)
-_QUOTE = regex.compile(r"^(?:[ ]{0,3}+>[ ]?+)++", regex.MULTILINE)
-_LIST_MARKER = regex.compile(r"^[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S)", regex.MULTILINE)
-# A list item with nothing in it (html2text leaves them where a link had only an icon): bullets only.
-_EMPTY_ITEM = regex.compile(r"^[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+$", regex.MULTILINE)
+# What can start a line, tried in this order: a thematic break (three or more -, * or _, the same,
+# spaces allowed between them), a list item with nothing in it (bullets only: html2text leaves them
+# where a link held only an icon), a heading's marker, quote markers, a list item's marker. The pattern
+# starts with a line break, which the regex engine finds quickly; the first line is read apart.
+_LINE_START_BODY = r"""(?:
+    (?P<rule>[ ]{0,3}+([-*_])(?:[ \t]*+\2){2,}+[ \t]*+(?=\n|\Z))
+  | (?P<empty_item>[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+(?=\n|\Z))
+  | (?P<heading>[ ]{0,3}+\#{1,6}+(?:[ \t]++|(?=\n|\Z)))
+  | (?P<quote>(?:[ ]{0,3}+>[ ]?+)++)
+  | (?P<list_marker>[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S))
+)"""
+_FIRST_LINE_START = regex.compile(_LINE_START_BODY, regex.VERBOSE)
+_LINE_START = regex.compile(r"\n" + _LINE_START_BODY, regex.VERBOSE)
 # The row under a table's header: ---|:---:|--- (outer pipes optional).
 _TABLE_RULE = regex.compile(
     r"^[ \t]*+\|?+[ \t]*+:?+-{3,}+:?+[ \t]*+(?:\|[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+[ \t]*+$", regex.MULTILINE
@@ -556,7 +578,7 @@ _INLINE_TAGS = frozenset(
     | {"q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"}
 )
 _TAG_NAME = "|".join(sorted(_BLOCK_TAGS | _INLINE_TAGS, key=len, reverse=True))
-_TAG = regex.compile(rf"<!--(?:[^\-<>]++|-(?!->))*+-->|</?+(?P<name>{_TAG_NAME})(?:\s[^<>]*+)?/?>", regex.IGNORECASE)
+_TAG = regex.compile(rf"<(?:!--(?:[^\-<>]++|-(?!->))*+--|/?+(?P<name>{_TAG_NAME})(?:\s[^<>]*+)?/?)>", regex.IGNORECASE)
 
 
 def tokenize_markup(text: str) -> list[Token]:
@@ -576,15 +598,7 @@ def tokenize_markup(text: str) -> list[Token]:
     found: list[Token] = []
     if "*" in text or "_" in text:
         found.extend(_emphasis_tokens(text))
-    if "#" in text:
-        found.extend(Token("heading", m.start(), m.end(), "") for m in _HEADING.finditer(text))
-    if "-" in text or "*" in text or "_" in text:
-        found.extend(Token("rule", m.start(), m.end(), "") for m in _RULE.finditer(text))
-    if ">" in text:
-        found.extend(Token("quote", m.start(), m.end(), "") for m in _QUOTE.finditer(text))
-    if "*" in text or "+" in text or "-" in text:
-        found.extend(Token("empty_item", m.start(), m.end(), "") for m in _EMPTY_ITEM.finditer(text))
-    found.extend(Token("list_marker", m.start(), m.end(), "") for m in _LIST_MARKER.finditer(text))
+    found.extend(_line_start_tokens(text))
     if "|" in text and "---" in text:
         found.extend(_table_tokens(text))
     if "<" in text:
@@ -594,6 +608,19 @@ def tokenize_markup(text: str) -> list[Token]:
     for token in found:
         if not tokens or token.start >= tokens[-1].end:
             tokens.append(token)
+    return tokens
+
+
+def _line_start_tokens(text: str) -> list[Token]:
+    first = _FIRST_LINE_START.match(text)
+    matches = [first] if first and first.end() > 0 else []
+    matches.extend(_LINE_START.finditer(text))
+    tokens = []
+    for match in matches:
+        kind = match.lastgroup or ""
+        start, end = match.span(kind)
+        if end > start:
+            tokens.append(Token(kind, start, end, ""))
     return tokens
 
 

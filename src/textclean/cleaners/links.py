@@ -165,7 +165,7 @@ def _replacement(text: str, token: Token, options: LinksOptions, notes: dict[str
         return ""  # images, linked images and definitions show nothing
     shown = _trim_edges(text, token)
     url = token.url or ""
-    if not shown or _NOWHERE.match(url) or url == shown.strip():
+    if options.urls == "drop" or not shown or _NOWHERE.match(url) or url == shown.strip():
         return shown
     if options.urls == "keep":
         return f"{shown} ({url})"
