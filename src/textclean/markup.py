@@ -551,7 +551,8 @@ _EMPTY_EMPHASIS = regex.compile(r"(?<![^\s\[(])(?:__|\*\*\*\*)(?![^\s\])])")
 # What can start a line, tried in this order: a thematic break (three or more -, * or _, the same,
 # spaces allowed between them), a list item with nothing in it (bullets only: html2text leaves them
 # where a link held only an icon), a heading's marker, quote markers, a list item's marker. The pattern
-# starts with a line break, which the regex engine finds quickly; the first line is read apart.
+# is tried only where a line starts with one of the characters that can start them (a regex with
+# a line break first finds those quickly).
 _LINE_START_BODY = r"""(?:
     (?P<rule>[ ]{0,3}+([-*_])(?:[ \t]*+\2){2,}+[ \t]*+(?=\n|\Z))
   | (?P<empty_item>[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+(?=\n|\Z))
@@ -559,8 +560,8 @@ _LINE_START_BODY = r"""(?:
   | (?P<quote>(?:[ ]{0,3}+>[ ]?+)++)
   | (?P<list_marker>[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S))
 )"""
-_FIRST_LINE_START = regex.compile(_LINE_START_BODY, regex.VERBOSE)
-_LINE_START = regex.compile(r"\n" + _LINE_START_BODY, regex.VERBOSE)
+_LINE_START = regex.compile(_LINE_START_BODY, regex.VERBOSE)
+_LINE_START_CANDIDATE = regex.compile(r"\n[ \t]*+[-*_+#>\d]")
 # The row under a table's header: ---|:---:|--- (outer pipes optional).
 _TABLE_RULE = regex.compile(
     r"^[ \t]*+\|?+[ \t]*+:?+-{3,}+:?+[ \t]*+(?:\|[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+[ \t]*+$", regex.MULTILINE
@@ -612,15 +613,13 @@ def tokenize_markup(text: str) -> list[Token]:
 
 
 def _line_start_tokens(text: str) -> list[Token]:
-    first = _FIRST_LINE_START.match(text)
-    matches = [first] if first and first.end() > 0 else []
-    matches.extend(_LINE_START.finditer(text))
+    starts = [0] + [candidate.start() + 1 for candidate in _LINE_START_CANDIDATE.finditer(text)]
     tokens = []
-    for match in matches:
-        kind = match.lastgroup or ""
-        start, end = match.span(kind)
-        if end > start:
-            tokens.append(Token(kind, start, end, ""))
+    for start in starts:
+        match = _LINE_START.match(text, start)
+        if match and match.end() > start:
+            kind = match.lastgroup or ""
+            tokens.append(Token(kind, *match.span(kind), ""))
     return tokens
 
 
