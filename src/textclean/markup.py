@@ -21,6 +21,7 @@ follows (``x < y``, ``<3``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -550,18 +551,32 @@ _DUNDER = regex.compile(r"__\w+__")
 _EMPTY_EMPHASIS = regex.compile(r"(?<![^\s\[(])(?:__|\*\*\*\*)(?![^\s\])])")
 # What can start a line, tried in this order: a thematic break (three or more -, * or _, the same,
 # spaces allowed between them), a list item with nothing in it (bullets only: html2text leaves them
-# where a link held only an icon), a heading's marker, quote markers, a list item's marker. The pattern
-# is tried only where a line starts with one of the characters that can start them (a regex with
-# a line break first finds those quickly).
-_LINE_START_BODY = r"""(?:
-    (?P<rule>[ ]{0,3}+([-*_])(?:[ \t]*+\2){2,}+[ \t]*+(?=\n|\Z))
-  | (?P<empty_item>[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+(?=\n|\Z))
-  | (?P<heading>[ ]{0,3}+\#{1,6}+(?:[ \t]++|(?=\n|\Z)))
-  | (?P<quote>(?:[ ]{0,3}+>[ ]?+)++)
-  | (?P<list_marker>[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S))
-)"""
-_LINE_START = regex.compile(_LINE_START_BODY, regex.VERBOSE)
-_LINE_START_CANDIDATE = regex.compile(r"\n[ \t]*+[-*_+#>\d]")
+# where a link held only an icon), a heading's marker, quote markers, a list item's marker; each with
+# the characters it can start with. A pattern is tried only where a line starts with one of those
+# characters (a regex with a line break first finds them quickly).
+_LINE_STARTS = {
+    "rule": (r"[ ]{0,3}+(?P<rule_mark>[-*_])(?:[ \t]*+(?P=rule_mark)){2,}+[ \t]*+(?=\n|\Z)", "-*_"),
+    "empty_item": (r"[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+(?=\n|\Z)", "*+-"),
+    "heading": (r"[ ]{0,3}+\#{1,6}+(?:[ \t]++|(?=\n|\Z))", "#"),
+    "quote": (r"(?:[ ]{0,3}+>[ ]?+)++", ">"),
+    "list_marker": (r"[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S)", "*+-0123456789"),
+}
+MARKUP_KINDS = frozenset(
+    {"emphasis", "empty_emphasis", "table_rule", "cell", "tag", *_LINE_STARTS}
+)  # every kind of token tokenize_markup finds
+
+
+@functools.lru_cache(maxsize=32)
+def _line_start_patterns(kinds: frozenset[str]) -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
+    """Return the pattern of the line-start markup of ``kinds``, and the pattern of where to try it."""
+    wanted = [kind for kind in _LINE_STARTS if kind in kinds]
+    if not wanted:
+        return None
+    body = "|".join(f"(?P<{kind}>{_LINE_STARTS[kind][0]})" for kind in wanted)
+    characters = "".join(sorted({char for kind in wanted for char in _LINE_STARTS[kind][1]}))
+    return regex.compile(body), regex.compile(rf"\n[ \t]*+[{regex.escape(characters)}]")
+
+
 # The row under a table's header: ---|:---:|--- (outer pipes optional).
 _TABLE_RULE = regex.compile(
     r"^[ \t]*+\|?+[ \t]*+:?+-{3,}+:?+[ \t]*+(?:\|[ \t]*+:?+-{3,}+:?+[ \t]*+)++\|?+[ \t]*+$", regex.MULTILINE
@@ -582,14 +597,15 @@ _TAG_NAME = "|".join(sorted(_BLOCK_TAGS | _INLINE_TAGS, key=len, reverse=True))
 _TAG = regex.compile(rf"<(?:!--(?:[^\-<>]++|-(?!->))*+--|/?+(?P<name>{_TAG_NAME})(?:\s[^<>]*+)?/?)>", regex.IGNORECASE)
 
 
-def tokenize_markup(text: str) -> list[Token]:
+def tokenize_markup(text: str, kinds: frozenset[str] = MARKUP_KINDS) -> list[Token]:
     r"""Find the formatting markup of ``text``: what HTML-to-text converters leave besides links.
 
     Kinds: ``emphasis`` (one delimiter of a pair: ``**``, ``__``, ``*``, ``_``), ``empty_emphasis``,
     ``heading`` (the ``## `` marker), ``rule`` and ``table_rule`` and ``empty_item`` (whole lines),
     ``quote`` (the ``>`` markers), ``list_marker``, ``cell`` (a table's ``|``, whose ``text`` is a tab)
     and ``tag`` (a stray HTML tag, whose ``text`` is a line break for a block element between words).
-    The tokens are sorted and do not overlap; ``text`` is what a reader sees in a token's place.
+    Only the ``kinds`` asked for are sought. The tokens are sorted and do not overlap; ``text`` is what
+    a reader sees in a token's place.
 
     >>> [(t.kind, t.text) for t in tokenize_markup("## Big **news** today\n\n* * *\n> 2 * 3 * 4")]
     [('heading', ''), ('emphasis', ''), ('emphasis', ''), ('rule', ''), ('quote', '')]
@@ -597,12 +613,14 @@ def tokenize_markup(text: str) -> list[Token]:
     [('tag', "'\\n'"), ('tag', "''"), ('tag', "''")]
     """
     found: list[Token] = []
-    if "*" in text or "_" in text:
-        found.extend(_emphasis_tokens(text))
-    found.extend(_line_start_tokens(text))
-    if "|" in text and "---" in text:
-        found.extend(_table_tokens(text))
-    if "<" in text:
+    if ("*" in text or "_" in text) and kinds & {"emphasis", "empty_emphasis"}:
+        found.extend(token for token in _emphasis_tokens(text) if token.kind in kinds)
+    patterns = _line_start_patterns(kinds)
+    if patterns:
+        found.extend(_line_start_tokens(text, *patterns))
+    if "|" in text and "---" in text and kinds & {"cell", "table_rule"}:
+        found.extend(token for token in _table_tokens(text) if token.kind in kinds)
+    if "<" in text and "tag" in kinds:
         found.extend(_tag_tokens(text))
     found.sort(key=lambda token: (token.start, -token.end))
     tokens: list[Token] = []
@@ -612,11 +630,10 @@ def tokenize_markup(text: str) -> list[Token]:
     return tokens
 
 
-def _line_start_tokens(text: str) -> list[Token]:
-    starts = [0] + [candidate.start() + 1 for candidate in _LINE_START_CANDIDATE.finditer(text)]
+def _line_start_tokens(text: str, pattern: regex.Pattern[str], candidate: regex.Pattern[str]) -> list[Token]:
     tokens = []
-    for start in starts:
-        match = _LINE_START.match(text, start)
+    for start in [0] + [found.start() + 1 for found in candidate.finditer(text)]:
+        match = pattern.match(text, start)
         if match and match.end() > start:
             kind = match.lastgroup or ""
             tokens.append(Token(kind, *match.span(kind), ""))

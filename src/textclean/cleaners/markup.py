@@ -14,7 +14,7 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits
-from textclean.markup import Token, find_until_settled, tokenize_markup
+from textclean.markup import MARKUP_KINDS, find_until_settled, tokenize_markup
 
 HeadingPolicy = Literal["text", "keep"]
 ListPolicy = Literal["keep", "drop"]
@@ -92,9 +92,7 @@ def strip_formatting_markup(
 
 def _find_round(text: str, options: MarkupOptions) -> list[Edit]:
     edits: list[Edit] = []
-    for token in tokenize_markup(text):
-        if not _wanted(token, options):
-            continue
+    for token in tokenize_markup(text, _wanted_kinds(options)):
         start, end = token.start, token.end
         if token.kind in _LINE_KINDS:
             start, end = _line_span(text, start, end)
@@ -106,15 +104,16 @@ def _find_round(text: str, options: MarkupOptions) -> list[Edit]:
     return edits
 
 
-def _wanted(token: Token, options: MarkupOptions) -> bool:
-    """Say whether the options want ``token`` taken out."""
-    if token.kind == "heading":
-        return options.headings == "text"
-    if token.kind == "list_marker":
-        return options.list_markers == "drop"
-    if token.kind in ("cell", "table_rule"):
-        return options.tables == "cells"
-    return True
+def _wanted_kinds(options: MarkupOptions) -> frozenset[str]:
+    """Return the kinds of markup that the options want taken out."""
+    kinds = set(MARKUP_KINDS)
+    if options.headings == "keep":
+        kinds.discard("heading")
+    if options.list_markers == "keep":
+        kinds.discard("list_marker")
+    if options.tables == "keep":
+        kinds -= {"cell", "table_rule"}
+    return frozenset(kinds)
 
 
 def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
