@@ -61,11 +61,11 @@ class Token:
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!$<>|~")
 # A shortcut, not a rule: the most common link, [plain text](url "title") with no markup inside, read
 # in one step. Whatever it does not match goes the long way, to the same token.
+_SIMPLE_TAIL = r"""\((?P<url>[^\s()\\<>`]*+(?:(?<=-)\n[^\s()\\<>`]++)*+)(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)"[^"\n]*+")?\)"""
 _SIMPLE_LINK = regex.compile(
-    r"""\[(?P<text>[^\[\]\\<`\n]*+(?:\n(?![ \t]*+\n)[^\[\]\\<`\n]*+)*+)\]
-        \((?P<url>[^\s()\\<>`]*+)(?:[ \t]++"[^"\n]*+")?\)""",
-    regex.VERBOSE,
+    rf"""\[(?P<text>[^\[\]\\<`\n]*+(?:\n(?![ \t]*+\n)[^\[\]\\<`\n]*+)*+)\]{_SIMPLE_TAIL}""", regex.VERBOSE
 )
+_SIMPLE_INLINE_TAIL = regex.compile(_SIMPLE_TAIL)  # the same shortcut for the end of any link
 # White space inside a link's parentheses: spaces and at most one line break (a hard wrap).
 _SPACE = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?")
 # A run of a bare destination's characters that need no thought.
@@ -263,7 +263,7 @@ class _Scanner:
                 image = at > pos and text[at - 1] == "!"
                 simple = _SIMPLE_LINK.match(text, at, end)
                 if simple:
-                    url = simple.group("url")
+                    url = simple.group("url").replace("\n", "")
                     if image:
                         tokens.append(Token("image", at - 1, simple.end(), "", url))
                     else:
@@ -330,7 +330,9 @@ class _Scanner:
         after = close + 1
         url: str | None
         if text.startswith("(", after):
-            tail = _read_inline_tail(text, after, self.end, self.searches)
+            simple = _SIMPLE_INLINE_TAIL.match(text, after, self.end)
+            tail = (simple.group("url").replace("\n", ""), simple.end()) if simple else None
+            tail = tail or _read_inline_tail(text, after, self.end, self.searches)
             loose = None if tail else _LOOSE_TAIL.match(text, after, self.end)
             if loose:
                 tail = _unescape(loose.group("url").replace("\n", "").strip()), loose.end()

@@ -93,12 +93,14 @@ def _find_round(text: str, options: LinksOptions, notes: dict[str, int]) -> list
         tokens = sorted([*tokens, *_bare_urls(text, tokens)], key=lambda token: token.start)
     edits: list[Edit] = []
     cleared = -1  # where the removed or blank start of the current line ends
+    plain = options.urls == "drop"
     for token in tokens:
-        if token.kind == "code":
+        kind, start, end, new = token.kind, token.start, token.end, token.text
+        if kind == "code":
             continue
-        new = _replacement(text, token, options, notes)
-        start, end = token.start, token.end
-        rule = _RULES[token.kind]
+        if not (plain and kind == "link" and new and not new[0].isspace() and not new[-1].isspace()):
+            new = _replacement(text, token, options, notes)  # (a plain link's text is what it shows)
+        rule = _RULES[kind]
         if not new:
             start, end = _removal_span(text, start, end, edits[-1] if edits else None, cleared)
             line_start = _skip_back(text, start, " \t>")
