@@ -26,7 +26,7 @@ UNITS = {
     "![a](b) ": "![a](b) ",
     "[a](http://x.org/a) ": "[a](http://x.org/a) ",
 }
-BASE = 5_000  # repeats at 1x
+BASE = 2_000  # repeats at 1x
 
 
 def seconds(text: str) -> float:
