@@ -15,6 +15,7 @@ import textclean
 from textclean.integrations import datatrove as integration
 
 from .conftest import raw_paragraphs
+from .test_recipes import run_recipe
 
 
 @pytest.fixture
@@ -87,6 +88,8 @@ def test_local_executor_cleans_every_document_over_several_tasks(
     )
     executor.run()
 
+    assert sorted(path.name for path in (tmp_path / "logs" / "completions").iterdir()) == ["00000", "00001", "00002"]
+    assert len(list((tmp_path / "out").glob("*.jsonl.gz"))) == 3  # each task wrote its own shard
     found = read_output_folder(tmp_path / "out")
     assert sorted(found) == sorted(row["id"] for row in rows)
     changed = 0
@@ -98,6 +101,18 @@ def test_local_executor_cleans_every_document_over_several_tasks(
         assert 0.0 <= metadata["textclean_removed_share"] <= 1.0
         assert all(":" in rule for rule in metadata["textclean_rules"])
     assert changed == len(rows)  # every input was messy, so the test shows cleaning happened
+
+
+def test_the_documented_local_pipeline_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jsonl_io: tuple[Any, Any]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    rows = messy_documents(10)
+    write_jsonl_folder(tmp_path / "corpus", rows, files=3)
+    run_recipe("datatrove-local")
+    found = read_output_folder(tmp_path / "clean")
+    assert {key: row["text"] for key, row in found.items()} == {row["id"]: textclean.clean(row["text"]) for row in rows}
+    assert all("textclean_rules" in row["metadata"] for row in found.values())
 
 
 def test_documents_over_the_limit_go_to_the_exclusion_writer(
