@@ -232,7 +232,7 @@ def quality_section(data: Path, tools: Sequence[Tool], runner: Runner) -> list[s
     for path in sorted(data.glob("*.jsonl")):
         rows, skipped = read_set(path)
         if skipped:
-            print(f"{path.name}: {skipped} rows without input and expected text left out", file=sys.stderr)
+            print(f"{path.name}: {skipped} rows left out: they lack an input or an expected text", file=sys.stderr)
         groups: dict[tuple[str, tuple[str, ...] | None], list[Row]] = {}
         for row in rows:
             steps = row.steps if row.steps is not None else steps_for(row.kind)
