@@ -15,7 +15,7 @@ import textclean
 from textclean.integrations import datatrove as integration
 
 from .conftest import raw_paragraphs
-from .test_recipes import run_recipe
+from .test_recipes import recipe, run_recipe
 
 
 @pytest.fixture
@@ -113,6 +113,19 @@ def test_the_documented_local_pipeline_runs_as_written(
     found = read_output_folder(tmp_path / "clean")
     assert {key: row["text"] for key, row in found.items()} == {row["id"]: textclean.clean(row["text"]) for row in rows}
     assert all("textclean_rules" in row["metadata"] for row in found.values())
+
+
+def test_the_documented_slurm_pipeline_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step_class: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = recipe("datatrove-slurm").rstrip()
+    assert code.endswith("executor.run()")
+    namespace: dict[str, Any] = {}
+    exec(code.removesuffix("executor.run()"), namespace)  # everything but submitting the jobs
+    executor = namespace["executor"]
+    assert type(executor).__name__ == "SlurmPipelineExecutor"
+    assert executor.tasks == 500
+    assert [type(step).__name__ for step in executor.pipeline] == ["JsonlReader", "TextcleanStep", "JsonlWriter"]
+    assert executor.pipeline[1].max_removed_share == 0.8
 
 
 def test_documents_over_the_limit_go_to_the_exclusion_writer(
