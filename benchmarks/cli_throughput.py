@@ -133,6 +133,17 @@ def table(results: list[Measure]) -> str:
             f"| {m.input_mb:.0f} MB | {m.workers} | {m.seconds:.1f} s | {rate:.2f} | {rate / first[m.size_mb]:.2f}x "
             f"| {m.largest_rss_mb:.0f} MB | {total} |"
         )
+    by_workers: dict[int, list[Measure]] = {}
+    for m in results:
+        by_workers.setdefault(m.workers, []).append(m)
+    for count, runs in by_workers.items():
+        if len(runs) > 1:
+            small, large = min(runs, key=lambda m: m.input_mb), max(runs, key=lambda m: m.input_mb)
+            growth = large.largest_rss_mb / small.largest_rss_mb
+            lines.append(
+                f"\nWith --workers {count}, the largest process peaked at {growth:.2f}x the memory on "
+                f"{large.input_mb:.0f} MB of input that it used on {small.input_mb:.0f} MB."
+            )
     return "\n".join(lines)
 
 

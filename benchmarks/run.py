@@ -92,8 +92,22 @@ def megabytes_per_second(clean: Clean, texts: Sequence[str], repeats: int) -> fl
     return size / statistics.median(seconds) / 1e6
 
 
-def speed_section(size_mb: float, repeats: int, seed: int, tools: Sequence[Tool]) -> list[str]:
-    texts = corpus.build(int(size_mb * 1e6), seed)
+def speed_texts(paths: Sequence[Path]) -> list[str]:
+    """The ``text`` (or ``input``) field of every row of these JSONL files."""
+    texts = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                text = row.get("text", row.get("input"))
+                if isinstance(text, str):
+                    texts.append(text)
+    if not texts:
+        raise SystemExit(f"no text or input fields in {', '.join(map(str, paths))}")
+    return texts
+
+
+def speed_section(texts: Sequence[str], source: str, repeats: int, tools: Sequence[Tool]) -> list[str]:
     size = sum(len(text.encode("utf-8")) for text in texts) / 1e6
     rates = {}
     for tool in tools:
@@ -103,8 +117,8 @@ def speed_section(size_mb: float, repeats: int, seed: int, tools: Sequence[Tool]
     lines = [
         "## Speed",
         "",
-        f"{size:.1f} MB in {len(texts)} documents generated from `seeds/` (seed {seed}), cleaned one after the other "
-        f"in one process; median of {repeats} runs; Python {platform.python_version()}, {os.cpu_count()} cores.",
+        f"{size:.1f} MB in {len(texts)} documents {source}, cleaned one after the other in one process; "
+        f"median of {repeats} runs; Python {platform.python_version()}, {os.cpu_count()} cores.",
         "",
         "| cleaner | MB/s | ratio to ftfy.fix_text |",
         "|---|---:|---:|",
@@ -279,6 +293,13 @@ def main(argv: list[str] | None = None) -> int:
         "--repeats", type=int, default=3, help="speed runs per cleaner; the median is kept (default: 3)"
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus (default: 0)")
+    parser.add_argument(
+        "--speed-corpus",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="time on the text (or input) fields of these JSONL files instead of a generated corpus",
+    )
     parser.add_argument("--no-speed", action="store_true", help="measure quality only")
     parser.add_argument("--out", type=Path, help="also write the markdown to this file")
     args = parser.parse_args(argv)
@@ -293,7 +314,13 @@ def main(argv: list[str] | None = None) -> int:
     runner = Runner()
     sections = ["# textclean benchmarks", ""]
     if not args.no_speed:
-        sections += [*speed_section(args.size_mb, args.repeats, args.seed, [*tools, *textclean_tools()]), ""]
+        if args.speed_corpus:
+            texts = speed_texts(args.speed_corpus)
+            source = "of " + ", ".join(f"`{path.name}`" for path in args.speed_corpus)
+        else:
+            texts = corpus.build(int(args.size_mb * 1e6), args.seed)
+            source = f"generated from `seeds/` (seed {args.seed})"
+        sections += [*speed_section(texts, source, args.repeats, [*tools, *textclean_tools()]), ""]
     if args.data is not None:
         sections += [*quality_section(args.data, tools, runner), ""]
     if runner.failures:

@@ -234,3 +234,30 @@ def test_the_throughput_command_measures_the_cli(tmp_path: Path) -> None:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert [line.split("|")[2].strip() for line in lines[2:]] == ["1", "2"]
     assert (tmp_path / "cleaned.jsonl").stat().st_size > 0
+
+
+def test_speed_can_be_timed_on_given_texts(tmp_path: Path) -> None:
+    texts = tmp_path / "pages.jsonl"
+    texts.write_text(json.dumps({"id": "1", "text": "Some page text   \n\n\n\nwith damage."}) + "\n", encoding="utf-8")
+    out = tmp_path / "speed.md"
+    assert run.main(["--speed-corpus", str(texts), "--repeats", "1", "--out", str(out)]) == 0
+    table = out.read_text(encoding="utf-8")
+    assert "MB in 1 documents of `pages.jsonl`" in table
+    assert "| textclean default pipeline | " in table
+    assert "## Quality" not in table
+
+
+def test_the_throughput_table_gives_speed_up_and_memory_growth() -> None:
+    results = [
+        cli_throughput.Measure(50, 1, 10.0, 50.0, 40.0, None),
+        cli_throughput.Measure(50, 2, 5.5, 50.0, 42.0, 90.0),
+        cli_throughput.Measure(500, 2, 55.0, 500.0, 46.2, 95.0),
+    ]
+    lines = cli_throughput.table(results).splitlines()
+    assert lines[2] == "| 50 MB | 1 | 10.0 s | 5.00 | 1.00x | 40 MB | n/a (no psutil) |"
+    assert lines[3] == "| 50 MB | 2 | 5.5 s | 9.09 | 1.82x | 42 MB | 90 MB |"
+    assert lines[4].startswith("| 500 MB | 2 | 55.0 s | 9.09 | 1.00x |")
+    assert (
+        lines[-1]
+        == "With --workers 2, the largest process peaked at 1.10x the memory on 500 MB of input that it used on 50 MB."
+    )

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from textclean.errors import InvalidOptionError
 from textclean.integrations import measure_removal
 from textclean.pipeline import Pipeline, StepLike
 
@@ -42,7 +43,7 @@ def _make_pipeline(pipeline: Pipeline | Sequence[StepLike] | None, options: Mapp
     """Return the textclean pipeline a step runs: the default one, a given one, or one built from steps."""
     if isinstance(pipeline, Pipeline):
         if options is not None:
-            raise ValueError("options go with a list of steps; a Pipeline carries its own options")
+            raise InvalidOptionError("options go with a list of steps; a Pipeline carries its own options")
         return pipeline
     return Pipeline(pipeline, options)
 
@@ -54,11 +55,11 @@ def _check_limit(max_removed_share: float | None, exclusion_writer: object) -> N
         or not isinstance(max_removed_share, int | float)
         or not 0 <= max_removed_share <= 1
     ):
-        raise ValueError(
+        raise InvalidOptionError(
             f"max_removed_share must be None (no limit) or a number from 0 to 1, not {max_removed_share!r}"
         )
     if exclusion_writer is not None and max_removed_share is None:
-        raise ValueError("an exclusion_writer needs max_removed_share: without a limit no document is excluded")
+        raise InvalidOptionError("an exclusion_writer needs max_removed_share: without a limit no document is excluded")
 
 
 @cache
