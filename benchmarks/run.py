@@ -42,8 +42,10 @@ class Tool:
 
 
 def other_tools() -> list[Tool]:
-    """ftfy, and clean-text and textacy where installed, each set to repair text without changing its case,
-    its letters or its content (the job textclean does), and none of them removing URLs or numbers."""
+    """ftfy, and clean-text and textacy where installed, each set to do the job textclean does.
+
+    That is: repair the text without changing its case, its letters or its content (URLs and numbers stay).
+    """
     import ftfy
 
     tools = [Tool("ftfy.fix_text", ftfy.fix_text)]
