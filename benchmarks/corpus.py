@@ -30,7 +30,7 @@ SEEDS = ROOT / "seeds"
 def seed_paragraphs(seeds: Path = SEEDS) -> list[str]:
     """The paragraphs of the raw seeds and of their clean versions."""
     paths = sorted(seeds.glob("*.txt")) + sorted((seeds / "expected").glob("*.txt"))
-    paragraphs = []
+    paragraphs: list[str] = []
     for path in paths:
         text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
         paragraphs.extend(p.strip() for p in text.split("\n\n") if p.strip())

@@ -251,12 +251,13 @@ def quality_section(data: Path, tools: Sequence[Tool], runner: Runner) -> list[s
             print(f"{path.name}: {skipped} rows left out: they lack an input or an expected text", file=sys.stderr)
         groups: dict[tuple[str, tuple[str, ...] | None], list[Row]] = {}
         for row in rows:
-            steps = row.steps if row.steps is not None else steps_for(row.kind)
-            groups.setdefault((row.kind, None if steps is None else tuple(steps)), []).append(row)
+            row_steps = row.steps if row.steps is not None else steps_for(row.kind)
+            groups.setdefault((row.kind, None if row_steps is None else tuple(row_steps)), []).append(row)
         for (kind, steps), group in groups.items():
             print(f"quality: {path.stem} {kind}", file=sys.stderr)
             ours = textclean_for(None if steps is None else list(steps))
-            columns: list[dict[str, float] | None] = [metric_rates(kind, group, [r.input for r in group])]
+            raw = metric_rates(kind, group, [r.input for r in group])
+            columns: list[dict[str, float] | None] = [raw]
             columns.append(
                 None if ours is None else metric_rates(kind, group, runner.outputs("textclean", ours, group))
             )
@@ -265,7 +266,7 @@ def quality_section(data: Path, tools: Sequence[Tool], runner: Runner) -> list[s
             runs = "default pipeline" if steps is None else ", ".join(f"`{s}`" for s in steps)
             if ours is None:
                 runs += " (not registered)"
-            for metric in columns[0]:
+            for metric in raw:
                 if metric.endswith(" ±"):
                     continue
                 cells = ["n/a" if column is None else _cell(column, metric) for column in columns]

@@ -183,6 +183,7 @@ def write_sets(folder: Path) -> None:
         (folder / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
 
+@pytest.mark.filterwarnings("ignore:invalid escape sequence:DeprecationWarning")  # in clean-text
 def test_the_benchmark_command_writes_speed_and_quality_tables(tmp_path: Path) -> None:
     write_sets(tmp_path / "sets")
     out = tmp_path / "results.md"
@@ -236,6 +237,7 @@ def test_the_throughput_command_measures_the_cli(tmp_path: Path) -> None:
     assert (tmp_path / "cleaned.jsonl").stat().st_size > 0
 
 
+@pytest.mark.filterwarnings("ignore:invalid escape sequence:DeprecationWarning")  # in clean-text
 def test_speed_can_be_timed_on_given_texts(tmp_path: Path) -> None:
     texts = tmp_path / "pages.jsonl"
     texts.write_text(json.dumps({"id": "1", "text": "Some page text   \n\n\n\nwith damage."}) + "\n", encoding="utf-8")
