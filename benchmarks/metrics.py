@@ -17,6 +17,8 @@ with. Its definition:
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import math
 import random
 import re
@@ -112,22 +114,130 @@ def norm_ws(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def line_recovery(expected: str, output: str, line_kinds: Sequence[str]) -> dict[str, tuple[int, int]]:
-    """(found, total) of the expected prose paragraphs and structure lines that are whole lines of the output.
+def line_recovery(expected: str, output: str, line_kinds: Sequence[str]) -> Counter[str]:
+    """Count the expected prose paragraphs and structure lines, and those that are whole lines of the output.
 
     ``line_kinds`` names each non-blank expected line: ``prose`` for a paragraph, anything else for a
     structure line (list item, heading, table row, verse, address, code).
     """
     available = Counter(line.rstrip() for line in output.split("\n") if line.strip())
-    found = {"para_recovery": [0, 0], "struct_kept": [0, 0]}
+    counts: Counter[str] = Counter()
     lines = [line.rstrip() for line in expected.split("\n") if line.strip()]
     for line, kind in zip(lines, line_kinds, strict=False):
-        key = "para_recovery" if kind == "prose" else "struct_kept"
-        found[key][1] += 1
+        key = "para" if kind == "prose" else "struct"
+        counts[f"{key}_total"] += 1
         if available[line] > 0:
             available[line] -= 1
-            found[key][0] += 1
-    return {key: (ok, total) for key, (ok, total) in found.items()}
+            counts[f"{key}_ok"] += 1
+    return counts
+
+
+SPACE, LINE, PARAGRAPH = "space", "line", "paragraph"
+
+
+def words_and_gaps(text: str) -> tuple[list[str], list[str]]:
+    """The whitespace-separated words of a text, and what separates each from the next: space, line or paragraph."""
+    spans = [match.span() for match in re.finditer(r"\S+", text)]
+    gaps = []
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        breaks = text.count("\n", end, start)
+        gaps.append(SPACE if breaks == 0 else LINE if breaks == 1 else PARAGRAPH)
+    return [text[start:end] for start, end in spans], gaps
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Where each expected word is in another text: the index of its first and last piece there (-1: not found).
+
+    ``hyphenated`` maps an expected word that the other text has broken in two at a hyphen to ``soft``
+    (``inter-`` + ``national`` for ``international``) or ``hard`` (``top-`` + ``selling`` for ``top-selling``).
+    """
+
+    first: list[int]
+    last: list[int]
+    hyphenated: dict[int, str]
+
+    def gap_after(self, index: int, gaps: Sequence[str]) -> str | None:
+        """The other text's gap between expected words ``index`` and ``index + 1``, if both are found side by side."""
+        end, following = self.last[index], self.first[index + 1]
+        return gaps[end] if end >= 0 and following == end + 1 else None
+
+    def intact(self, index: int) -> bool:
+        return self.first[index] >= 0 and self.first[index] == self.last[index]
+
+
+def align(expected: Sequence[str], other: Sequence[str]) -> Alignment:
+    first = [-1] * len(expected)
+    last = [-1] * len(expected)
+    hyphenated: dict[int, str] = {}
+    matcher = difflib.SequenceMatcher(None, expected, other, autojunk=False)
+    for tag, e_start, e_end, o_start, o_end in matcher.get_opcodes():
+        if tag == "equal":
+            for offset in range(e_end - e_start):
+                first[e_start + offset] = last[e_start + offset] = o_start + offset
+        elif tag == "replace":  # look for words broken at a hyphen, walking both sides in step
+            e, o = e_start, o_start
+            while e < e_end and o < o_end:
+                head, tail = other[o], other[o + 1] if o + 1 < o_end else ""
+                kind = None
+                if tail and head.endswith("-"):
+                    kind = "soft" if head[:-1] + tail == expected[e] else "hard" if head + tail == expected[e] else None
+                if kind is None:
+                    e, o = e + 1, o + 1
+                    continue
+                hyphenated[e] = kind
+                first[e], last[e] = o, o + 1
+                e, o = e + 1, o + 2
+    return Alignment(first, last, hyphenated)
+
+
+def wrap_counts(input_text: str, expected: str, output: str, line_kinds: Sequence[str]) -> Counter[str]:
+    """The numerators and denominators of the wrap rates (:data:`WRAP_RATES`) for one row."""
+    counts = line_recovery(expected, output, line_kinds)
+    counts["rows"] = 1
+    counts["exact"] = int(norm_lines(output) == norm_lines(expected))
+    expected_words, expected_gaps = words_and_gaps(expected)
+    input_words, input_gaps = words_and_gaps(input_text)
+    output_words, output_gaps = words_and_gaps(output)
+    in_input = align(expected_words, input_words)
+    in_output = align(expected_words, output_words)
+    counts["words_total"] = len(expected_words)
+    counts["words_intact"] = sum(in_output.intact(i) for i in range(len(expected_words)))
+    for index, gap in enumerate(expected_gaps):
+        kept = in_output.gap_after(index, output_gaps)  # None: a changed word next to it, the break can't be located
+        if gap == LINE:  # a line break the text needs (list, verse, table, after a heading)
+            counts["line_total"] += 1
+            counts["overjoin"] += kept == SPACE
+        elif gap == PARAGRAPH:
+            counts["pbreak_total"] += 1
+            counts["pbreak_ok"] += kept == PARAGRAPH
+            counts["pbreak_joined"] += kept == SPACE
+        elif (wrapped := in_input.gap_after(index, input_gaps)) in (LINE, PARAGRAPH):  # a break the wrap made
+            counts["soft_total"] += 1
+            counts["underjoin"] += kept != SPACE
+            if wrapped == PARAGRAPH:
+                counts["midblank_total"] += 1
+                counts["midblank_ok"] += kept == SPACE
+    for index, kind in in_input.hyphenated.items():
+        counts[f"{kind}_hyph_total"] += 1
+        counts[f"{kind}_hyph_ok"] += in_output.intact(index)
+    return counts
+
+
+# each wrap rate: its numerator and denominator, summed over rows
+WRAP_RATES = {
+    "exact": ("exact", "rows"),
+    "para_recovery": ("para_ok", "para_total"),  # expected prose paragraphs that are one whole output line
+    "struct_kept": ("struct_ok", "struct_total"),  # expected structure lines that are whole output lines
+    "overjoin": ("overjoin", "line_total"),  # needed single line breaks turned into a space
+    "underjoin": ("underjoin", "soft_total"),  # breaks made by the wrap still a break in the output
+    "para_kept": ("pbreak_ok", "pbreak_total"),  # paragraph breaks kept
+    "para_joined": ("pbreak_joined", "pbreak_total"),  # paragraph breaks turned into a space
+    "midblank_fixed": ("midblank_ok", "midblank_total"),  # blank lines in mid-sentence turned into a space
+    "soft_hyphen": ("soft_hyph_ok", "soft_hyph_total"),  # "inter-" + "national" back as "international"
+    "hard_hyphen": ("hard_hyph_ok", "hard_hyph_total"),  # "top-" + "selling" back as "top-selling"
+    "words_intact": ("words_intact", "words_total"),  # expected words found unchanged, in order
+}
 
 
 # link or image markup, reference definitions, <a> tags, <autolinks> and markdown escapes

@@ -22,6 +22,7 @@ import platform
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -186,19 +187,23 @@ def metric_rates(kind: str, rows: Sequence[Row], outputs: Sequence[str]) -> dict
         score = metrics.shingle_score({r.id: r.expected for r in rows}, {r.id: o for r, o in pairs})
         return {"F1": score.f1, "F1 ±": score.f1_std, "precision": score.precision, "recall": score.recall}
     if kind == "wrap":
-        found = {"para_recovery": [0, 0], "struct_kept": [0, 0]}
+        counts: Counter[str] = Counter()
         for row, output in pairs:
-            for key, (ok, total) in metrics.line_recovery(row.expected, output, row.meta.get("line_kinds", [])).items():
-                found[key][0] += ok
-                found[key][1] += total
-        rates = {"exact": _share(metrics.norm_lines(o) == metrics.norm_lines(r.expected) for r, o in pairs)}
-        rates.update({key: ok / total for key, (ok, total) in found.items() if total})
-        return rates
+            counts.update(metrics.wrap_counts(row.input, row.expected, output, row.meta.get("line_kinds", [])))
+        return {name: counts[num] / counts[den] for name, (num, den) in metrics.WRAP_RATES.items() if counts[den]}
     rates = {"exact": _share(o == r.expected for r, o in pairs)}
     if kind.startswith("links"):
         rates["exact_ws"] = _share(metrics.norm_ws(o) == metrics.norm_ws(r.expected) for r, o in pairs)
         rates["residual"] = _share(metrics.has_residual_markup(o, r.expected) for r, o in pairs)
-        rates["shingle F1"] = metrics.shingle_score({r.id: r.expected for r in rows}, {r.id: o for r, o in pairs}, 0).f1
+        shingle = metrics.shingle_score({r.id: r.expected for r in rows}, {r.id: o for r, o in pairs}, 0)
+        rates |= {"shingle F1": shingle.f1, "shingle precision": shingle.precision, "shingle recall": shingle.recall}
+    if any("expected_fix_text" in r.meta for r in rows):  # ftfy's cases: what ftfy.fix_text itself aims at
+        targets = [(r.meta["expected_fix_text"], o) for r, o in pairs if "expected_fix_text" in r.meta]
+        rates["exact vs fix_text target"] = _share(o == target for target, o in targets)
+    for key in ("encoding", "depth", "scope", "lossy"):  # the mojibake set, broken down by how it was made
+        for value in sorted({str(r.meta[key]) for r in rows if key in r.meta}):
+            chosen = [(r, o) for r, o in pairs if key in r.meta and str(r.meta[key]) == value]
+            rates[f"exact [{key}={value}]"] = _share(o == r.expected for r, o in chosen)
     return rates
 
 

@@ -75,13 +75,7 @@ def test_the_bootstrap_spread_is_zero_when_every_document_scores_the_same() -> N
 
 
 def load_shared_score() -> ModuleType:
-    if not SHARED_SCORE.exists():
-        pytest.skip(f"the evaluation kit's {SHARED_SCORE} is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("shared_eval_score", SHARED_SCORE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_shared("score")
 
 
 def assert_same_as_shared(gold: dict[str, str], pred: dict[str, str]) -> None:
@@ -127,8 +121,85 @@ def test_line_recovery_counts_whole_lines_by_kind() -> None:
     expected = "A heading\n\nFirst paragraph in one line.\n\n- item one\n- item two"
     output = "A heading\n\nFirst paragraph\nin one line.\n\n- item one\n- item two"
     kinds = ["heading", "prose", "list", "list"]
-    assert metrics.line_recovery(expected, output, kinds) == {"para_recovery": (0, 1), "struct_kept": (3, 3)}
-    assert metrics.line_recovery(expected, expected, kinds) == {"para_recovery": (1, 1), "struct_kept": (3, 3)}
+    assert metrics.line_recovery(expected, output, kinds) == {"para_total": 1, "struct_total": 3, "struct_ok": 3}
+    assert metrics.line_recovery(expected, expected, kinds)["para_ok"] == 1
+
+
+WRAP_INPUT = "The inter-\nnational team\nwon the top-\nselling award.\n\n- one\n- two"
+WRAP_EXPECTED = "The international team won the top-selling award.\n\n- one\n- two"
+WRAP_KINDS = ["prose", "list", "list"]
+
+
+def wrap_rates(output: str) -> dict[str, float]:
+    counts = metrics.wrap_counts(WRAP_INPUT, WRAP_EXPECTED, output, WRAP_KINDS)
+    return {name: counts[num] / counts[den] for name, (num, den) in metrics.WRAP_RATES.items() if counts[den]}
+
+
+@pytest.mark.parametrize(
+    ("output", "rates"),
+    [
+        (
+            WRAP_EXPECTED,
+            {"exact": 1, "para_recovery": 1, "struct_kept": 1, "overjoin": 0, "underjoin": 0, "para_kept": 1}
+            | {"para_joined": 0, "soft_hyphen": 1, "hard_hyphen": 1, "words_intact": 1},
+        ),
+        (  # nothing done: the wrap break is still there, and the hyphenated words are still broken
+            WRAP_INPUT,
+            {
+                "exact": 0,
+                "para_recovery": 0,
+                "underjoin": 1,
+                "soft_hyphen": 0,
+                "hard_hyphen": 0,
+                "words_intact": 9 / 11,
+            },
+        ),
+        (  # the list joined into one line: its line break is lost
+            "The international team won the top-selling award.\n\n- one - two",
+            {"exact": 0, "struct_kept": 0, "overjoin": 1, "para_kept": 1, "underjoin": 0},
+        ),
+        (  # paragraphs run together, and one word hyphenated the wrong way
+            "The inter-national team won the topselling award. - one\n- two",
+            {"para_joined": 1, "para_kept": 0, "soft_hyphen": 0, "hard_hyphen": 0, "words_intact": 9 / 11},
+        ),
+    ],
+)
+def test_wrap_rates_on_a_hand_made_row(output: str, rates: dict[str, float]) -> None:
+    found = wrap_rates(output)
+    assert {name: found[name] for name in rates} == pytest.approx(rates)
+
+
+def load_shared(name: str) -> ModuleType:
+    path = SHARED_SCORE.parent / f"{name}.py"
+    if not path.exists():
+        pytest.skip(f"the evaluation kit's {path} is not beside this checkout")
+    sys.path.insert(0, str(path.parent))  # score_synth imports score from its own folder
+    try:
+        spec = importlib.util.spec_from_file_location(f"shared_eval_{name}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
+    return module
+
+
+def naive_unwrap(text: str) -> str:
+    """Join every single line break: what a careless unwrapper does."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+
+
+def test_wrap_counts_agree_with_the_evaluation_kit_on_its_wrap_set() -> None:
+    shared = load_shared("score_synth")
+    path = SHARED_SCORE.parent / "data" / "dev" / "synth_wrap.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is not beside this checkout")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for row in rows[::4]:
+        for output in (row["input"], row["expected"], naive_unwrap(row["input"])):
+            theirs = {key: value for key, value in shared.wrap_row_counts(row, output).items() if value}
+            ours = metrics.wrap_counts(row["input"], row["expected"], output, row["meta"]["line_kinds"])
+            assert {key: value for key, value in ours.items() if value} == theirs, row["id"]
 
 
 def test_the_corpus_is_sized_seeded_and_damaged() -> None:
