@@ -246,7 +246,9 @@ def write_sets(folder: Path) -> None:
         {"id": "p3", "text": "no reference here"},  # left out: nothing to score against
     ]
     synthetic = [
-        {"id": "m1", "kind": "mojibake", "input": "cafÃ©", "expected": "café"},
+        {"id": "m1", "kind": "mojibake", "input": "cafÃ©", "expected": "café", "meta": {"encoding": "cp1252"}},
+        {"id": "m3", "kind": "mojibake", "input": "naÃ¯ve", "expected": "naïve", "meta": {"encoding": "latin-1"}},
+        {"id": "f1", "kind": "ftfy_real", "input": "Ã©", "expected": "é", "meta": {"expected_fix_text": "é"}},
         {"id": "m2", "kind": "mojibake_negative", "input": "plain text", "expected": "plain text"},
         {"id": "w1", "kind": "whitespace", "steps": ["whitespace"], "input": "a  \n\n\n\nb", "expected": "a\n\nb"},
     ]
@@ -270,7 +272,10 @@ def test_the_benchmark_command_writes_speed_and_quality_tables(tmp_path: Path) -
     whitespace = next(line for line in table.splitlines() if line.startswith("| synthetic (whitespace) | 1 |"))
     cells = [cell.strip() for cell in whitespace.split("|")]
     assert cells[5:7] == ["0.000", "1.000"]  # raw input, then textclean's whitespace step: exact
-    assert "synthetic (mojibake) | 1 | `mojibake`" in table
+    assert "synthetic (mojibake) | 2 | `mojibake`" in table
+    assert "| exact [encoding=cp1252] | 0.000 |" in table  # raw input: broken
+    assert "| exact [encoding=latin-1] | 0.000 |" in table
+    assert "| exact vs fix_text target | 0.000 | " in table
 
 
 def test_tools_that_are_not_installed_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
