@@ -1,6 +1,6 @@
 """Time the links cleaner on pathological input at 1x, 10x and 100x the size: the time must grow linearly.
 
-Run from the project's root: ``PYTHONPATH=src python benchmarks/links_scaling.py``. Each line shows the
+Run from the project's root: ``python -m benchmarks.links_scaling``. Each line shows the
 seconds at each size and the ratio of the 100x time to the 1x time (about 100 when linear, 10 000 when
 quadratic).
 """
