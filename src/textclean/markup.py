@@ -8,7 +8,7 @@ density) share one account of what is markup and what a reader sees.
 
 The scanner is hand-written and linear: it jumps between the few characters that can start
 markup (``[`` ``]`` ``\`` ``<`` `````), keeps a stack of open brackets, and reads a link's
-destination with a possessive regex that cannot backtrack. Look-alikes stay plain text: a bracket
+destination with possessive regexes that cannot backtrack, or by hand. Look-alikes stay plain text: a bracket
 that is not followed at once by ``(`` or by a defined ``[label]`` is not a link (``[sic]``,
 ``[1]``, ``a [b] (c)``), and ``<`` only starts a tag, an autolink or an ``<a>`` element when one
 follows (``x < y``, ``<3``).
@@ -52,9 +52,6 @@ class Token:
     url: str | None = None
 
 
-# The scanner finds the characters where markup can start with str.find, which skips plain text far
-# faster than a regex character class can: an opening bracket (of an image if "!" comes before it), a
-# closing bracket, a backslash, a tag or autolink, a code span.
 # What a backslash escapes. An escaped backslash (\\) is passed over so that the character after it is
 # not read as escaped, but it stays as it is: undoing it could make a new escape, and a second run
 # would change the text again.
@@ -240,8 +237,10 @@ class _Scanner:
         self.checked = start
         openers = self.openers
         find = text.find
-        # the next place of each character where markup can start, or `end` if there is none left
-        # (a "]" matters only while a bracket is open)
+        # The next place of each character where markup can start, or `end` if there is none left:
+        # an opening bracket (of an image if "!" comes before it), a closing bracket (only while a
+        # bracket is open), a backslash, a tag or autolink, a code span. str.find skips plain text far
+        # faster than a regex character class can.
         bracket = closing = backslash = angle = backtick = start - 1
         pos = start
         while True:
