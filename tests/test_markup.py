@@ -32,6 +32,7 @@ from .conftest import documents, expected_paragraphs
         ("## A heading\nBody", "A heading\nBody"),
         ("#  Two spaces", "Two spaces"),
         ("> quoted\n> > nested", "quoted\nnested"),
+        ("a\r\n> quoted\r## title\r\n", "a\r\nquoted\rtitle\r\n"),
         ("Intro\n\n* * *\n\nNext", "Intro\n\nNext"),
         ("Intro\n\n---\n\nNext", "Intro\n\nNext"),
         ("Intro\n___\nNext", "Intro\nNext"),

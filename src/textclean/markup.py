@@ -556,9 +556,9 @@ _EMPTY_EMPHASIS = regex.compile(r"(?<![^\s\[(])(?:__|\*\*\*\*)(?![^\s\])])")
 # the characters it can start with. A pattern is tried only where a line starts with one of those
 # characters (a regex with a line break first finds them quickly).
 _LINE_STARTS = {
-    "rule": (r"[ ]{0,3}+(?P<rule_mark>[-*_])(?:[ \t]*+(?P=rule_mark)){2,}+[ \t]*+(?=\n|\Z)", "-*_"),
-    "empty_item": (r"[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+(?=\n|\Z)", "*+-"),
-    "heading": (r"[ ]{0,3}+\#{1,6}+(?:[ \t]++|(?=\n|\Z))", "#"),
+    "rule": (r"[ ]{0,3}+(?P<rule_mark>[-*_])(?:[ \t]*+(?P=rule_mark)){2,}+[ \t]*+(?=[\r\n]|\Z)", "-*_"),
+    "empty_item": (r"[ \t]*+[*+\-](?:[ \t]++[*+\-])*+[ \t]*+(?=[\r\n]|\Z)", "*+-"),
+    "heading": (r"[ ]{0,3}+\#{1,6}+(?:[ \t]++|(?=[\r\n]|\Z))", "#"),
     "quote": (r"(?:[ ]{0,3}+>[ ]?+)++", ">"),
     "list_marker": (r"[ \t]*+(?:[*+\-]|\d{1,9}+[.)])[ \t]++(?=\S)", "*+-0123456789"),
 }
@@ -575,7 +575,7 @@ def _line_start_patterns(kinds: frozenset[str]) -> tuple[regex.Pattern[str], reg
         return None
     body = "|".join(f"(?P<{kind}>{_LINE_STARTS[kind][0]})" for kind in wanted)
     characters = "".join(sorted({char for kind in wanted for char in _LINE_STARTS[kind][1]}))
-    return regex.compile(body), regex.compile(rf"\n[ \t]*+[{regex.escape(characters)}]")
+    return regex.compile(body), regex.compile(rf"[\r\n][ \t]*+[{regex.escape(characters)}]")
 
 
 # The row under a table's header: ---|:---:|--- (outer pipes optional).
