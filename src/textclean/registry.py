@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import whitespace
+from textclean.cleaners import linewrap, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -107,6 +107,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             whitespace.find_whitespace_edits,
             whitespace.WhitespaceOptions,
             "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
+        ),
+        builtin(
+            "linewrap",
+            linewrap.find_linewrap_edits,
+            linewrap.LinewrapOptions,
+            "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
         ),
     )
 }
