@@ -56,9 +56,9 @@ COMMON_ZIPF = 3.0
 LANGUAGE_PROFILE_SIZE = 100
 FALLBACK_LANGUAGE = "en"
 
-_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+\Z")
+_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{M}]++\Z")  # searched from the end: linear on a long token
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_NON_PROSE = regex.compile(r"[/\\:@=_?&#%.<>\[\](){}|~+*$]|www", regex.IGNORECASE)
+_NON_PROSE = regex.compile(r"[/\\:@=_?&#%.<>\[\](){}|~+*$]")
 _WORDS = regex.compile(r"[\p{L}\p{M}]{2,}")
 
 

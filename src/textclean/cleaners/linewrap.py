@@ -13,8 +13,8 @@ indented code, markdown headings and rules are recognised by their form and neve
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from dataclasses import dataclass
-from enum import Enum
 from typing import Literal
 
 import regex
@@ -24,7 +24,7 @@ from textclean.hyphenation import Hyphen, HyphenJudge
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
 _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
-_FENCE = regex.compile(r"[ ]{0,3}(?:```|~~~)")
+_FENCE = regex.compile(r"^[ ]{0,3}(?:```|~~~)", regex.MULTILINE)
 _HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
 # a horizontal rule or a setext underline: three or more of one mark, nothing else
 _RULE = regex.compile(r"([-*_=~#+.•·])[ \t]*+(?:\1[ \t]*+){2,}+\Z")
@@ -34,23 +34,32 @@ _ITEM = regex.compile(
 )
 # a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
 _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]*_]*+\Z")
-_CLAUSE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]*_]*+\Z")
+# what ends a sentence, or a clause; closing quotes and brackets may follow it
+_SENTENCE_MARKS = ".!?…。！？"
+_CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
+_CLOSERS = "\"'”’»)]*_"
 _FIRST_LETTER = regex.compile(r"[^\p{L}\p{N}\s]*+(\p{L})")
 # scripts written without spaces between words: their lines are rejoined without one
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]")
 _LINE_END_HYPHENS = "-\u2010\u00ad"
+_WORD_OPENERS = "\"“”‘’'[«„¿¡"  # characters that start a line of prose as a letter does
+_CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
+_HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")
+_NO_LAYOUT = (0, 0, 0)
+_RULE_MARKS = "-*_=~#+.•·"
+_ITEM_STARTS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—(0123456789"
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long line may continue across a blank line
 CODE_INDENT = 4  # markdown's indented code block
+_CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
-class _Kind(Enum):
-    BLANK = "blank"
-    TEXT = "text"  # prose, or a line that can only be told apart from prose by its width
-    ITEM = "item"  # the first line of a list item
-    FIXED = "fixed"  # structure recognised by its form: heading, rule, table row, code
+# Line kinds, as small numbers so that "may be joined" is one comparison (kind <= ITEM).
+TEXT = 0  # prose, or a line that can only be told apart from prose by its width
+ITEM = 1  # the first line of a list item
+FIXED = 2  # structure recognised by its form: heading, rule, table row, code
+BLANK = 3
 
 
 @dataclass(frozen=True)
@@ -71,99 +80,136 @@ class LinewrapOptions:
 
 
 class _Lines:
-    """The lines of a text with what the joining rules need to know of each."""
+    """The lines of a text, with their kinds; the layout of a line is worked out when asked for."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        raw = text.split("\n")
-        count = len(raw)
-        self.start: list[int] = [0] * count
-        self.end: list[int] = [0] * count  # end of the line's visible text (no trailing space or \r)
-        self.body: list[int] = [0] * count  # where the text starts, after quote markers and indentation
-        self.depth: list[int] = [0] * count  # quote depth
-        self.indent: list[int] = [0] * count
-        self.kind: list[_Kind] = [_Kind.BLANK] * count
-        self.hard_break: list[bool] = [False] * count  # ends in two spaces or a backslash (markdown's <br>)
-        pos = 0
-        fences = _fence_lines(raw)
-        in_fence = False
+        self.raw = text.split("\n")
+        self.visible = [line.rstrip() for line in self.raw]  # without trailing space (or \r)
+        self.length = list(map(len, self.visible))  # quote markers and indentation included
+        self._cumulative = list(accumulate(map(len, self.raw)))
+        # line -> (quote depth, indentation, text column), for the lines that have any
+        self.layout: dict[int, tuple[int, int, int]] = {}
+        self.blank_after_text: list[int] = []  # lines of prose followed by a blank line
+        self.kind = self._classify_all()
+
+    def _classify_all(self) -> list[int]:
+        kinds: list[int] = []
+        append = kinds.append
+        blank_after_text = self.blank_after_text
+        openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
         item_indent = -1  # indentation of the list item whose continuation lines may follow
-        previous = _Kind.BLANK
-        for index, line in enumerate(raw):
-            self.start[index] = pos
-            pos += len(line) + 1
-            visible = line.rstrip()
-            if not visible:
-                item_indent, previous = -1, _Kind.BLANK
+        for index, line in enumerate(self.visible):
+            if not line:
+                if kinds and kinds[-1] == TEXT:
+                    blank_after_text.append(index - 1)
+                append(BLANK)
+                item_indent = -1
                 continue
-            self.end[index] = self.start[index] + len(visible)
-            self.hard_break[index] = len(line) - len(line.rstrip(" ")) >= 2 or visible.endswith("\\")
-            column = 0
-            if visible[0] in "> ":
-                quote = _QUOTE_PREFIX.match(visible)
-                if quote:
-                    column = quote.end()
-                    self.depth[index] = visible.count(">", 0, column)
-            content = visible[column:]
-            stripped = content.lstrip(" \t")
-            indent = len(content) - len(stripped) + 3 * content.count("\t", 0, len(content) - len(stripped))
-            self.indent[index] = indent
-            self.body[index] = self.start[index] + column + len(content) - len(stripped)
-            if not stripped:
-                item_indent, previous = -1, _Kind.BLANK
+            first = line[0]
+            if first in " \t>":
+                if item_indent < 0 and line.startswith(code_indents):
+                    append(FIXED)  # indented code, or a page's indented layout
+                    continue
+                _, indent, column = self._analyse(index)
+                stripped = line[column:]
+                if not stripped:
+                    append(BLANK)
+                    item_indent = -1
+                    continue
+            elif (first.isalpha() and line[1:2] != ")") or first in openers:
+                # the common case, a line that starts with a word: prose unless it is a table row
+                append(_classify(line) if "|" in line or "  " in line or "\t" in line else TEXT)
+                item_indent = -1
                 continue
-            if index in fences:
-                in_fence = not in_fence if fences[index] else in_fence
-                kind = _Kind.FIXED
-            elif in_fence:
-                kind = _Kind.FIXED
-            elif item_indent >= 0 and indent > item_indent:
-                kind = _Kind.ITEM if _ITEM.match(stripped) else _Kind.TEXT
+            else:
+                indent, stripped = 0, line
+            if item_indent >= 0 and indent > item_indent:
+                kind = ITEM if _ITEM.match(stripped) else TEXT
             elif indent >= CODE_INDENT:
-                kind = _Kind.FIXED
+                kind = FIXED
             else:
                 kind = _classify(stripped)
-            if kind is _Kind.ITEM:
+                if kind == FIXED and kinds and kinds[-1] == TEXT and _RULE.match(stripped):
+                    kinds[-1] = FIXED  # the title above a setext underline
+            if kind == ITEM:
                 item_indent = indent
-            elif indent <= item_indent or kind is _Kind.FIXED:
+            elif indent <= item_indent or kind == FIXED:
                 item_indent = -1
-            if kind is _Kind.FIXED and previous is _Kind.TEXT and _RULE.match(stripped):
-                self.kind[index - 1] = _Kind.FIXED  # the title above a setext underline
-            self.kind[index] = kind
-            previous = kind
+            append(kind)
+        for first_line, last_line in self._fenced_blocks():
+            kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
+        return kinds
 
-    def length(self, index: int) -> int:
-        """Return the width of a line: its visible text, quote markers and indentation included."""
-        return self.end[index] - self.start[index]
+    def _analyse(self, index: int) -> tuple[int, int, int]:
+        line = self.visible[index]
+        column = depth = 0
+        if line[0] in "> ":
+            quote = _QUOTE_PREFIX.match(line)
+            if quote:
+                column = quote.end()
+                depth = line.count(">", 0, column)
+        stripped = line[column:].lstrip(" \t")
+        spaces = len(line) - column - len(stripped)
+        layout = (depth, spaces + 3 * line.count("\t", column, column + spaces), column + spaces)
+        if layout != (0, 0, 0):
+            self.layout[index] = layout
+        return layout
+
+    def _fenced_blocks(self) -> list[tuple[int, int]]:
+        """Return (first, last) line of each fenced code block; an unclosed fence is a block of its own."""
+        text = self.text
+        if "```" not in text and "~~~" not in text:
+            return []
+        found = [text.count("\n", 0, match.start()) for match in _FENCE.finditer(text)]
+        blocks = list(zip(found[0::2], found[1::2]))
+        if len(found) % 2:
+            blocks.append((found[-1], found[-1]))
+        return blocks
+
+    def start(self, index: int) -> int:
+        """Return the offset in the text where a line starts."""
+        return self._cumulative[index - 1] + index if index else 0
+
+    def depth(self, index: int) -> int:
+        """Return a line's quote depth."""
+        return self.layout.get(index, _NO_LAYOUT)[0]
+
+    def indent(self, index: int) -> int:
+        """Return a line's indentation, after its quote markers."""
+        return self.layout.get(index, _NO_LAYOUT)[1]
+
+    def body(self, index: int) -> int:
+        """Return the offset in the text where a line's words start."""
+        return self.start(index) + self.layout.get(index, _NO_LAYOUT)[2]
+
+    def end(self, index: int) -> int:
+        """Return the offset in the text where a line's visible text ends."""
+        return self.start(index) + self.length[index]
 
     def stripped(self, index: int) -> str:
         """Return a line's text after quote markers and indentation."""
-        return self.text[self.body[index] : self.end[index]]
+        return self.visible[index][self.layout.get(index, _NO_LAYOUT)[2] :]
+
+    def hard_break(self, index: int) -> bool:
+        """Whether a line ends in markdown's forced break: two spaces or a backslash."""
+        return self.raw[index].endswith(_HARD_BREAKS)
 
 
-def _fence_lines(raw: list[str]) -> dict[int, bool]:
-    """Map each code fence line to whether it opens or closes a block (an unclosed fence is alone)."""
-    found = [index for index, line in enumerate(raw) if "`" in line[:6] or "~" in line[:6] if _FENCE.match(line)]
-    fences = {index: True for index in found[: len(found) // 2 * 2]}
-    if len(found) % 2:
-        fences[found[-1]] = False
-    return fences
-
-
-def _classify(stripped: str) -> _Kind:
+def _classify(stripped: str) -> int:
     """Tell a line's kind by its form alone."""
     first = stripped[0]
     if first == "#" and _HEADING.match(stripped):
-        return _Kind.FIXED
-    if first in "-*_=~#+.•·" and _RULE.match(stripped):
-        return _Kind.FIXED
-    if stripped.count("|") >= 2 or first == "|":
-        return _Kind.FIXED
-    if ("  " in stripped or "\t" in stripped) and _is_aligned(stripped):
-        return _Kind.FIXED
-    if _ITEM.match(stripped):
-        return _Kind.ITEM
-    return _Kind.TEXT
+        return FIXED
+    if first in _RULE_MARKS and _RULE.match(stripped):
+        return FIXED
+    if "|" in stripped and (first == "|" or stripped.count("|") >= 2):
+        return FIXED
+    if ("   " in stripped or "\t" in stripped or stripped.count("  ") >= 2) and _is_aligned(stripped):
+        return FIXED
+    if (first in _ITEM_STARTS or stripped[1:2] == ")") and _ITEM.match(stripped):
+        return ITEM
+    return TEXT
 
 
 def _is_aligned(stripped: str) -> bool:
@@ -172,70 +218,106 @@ def _is_aligned(stripped: str) -> bool:
     return len(gaps) >= 2 or any(gap >= 3 for gap in gaps)
 
 
+def _ends_sentence(line: str, marks: str = _SENTENCE_MARKS) -> bool:
+    """Whether a line ends a sentence (``marks`` are the sentence's last characters, before closing quotes)."""
+    return line.rstrip(_CLOSERS)[-1:] in marks if line else False
+
+
+def _ends_clause(line: str) -> bool:
+    """Whether a line ends a sentence or a clause that a colon or semicolon closes."""
+    return _ends_sentence(line, _CLAUSE_MARKS)
+
+
+def _first_word_length(stripped: str) -> int:
+    """Return the length of a line's first word (one character of a script written without spaces)."""
+    if ord(stripped[0]) >= 0x0E00 and _NO_SPACE_SCRIPT.match(stripped):
+        return 1
+    space = stripped.find(" ")
+    return len(stripped) if space < 0 else space
+
+
 def _tolerance(width: int) -> int:
     """How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts)."""
     return 1 + width // 40
+
+
+def _starts_lower(stripped: str) -> bool:
+    """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
+    match = _FIRST_LETTER.match(stripped)
+    if match is None:
+        return False
+    letter = match.group(1)
+    return letter.islower() or not letter.isupper()
 
 
 class _Unwrapper:
     """Find the breaks of one text that a wrap made."""
 
     def __init__(self, text: str, options: LinewrapOptions) -> None:
-        self.lines = _Lines(text)
+        self.lines = lines = _Lines(text)
         self.options = options
-        self.judge = HyphenJudge(text)
-        lines = self.lines
-        count = len(lines.kind)
-        self.pairs = [index for index in range(count - 1) if self._may_join(index, index + 1)]
+        kinds, lengths = lines.kind, lines.length
+        # a cheap filter first: two lines too short to have been wrapped at the narrowest width
+        candidates = [
+            a
+            for a, (kind_a, kind_b, length_a, length_b) in enumerate(zip(kinds, kinds[1:], lengths, lengths[1:]))
+            if kind_a <= ITEM and kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
+        ]
+        self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
+        self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
+        layout, visible, raw = lines.layout, lines.visible, lines.raw
+        for a in candidates:
+            b = a + 1
+            if raw[a].endswith(_HARD_BREAKS):
+                continue
+            if kinds[a] == TEXT == kinds[b] and a not in layout and b not in layout:
+                after = visible[b]  # the common case: two lines of prose, neither quoted nor indented
+            elif self._may_join(a, b):
+                after = lines.stripped(b)
+            else:
+                continue
+            self.pairs.append(a)
+            self.reach[a] = lengths[a] + 1 + _first_word_length(after)
         self.doc_width, self.doc_strong = (options.width, True) if options.width else self._estimate_width()
 
     def _may_join(self, a: int, b: int) -> bool:
         """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
         lines = self.lines
         kind_a, kind_b = lines.kind[a], lines.kind[b]
-        if kind_a not in (_Kind.TEXT, _Kind.ITEM) or kind_b not in (_Kind.TEXT, _Kind.ITEM):
+        if lines.depth(a) != lines.depth(b):
             return False
-        if lines.depth[a] != lines.depth[b] or lines.hard_break[a]:
-            return False
-        indent_a, indent_b = lines.indent[a], lines.indent[b]
-        if kind_b is _Kind.ITEM:  # a dash or number that a wrap put first ("victory\n— their nominee")
-            return kind_a is _Kind.TEXT and indent_a == indent_b and not _CLAUSE_END.search(lines.stripped(a))
-        if kind_a is _Kind.ITEM:  # an item's continuation: hanging indent, or lazy and in lower case
+        indent_a, indent_b = lines.indent(a), lines.indent(b)
+        if kind_b == ITEM:  # a dash or number that a wrap put first ("victory\n— their nominee")
+            return kind_a == TEXT and indent_a == indent_b and not _ends_clause(lines.visible[a])
+        if kind_a == ITEM:  # an item's continuation: hanging indent, or lazy and in lower case
             return indent_b > indent_a or (indent_b == indent_a and _starts_lower(lines.stripped(b)))
         if indent_b == indent_a:
             return True
         # a paragraph's first line indented
-        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] is _Kind.BLANK)
+        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK)
 
-    def _first_word(self, b: int) -> int:
-        stripped = self.lines.stripped(b)
-        if _NO_SPACE_SCRIPT.match(stripped):
-            return 1
-        space = stripped.find(" ")
-        return len(stripped) if space < 0 else space
-
-    def _fits(self, a: int, b: int, width: int) -> bool:
+    def _fits(self, a: int, reach: int, width: int) -> bool:
         """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
-        length = self.lines.length(a)
+        length = self.lines.length[a]
         if length > width:  # only a word longer than the width overflows it
             return " " not in self.lines.stripped(a)
-        return length + 1 + self._first_word(b) > width - _tolerance(width)
+        return reach > width - _tolerance(width)
 
     def _estimate_width(self) -> tuple[int | None, bool]:
         """Return the width most breaks agree with and no prose line exceeds, and whether evidence is strong."""
         lines = self.lines
-        starts, ends = [], []
-        for a in self.pairs:
-            if lines.kind[a] is _Kind.TEXT and lines.kind[a + 1] is _Kind.TEXT and " " in lines.stripped(a):
-                length = lines.length(a)
-                starts.append(length)
-                ends.append(length + self._first_word(a + 1))
-        if not starts:
+        kinds, lengths, visible = lines.kind, lines.length, lines.visible
+        # each break between prose lines allows the widths from its line's length to its reach
+        reach = self.reach
+        allowed = [(lengths[a], reach[a] - 1) for a in self.pairs if kinds[a] == TEXT and kinds[a + 1] == TEXT]
+        if not allowed:
             return None, False
-        starts.sort()
-        ends.sort()
+        starts = sorted(low for low, _ in allowed)
+        ends = sorted(high for _, high in allowed)
         prose = sorted(
-            lines.length(i) for i, kind in enumerate(lines.kind) if kind is _Kind.TEXT and " " in lines.stripped(i)
+            length
+            for kind, length, line in zip(kinds, lengths, visible)
+            if kind == TEXT and length > MIN_WIDTH and " " in line.lstrip()
         )
         best: tuple[int, int, int] | None = None  # score, coverage, width
         for width in sorted(set(starts)):
@@ -253,13 +335,22 @@ class _Unwrapper:
     def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
         """Return the width to judge a run of joinable lines by (``run`` lists its breaks)."""
         lines = self.lines
-        members = [*run, run[-1] + 1]
-        own = max(lines.length(i) for i in members if " " in lines.stripped(i) or lines.length(i) <= MIN_WIDTH)
         doc = self.doc_width
-        if self.options.width is None and len(run) >= 2 and own >= MIN_WIDTH:
-            tolerance = _tolerance(own)
-            if (doc is None or own < doc - tolerance or own > doc) and self._self_wrapped(run, own):
-                return own, True
+        if self.options.width is not None or len(run) < 2:
+            return doc, self.doc_strong
+        longest = max(lines.length[i] for i in (*run, run[-1] + 1))
+        if doc is not None and doc - _tolerance(doc) <= longest <= doc:
+            return doc, self.doc_strong  # the run was wrapped at the text's width
+        own = max(
+            (
+                lines.length[i]
+                for i in (*run, run[-1] + 1)
+                if lines.length[i] <= MIN_WIDTH or " " in lines.stripped(i)
+            ),
+            default=0,
+        )
+        if own >= MIN_WIDTH and (doc is None or own < doc - _tolerance(own) or own > doc) and self._self_wrapped(run, own):
+            return own, True
         return doc, self.doc_strong
 
     def _self_wrapped(self, run: list[int], width: int) -> bool:
@@ -267,113 +358,138 @@ class _Unwrapper:
         lines = self.lines
         prose_like = 0
         for a in run:
-            if not self._fits(a, a + 1, width):
+            if not self._fits(a, self.reach[a], width):
                 return False
-            if not _SENTENCE_END.search(lines.stripped(a)) and not _CLAUSE_END.search(lines.stripped(a)):
-                prose_like += 1
-            elif _starts_lower(lines.stripped(a + 1)):
+            if not _ends_clause(lines.visible[a]) or _starts_lower(lines.stripped(a + 1)):
                 prose_like += 1
         return prose_like >= 0.75 * len(run)
 
-    def joins(self) -> dict[int, str]:
-        """Return the breaks to join, by the index of the line before them, with their rule."""
+    def joins(self) -> list[tuple[int, int, str]]:
+        """Return the breaks to join as (line before, line after, rule), in order."""
         lines = self.lines
-        found: dict[int, str] = {}
+        found: list[tuple[int, int, str]] = []
+        run_end: dict[int, tuple[int | None, bool, int]] = {}  # a run's last line -> (width, strong, lines)
+        pairs, reach = self.pairs, self.reach
+        kinds, lengths = lines.kind, lines.length
         run: list[int] = []
-        run_of: dict[int, tuple[int | None, bool, int]] = {}  # line -> (width, strong, lines in its run)
-        for position, a in enumerate(self.pairs):
+        for position, a in enumerate(pairs):
             run.append(a)
-            if position + 1 < len(self.pairs) and self.pairs[position + 1] == a + 1:
+            if position + 1 < len(pairs) and pairs[position + 1] == a + 1:
                 continue
             width, strong = self._run_width(run)
-            for member in [*run, a + 1]:
-                run_of[member] = (width, strong, len(run) + 1)
-            for index in run:
-                if self._join_single(index, width, strong):
-                    found[index] = "line-wrap"
+            run_end[a + 1] = (width, strong, len(run) + 1)
+            if width is not None:
+                limit = width - _tolerance(width)
+                for index in run:
+                    if lengths[index] > width:  # only a word longer than the width overflows it
+                        fits = " " not in lines.stripped(index)
+                    else:
+                        fits = reach[index] > limit
+                    if fits and ((strong and kinds[index + 1] != ITEM) or self._same_sentence(index)):
+                        found.append((index, index + 1, "line-wrap"))
             run = []
         if self.options.mend_blank_lines:
-            for a in range(len(lines.kind) - 2):
-                if lines.kind[a + 1] is _Kind.BLANK and self._mend_blank(a, a + 2, run_of):
-                    found[a] = "blank-line-in-sentence"
+            for a in lines.blank_after_text:
+                if a + 2 < len(kinds) and kinds[a + 2] == TEXT and self._mend_blank(a, run_end):
+                    found.append((a, a + 2, "blank-line-in-sentence"))
+            found.sort()
         return found
 
-    def _join_single(self, a: int, width: int | None, strong: bool) -> bool:
-        lines = self.lines
-        if width is None or not self._fits(a, a + 1, width):
-            return False
-        if lines.kind[a + 1] is _Kind.ITEM or not strong:
-            # a weak width, or a list marker after the break: the words must say "same sentence" too
-            return not _SENTENCE_END.search(lines.stripped(a)) or _starts_lower(lines.stripped(a + 1))
-        return True
+    def _same_sentence(self, a: int) -> bool:
+        """Whether the words around a break say it falls inside a sentence.
 
-    def _mend_blank(self, a: int, b: int, run_of: dict[int, tuple[int | None, bool, int]]) -> bool:
-        """Whether a blank line between lines ``a`` and ``b`` broke a sentence."""
+        Asked where the width alone is not enough: a weak width, or a list marker after the break.
+        """
         lines = self.lines
-        if lines.kind[a] is not _Kind.TEXT or lines.kind[b] is not _Kind.TEXT:
-            return False
-        if lines.depth[a] != lines.depth[b] or lines.indent[a] != lines.indent[b] or lines.hard_break[a]:
+        return not _ends_sentence(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
+
+    def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool, int]]) -> bool:
+        """Whether the blank line after line ``a`` broke a sentence."""
+        lines = self.lines
+        if _ends_clause(lines.visible[a]):
+            return False  # the common case: a paragraph that ends a sentence
+        b = a + 2
+        if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before, after = lines.stripped(a), lines.stripped(b)
-        if _CLAUSE_END.search(before):
-            return False
-        width, strong, run_size = run_of.get(a, (self.doc_width, self.doc_strong, 1))
+        width, strong, run_size = run_end.get(a, (self.doc_width, self.doc_strong, 1))
         lower = _starts_lower(after)
         if width is None:
             return lower and len(before) >= MIN_BLANK_MEND_LENGTH and before.count(" ") >= 5
-        if not self._fits(a, b, width):
+        if not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
             return False
         return lower or (strong and run_size >= 2)
 
 
-def _starts_lower(stripped: str) -> bool:
-    """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
-    match = _FIRST_LETTER.match(stripped)
-    if match is None:
-        return False
-    letter = match.group(1)
-    return letter.islower() or not letter.isupper()
-
-
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
-    """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`)."""
+    """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`).
+
+    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit.
+    """
     if "\n" not in text:
         return []
     unwrapper = _Unwrapper(text, options)
-    edits = []
-    for a, rule in sorted(unwrapper.joins().items()):
-        b = a + 1 if rule == "line-wrap" else a + 2
-        edits.append(_join_edit(unwrapper, a, b, rule))
+    lines = unwrapper.lines
+    judge = HyphenJudge(text)
+    edits: list[Edit] = []
+    pieces: list[str] = []
+    rules: dict[str, None] = {}
+    first = previous = -1
+    for a, b, rule in unwrapper.joins():
+        cut = lines.end(a)
+        last = text[cut - 1]
+        if last in _LINE_END_HYPHENS or ord(last) >= 0x0E00:
+            cut, joint, rule = _joint(lines, judge, unwrapper.options, a, b, rule)
+        else:
+            joint = " "
+        if a != previous:  # a new row of joins
+            if pieces:
+                edits.append(_row_edit(lines, first, previous, pieces, rules))
+            first, pieces, rules = cut, [], {}
+        else:
+            pieces.append(text[lines.body(a) : cut])
+        pieces.append(joint)
+        rules[rule] = None
+        previous = b
+    if pieces:
+        edits.append(_row_edit(lines, first, previous, pieces, rules))
     return edits
 
 
-def _join_edit(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> Edit:
-    """Build the edit that joins line ``a`` to line ``b``: a space, nothing, or a hyphen undone."""
-    lines = unwrapper.lines
+def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rules: dict[str, None]) -> Edit:
+    end = lines.body(last_line)
+    return Edit(start, end, "".join(pieces), "+".join(rules), lines.text[start:end])
+
+
+def _joint(lines: _Lines, judge: HyphenJudge, options: LinewrapOptions, a: int, b: int, rule: str) -> tuple[int, str, str]:
+    """Return where the join of line ``a`` to line ``b`` starts, what joins them, and the rule.
+
+    The joint is a space; nothing between words of a script written without spaces; nothing, in
+    place of the hyphen, where the wrap split a word; nothing after a hyphen that belongs to its word.
+    """
     text = lines.text
-    start, end = lines.end[a], lines.body[b]
-    new = " "
-    last = text[start - 1]
-    if last in _LINE_END_HYPHENS and start - 1 > lines.body[a] and not text[start - 2].isspace():
-        before = text[lines.body[a] : start]
+    cut = lines.end(a)
+    last = text[cut - 1]
+    if last in _LINE_END_HYPHENS:
+        before = lines.stripped(a)
         left = before[before.rfind(" ") + 1 :]
-        after = lines.stripped(b)
-        right = after.split(" ", 1)[0]
-        if last == "\u00ad":
-            verdict = Hyphen.SOFT
-        elif unwrapper.options.hyphens == "keep":
-            verdict = Hyphen.HARD
-        else:
-            verdict = unwrapper.judge.judge(left, right, before + " " + after)
-        if verdict is Hyphen.SOFT:
-            start, new, rule = start - 1, "", "soft-hyphen"
-        elif verdict is Hyphen.HARD:
-            new, rule = "", "hyphenated-word"
-        else:
-            rule = "suspended-hyphen"
-    elif _NO_SPACE_SCRIPT.match(last) and _NO_SPACE_SCRIPT.match(text[end : end + 1]):
-        new = ""
-    return Edit(start, end, new, rule, text[start:end])
+        if len(left) > 1:
+            after = lines.stripped(b)
+            if last == "\u00ad":
+                verdict = Hyphen.SOFT
+            elif options.hyphens == "keep":
+                verdict = Hyphen.HARD
+            else:
+                context = before[-_CONTEXT:] + " " + after[:_CONTEXT]
+                verdict = judge.judge(left, after.split(" ", 1)[0], context)
+            if verdict is Hyphen.SOFT:
+                return cut - 1, "", "soft-hyphen"
+            if verdict is Hyphen.HARD:
+                return cut, "", "hyphenated-word"
+            return cut, " ", "suspended-hyphen"
+    elif ord(last) >= 0x0E00 and _NO_SPACE_SCRIPT.match(last) and _NO_SPACE_SCRIPT.match(text, lines.body(b)):
+        return cut, "", rule
+    return cut, " ", rule
 
 
 def join_wrapped_lines(
