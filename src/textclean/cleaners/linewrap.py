@@ -38,7 +38,7 @@ _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
 _SENTENCE_MARKS = ".!?…。！？"
 _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"
-_FIRST_LETTER = regex.compile(r"[^\p{L}\p{N}\s]*+(\p{L})")
+_FIRST_LETTER = regex.compile(r"[\"'“‘«„(¿¡]*+(\p{L})")  # after opening quotes only
 # scripts written without spaces between words: their lines are rejoined without one
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]")
 _LINE_END_HYPHENS = "-\u2010\u00ad"
@@ -50,6 +50,10 @@ _RULE_MARKS = "-*_=~#+.•·"
 _ITEM_STARTS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—(0123456789"
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
+MAX_WIDTH = 160  # a block of wider lines was not wrapped
+MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
+MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
+MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long line may continue across a blank line
 CODE_INDENT = 4  # markdown's indented code block
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
@@ -228,6 +232,13 @@ def _ends_clause(line: str) -> bool:
     return _ends_sentence(line, _CLAUSE_MARKS)
 
 
+def _is_title(line: str) -> bool:
+    """Whether most words of a line are capitalized, as in a title (not a sentence in progress)."""
+    words = line.split()
+    capitalized = sum(1 for word in words if word[:1].isupper())
+    return capitalized * 2 > len(words)
+
+
 def _first_word_length(stripped: str) -> int:
     """Return the length of a line's first word (one character of a script written without spaces)."""
     if ord(stripped[0]) >= 0x0E00 and _NO_SPACE_SCRIPT.match(stripped):
@@ -324,6 +335,11 @@ class _Unwrapper:
             if width < MIN_WIDTH:
                 continue
             coverage = bisect.bisect_right(starts, width) - bisect.bisect_left(ends, width)
+            # at the true width most breaks after a line of half the width or more are wraps;
+            # unwrapped lines of any length agree with some width only here and there
+            considered = bisect.bisect_right(starts, width) - bisect.bisect_left(starts, width // 2)
+            if coverage < MIN_AGREEMENT * considered:
+                continue
             over = len(prose) - bisect.bisect_right(prose, width)
             score = coverage - 2 * over
             if best is None or score > best[0]:
@@ -336,7 +352,7 @@ class _Unwrapper:
         """Return the width to judge a run of joinable lines by (``run`` lists its breaks)."""
         lines = self.lines
         doc = self.doc_width
-        if self.options.width is not None or len(run) < 2:
+        if self.options.width is not None or len(run) < MIN_RUN_BREAKS:
             return doc, self.doc_strong
         longest = max(lines.length[i] for i in (*run, run[-1] + 1))
         if doc is not None and doc - _tolerance(doc) <= longest <= doc:
@@ -349,7 +365,7 @@ class _Unwrapper:
             ),
             default=0,
         )
-        if own >= MIN_WIDTH and (doc is None or own < doc - _tolerance(own) or own > doc) and self._self_wrapped(run, own):
+        if MIN_RUN_WIDTH <= own <= MAX_WIDTH and (doc is None or own < doc - _tolerance(own) or own > doc) and self._self_wrapped(run, own):
             return own, True
         return doc, self.doc_strong
 
@@ -360,9 +376,11 @@ class _Unwrapper:
         for a in run:
             if not self._fits(a, self.reach[a], width):
                 return False
-            if not _ends_clause(lines.visible[a]) or _starts_lower(lines.stripped(a + 1)):
+            if lines.kind[a + 1] == TEXT and (
+                not _ends_clause(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
+            ):
                 prose_like += 1
-        return prose_like >= 0.75 * len(run)
+        return prose_like >= max(MIN_RUN_BREAKS, 0.75 * len(run))
 
     def joins(self) -> list[tuple[int, int, str]]:
         """Return the breaks to join as (line before, line after, rule), in order."""
@@ -412,6 +430,8 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before, after = lines.stripped(a), lines.stripped(b)
+        if _is_title(before):
+            return False
         width, strong, run_size = run_end.get(a, (self.doc_width, self.doc_strong, 1))
         lower = _starts_lower(after)
         if width is None:
