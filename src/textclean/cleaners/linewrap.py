@@ -207,7 +207,7 @@ def _classify(stripped: str) -> int:
         return FIXED
     if first in _RULE_MARKS and _RULE.match(stripped):
         return FIXED
-    if "|" in stripped and (first == "|" or stripped.count("|") >= 2):
+    if "|" in stripped and stripped.count("|") >= 2:
         return FIXED
     if ("   " in stripped or "\t" in stripped or stripped.count("  ") >= 2) and _is_aligned(stripped):
         return FIXED
@@ -300,8 +300,8 @@ class _Unwrapper:
         indent_a, indent_b = lines.indent(a), lines.indent(b)
         if kind_b == ITEM:  # a dash or number that a wrap put first ("victory\n— their nominee")
             return kind_a == TEXT and indent_a == indent_b and not _ends_clause(lines.visible[a])
-        if kind_a == ITEM:  # an item's continuation: hanging indent, or lazy and in lower case
-            return indent_b > indent_a or (indent_b == indent_a and _starts_lower(lines.stripped(b)))
+        if kind_a == ITEM:  # an item's continuation, with a hanging indent or without (the width decides)
+            return indent_b >= indent_a
         if indent_b == indent_a:
             return True
         # a paragraph's first line indented
@@ -335,9 +335,9 @@ class _Unwrapper:
             if width < MIN_WIDTH:
                 continue
             coverage = bisect.bisect_right(starts, width) - bisect.bisect_left(ends, width)
-            # at the true width most breaks after a line of half the width or more are wraps;
-            # unwrapped lines of any length agree with some width only here and there
-            considered = bisect.bisect_right(starts, width) - bisect.bisect_left(starts, width // 2)
+            # at the true width most breaks after a line nearly that long are wraps; unwrapped
+            # lines of any length agree with some width only here and there
+            considered = bisect.bisect_right(starts, width) - bisect.bisect_left(starts, width - width // 4)
             if coverage < MIN_AGREEMENT * considered:
                 continue
             over = len(prose) - bisect.bisect_right(prose, width)
@@ -438,7 +438,8 @@ class _Unwrapper:
             return lower and len(before) >= MIN_BLANK_MEND_LENGTH and before.count(" ") >= 5
         if not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
             return False
-        return lower or (strong and run_size >= 2)
+        # a capital after the blank line: the paragraph before must be wrapped, or end mid-phrase
+        return lower or (strong and (run_size >= 2 or before[-1] == "," or before.rsplit(" ", 1)[-1].islower()))
 
 
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
