@@ -38,6 +38,8 @@ _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
 _SENTENCE_MARKS = ".!?…。！？"
 _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"
+_STARTS_WITH_WORD = regex.compile(r"[\"'“‘«„(¿¡]*+[\p{L}\p{N}]")
+_MARKUP_MARKS = frozenset("/]<>|=")  # in a line's last word: a link's URL, an image, a table
 _FIRST_LETTER = regex.compile(r"[\"'“‘«„(¿¡]*+(\p{L})")  # after opening quotes only
 # scripts written without spaces between words: their lines are rejoined without one
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]")
@@ -430,8 +432,8 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before, after = lines.stripped(a), lines.stripped(b)
-        if _is_title(before):
-            return False
+        if _is_title(before) or not _STARTS_WITH_WORD.match(after) or _MARKUP_MARKS.intersection(before.rsplit(" ", 1)[-1]):
+            return False  # a title, or markup (a link's URL, an image) on either side
         width, strong, run_size = run_end.get(a, (self.doc_width, self.doc_strong, 1))
         lower = _starts_lower(after)
         if width is None:
