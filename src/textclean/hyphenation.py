@@ -47,9 +47,9 @@ SUSPENDED_PAIR_WORDS = frozenset(
 )  # fmt: skip
 
 # How much rarer (in zipf units, a factor of 10 each) the joined word may be than its rarer piece
-# and still be taken as one word: "newspaper" (4.6) against "paper" (5.1) joins, "wellknown" (1.6)
-# against "known" (5.2) does not.
-JOIN_MARGIN = 2.0
+# and still be taken as one word: "newspaper" (4.6) against "paper" (5.1) joins; "rightwing" (2.6)
+# against "wing" (4.6) and "wellknown" (1.6) against "known" (5.2) do not.
+JOIN_MARGIN = 1.5
 # A joined word at least this common is one word even before a pair word ("Engl-" + "and").
 COMMON_ZIPF = 3.0
 # How many of each language's most common words identify it.

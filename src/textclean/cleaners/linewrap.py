@@ -55,6 +55,7 @@ MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
 MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
 MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
+MIN_STRONG_AGREEMENT = 2  # breaks that must agree on a width before it is trusted without the words' support
 MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long line may continue across a blank line
 CODE_INDENT = 4  # markdown's indented code block
@@ -320,9 +321,9 @@ class _Unwrapper:
         """Return the width most breaks agree with and no prose line exceeds, and whether evidence is strong."""
         lines = self.lines
         kinds, lengths, visible = lines.kind, lines.length, lines.visible
-        # each break between prose lines allows the widths from its line's length to its reach
+        # each break between prose lines allows the widths from its lines' length to its reach
         reach = self.reach
-        allowed = [(lengths[a], reach[a] - 1) for a in self.pairs if kinds[a] == TEXT and kinds[a + 1] == TEXT]
+        allowed = [(max(lengths[a], lengths[a + 1]), reach[a] - 1) for a in self.pairs]
         if not allowed:
             return None, False
         starts = sorted(low for low, _ in allowed)
@@ -348,7 +349,7 @@ class _Unwrapper:
                 best = (score, coverage, width)
         if best is None or best[0] <= 0:
             return None, False
-        return best[2], best[1] >= 3
+        return best[2], best[1] >= MIN_STRONG_AGREEMENT
 
     def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
         """Return the width to judge a run of joinable lines by (``run`` lists its breaks)."""
