@@ -532,11 +532,11 @@ def join_wrapped_lines(
         mend_blank_lines: join a blank line that falls inside a sentence.
         hyphens: ``"evidence"`` judges each line-end hyphen; ``"keep"`` keeps them all.
 
-    >>> join_wrapped_lines("It was a dark and stormy night; the rain fell in\\n"
-    ...                    "torrents, except at occasional intervals, when it\\n"
-    ...                    "was checked by a violent gust of wind.\\n")
+    >>> join_wrapped_lines("It was a dark and stormy night; the rain fell in\n"
+    ...                    "torrents, except at occasional intervals, when it\n"
+    ...                    "was checked by a violent gust of wind.\n")
     'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals, when it was checked by a violent gust of wind.\n'
-    >>> join_wrapped_lines("Shopping list:\\n- bread\\n- milk")
+    >>> join_wrapped_lines("Shopping list:\n- bread\n- milk")
     'Shopping list:\n- bread\n- milk'
     """
     options = LinewrapOptions(width=width, mend_blank_lines=mend_blank_lines, hyphens=hyphens)
