@@ -19,7 +19,7 @@ from typing import Literal
 
 import regex
 
-from textclean.edits import Edit, apply_edits
+from textclean.edits import Edit, apply_edits, merge_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
@@ -55,10 +55,12 @@ MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
 MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
 MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
-MIN_STRONG_AGREEMENT = 2  # breaks that must agree on a width before it is trusted without the words' support
+MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
 MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
-MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long line may continue across a blank line
+MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
+MIN_BLANK_MEND_WORDS = 6
 CODE_INDENT = 4  # markdown's indented code block
+MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -292,7 +294,8 @@ class _Unwrapper:
                 continue
             self.pairs.append(a)
             self.reach[a] = lengths[a] + 1 + _first_word_length(after)
-        self.doc_width, self.doc_strong = (options.width, True) if options.width else self._estimate_width()
+        self.doc_width = options.width or self._estimate_width()
+        self.unsure = False  # whether a join rests on more than the text's width (see joins)
 
     def _may_join(self, a: int, b: int) -> bool:
         """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
@@ -317,15 +320,15 @@ class _Unwrapper:
             return " " not in self.lines.stripped(a)
         return reach > width - _tolerance(width)
 
-    def _estimate_width(self) -> tuple[int | None, bool]:
-        """Return the width most breaks agree with and no prose line exceeds, and whether evidence is strong."""
+    def _estimate_width(self) -> int | None:
+        """Return the width that most breaks agree with and no prose line exceeds, if there is one."""
         lines = self.lines
         kinds, lengths, visible = lines.kind, lines.length, lines.visible
         # each break between prose lines allows the widths from its lines' length to its reach
         reach = self.reach
         allowed = [(max(lengths[a], lengths[a + 1]), reach[a] - 1) for a in self.pairs]
         if not allowed:
-            return None, False
+            return None
         starts = sorted(low for low, _ in allowed)
         ends = sorted(high for _, high in allowed)
         prose = sorted(
@@ -335,7 +338,7 @@ class _Unwrapper:
         )
         best: tuple[int, int, int] | None = None  # score, coverage, width
         for width in sorted(set(starts)):
-            if width < MIN_WIDTH:
+            if not MIN_WIDTH <= width <= MAX_WIDTH:
                 continue
             coverage = bisect.bisect_right(starts, width) - bisect.bisect_left(ends, width)
             # at the true width most breaks after a line nearly that long are wraps; unwrapped
@@ -347,30 +350,46 @@ class _Unwrapper:
             score = coverage - 2 * over
             if best is None or score > best[0]:
                 best = (score, coverage, width)
-        if best is None or best[0] <= 0:
-            return None, False
-        return best[2], best[1] >= MIN_STRONG_AGREEMENT
+        if best is None or best[0] <= 0 or best[1] < MIN_AGREEING_BREAKS:
+            return None
+        return best[2]
 
     def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
-        """Return the width to judge a run of joinable lines by (``run`` lists its breaks)."""
+        """Return the width to judge a run of joinable lines by (``run`` lists its breaks), and whether it is sure.
+
+        Without a width of the text, a paragraph of its own is judged by its own longest line,
+        but not surely: its breaks must then all fit, and the words agree.
+        """
         lines = self.lines
         doc = self.doc_width
-        if self.options.width is not None or len(run) < MIN_RUN_BREAKS:
-            return doc, self.doc_strong
-        longest = max(lines.length[i] for i in (*run, run[-1] + 1))
-        if doc is not None and doc - _tolerance(doc) <= longest <= doc:
-            return doc, self.doc_strong  # the run was wrapped at the text's width
-        own = max(
-            (
-                lines.length[i]
-                for i in (*run, run[-1] + 1)
-                if lines.length[i] <= MIN_WIDTH or " " in lines.stripped(i)
-            ),
-            default=0,
-        )
-        if MIN_RUN_WIDTH <= own <= MAX_WIDTH and (doc is None or own < doc - _tolerance(own) or own > doc) and self._self_wrapped(run, own):
-            return own, True
-        return doc, self.doc_strong
+        if self.options.width is not None:
+            return doc, True
+        if len(run) >= MIN_RUN_BREAKS:
+            longest = max(lines.length[i] for i in (*run, run[-1] + 1))
+            if doc is not None and doc - _tolerance(doc) <= longest <= doc:
+                return doc, True  # the run was wrapped at the text's width
+            own = max(
+                (
+                    lines.length[i]
+                    for i in (*run, run[-1] + 1)
+                    if lines.length[i] <= MIN_WIDTH or " " in lines.stripped(i)
+                ),
+                default=0,
+            )
+            if (
+                MIN_RUN_WIDTH <= own <= MAX_WIDTH
+                and (doc is None or own < doc - _tolerance(own) or own > doc)
+                and self._self_wrapped(run, own)
+            ):
+                return own, True
+        if doc is not None:
+            return doc, True
+        first, last, kinds = run[0], run[-1] + 1, lines.kind
+        if (first == 0 or kinds[first - 1] == BLANK) and (last + 1 == len(kinds) or kinds[last + 1] == BLANK):
+            own = max(lines.length[first : last + 1])
+            if MIN_WIDTH <= own <= MAX_WIDTH:
+                return own, False
+        return None, False
 
     def _self_wrapped(self, run: list[int], width: int) -> bool:
         """Whether every break of a run fits ``width`` and reads like prose (not verse)."""
@@ -389,7 +408,7 @@ class _Unwrapper:
         """Return the breaks to join as (line before, line after, rule), in order."""
         lines = self.lines
         found: list[tuple[int, int, str]] = []
-        run_end: dict[int, tuple[int | None, bool, int]] = {}  # a run's last line -> (width, strong, lines)
+        run_end: dict[int, tuple[int | None, bool, int]] = {}  # a run's last line -> (width, sure, lines)
         pairs, reach = self.pairs, self.reach
         kinds, lengths = lines.kind, lines.length
         run: list[int] = []
@@ -397,22 +416,31 @@ class _Unwrapper:
             run.append(a)
             if position + 1 < len(pairs) and pairs[position + 1] == a + 1:
                 continue
-            width, strong = self._run_width(run)
-            run_end[a + 1] = (width, strong, len(run) + 1)
+            width, sure = self._run_width(run)
+            run_end[a + 1] = (width, sure, len(run) + 1)
             if width is not None:
                 limit = width - _tolerance(width)
-                for index in run:
-                    if lengths[index] > width:  # only a word longer than the width overflows it
-                        fits = " " not in lines.stripped(index)
-                    else:
-                        fits = reach[index] > limit
-                    if fits and ((strong and kinds[index + 1] != ITEM) or self._same_sentence(index)):
-                        found.append((index, index + 1, "line-wrap"))
+                fitting = [
+                    index
+                    for index in run
+                    # only a word longer than the width overflows it
+                    if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
+                ]
+                if sure:
+                    found.extend(
+                        (index, index + 1, "line-wrap")
+                        for index in fitting
+                        if kinds[index + 1] != ITEM or self._same_sentence(index)
+                    )
+                elif len(fitting) == len(run) and all(self._same_sentence(index) for index in run):
+                    found.extend((index, index + 1, "line-wrap") for index in run)
+                    self.unsure = True
             run = []
         if self.options.mend_blank_lines:
             for a in lines.blank_after_text:
                 if a + 2 < len(kinds) and kinds[a + 2] == TEXT and self._mend_blank(a, run_end):
                     found.append((a, a + 2, "blank-line-in-sentence"))
+                    self.unsure = True
             found.sort()
         return found
 
@@ -435,23 +463,48 @@ class _Unwrapper:
         before, after = lines.stripped(a), lines.stripped(b)
         if _is_title(before) or not _STARTS_WITH_WORD.match(after) or _MARKUP_MARKS.intersection(before.rsplit(" ", 1)[-1]):
             return False  # a title, or markup (a link's URL, an image) on either side
-        width, strong, run_size = run_end.get(a, (self.doc_width, self.doc_strong, 1))
         lower = _starts_lower(after)
-        if width is None:
-            return lower and len(before) >= MIN_BLANK_MEND_LENGTH and before.count(" ") >= 5
-        if not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
+        if lower and self._long_paragraph(a):
+            return True  # a sentence that goes on in lower case, wrapped or not
+        width, sure, run_size = run_end.get(a, (self.doc_width, self.doc_width is not None, 1))
+        if width is None or not sure or not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
             return False
         # a capital after the blank line: the paragraph before must be wrapped, or end mid-phrase
-        return lower or (strong and (run_size >= 2 or before[-1] == "," or before.rsplit(" ", 1)[-1].islower()))
+        return lower or run_size >= 2 or before[-1] == "," or before.rsplit(" ", 1)[-1].islower()
+
+    def _long_paragraph(self, a: int) -> bool:
+        """Whether the paragraph that ends with line ``a`` is long enough to be prose, wrapped or not."""
+        lines = self.lines
+        first = a
+        while first > 0 and lines.kind[first - 1] == TEXT and a - first < MIN_BLANK_MEND_LENGTH:
+            first -= 1
+        words = sum(lines.stripped(i).count(" ") + 1 for i in range(first, a + 1))
+        length = sum(lines.length[i] for i in range(first, a + 1)) + a - first  # as if joined by spaces
+        return length >= MIN_BLANK_MEND_LENGTH and words >= MIN_BLANK_MEND_WORDS
 
 
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
     """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`).
 
-    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit.
+    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit. Joins made
+    on weaker evidence (a paragraph's own width, a mended blank line) change the paragraphs the
+    next look would see, so the text is looked at again until nothing changes.
     """
+    edits, settled = _one_round(text, options)
+    round_edits, current = edits, text
+    for _ in range(MAX_ROUNDS - 1):
+        if settled or not round_edits:
+            break
+        current = apply_edits(current, round_edits)
+        round_edits, settled = _one_round(current, options)
+        edits = merge_edits(text, edits, round_edits)
+    return edits
+
+
+def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
+    """Find one round of joins; say whether they all rest on the text's width alone."""
     if "\n" not in text:
-        return []
+        return [], True
     unwrapper = _Unwrapper(text, options)
     lines = unwrapper.lines
     judge = HyphenJudge(text)
@@ -477,7 +530,7 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
         previous = b
     if pieces:
         edits.append(_row_edit(lines, first, previous, pieces, rules))
-    return edits
+    return edits, not unwrapper.unsure
 
 
 def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rules: dict[str, None]) -> Edit:
