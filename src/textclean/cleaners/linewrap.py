@@ -294,6 +294,7 @@ class _Unwrapper:
                 continue
             self.pairs.append(a)
             self.reach[a] = lengths[a] + 1 + _first_word_length(after)
+        self.prose: list[int] = []
         self.doc_width = options.width or self._estimate_width()
         self.unsure = False  # whether a join rests on more than the text's width (see joins)
 
@@ -327,15 +328,16 @@ class _Unwrapper:
         # each break between prose lines allows the widths from its lines' length to its reach
         reach = self.reach
         allowed = [(max(lengths[a], lengths[a + 1]), reach[a] - 1) for a in self.pairs]
-        if not allowed:
-            return None
-        starts = sorted(low for low, _ in allowed)
-        ends = sorted(high for _, high in allowed)
-        prose = sorted(
+        # the lengths of the lines of prose that a width must not be shorter than
+        self.prose = prose = sorted(
             length
             for kind, length, line in zip(kinds, lengths, visible)
             if kind == TEXT and length > MIN_WIDTH and " " in line.lstrip()
         )
+        if not allowed:
+            return None
+        starts = sorted(low for low, _ in allowed)
+        ends = sorted(high for _, high in allowed)
         best: tuple[int, int, int] | None = None  # score, coverage, width
         for width in sorted(set(starts)):
             if not MIN_WIDTH <= width <= MAX_WIDTH:
@@ -387,7 +389,8 @@ class _Unwrapper:
         first, last, kinds = run[0], run[-1] + 1, lines.kind
         if (first == 0 or kinds[first - 1] == BLANK) and (last + 1 == len(kinds) or kinds[last + 1] == BLANK):
             own = max(lines.length[first : last + 1])
-            if MIN_WIDTH <= own <= MAX_WIDTH:
+            # a text with longer lines of prose elsewhere was not wrapped: its short lines are kept
+            if MIN_WIDTH <= own <= MAX_WIDTH and bisect.bisect_right(self.prose, own) == len(self.prose):
                 return own, False
         return None, False
 
