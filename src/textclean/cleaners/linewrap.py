@@ -99,7 +99,7 @@ class _Lines:
         self._cumulative = list(accumulate(map(len, self.raw)))
         # line -> (quote depth, indentation, text column), for the lines that have any
         self.layout: dict[int, tuple[int, int, int]] = {}
-        self.blank_after_text: list[int] = []  # lines of prose followed by a blank line
+        self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
         self.kind = self._classify_all()
 
     def _classify_all(self) -> list[int]:
@@ -110,7 +110,7 @@ class _Lines:
         item_indent = -1  # indentation of the list item whose continuation lines may follow
         for index, line in enumerate(self.visible):
             if not line:
-                if kinds and kinds[-1] == TEXT:
+                if kinds and kinds[-1] <= ITEM:
                     blank_after_text.append(index - 1)
                 append(BLANK)
                 item_indent = -1
@@ -440,8 +440,10 @@ class _Unwrapper:
                     self.unsure = True
             run = []
         if self.options.mend_blank_lines:
+            # a list marker joined to the sentence before it is prose too
+            continued = {b for _, b, _ in found if kinds[b] == ITEM}
             for a in lines.blank_after_text:
-                if a + 2 < len(kinds) and kinds[a + 2] == TEXT and self._mend_blank(a, run_end):
+                if (kinds[a] == TEXT or a in continued) and a + 2 < len(kinds) and kinds[a + 2] == TEXT and self._mend_blank(a, run_end):
                     found.append((a, a + 2, "blank-line-in-sentence"))
                     self.unsure = True
             found.sort()
