@@ -65,8 +65,9 @@ UNWRAPPED = f"{PROSE}\n\n{SECOND}"
         (wrapped(PROSE).replace("\n", "\n\n", 1), PROSE),
         # a dash that a wrap put first continues the sentence
         (
-            f"{CONTEXT}\n\nThe members of the committee spoke for hours about the roads\n– and about the schools.",
-            f"{UNWRAPPED}\n\nThe members of the committee spoke for hours about the roads – and about the schools.",
+            f"{CONTEXT}\n\nThe members of the committee spoke for hours about the roads\n\u2013 and about the schools.",
+            f"{UNWRAPPED}\n\nThe members of the committee spoke for hours about the roads "
+            "\u2013 and about the schools.",
         ),
     ],
 )

@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from enum import Enum
 from functools import lru_cache
+from types import ModuleType
 
 import regex
 
@@ -154,9 +155,9 @@ def _frequencies(lang: str) -> dict[str, float]:
     return frequencies
 
 
-def _wordfreq():  # type: ignore[no-untyped-def]  # wordfreq ships no type hints
+def _wordfreq() -> ModuleType:
     try:
-        import wordfreq  # noqa: PLC0415  # a large import, needed only when a hyphen is in doubt
+        import wordfreq  # a large import (its word lists), needed only when a hyphen is in doubt
     except ImportError as error:  # pragma: no cover - wordfreq is a dependency
         raise ImportError("hyphen judging needs wordfreq: pip install wordfreq") from error
     return wordfreq

@@ -13,8 +13,8 @@ indented code, markdown headings and rules are recognised by their form and neve
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 import regex
@@ -28,28 +28,33 @@ _FENCE = regex.compile(r"^[ ]{0,3}(?:```|~~~)", regex.MULTILINE)
 _HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
 # a horizontal rule or a setext underline: three or more of one mark, nothing else
 _RULE = regex.compile(r"([-*_=~#+.•·])[ \t]*+(?:\1[ \t]*+){2,}+\Z")
+_BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
 # a list item's marker: a bullet, "1." / "1)" / "(1)", "a)" / "(a)"
 _ITEM = regex.compile(
-    r"(?:[-*+•◦▪‣⁃●○■□►▶➢✓✔–—]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\)|\([a-z]\))(?:[ \t]++(?=\S)|\Z)"
+    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\))(?:[ \t]++(?=\S)|\Z)"
 )
 # a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
 _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
 # what ends a sentence, or a clause; closing quotes and brackets may follow it
-_SENTENCE_MARKS = ".!?…。！？"
+_SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
 _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
-_CLOSERS = "\"'”’»)]*_"
-_STARTS_WITH_WORD = regex.compile(r"[\"'“‘«„(¿¡]*+[\p{L}\p{N}]")
+_CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
+_STARTS_WITH_WORD = regex.compile(r"[\"'“‘«„(¿¡]*+[\p{L}\p{N}]")  # noqa: RUF001
 _MARKUP_MARKS = frozenset("/]<>|=")  # in a line's last word: a link's URL, an image, a table
-_FIRST_LETTER = regex.compile(r"[\"'“‘«„(¿¡]*+(\p{L})")  # after opening quotes only
+# a line's first letter, after opening quotes only
+_FIRST_LETTER = regex.compile(r"[\"'“‘«„(¿¡]*+(\p{L})")  # noqa: RUF001
 # scripts written without spaces between words: their lines are rejoined without one
-_NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]")
+_NO_SPACE_SCRIPT = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"
+)
 _LINE_END_HYPHENS = "-\u2010\u00ad"
-_WORD_OPENERS = "\"“”‘’'[«„¿¡"  # characters that start a line of prose as a letter does
+# characters that start a line of prose as a letter does
+_WORD_OPENERS = "\"“”‘’'[«„¿¡"  # noqa: RUF001
 _CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
 _HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")
 _NO_LAYOUT = (0, 0, 0)
 _RULE_MARKS = "-*_=~#+.•·"
-_ITEM_STARTS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—(0123456789"
+_ITEM_STARTS = _BULLETS + "(0123456789"
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
@@ -171,7 +176,7 @@ class _Lines:
         if "```" not in text and "~~~" not in text:
             return []
         found = [text.count("\n", 0, match.start()) for match in _FENCE.finditer(text)]
-        blocks = list(zip(found[0::2], found[1::2]))
+        blocks = list(zip(found[0::2], found[1::2], strict=False))
         if len(found) % 2:
             blocks.append((found[-1], found[-1]))
         return blocks
@@ -272,11 +277,14 @@ class _Unwrapper:
     def __init__(self, text: str, options: LinewrapOptions) -> None:
         self.lines = lines = _Lines(text)
         self.options = options
+        self.judge = HyphenJudge(text)
         kinds, lengths = lines.kind, lines.length
         # a cheap filter first: two lines too short to have been wrapped at the narrowest width
         candidates = [
             a
-            for a, (kind_a, kind_b, length_a, length_b) in enumerate(zip(kinds, kinds[1:], lengths, lengths[1:]))
+            for a, (kind_a, kind_b, length_a, length_b) in enumerate(
+                zip(kinds, kinds[1:], lengths, lengths[1:], strict=False)
+            )
             if kind_a <= ITEM and kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
         ]
         self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
@@ -331,7 +339,7 @@ class _Unwrapper:
         # the lengths of the lines of prose that a width must not be shorter than
         self.prose = prose = sorted(
             length
-            for kind, length, line in zip(kinds, lengths, visible)
+            for kind, length, line in zip(kinds, lengths, visible, strict=True)
             if kind == TEXT and length > MIN_WIDTH and " " in line.lstrip()
         )
         if not allowed:
@@ -443,7 +451,12 @@ class _Unwrapper:
             # a list marker joined to the sentence before it is prose too
             continued = {b for _, b, _ in found if kinds[b] == ITEM}
             for a in lines.blank_after_text:
-                if (kinds[a] == TEXT or a in continued) and a + 2 < len(kinds) and kinds[a + 2] == TEXT and self._mend_blank(a, run_end):
+                if (
+                    (kinds[a] == TEXT or a in continued)
+                    and a + 2 < len(kinds)
+                    and kinds[a + 2] == TEXT
+                    and self._mend_blank(a, run_end)
+                ):
                     found.append((a, a + 2, "blank-line-in-sentence"))
                     self.unsure = True
             found.sort()
@@ -466,7 +479,11 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before, after = lines.stripped(a), lines.stripped(b)
-        if _is_title(before) or not _STARTS_WITH_WORD.match(after) or _MARKUP_MARKS.intersection(before.rsplit(" ", 1)[-1]):
+        if (
+            _is_title(before)
+            or not _STARTS_WITH_WORD.match(after)
+            or _MARKUP_MARKS.intersection(before.rsplit(" ", 1)[-1])
+        ):
             return False  # a title, or markup (a link's URL, an image) on either side
         lower = _starts_lower(after)
         if lower and self._long_paragraph(a):
@@ -512,18 +529,17 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
         return [], True
     unwrapper = _Unwrapper(text, options)
     lines = unwrapper.lines
-    judge = HyphenJudge(text)
     edits: list[Edit] = []
     pieces: list[str] = []
     rules: dict[str, None] = {}
     first = previous = -1
-    for a, b, rule in unwrapper.joins():
+    for a, b, found_rule in unwrapper.joins():
         cut = lines.end(a)
         last = text[cut - 1]
         if last in _LINE_END_HYPHENS or ord(last) >= 0x0E00:
-            cut, joint, rule = _joint(lines, judge, unwrapper.options, a, b, rule)
+            cut, joint, rule = _joint(unwrapper, a, b, found_rule)
         else:
-            joint = " "
+            joint, rule = " ", found_rule
         if a != previous:  # a new row of joins
             if pieces:
                 edits.append(_row_edit(lines, first, previous, pieces, rules))
@@ -543,12 +559,13 @@ def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rule
     return Edit(start, end, "".join(pieces), "+".join(rules), lines.text[start:end])
 
 
-def _joint(lines: _Lines, judge: HyphenJudge, options: LinewrapOptions, a: int, b: int, rule: str) -> tuple[int, str, str]:
+def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, str]:
     """Return where the join of line ``a`` to line ``b`` starts, what joins them, and the rule.
 
     The joint is a space; nothing between words of a script written without spaces; nothing, in
     place of the hyphen, where the wrap split a word; nothing after a hyphen that belongs to its word.
     """
+    lines, options = unwrapper.lines, unwrapper.options
     text = lines.text
     cut = lines.end(a)
     last = text[cut - 1]
@@ -563,7 +580,7 @@ def _joint(lines: _Lines, judge: HyphenJudge, options: LinewrapOptions, a: int, 
                 verdict = Hyphen.HARD
             else:
                 context = before[-_CONTEXT:] + " " + after[:_CONTEXT]
-                verdict = judge.judge(left, after.split(" ", 1)[0], context)
+                verdict = unwrapper.judge.judge(left, after.split(" ", 1)[0], context)
             if verdict is Hyphen.SOFT:
                 return cut - 1, "", "soft-hyphen"
             if verdict is Hyphen.HARD:
@@ -575,7 +592,11 @@ def _joint(lines: _Lines, judge: HyphenJudge, options: LinewrapOptions, a: int, 
 
 
 def join_wrapped_lines(
-    text: str, *, width: int | None = None, mend_blank_lines: bool = True, hyphens: Literal["evidence", "keep"] = "evidence"
+    text: str,
+    *,
+    width: int | None = None,
+    mend_blank_lines: bool = True,
+    hyphens: Literal["evidence", "keep"] = "evidence",
 ) -> str:
     r"""Rejoin hard-wrapped lines into paragraphs, keeping lists, headings, tables, code and verse.
 
@@ -591,9 +612,8 @@ def join_wrapped_lines(
         hyphens: ``"evidence"`` judges each line-end hyphen; ``"keep"`` keeps them all.
 
     >>> join_wrapped_lines("It was a dark and stormy night; the rain fell in\n"
-    ...                    "torrents, except at occasional intervals, when it\n"
-    ...                    "was checked by a violent gust of wind.\n")
-    'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals, when it was checked by a violent gust of wind.\n'
+    ...                    "torrents, except at occasional intervals.\n")
+    'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.\n'
     >>> join_wrapped_lines("Shopping list:\n- bread\n- milk")
     'Shopping list:\n- bread\n- milk'
     """
