@@ -118,6 +118,15 @@ class HyphenJudge:
         return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 
+def is_common_word(word: str) -> bool:
+    """Whether a word is among the most common words of a language ("the", "für", "yang"): a function word.
+
+    >>> is_common_word("after"), is_common_word("accessories")
+    (True, False)
+    """
+    return word.lower() in _language_profiles()
+
+
 @lru_cache(maxsize=64)
 def _guess_language(context: str) -> str:
     """Return the wordfreq language whose most common words the context uses most."""

@@ -20,7 +20,7 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits, merge_edits
-from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
 _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
@@ -39,8 +39,12 @@ _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
 _SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
 _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
+_CLOSERS_SET = frozenset(_CLOSERS)
+_OPENERS = "\"'“‘«„([¿¡"  # noqa: RUF001
 _STARTS_WITH_WORD = regex.compile(r"[\"'“‘«„(¿¡]*+[\p{L}\p{N}]")  # noqa: RUF001
-_MARKUP_MARKS = frozenset("/]<>|=")  # in a line's last word: a link's URL, an image, a table
+# a line's last word, and no markup: letters or digits, perhaps with a comma after them
+_MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
+_PLAIN_WORD = regex.compile(r"[\"'“‘«„(¿¡\[]*+(?:[\p{L}\p{M}\p{N}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
 # a line's first letter, after opening quotes only
 _FIRST_LETTER = regex.compile(r"[\"'“‘«„(¿¡]*+(\p{L})")  # noqa: RUF001
 # scripts written without spaces between words: their lines are rejoined without one
@@ -55,6 +59,7 @@ _HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")
 _NO_LAYOUT = (0, 0, 0)
 _RULE_MARKS = "-*_=~#+.•·"
 _ITEM_STARTS = _BULLETS + "(0123456789"
+_AFTER_BULLET = (" ", "\t", "")
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
@@ -63,7 +68,7 @@ MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short 
 MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
 MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
-MIN_BLANK_MEND_WORDS = 6
+MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
 CODE_INDENT = 4  # markdown's indented code block
 MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
@@ -158,7 +163,7 @@ class _Lines:
     def _analyse(self, index: int) -> tuple[int, int, int]:
         line = self.visible[index]
         column = depth = 0
-        if line[0] in "> ":
+        if line.lstrip(" ")[:1] == ">":
             quote = _QUOTE_PREFIX.match(line)
             if quote:
                 column = quote.end()
@@ -215,12 +220,14 @@ def _classify(stripped: str) -> int:
     first = stripped[0]
     if first == "#" and _HEADING.match(stripped):
         return FIXED
-    if first in _RULE_MARKS and _RULE.match(stripped):
+    if first in _RULE_MARKS and stripped.count(first) >= 3 and _RULE.match(stripped):
         return FIXED
     if "|" in stripped and stripped.count("|") >= 2:
         return FIXED
     if ("   " in stripped or "\t" in stripped or stripped.count("  ") >= 2) and _is_aligned(stripped):
         return FIXED
+    if first in _BULLETS and stripped[1:2] in _AFTER_BULLET:
+        return ITEM  # the common case of a list item, told without the pattern
     if (first in _ITEM_STARTS or stripped[1:2] == ")") and _ITEM.match(stripped):
         return ITEM
     return TEXT
@@ -419,7 +426,7 @@ class _Unwrapper:
         """Return the breaks to join as (line before, line after, rule), in order."""
         lines = self.lines
         found: list[tuple[int, int, str]] = []
-        run_end: dict[int, tuple[int | None, bool, int]] = {}  # a run's last line -> (width, sure, lines)
+        run_end: dict[int, tuple[int | None, bool]] = {}  # a run's last line -> (width, sure)
         pairs, reach = self.pairs, self.reach
         kinds, lengths = lines.kind, lines.length
         run: list[int] = []
@@ -428,7 +435,7 @@ class _Unwrapper:
             if position + 1 < len(pairs) and pairs[position + 1] == a + 1:
                 continue
             width, sure = self._run_width(run)
-            run_end[a + 1] = (width, sure, len(run) + 1)
+            run_end[a + 1] = (width, sure)
             if width is not None:
                 limit = width - _tolerance(width)
                 fitting = [
@@ -470,29 +477,40 @@ class _Unwrapper:
         lines = self.lines
         return not _ends_sentence(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
 
-    def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool, int]]) -> bool:
+    def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool]]) -> bool:
         """Whether the blank line after line ``a`` broke a sentence."""
         lines = self.lines
-        if _ends_clause(lines.visible[a]):
-            return False  # the common case: a paragraph that ends a sentence
+        before = lines.visible[a]
+        if not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):
+            return False  # the common cases: a paragraph that ends a sentence, or with markup (a link, an image)
         b = a + 2
+        after = lines.stripped(b)
+        first_word = after.split(" ", 1)[0]
+        if not _STARTS_WITH_WORD.match(first_word) or _MARKUP_MARKS.intersection(first_word):
+            return False
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
-        before, after = lines.stripped(a), lines.stripped(b)
-        if (
-            _is_title(before)
-            or not _STARTS_WITH_WORD.match(after)
-            or _MARKUP_MARKS.intersection(before.rsplit(" ", 1)[-1])
-        ):
-            return False  # a title, or markup (a link's URL, an image) on either side
-        lower = _starts_lower(after)
+        before = lines.stripped(a)
+        if _is_title(before):
+            return False
+        lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not
-        width, sure, run_size = run_end.get(a, (self.doc_width, self.doc_width is not None, 1))
+        width, sure = run_end.get(a, (self.doc_width, self.doc_width is not None))
         if width is None or not sure or not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
             return False
-        # a capital after the blank line: the paragraph before must be wrapped, or end mid-phrase
-        return lower or run_size >= 2 or before[-1] == "," or before.rsplit(" ", 1)[-1].islower()
+        if lower:
+            return True
+        # a capital after the blank line: the line before must break off mid-phrase (after a comma,
+        # a dash or a function word), and a sentence, not a heading or a button, must go on after it
+        last_word = before[before.rfind(" ") + 1 :]
+        mid_phrase = (
+            last_word[-1] in ",—–-"  # noqa: RUF001
+            or (last_word.islower() and is_common_word(last_word))
+            or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
+            or (last_word[0] in _OPENERS and not _CLOSERS_SET.intersection(last_word))  # an open bracket
+        )
+        return mid_phrase and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
 
     def _long_paragraph(self, a: int) -> bool:
         """Whether the paragraph that ends with line ``a`` is long enough to be prose, wrapped or not."""
