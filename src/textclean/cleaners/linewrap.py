@@ -27,39 +27,39 @@ _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
 _FENCE = regex.compile(r"^[ ]{0,3}(?:```|~~~)", regex.MULTILINE)
 _HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
 # a horizontal rule or a setext underline: three or more of one mark, nothing else
-_RULE = regex.compile(r"([-*_=~#+.•·])[ \t]*+(?:\1[ \t]*+){2,}+\Z")
-_BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
+_RULE_MARKS = "-*_=~#+.•·"
+_RULE = regex.compile(rf"([{regex.escape(_RULE_MARKS)}])[ \t]*+(?:\1[ \t]*+){{2,}}+\Z")
 # a list item's marker: a bullet, "1." / "1)" / "(1)", "a)" / "(a)"
+_BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
 _ITEM = regex.compile(
     rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\))(?:[ \t]++(?=\S)|\Z)"
 )
+_ITEM_STARTS = _BULLETS + "(0123456789"
+_AFTER_BULLET = (" ", "\t", "")
 # a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
 _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
+_CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
+_HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, before \n or \r\n
+
 # what ends a sentence, or a clause; closing quotes and brackets may follow it
 _SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
 _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
-_CLOSERS_SET = frozenset(_CLOSERS)
-_OPENERS = "\"'“‘«„([¿¡"  # noqa: RUF001
-_STARTS_WITH_WORD = regex.compile(r"[\"'“‘«„(¿¡]*+[\p{L}\p{N}]")  # noqa: RUF001
-# a line's last word, and no markup: letters or digits, perhaps with a comma after them
+# opening quotes and brackets that may stand before a sentence's first word
+_OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
+_FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
+_STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
+# a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
+_PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
 _MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
-_PLAIN_WORD = regex.compile(r"[\"'“‘«„(¿¡\[]*+(?:[\p{L}\p{M}\p{N}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
-# a line's first letter, after opening quotes only
-_FIRST_LETTER = regex.compile(r"[\"'“‘«„(¿¡]*+(\p{L})")  # noqa: RUF001
+# characters that start a line of prose as a letter does
+_WORD_OPENERS = _OPENERS.replace("(", "") + "”’["  # noqa: RUF001
 # scripts written without spaces between words: their lines are rejoined without one
 _NO_SPACE_SCRIPT = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"
 )
 _LINE_END_HYPHENS = "-\u2010\u00ad"
-# characters that start a line of prose as a letter does
-_WORD_OPENERS = "\"“”‘’'[«„¿¡"  # noqa: RUF001
-_CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
-_HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")
 _NO_LAYOUT = (0, 0, 0)
-_RULE_MARKS = "-*_=~#+.•·"
-_ITEM_STARTS = _BULLETS + "(0123456789"
-_AFTER_BULLET = (" ", "\t", "")
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
@@ -508,7 +508,7 @@ class _Unwrapper:
             last_word[-1] in ",—–-"  # noqa: RUF001
             or (last_word.islower() and is_common_word(last_word))
             or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
-            or (last_word[0] in _OPENERS and not _CLOSERS_SET.intersection(last_word))  # an open bracket
+            or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
         )
         return mid_phrase and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
 
