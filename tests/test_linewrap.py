@@ -283,5 +283,10 @@ def test_edits_replay() -> None:
 
 
 def test_pathological_inputs_finish() -> None:
-    for text in ("ab-\n" * 100_000, ("word " * 20 + "\n") * 20_000, "x" * 1_000_000 + "-\n" + "y" * 1_000_000):
+    for text in (
+        "ab-\n" * 100_000,
+        "```\n" * 100_000,
+        ("word " * 20 + "\n") * 20_000,
+        "x" * 1_000_000 + "-\n" + "y" * 1_000_000,
+    ):
         assert isinstance(join_wrapped_lines(text), str)

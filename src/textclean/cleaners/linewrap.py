@@ -180,7 +180,12 @@ class _Lines:
         text = self.text
         if "```" not in text and "~~~" not in text:
             return []
-        found = [text.count("\n", 0, match.start()) for match in _FENCE.finditer(text)]
+        found = []
+        line = position = 0
+        for match in _FENCE.finditer(text):  # count the lines between fences once, not from the start each time
+            line += text.count("\n", position, match.start())
+            position = match.start()
+            found.append(line)
         blocks = list(zip(found[0::2], found[1::2], strict=False))
         if len(found) % 2:
             blocks.append((found[-1], found[-1]))
