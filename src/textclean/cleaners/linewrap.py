@@ -4,11 +4,12 @@ Text that went through a fixed-width converter (html2text wraps at 78 columns), 
 a PDF arrives with a line break every 40-100 characters. A break is a wrap when the first word of
 the next line would not have fitted on the line before: that is how every greedy wrapper decides,
 so it is evidence that needs no word list. The wrap width is inferred for the whole text (the width
-that most breaks agree with and no prose line exceeds) and, where a block carries enough evidence
-of its own (a quoted e-mail wrapped narrower), for that block. Lines that fail the test stay as
-they are: headings, addresses, verse and signatures are short lines; lists, tables, fenced and
-indented code, markdown headings and rules are recognised by their form and never joined.
-"""
+that most breaks agree with and no prose line exceeds); a block that carries enough evidence of its
+own (a quoted e-mail wrapped narrower) has its own; a lone paragraph in a text without a width is
+judged, more strictly, by its own longest line. Lines that fail the test stay as they are:
+headings, addresses, verse and signatures are short lines; lists, tables, fenced and indented code,
+markdown headings and rules are recognised by their form and never joined. A blank line inside a
+sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenation`."""
 
 from __future__ import annotations
 
@@ -387,7 +388,7 @@ class _Unwrapper:
         if self.options.width is not None:
             return doc, True
         if len(run) >= MIN_RUN_BREAKS:
-            longest = max(lines.length[i] for i in (*run, run[-1] + 1))
+            longest = max(lines.length[run[0] : run[-1] + 2])  # a run's lines follow each other
             if doc is not None and doc - _tolerance(doc) <= longest <= doc:
                 return doc, True  # the run was wrapped at the text's width
             own = max(
@@ -556,8 +557,9 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
     pieces: list[str] = []
     rules: dict[str, None] = {}
     first = previous = -1
+    end_of = lines.end
     for a, b, found_rule in unwrapper.joins():
-        cut = lines.end(a)
+        cut = line_end = end_of(a)
         last = text[cut - 1]
         if last in _LINE_END_HYPHENS or ord(last) >= 0x0E00:
             cut, joint, rule = _joint(unwrapper, a, b, found_rule)
@@ -567,8 +569,8 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
             if pieces:
                 edits.append(_row_edit(lines, first, previous, pieces, rules))
             first, pieces, rules = cut, [], {}
-        else:
-            pieces.append(text[lines.body(a) : cut])
+        else:  # the line between two joins, from its words to the cut
+            pieces.append(text[line_end - lines.length[a] + lines.layout.get(a, _NO_LAYOUT)[2] : cut])
         pieces.append(joint)
         rules[rule] = None
         previous = b
