@@ -9,7 +9,8 @@ own (a quoted e-mail wrapped narrower) has its own; a lone paragraph in a text w
 judged, more strictly, by its own longest line. Lines that fail the test stay as they are:
 headings, addresses, verse and signatures are short lines; lists, tables, fenced and indented code,
 markdown headings and rules are recognised by their form and never joined. A blank line inside a
-sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenation`."""
+sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenation`.
+"""
 
 from __future__ import annotations
 
