@@ -88,10 +88,12 @@ class HyphenJudge:
         ['soft', 'hard']
         """
         core = left[:-1]
+        if _NON_PROSE.search(core):
+            return Hyphen.HARD  # symbols: a URL, a path, an address
         head = _LAST_WORD.search(core)
         tail = _FIRST_WORD.match(right)
-        if head is None or tail is None or _NON_PROSE.search(core) or "-" in core[head.start() - 1 : head.start()]:
-            return Hyphen.HARD  # digits, symbols, URLs, a compound with a hyphen already ("two-on-" + "one")
+        if head is None or tail is None or "-" in core[head.start() - 1 : head.start()]:
+            return Hyphen.HARD  # digits, or a compound with a hyphen already ("two-on-" + "one")
         first, second = head.group(), tail.group()
         if tail.end() < len(right) and right[tail.end()] in "-\u2010":
             return Hyphen.HARD  # the next word is itself hyphenated ("deer-in-" + "the-headlights")

@@ -488,7 +488,8 @@ class _Unwrapper:
         """Whether the blank line after line ``a`` broke a sentence."""
         lines = self.lines
         before = lines.visible[a]
-        if not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):
+        last = before[-1]
+        if not (last.isalnum() or last in ",—–-") or not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):  # noqa: RUF001
             return False  # the common cases: a paragraph that ends a sentence, or with markup (a link, an image)
         b = a + 2
         after = lines.stripped(b)
