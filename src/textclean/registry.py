@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import links, markup, whitespace
+from textclean.cleaners import linewrap, links, markup, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -103,12 +103,6 @@ _BUILTINS: dict[str, CleanerSpec] = {
     spec.name: spec
     for spec in (
         builtin(
-            "whitespace",
-            whitespace.find_whitespace_edits,
-            whitespace.WhitespaceOptions,
-            "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
-        ),
-        builtin(
             "links",
             links.find_link_edits,
             links.LinksOptions,
@@ -119,6 +113,18 @@ _BUILTINS: dict[str, CleanerSpec] = {
             markup.find_markup_edits,
             markup.MarkupOptions,
             "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
+        ),
+        builtin(
+            "linewrap",
+            linewrap.find_linewrap_edits,
+            linewrap.LinewrapOptions,
+            "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
+        ),
+        builtin(
+            "whitespace",
+            whitespace.find_whitespace_edits,
+            whitespace.WhitespaceOptions,
+            "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
         ),
     )
 }

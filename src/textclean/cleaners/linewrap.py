@@ -1,0 +1,648 @@
+"""Rejoin hard-wrapped paragraphs, keeping structure (lists, headings, tables, code, verse) line for line.
+
+Text that went through a fixed-width converter (html2text wraps at 78 columns), an e-mail client or
+a PDF arrives with a line break every 40-100 characters. A break is a wrap when the first word of
+the next line would not have fitted on the line before: that is how every greedy wrapper decides,
+so it is evidence that needs no word list. The wrap width is inferred for the whole text (the width
+that most breaks agree with and no prose line exceeds); a block that carries enough evidence of its
+own (a quoted e-mail wrapped narrower) has its own; a lone paragraph in a text without a width is
+judged, more strictly, by its own longest line. Lines that fail the test stay as they are:
+headings, addresses, verse and signatures are short lines; lists, tables, fenced and indented code,
+markdown headings and rules are recognised by their form and never joined. A blank line inside a
+sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenation`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Literal
+
+import regex
+
+from textclean.edits import Edit, apply_edits, merge_edits
+from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
+
+# Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
+_QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
+_FENCE = regex.compile(r"^[ ]{0,3}(?:```|~~~)", regex.MULTILINE)
+_HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
+# a horizontal rule or a setext underline: three or more of one mark, nothing else
+_RULE_MARKS = "-*_=~#+.•·"
+_RULE = regex.compile(rf"([{regex.escape(_RULE_MARKS)}])[ \t]*+(?:\1[ \t]*+){{2,}}+\Z")
+# a list item's marker: a bullet, "1." / "1)" / "(1)", "a)" / "(a)"
+_BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
+_ITEM = regex.compile(
+    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\))(?:[ \t]++(?=\S)|\Z)"
+)
+_ITEM_STARTS = _BULLETS + "(0123456789"
+_AFTER_BULLET = (" ", "\t", "")
+# a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
+_COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
+_CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
+_HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, before \n or \r\n
+
+# what ends a sentence, or a clause; closing quotes and brackets may follow it
+_SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
+_CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
+_CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
+# opening quotes and brackets that may stand before a sentence's first word
+_OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
+_FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
+_STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
+# a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
+_PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
+_MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
+# characters that start a line of prose as a letter does
+_WORD_OPENERS = _OPENERS.replace("(", "") + "”’["  # noqa: RUF001
+# scripts written without spaces between words: their lines are rejoined without one
+_NO_SPACE_SCRIPT = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"
+)
+_LINE_END_HYPHENS = "-\u2010\u00ad"
+_NO_LAYOUT = (0, 0, 0)
+
+MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
+MAX_WIDTH = 160  # a block of wider lines was not wrapped
+MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
+MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
+MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
+MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
+MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
+MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
+CODE_INDENT = 4  # markdown's indented code block
+MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
+_CONTEXT = 400  # characters on each side of a hyphen that tell the language
+
+
+# Line kinds, as small numbers so that "may be joined" is one comparison (kind <= ITEM).
+TEXT = 0  # prose, or a line that can only be told apart from prose by its width
+ITEM = 1  # the first line of a list item
+FIXED = 2  # structure recognised by its form: heading, rule, table row, code
+BLANK = 3
+
+
+@dataclass(frozen=True)
+class LinewrapOptions:
+    """Options of :func:`join_wrapped_lines`."""
+
+    width: int | None = None  # None: infer the wrap width from the text; a wrong fixed width joins verse
+    mend_blank_lines: bool = True  # a blank line inside a sentence is a broken wrap, not a paragraph break
+    hyphens: Literal["evidence", "keep"] = "evidence"  # "keep": every line-end hyphen is part of its word
+
+    def __post_init__(self) -> None:
+        if self.width is not None and (not isinstance(self.width, int) or self.width < MIN_WIDTH):
+            raise ValueError(f"width must be None (infer it) or an integer >= {MIN_WIDTH}, not {self.width!r}")
+        if not isinstance(self.mend_blank_lines, bool):
+            raise ValueError(f"mend_blank_lines must be True or False, not {self.mend_blank_lines!r}")
+        if self.hyphens not in ("evidence", "keep"):
+            raise ValueError(f"hyphens must be 'evidence' or 'keep', not {self.hyphens!r}")
+
+
+class _Lines:
+    """The lines of a text, with their kinds; the layout of a line is worked out when asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw = text.split("\n")
+        self.visible = [line.rstrip() for line in self.raw]  # without trailing space (or \r)
+        self.length = list(map(len, self.visible))  # quote markers and indentation included
+        self._cumulative = list(accumulate(map(len, self.raw)))
+        # line -> (quote depth, indentation, text column), for the lines that have any
+        self.layout: dict[int, tuple[int, int, int]] = {}
+        self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
+        self.kind = self._classify_all()
+
+    def _classify_all(self) -> list[int]:
+        kinds: list[int] = []
+        append = kinds.append
+        blank_after_text = self.blank_after_text
+        openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
+        item_indent = -1  # indentation of the list item whose continuation lines may follow
+        for index, line in enumerate(self.visible):
+            if not line:
+                if kinds and kinds[-1] <= ITEM:
+                    blank_after_text.append(index - 1)
+                append(BLANK)
+                item_indent = -1
+                continue
+            first = line[0]
+            if first in " \t>":
+                if item_indent < 0 and line.startswith(code_indents):
+                    append(FIXED)  # indented code, or a page's indented layout
+                    continue
+                _, indent, column = self._analyse(index)
+                stripped = line[column:]
+                if not stripped:
+                    append(BLANK)
+                    item_indent = -1
+                    continue
+            elif (first.isalpha() and line[1:2] != ")") or first in openers:
+                # the common case, a line that starts with a word: prose unless it is a table row
+                append(_classify(line) if "|" in line or "  " in line or "\t" in line else TEXT)
+                item_indent = -1
+                continue
+            else:
+                indent, stripped = 0, line
+            if item_indent >= 0 and indent > item_indent:
+                kind = ITEM if _ITEM.match(stripped) else TEXT
+            elif indent >= CODE_INDENT:
+                kind = FIXED
+            else:
+                kind = _classify(stripped)
+                if kind == FIXED and kinds and kinds[-1] == TEXT and _RULE.match(stripped):
+                    kinds[-1] = FIXED  # the title above a setext underline
+            if kind == ITEM:
+                item_indent = indent
+            elif indent <= item_indent or kind == FIXED:
+                item_indent = -1
+            append(kind)
+        for first_line, last_line in self._fenced_blocks():
+            kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
+        return kinds
+
+    def _analyse(self, index: int) -> tuple[int, int, int]:
+        line = self.visible[index]
+        column = depth = 0
+        if line.lstrip(" ")[:1] == ">":
+            quote = _QUOTE_PREFIX.match(line)
+            if quote:
+                column = quote.end()
+                depth = line.count(">", 0, column)
+        stripped = line[column:].lstrip(" \t")
+        spaces = len(line) - column - len(stripped)
+        layout = (depth, spaces + 3 * line.count("\t", column, column + spaces), column + spaces)
+        if layout != (0, 0, 0):
+            self.layout[index] = layout
+        return layout
+
+    def _fenced_blocks(self) -> list[tuple[int, int]]:
+        """Return (first, last) line of each fenced code block; an unclosed fence is a block of its own."""
+        text = self.text
+        if "```" not in text and "~~~" not in text:
+            return []
+        found = []
+        line = position = 0
+        for match in _FENCE.finditer(text):  # count the lines between fences once, not from the start each time
+            line += text.count("\n", position, match.start())
+            position = match.start()
+            found.append(line)
+        blocks = list(zip(found[0::2], found[1::2], strict=False))
+        if len(found) % 2:
+            blocks.append((found[-1], found[-1]))
+        return blocks
+
+    def start(self, index: int) -> int:
+        """Return the offset in the text where a line starts."""
+        return self._cumulative[index - 1] + index if index else 0
+
+    def depth(self, index: int) -> int:
+        """Return a line's quote depth."""
+        return self.layout.get(index, _NO_LAYOUT)[0]
+
+    def indent(self, index: int) -> int:
+        """Return a line's indentation, after its quote markers."""
+        return self.layout.get(index, _NO_LAYOUT)[1]
+
+    def body(self, index: int) -> int:
+        """Return the offset in the text where a line's words start."""
+        return self.start(index) + self.layout.get(index, _NO_LAYOUT)[2]
+
+    def end(self, index: int) -> int:
+        """Return the offset in the text where a line's visible text ends."""
+        return self.start(index) + self.length[index]
+
+    def stripped(self, index: int) -> str:
+        """Return a line's text after quote markers and indentation."""
+        return self.visible[index][self.layout.get(index, _NO_LAYOUT)[2] :]
+
+    def hard_break(self, index: int) -> bool:
+        """Whether a line ends in markdown's forced break: two spaces or a backslash."""
+        return self.raw[index].endswith(_HARD_BREAKS)
+
+
+def _classify(stripped: str) -> int:
+    """Tell a line's kind by its form alone."""
+    first = stripped[0]
+    if first == "#" and _HEADING.match(stripped):
+        return FIXED
+    if first in _RULE_MARKS and stripped.count(first) >= 3 and _RULE.match(stripped):
+        return FIXED
+    if "|" in stripped and stripped.count("|") >= 2:
+        return FIXED
+    if ("   " in stripped or "\t" in stripped or stripped.count("  ") >= 2) and _is_aligned(stripped):
+        return FIXED
+    if first in _BULLETS and stripped[1:2] in _AFTER_BULLET:
+        return ITEM  # the common case of a list item, told without the pattern
+    if (first in _ITEM_STARTS or stripped[1:2] == ")") and _ITEM.match(stripped):
+        return ITEM
+    return TEXT
+
+
+def _is_aligned(stripped: str) -> bool:
+    """Whether a line has the gaps of aligned table columns: two gaps, or one wide one."""
+    gaps = [match.end() - match.start() for match in _COLUMN_GAP.finditer(stripped)]
+    return len(gaps) >= 2 or any(gap >= 3 for gap in gaps)
+
+
+def _ends_sentence(line: str, marks: str = _SENTENCE_MARKS) -> bool:
+    """Whether a line ends a sentence (``marks`` are the sentence's last characters, before closing quotes)."""
+    return line.rstrip(_CLOSERS)[-1:] in marks if line else False
+
+
+def _ends_clause(line: str) -> bool:
+    """Whether a line ends a sentence or a clause that a colon or semicolon closes."""
+    return _ends_sentence(line, _CLAUSE_MARKS)
+
+
+def _is_title(line: str) -> bool:
+    """Whether most words of a line are capitalized, as in a title (not a sentence in progress)."""
+    words = line.split()
+    capitalized = sum(1 for word in words if word[:1].isupper())
+    return capitalized * 2 > len(words)
+
+
+def _first_word_length(stripped: str) -> int:
+    """Return the length of a line's first word (one character of a script written without spaces)."""
+    if ord(stripped[0]) >= 0x0E00 and _NO_SPACE_SCRIPT.match(stripped):
+        return 1
+    space = stripped.find(" ")
+    return len(stripped) if space < 0 else space
+
+
+def _tolerance(width: int) -> int:
+    """How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts)."""
+    return 1 + width // 40
+
+
+def _starts_lower(stripped: str) -> bool:
+    """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
+    match = _FIRST_LETTER.match(stripped)
+    if match is None:
+        return False
+    letter = match.group(1)
+    return letter.islower() or not letter.isupper()
+
+
+class _Unwrapper:
+    """Find the breaks of one text that a wrap made."""
+
+    def __init__(self, text: str, options: LinewrapOptions) -> None:
+        self.lines = lines = _Lines(text)
+        self.options = options
+        self.judge = HyphenJudge(text)
+        kinds, lengths = lines.kind, lines.length
+        # a cheap filter first: two lines too short to have been wrapped at the narrowest width
+        candidates = [
+            a
+            for a, (kind_a, kind_b, length_a, length_b) in enumerate(
+                zip(kinds, kinds[1:], lengths, lengths[1:], strict=False)
+            )
+            if kind_a <= ITEM and kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
+        ]
+        self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
+        self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
+        layout, visible, raw = lines.layout, lines.visible, lines.raw
+        for a in candidates:
+            b = a + 1
+            if raw[a].endswith(_HARD_BREAKS):
+                continue
+            if kinds[a] == TEXT == kinds[b] and a not in layout and b not in layout:
+                after = visible[b]  # the common case: two lines of prose, neither quoted nor indented
+            elif self._may_join(a, b):
+                after = lines.stripped(b)
+            else:
+                continue
+            self.pairs.append(a)
+            self.reach[a] = lengths[a] + 1 + _first_word_length(after)
+        self.prose: list[int] = []
+        self.doc_width = options.width or self._estimate_width()
+        self.unsure = False  # whether a join rests on more than the text's width (see joins)
+
+    def _may_join(self, a: int, b: int) -> bool:
+        """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
+        lines = self.lines
+        kind_a, kind_b = lines.kind[a], lines.kind[b]
+        if lines.depth(a) != lines.depth(b):
+            return False
+        indent_a, indent_b = lines.indent(a), lines.indent(b)
+        if kind_b == ITEM:  # a dash or number that a wrap put first ("victory\n— their nominee")
+            return kind_a == TEXT and indent_a == indent_b and not _ends_clause(lines.visible[a])
+        if kind_a == ITEM:  # an item's continuation, with a hanging indent or without (the width decides)
+            return indent_b >= indent_a
+        if indent_b == indent_a:
+            return True
+        # a paragraph's first line indented
+        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK)
+
+    def _fits(self, a: int, reach: int, width: int) -> bool:
+        """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
+        length = self.lines.length[a]
+        if length > width:  # only a word longer than the width overflows it
+            return " " not in self.lines.stripped(a)
+        return reach > width - _tolerance(width)
+
+    def _estimate_width(self) -> int | None:
+        """Return the width that most breaks agree with and no prose line exceeds, if there is one."""
+        lines = self.lines
+        kinds, lengths, visible = lines.kind, lines.length, lines.visible
+        # each break between prose lines allows the widths from its lines' length to its reach
+        reach = self.reach
+        allowed = [(max(lengths[a], lengths[a + 1]), reach[a] - 1) for a in self.pairs]
+        # the lengths of the lines of prose that a width must not be shorter than
+        self.prose = prose = sorted(
+            length
+            for kind, length, line in zip(kinds, lengths, visible, strict=True)
+            if kind == TEXT and length > MIN_WIDTH and " " in line.lstrip()
+        )
+        if not allowed:
+            return None
+        starts = sorted(low for low, _ in allowed)
+        ends = sorted(high for _, high in allowed)
+        best: tuple[int, int, int] | None = None  # score, coverage, width
+        for width in sorted(set(starts)):
+            if not MIN_WIDTH <= width <= MAX_WIDTH:
+                continue
+            coverage = bisect.bisect_right(starts, width) - bisect.bisect_left(ends, width)
+            # at the true width most breaks after a line nearly that long are wraps; unwrapped
+            # lines of any length agree with some width only here and there
+            considered = bisect.bisect_right(starts, width) - bisect.bisect_left(starts, width - width // 4)
+            if coverage < MIN_AGREEMENT * considered:
+                continue
+            over = len(prose) - bisect.bisect_right(prose, width)
+            score = coverage - 2 * over
+            if best is None or score > best[0]:
+                best = (score, coverage, width)
+        if best is None or best[0] <= 0 or best[1] < MIN_AGREEING_BREAKS:
+            return None
+        return best[2]
+
+    def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
+        """Return the width to judge a run of joinable lines by (``run`` lists its breaks), and whether it is sure.
+
+        Without a width of the text, a paragraph of its own is judged by its own longest line,
+        but not surely: its breaks must then all fit, and the words agree.
+        """
+        lines = self.lines
+        doc = self.doc_width
+        if self.options.width is not None:
+            return doc, True
+        if len(run) >= MIN_RUN_BREAKS:
+            longest = max(lines.length[run[0] : run[-1] + 2])  # a run's lines follow each other
+            if doc is not None and doc - _tolerance(doc) <= longest <= doc:
+                return doc, True  # the run was wrapped at the text's width
+            own = max(
+                (
+                    lines.length[i]
+                    for i in (*run, run[-1] + 1)
+                    if lines.length[i] <= MIN_WIDTH or " " in lines.stripped(i)
+                ),
+                default=0,
+            )
+            if (
+                MIN_RUN_WIDTH <= own <= MAX_WIDTH
+                and (doc is None or own < doc - _tolerance(own) or own > doc)
+                and self._self_wrapped(run, own)
+            ):
+                return own, True
+        if doc is not None:
+            return doc, True
+        first, last, kinds = run[0], run[-1] + 1, lines.kind
+        if (first == 0 or kinds[first - 1] == BLANK) and (last + 1 == len(kinds) or kinds[last + 1] == BLANK):
+            own = max(lines.length[first : last + 1])
+            # a text with longer lines of prose elsewhere was not wrapped: its short lines are kept
+            if MIN_WIDTH <= own <= MAX_WIDTH and bisect.bisect_right(self.prose, own) == len(self.prose):
+                return own, False
+        return None, False
+
+    def _self_wrapped(self, run: list[int], width: int) -> bool:
+        """Whether every break of a run fits ``width`` and reads like prose (not verse)."""
+        lines = self.lines
+        prose_like = 0
+        for a in run:
+            if not self._fits(a, self.reach[a], width):
+                return False
+            if lines.kind[a + 1] == TEXT and (
+                not _ends_clause(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
+            ):
+                prose_like += 1
+        return prose_like >= max(MIN_RUN_BREAKS, 0.75 * len(run))
+
+    def joins(self) -> list[tuple[int, int, str]]:
+        """Return the breaks to join as (line before, line after, rule), in order."""
+        lines = self.lines
+        found: list[tuple[int, int, str]] = []
+        run_end: dict[int, tuple[int | None, bool]] = {}  # a run's last line -> (width, sure)
+        pairs, reach = self.pairs, self.reach
+        kinds, lengths = lines.kind, lines.length
+        run: list[int] = []
+        for position, a in enumerate(pairs):
+            run.append(a)
+            if position + 1 < len(pairs) and pairs[position + 1] == a + 1:
+                continue
+            width, sure = self._run_width(run)
+            run_end[a + 1] = (width, sure)
+            if width is not None:
+                limit = width - _tolerance(width)
+                fitting = [
+                    index
+                    for index in run
+                    # only a word longer than the width overflows it
+                    if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
+                ]
+                if sure:
+                    found.extend(
+                        (index, index + 1, "line-wrap")
+                        for index in fitting
+                        if kinds[index + 1] != ITEM or self._same_sentence(index)
+                    )
+                elif len(fitting) == len(run) and all(self._same_sentence(index) for index in run):
+                    found.extend((index, index + 1, "line-wrap") for index in run)
+                    self.unsure = True
+            run = []
+        if self.options.mend_blank_lines:
+            # a list marker joined to the sentence before it is prose too
+            continued = {b for _, b, _ in found if kinds[b] == ITEM}
+            for a in lines.blank_after_text:
+                if (
+                    (kinds[a] == TEXT or a in continued)
+                    and a + 2 < len(kinds)
+                    and kinds[a + 2] == TEXT
+                    and self._mend_blank(a, run_end)
+                ):
+                    found.append((a, a + 2, "blank-line-in-sentence"))
+                    self.unsure = True
+            found.sort()
+        return found
+
+    def _same_sentence(self, a: int) -> bool:
+        """Whether the words around a break say it falls inside a sentence.
+
+        Asked where the width alone is not enough: a weak width, or a list marker after the break.
+        """
+        lines = self.lines
+        return not _ends_sentence(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
+
+    def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool]]) -> bool:
+        """Whether the blank line after line ``a`` broke a sentence."""
+        lines = self.lines
+        before = lines.visible[a]
+        last = before[-1]
+        if not (last.isalnum() or last in ",—–-") or not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):  # noqa: RUF001
+            return False  # the common cases: a paragraph that ends a sentence, or with markup (a link, an image)
+        b = a + 2
+        after = lines.stripped(b)
+        first_word = after.split(" ", 1)[0]
+        if not _STARTS_WITH_WORD.match(first_word) or _MARKUP_MARKS.intersection(first_word):
+            return False
+        if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
+            return False
+        before = lines.stripped(a)
+        if _is_title(before):
+            return False
+        lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
+        if lower and self._long_paragraph(a):
+            return True  # a sentence that goes on in lower case, wrapped or not
+        width, sure = run_end.get(a, (self.doc_width, self.doc_width is not None))
+        if width is None or not sure or not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
+            return False
+        if lower:
+            return True
+        # a capital after the blank line: the line before must break off mid-phrase (after a comma,
+        # a dash or a function word), and a sentence, not a heading or a button, must go on after it
+        last_word = before[before.rfind(" ") + 1 :]
+        mid_phrase = (
+            last_word[-1] in ",—–-"  # noqa: RUF001
+            or (last_word.islower() and is_common_word(last_word))
+            or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
+            or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
+        )
+        return mid_phrase and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
+
+    def _long_paragraph(self, a: int) -> bool:
+        """Whether the paragraph that ends with line ``a`` is long enough to be prose, wrapped or not."""
+        lines = self.lines
+        first = a
+        while first > 0 and lines.kind[first - 1] == TEXT and a - first < MIN_BLANK_MEND_LENGTH:
+            first -= 1
+        words = sum(lines.stripped(i).count(" ") + 1 for i in range(first, a + 1))
+        length = sum(lines.length[i] for i in range(first, a + 1)) + a - first  # as if joined by spaces
+        return length >= MIN_BLANK_MEND_LENGTH and words >= MIN_BLANK_MEND_WORDS
+
+
+def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
+    """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`).
+
+    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit. Joins made
+    on weaker evidence (a paragraph's own width, a mended blank line) change the paragraphs the
+    next look would see, so the text is looked at again until nothing changes.
+    """
+    edits, settled = _one_round(text, options)
+    round_edits, current = edits, text
+    for _ in range(MAX_ROUNDS - 1):
+        if settled or not round_edits:
+            break
+        current = apply_edits(current, round_edits)
+        round_edits, settled = _one_round(current, options)
+        edits = merge_edits(text, edits, round_edits)
+    return edits
+
+
+def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
+    """Find one round of joins; say whether they all rest on the text's width alone."""
+    if "\n" not in text:
+        return [], True
+    unwrapper = _Unwrapper(text, options)
+    lines = unwrapper.lines
+    edits: list[Edit] = []
+    pieces: list[str] = []
+    rules: dict[str, None] = {}
+    first = previous = -1
+    end_of = lines.end
+    for a, b, found_rule in unwrapper.joins():
+        cut = line_end = end_of(a)
+        last = text[cut - 1]
+        if last in _LINE_END_HYPHENS or ord(last) >= 0x0E00:
+            cut, joint, rule = _joint(unwrapper, a, b, found_rule)
+        else:
+            joint, rule = " ", found_rule
+        if a != previous:  # a new row of joins
+            if pieces:
+                edits.append(_row_edit(lines, first, previous, pieces, rules))
+            first, pieces, rules = cut, [], {}
+        else:  # the line between two joins, from its words to the cut
+            pieces.append(text[line_end - lines.length[a] + lines.layout.get(a, _NO_LAYOUT)[2] : cut])
+        pieces.append(joint)
+        rules[rule] = None
+        previous = b
+    if pieces:
+        edits.append(_row_edit(lines, first, previous, pieces, rules))
+    return edits, not unwrapper.unsure
+
+
+def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rules: dict[str, None]) -> Edit:
+    end = lines.body(last_line)
+    return Edit(start, end, "".join(pieces), "+".join(rules), lines.text[start:end])
+
+
+def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, str]:
+    """Return where the join of line ``a`` to line ``b`` starts, what joins them, and the rule.
+
+    The joint is a space; nothing between words of a script written without spaces; nothing, in
+    place of the hyphen, where the wrap split a word; nothing after a hyphen that belongs to its word.
+    """
+    lines, options = unwrapper.lines, unwrapper.options
+    text = lines.text
+    cut = lines.end(a)
+    last = text[cut - 1]
+    if last in _LINE_END_HYPHENS:
+        before = lines.stripped(a)
+        left = before[before.rfind(" ") + 1 :]
+        if len(left) > 1:
+            after = lines.stripped(b)
+            if last == "\u00ad":
+                verdict = Hyphen.SOFT
+            elif options.hyphens == "keep":
+                verdict = Hyphen.HARD
+            else:
+                context = before[-_CONTEXT:] + " " + after[:_CONTEXT]
+                verdict = unwrapper.judge.judge(left, after.split(" ", 1)[0], context)
+            if verdict is Hyphen.SOFT:
+                return cut - 1, "", "soft-hyphen"
+            if verdict is Hyphen.HARD:
+                return cut, "", "hyphenated-word"
+            return cut, " ", "suspended-hyphen"
+    elif ord(last) >= 0x0E00 and _NO_SPACE_SCRIPT.match(last) and _NO_SPACE_SCRIPT.match(text, lines.body(b)):
+        return cut, "", rule
+    return cut, " ", rule
+
+
+def join_wrapped_lines(
+    text: str,
+    *,
+    width: int | None = None,
+    mend_blank_lines: bool = True,
+    hyphens: Literal["evidence", "keep"] = "evidence",
+) -> str:
+    r"""Rejoin hard-wrapped lines into paragraphs, keeping lists, headings, tables, code and verse.
+
+    A line break is a wrap when the next line's first word would have fitted on the line before
+    at the text's wrap width (inferred, block by block, unless given). A blank line in the middle
+    of a sentence is mended too. A hyphen at a line end is dropped only where the document's own
+    words or word frequencies say the wrap split one word ("inter-" + "national"); "top-" +
+    "selling" stays "top-selling". Text that was not wrapped comes back unchanged.
+
+    Args:
+        width: the wrap width, if known; ``None`` infers it.
+        mend_blank_lines: join a blank line that falls inside a sentence.
+        hyphens: ``"evidence"`` judges each line-end hyphen; ``"keep"`` keeps them all.
+
+    >>> join_wrapped_lines("It was a dark and stormy night; the rain fell in\n"
+    ...                    "torrents, except at occasional intervals.\n")
+    'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.\n'
+    >>> join_wrapped_lines("Shopping list:\n- bread\n- milk")
+    'Shopping list:\n- bread\n- milk'
+    """
+    options = LinewrapOptions(width=width, mend_blank_lines=mend_blank_lines, hyphens=hyphens)
+    return apply_edits(text, find_linewrap_edits(text, options))

@@ -1,0 +1,292 @@
+"""The linewrap cleaner: wrapped paragraphs rejoined, structure kept line for line."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.cleaners.linewrap import LinewrapOptions, find_linewrap_edits, join_wrapped_lines
+from textclean.edits import apply_edits
+from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.pipeline import Pipeline
+
+from .conftest import expected_paragraphs
+
+PROSE = (
+    "The committee met on Tuesday to discuss the budget for the coming year, and after a long "
+    "debate it agreed to raise the spending on schools by a small amount while cutting the money "
+    "set aside for roads, which several members said had been wasted in the past."
+)
+SECOND = (
+    "Critics of the plan said that the cuts would hurt the villages in the north the most, since "
+    "their roads are in the worst state, but the chairman promised to look at the question again "
+    "before the final vote."
+)
+
+
+def wrapped(*paragraphs: str, width: int = 60) -> str:
+    return "\n\n".join(textwrap.fill(paragraph, width) for paragraph in paragraphs)
+
+
+# Each row: a wrapped text around the structure under test, and what must come back.
+CONTEXT = wrapped(PROSE, SECOND)
+UNWRAPPED = f"{PROSE}\n\n{SECOND}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (wrapped(PROSE), PROSE),
+        (CONTEXT, UNWRAPPED),
+        (wrapped(PROSE, width=40), PROSE),
+        (wrapped(PROSE, width=100), PROSE),
+        # a wrapped list item is rejoined, the items stay apart
+        (
+            f"{CONTEXT}\n\n- the first item of the list is long enough that it wraps\n  onto a second line\n- short",
+            f"{UNWRAPPED}\n\n- the first item of the list is long enough that it wraps onto a second line\n- short",
+        ),
+        (f"{CONTEXT}\n\n1. one\n2. two\n3. three", f"{UNWRAPPED}\n\n1. one\n2. two\n3. three"),
+        # quoted e-mail: lines of the same depth join, the markers of the lines joined go
+        (
+            f"{CONTEXT}\n\n> {textwrap.fill(SECOND, 58).replace(chr(10), chr(10) + '> ')}",
+            f"{UNWRAPPED}\n\n> {SECOND}",
+        ),
+        # hyphenation: a split word is mended, a hyphenated word keeps its hyphen
+        (
+            f"{CONTEXT}\n\nThe committee agreed on a plan for the schools, the inter-\n"
+            "national airport, the roads and the bridges and the top-\nselling paper.",
+            f"{UNWRAPPED}\n\nThe committee agreed on a plan for the schools, the international airport, the roads "
+            "and the bridges and the top-selling paper.",
+        ),
+        # a blank line in the middle of a sentence is mended
+        (wrapped(PROSE).replace("\n", "\n\n", 1), PROSE),
+        # a dash that a wrap put first continues the sentence
+        (
+            f"{CONTEXT}\n\nThe members of the committee spoke for hours about the roads\n\u2013 and about the schools.",
+            f"{UNWRAPPED}\n\nThe members of the committee spoke for hours about the roads "
+            "\u2013 and about the schools.",
+        ),
+    ],
+)
+def test_joins(text: str, expected: str) -> None:
+    assert join_wrapped_lines(text) == expected
+
+
+# Structure that must come back line for line, inside a wrapped text.
+STRUCTURE = [
+    "# A heading\n## A smaller one",
+    "Title\n=====",
+    "| name | count |\n|---|---|\n| apples | 3 |",
+    "House   Its    Was\nSenate  4100   2935\nthe     58.1%  1290",
+    "```\nfor x in data:\n    total += x\n```",
+    "    def f(x):\n        return x",
+    "Hope is the thing with feathers\nThat perches in the soul,\nAnd sings the tune without the words,",
+    "Sincerely,\nJane Doe\nEditor",
+    "221 Elm Street\nSpringfield, IL 62704",
+    "* apples\n* pears\n* plums",
+    "1) first\n2) second",
+    "Short line\nAnother short line",
+]
+
+
+@pytest.mark.parametrize("block", STRUCTURE)
+def test_structure_is_kept(block: str) -> None:
+    assert join_wrapped_lines(f"{CONTEXT}\n\n{block}\n\n{CONTEXT}") == f"{UNWRAPPED}\n\n{block}\n\n{UNWRAPPED}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "one line",
+        UNWRAPPED,
+        "Title of the page\n\nA paragraph that was never wrapped, however long it is, stays as it is.",
+        "a\nb\nc",
+        "x\n" * 50,
+        "ab-\n" * 20,
+        # a paragraph followed by a short line that ends the sentence before it
+        f"{PROSE}\nSource: the committee's minutes.",
+        # menus and lists of links
+        "Home\nNews\nSport\nWeather\nAbout us\nContact",
+        # a suspended hyphen inside a line is never touched
+        "Die Behandlungs- und Pflegekosten sowie die vracht- en verzendkosten.",
+    ],
+)
+def test_unwrapped_text_is_unchanged(text: str) -> None:
+    assert join_wrapped_lines(text) == text
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "verdict"),
+    [
+        ("inter-", "national", Hyphen.SOFT),
+        ("everyt-", "hing", Hyphen.SOFT),
+        ("Mississ-", "ippi,", Hyphen.SOFT),
+        ("top-", "selling", Hyphen.HARD),
+        ("well-", "known", Hyphen.HARD),
+        ("2019-", "2020", Hyphen.HARD),
+        ("al-", "Tanf", Hyphen.HARD),
+        ("NASA-", "inspired", Hyphen.HARD),
+        ("two-on-", "one.", Hyphen.HARD),
+        ("deer-in-", "the-headlights", Hyphen.HARD),
+        ("https://example.com/some-", "page.html", Hyphen.HARD),
+        ("Behandlungs-", "und", Hyphen.SUSPENDED),
+        ("vracht-", "en", Hyphen.SUSPENDED),
+        ("Engl-", "and", Hyphen.SOFT),
+    ],
+)
+def test_hyphen_judge(left: str, right: str, verdict: Hyphen) -> None:
+    assert HyphenJudge("").judge(left, right) is verdict
+
+
+def test_hyphen_judge_asks_the_document_first() -> None:
+    # "e-mail" written out elsewhere in the document outweighs the frequency of "email"
+    assert HyphenJudge("Send us an e-mail. Our e-mail address is below.").judge("e-", "mail") is Hyphen.HARD
+    assert HyphenJudge("").judge("e-", "mail") is Hyphen.SOFT
+
+
+def test_hyphen_judge_beyond_english() -> None:
+    context = "Die Bundesregierung hat die neuen Regeln für die Unternehmen in der Stadt beschlossen."
+    assert HyphenJudge(context).judge("Bundes-", "regierung", context) is Hyphen.SOFT
+    assert HyphenJudge(context).judge("Nord-", "Süd", context) is Hyphen.HARD
+
+
+def hyphenate_a_break(text: str, width: int) -> tuple[str, str]:
+    """Split the first word of a line onto the line before with a hyphen, as a hyphenating wrapper does.
+
+    Return the new text and the word that was split.
+    """
+    lines = text.split("\n")
+    for index in range(len(lines) - 1):
+        word = lines[index + 1].split(" ")[0]
+        if lines[index] and word.isalpha() and len(word) >= 6 and len(lines[index]) + 5 <= width:
+            lines[index] += " " + word[:3] + "-"
+            lines[index + 1] = word[3:] + lines[index + 1][len(word) :]
+            return "\n".join(lines), word
+    raise AssertionError("no line to hyphenate")
+
+
+def test_hyphens_in_context() -> None:
+    paragraph = PROSE.replace("the spending", "the top-selling spending")
+    width = next(w for w in range(40, 101) if "top-\n" in textwrap.fill(paragraph, w))
+    assert join_wrapped_lines(textwrap.fill(paragraph, width)) == paragraph
+    text, word = hyphenate_a_break(wrapped(PROSE, SECOND), 60)
+    assert word in join_wrapped_lines(text).split()
+
+
+def test_hyphens_keep_option() -> None:
+    text, word = hyphenate_a_break(wrapped(PROSE, SECOND), 60)
+    assert f"{word[:3]}-{word[3:]}" in join_wrapped_lines(text, hyphens="keep")
+
+
+def test_scripts_without_spaces_join_without_one() -> None:
+    sentence = "東京都は新しい計画を発表した。計画では市内の道路と学校に多くの予算が使われる予定である。"
+    text = "\n".join(textwrap.wrap(sentence * 3, 30))
+    assert join_wrapped_lines(text) == sentence * 3
+
+
+def test_given_width() -> None:
+    text = "The committee met on Tuesday.\nIt agreed to raise the spending."
+    assert join_wrapped_lines(text) == text  # one break is too little evidence against a sentence's end
+    assert join_wrapped_lines(text, width=30) == "The committee met on Tuesday. It agreed to raise the spending."
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"width": 10}, "width must be"),
+        ({"width": "80"}, "width must be"),
+        ({"mend_blank_lines": "yes"}, "mend_blank_lines must be"),
+        ({"hyphens": "drop"}, "hyphens must be"),
+    ],
+)
+def test_options_are_validated(options: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        LinewrapOptions(**options)  # type: ignore[arg-type]
+
+
+def test_mend_blank_lines_option() -> None:
+    text = "The committee agreed that the money should be spent on the\n\nschools of the villages in the north."
+    assert join_wrapped_lines(text) == text.replace("\n\n", " ")
+    assert join_wrapped_lines(text, mend_blank_lines=False) == text
+
+
+def test_explain_names_the_rules() -> None:
+    text = wrapped(PROSE, SECOND).replace("budget", "bud-\nget", 1)
+    report = Pipeline(["linewrap"]).explain(text)
+    assert report.replay() == report.output == join_wrapped_lines(text)
+    rules = {rule for edit in report.steps[0].edits for rule in edit.rule.split("+")}
+    assert rules <= {"line-wrap", "soft-hyphen", "hyphenated-word", "suspended-hyphen", "blank-line-in-sentence"}
+    assert "line-wrap" in rules
+
+
+def test_crlf_lines() -> None:
+    assert join_wrapped_lines(wrapped(PROSE).replace("\n", "\r\n")) == PROSE
+
+
+# Properties over the seed corpus.
+paragraphs = st.sampled_from([p for p in expected_paragraphs() if "\n" not in p])
+
+
+@given(paragraph=paragraphs, width=st.integers(40, 100))
+def test_wrapped_seed_paragraph_comes_back(paragraph: str, width: int) -> None:
+    assert join_wrapped_lines(textwrap.fill(paragraph, width)) == paragraph
+
+
+@given(chosen=st.lists(paragraphs, min_size=1, max_size=6), width=st.integers(40, 100))
+def test_wrapped_seed_document_comes_back(chosen: list[str], width: int) -> None:
+    assert join_wrapped_lines("\n\n".join(textwrap.fill(p, width) for p in chosen)) == "\n\n".join(chosen)
+
+
+@given(chosen=st.lists(paragraphs, min_size=1, max_size=6))
+def test_unwrapped_text_is_a_fixed_point(chosen: list[str]) -> None:
+    text = "\n\n".join(chosen)
+    assert join_wrapped_lines(text) == text
+
+
+@given(chosen=st.lists(paragraphs, min_size=1, max_size=4), width=st.integers(40, 100), data=st.data())
+def test_words_are_kept(chosen: list[str], width: int, data: st.DataObject) -> None:
+    text = "\n\n".join(textwrap.fill(p, width) for p in chosen)
+    # split some words with a hyphen at a line end, as a PDF would
+    words = text.split(" ")
+    for index in data.draw(st.sets(st.integers(0, len(words) - 1), max_size=3)):
+        word = words[index]
+        if len(word) > 4 and word.isalpha():
+            words[index] = word[:2] + "-\n" + word[2:]
+    text = " ".join(words)
+    # the words of the output are the input's, but for pieces of a hyphenated word put together
+    pieces = text.split()
+    position = 0
+    for word in join_wrapped_lines(text).split():
+        if word == pieces[position]:
+            position += 1
+        else:
+            left, right = pieces[position], pieces[position + 1]
+            assert left.endswith("-") and word in (left + right, left[:-1] + right), word
+            position += 2
+    assert position == len(pieces)
+
+
+@given(chosen=st.lists(paragraphs, min_size=1, max_size=4), width=st.integers(40, 100))
+def test_idempotent_on_wrapped_text(chosen: list[str], width: int) -> None:
+    text = "\n\n".join(textwrap.fill(p, width) for p in chosen) + "\n\n" + "\n\n".join(STRUCTURE)
+    once = join_wrapped_lines(text)
+    assert join_wrapped_lines(once) == once
+
+
+def test_edits_replay() -> None:
+    text = CONTEXT + "\n\n" + "\n\n".join(STRUCTURE)
+    assert apply_edits(text, find_linewrap_edits(text)) == join_wrapped_lines(text)
+
+
+def test_pathological_inputs_finish() -> None:
+    for text in (
+        "ab-\n" * 100_000,
+        "```\n" * 100_000,
+        ("word " * 20 + "\n") * 20_000,
+        "x" * 1_000_000 + "-\n" + "y" * 1_000_000,
+    ):
+        assert isinstance(join_wrapped_lines(text), str)
