@@ -223,6 +223,12 @@ def test_explain_names_the_rules() -> None:
     assert "line-wrap" in rules
 
 
+def test_a_title_as_long_as_the_wrap_width_does_not_hide_the_wrap() -> None:
+    title = "Pentagon urges Latin America to ship arms to Ukraine"  # 52 characters: fits a wrap at 52
+    body = "Suddenly, it looked as if Lavrov should never have touched that mislabeled “reset” button."
+    assert join_wrapped_lines(title + "\n\n" + textwrap.fill(body, 52)) == title + "\n\n" + body
+
+
 def test_crlf_lines() -> None:
     assert join_wrapped_lines(wrapped(PROSE).replace("\n", "\r\n")) == PROSE
 

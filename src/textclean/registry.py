@@ -129,7 +129,7 @@ _BUILTINS: dict[str, CleanerSpec] = {
     )
 }
 
-DEFAULT_STEPS: tuple[str, ...] = ("whitespace",)
+DEFAULT_STEPS: tuple[str, ...] = ("linewrap", "links", "markup", "whitespace")
 """The steps of ``textclean.clean(text)`` and of ``textclean normalize`` without ``--steps``."""
 
 _registered: dict[str, CleanerSpec] = {}

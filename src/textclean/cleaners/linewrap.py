@@ -411,8 +411,9 @@ class _Unwrapper:
         first, last, kinds = run[0], run[-1] + 1, lines.kind
         if (first == 0 or kinds[first - 1] == BLANK) and (last + 1 == len(kinds) or kinds[last + 1] == BLANK):
             own = max(lines.length[first : last + 1])
-            # a text with longer lines of prose elsewhere was not wrapped: its short lines are kept
-            if MIN_WIDTH <= own <= MAX_WIDTH and bisect.bisect_right(self.prose, own) == len(self.prose):
+            widest = min(self.reach[a] for a in run) - 1  # the widest wrap that makes every break of the run
+            # a text with lines of prose longer than any such wrap was not wrapped: its short lines are kept
+            if MIN_WIDTH <= own <= MAX_WIDTH and bisect.bisect_right(self.prose, widest) == len(self.prose):
                 return own, False
         return None, False
 
