@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import whitespace
+from textclean.cleaners import mojibake, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -107,6 +107,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             whitespace.find_whitespace_edits,
             whitespace.WhitespaceOptions,
             "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
+        ),
+        builtin(
+            "mojibake",
+            mojibake.find_mojibake_edits,
+            mojibake.MojibakeOptions,
+            "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
         ),
     )
 }

@@ -1,0 +1,264 @@
+"""Repair mojibake: UTF-8 text that was decoded with the wrong codec, once or twice.
+
+"â€™" for "’", "Ã©" for "é", "√©" from Mac Roman, "Ã¢â‚¬â„¢" after two rounds: each is the UTF-8
+encoding of a character read back as Windows-1252, Latin-1 or Mac Roman. The repair is ftfy's
+(``ftfy.fix_encoding``), run only on the segments that need it, so that correct text around a
+broken quote stays exactly as it was; HTML entities left in the text are decoded too.
+
+Correct text is never changed: quotes stay curly, widths and normal forms stay as they are (that
+is the ``unicode`` cleaner's business).
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+import ftfy.badness
+
+from textclean import mojibake_patterns as patterns
+from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
+
+# A segment is the line around a suspect spot, cut to this many characters on either side of it
+# (a 10 MB line must not go to ftfy whole).
+_REACH = 2000
+# Rounds of (entities, encodings) until nothing changes: "&amp;#195;&amp;#169;" needs two.
+_MAX_ROUNDS = 6
+_IMPLAUSIBLE_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
+
+
+@dataclass(frozen=True)
+class MojibakeOptions:
+    """Options of :func:`fix_mojibake`."""
+
+    html_entities: bool = True  # entities in scraped text are escapes that the extractor forgot
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.html_entities, bool):
+            raise ValueError(f"html_entities must be True or False, not {self.html_entities!r}")
+
+
+def find_mojibake_edits(text: str, options: MojibakeOptions = MojibakeOptions()) -> list[Edit]:
+    """Find the encoding repairs of ``text`` (see :func:`fix_mojibake`)."""
+    if text.isascii() and (not options.html_entities or "&" not in text):
+        return []
+    edits: list[Edit] = []
+    current = text
+    for _ in range(_MAX_ROUNDS):
+        found = _entity_edits(current) if options.html_entities else []
+        if found:
+            decoded = apply_edits(current, found)
+            found = merge_edits(current, found, _encoding_edits(decoded))
+        else:
+            found = _encoding_edits(current)
+        if not found:
+            break
+        edits = merge_edits(text, edits, found)
+        current = apply_edits(current, found)
+    return edits
+
+
+def fix_mojibake(text: str, *, html_entities: bool = True) -> str:
+    """Repair text that was decoded with the wrong codec, and decode leftover HTML entities.
+
+    Scraped text is often UTF-8 read as Windows-1252, Latin-1 or Mac Roman, sometimes twice,
+    sometimes in one quoted line only. Only the broken segments are repaired; correct text comes
+    back exactly as it was.
+
+    Args:
+        html_entities: decode ``&amp;``, ``&#8217;``, ``&rsquo;`` and the like where they are
+            escapes (not where the text talks about them, in quotes or code).
+
+    >>> fix_mojibake("Itâ€™s a cafÃ©.")
+    'It’s a café.'
+    >>> fix_mojibake("He said ‚ÄúHi‚Äù. She said “bye”.")
+    'He said “Hi”. She said “bye”.'
+    >>> fix_mojibake("donÃ¢â‚¬â„¢t")
+    'don’t'
+    >>> fix_mojibake("Tom &amp;amp; Jerry&#8217;s")
+    'Tom & Jerry’s'
+    >>> fix_mojibake("NESTLÉ® … Všetko")
+    'NESTLÉ® … Všetko'
+    """
+    return apply_edits(text, find_mojibake_edits(text, MojibakeOptions(html_entities=html_entities)))
+
+
+def _encoding_edits(text: str) -> list[Edit]:
+    """Repair each segment that holds a suspect pair of characters."""
+    edits: list[Edit] = []
+    pos = 0
+    while (match := patterns.SUSPECT.search(text, pos)) is not None:
+        start, end = _segment(text, match.start(), match.end())
+        segment = text[start:end]
+        fixed, rule = _fix_segment(segment)
+        edits.extend(_shifted(edit, start) for edit in derive_edits(segment, fixed, rule))
+        pos = end
+    return edits
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line around ``start:end``, cut at spaces to at most ``_REACH`` on either side."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    if start - line_start > _REACH:
+        space = text.find(" ", start - _REACH, start)
+        line_start = space + 1 if space >= 0 else start
+    if line_end - end > _REACH:
+        space = text.rfind(" ", end, end + _REACH)
+        line_end = space if space >= 0 else end
+    return line_start, line_end
+
+
+def _fix_segment(segment: str) -> tuple[str, str]:
+    """Repair one segment; return it and the rule that names what was done.
+
+    ftfy runs on the segment as it is, and on the segment with its Mac Roman runs decoded first
+    (ftfy would misread "‚Ä¶" as Windows-1252 "Ä¶"); the result with fewer suspect pairs and less
+    ftfy badness wins, the plain one on a tie.
+    """
+    plain, plain_plan = _fix_with_ftfy(segment)
+    mac, mac_plan = _fix_mac_sequences(segment)
+    if mac_plan:
+        mac, more = _fix_with_ftfy(mac)
+        if _damage(mac) < _damage(plain):
+            return mac, _rule(mac_plan + more)
+    return plain, _rule(plain_plan)
+
+
+def _fix_with_ftfy(segment: str) -> tuple[str, list[tuple[str, str]]]:
+    """Run ftfy on the segment, then word by word on what it left (mixed text)."""
+    result = ftfy.fix_encoding_and_explain(segment)
+    fixed, plan = result.text, list(result.explanation or [])
+    if patterns.SUSPECT.search(fixed):
+        fixed, word_plan = _fix_words(fixed)
+        plan.extend(word_plan)
+    return fixed, plan
+
+
+def _damage(text: str) -> tuple[int, int]:
+    """How broken ``text`` still looks: suspect pairs, then ftfy's badness."""
+    return len(patterns.SUSPECT.findall(text)), ftfy.badness.badness(text)
+
+
+def _fix_words(segment: str) -> tuple[str, list[tuple[str, str]]]:
+    """Run ftfy on each space-separated word that holds a suspect pair."""
+    words = segment.split(" ")
+    plan: list[tuple[str, str]] = []
+    for index, word in enumerate(words):
+        if patterns.SUSPECT.search(word):
+            result = ftfy.fix_encoding_and_explain(word)
+            words[index] = result.text
+            plan.extend(result.explanation or [])
+    return " ".join(words), plan
+
+
+def _fix_mac_sequences(segment: str) -> tuple[str, list[tuple[str, str]]]:
+    """Decode runs of UTF-8 sequences read as Mac Roman, where they decode to plausible text.
+
+    Runs that are also Windows-1252 mojibake are left to ftfy. A lone pair is decoded when it starts
+    with a math sign that no accented letter follows in correct text, inside a word ("Reflex√£o"),
+    or when longer runs of the same segment were decoded ("–∏" between Cyrillic words).
+    """
+    runs = []
+    for match in patterns.MAC_SEQUENCES.finditer(segment):
+        run = match.group()
+        try:
+            decoded = run.encode(patterns.MAC_CODEC).decode("utf-8")
+        except UnicodeError:
+            continue
+        before = segment[match.start() - 1 : match.start()]
+        after = segment[match.end() : match.end() + 1]
+        if _plausible(decoded, before) and not _is_windows_mojibake(run):
+            in_word = before.isalpha() or after.isalpha()
+            sure = len(run) > 2 or (run[0] in patterns.MAC_LATIN_LEADS and in_word)
+            runs.append((match.start(), match.end(), decoded, sure))
+    if not any(sure for *_, sure in runs):
+        return segment, []
+    parts = []
+    pos = 0
+    for start, end, decoded, _ in runs:
+        parts.append(segment[pos:start])
+        parts.append(decoded)
+        pos = end
+    parts.append(segment[pos:])
+    return "".join(parts), [("encode", patterns.MAC_CODEC)]
+
+
+def _plausible(decoded: str, before: str) -> bool:
+    """Whether ``decoded`` can be text: no control, unassigned or private-use character, and no
+    combining mark but after a letter."""
+    if any(unicodedata.category(char) in _IMPLAUSIBLE_CATEGORIES for char in decoded):
+        return False
+    return unicodedata.category(decoded[0]) not in ("Mn", "Me") or before.isalpha()
+
+
+def _is_windows_mojibake(run: str) -> bool:
+    """Whether ``run`` is also UTF-8 read as Windows-1252 ("Ã§" for "ç"), which ftfy judges."""
+    try:
+        run.encode(patterns.WINDOWS_CODEC).decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
+
+
+def _rule(plan: list[tuple[str, str]]) -> str:
+    """Name a repair after the codecs that misread the text: ``utf8-read-as-macroman``."""
+    codecs = [
+        "windows-1252" if step in ("decode_inconsistent_utf8", "fix_c1_controls") else step.replace("sloppy-", "")
+        for kind, step in plan
+        if kind == "encode" or step in ("decode_inconsistent_utf8", "fix_c1_controls")
+    ]
+    names = list(dict.fromkeys(codecs)) or ["windows-1252"]
+    return "utf8-read-as-" + "+".join(names)
+
+
+def _entity_edits(text: str) -> list[Edit]:
+    """Decode the HTML entities of ``text`` that are escapes, each chain in one step."""
+    if "&" not in text:
+        return []
+    edits = []
+    for match in patterns.ENTITY.finditer(text):
+        start, end = match.span()
+        if _is_mention(text, start, end):
+            continue
+        new = _unescape(match.group())
+        if new != match.group():
+            edits.append(Edit(start, end, new, "html-entity", match.group()))
+    return edits
+
+
+def _is_mention(text: str, start: int, end: int) -> bool:
+    """Whether the entity at ``start:end`` is named rather than used: quoted, code, or markup."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before and after and before in patterns.MENTION_OPENERS and after in patterns.MENTION_CLOSERS:
+        return True
+    if patterns.ENTITY_WORD_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if patterns.HTML_TAG.search(line):
+        return True
+    return any(span.start() < start - line_start < span.end() for span in patterns.CODE_SPAN.finditer(line))
+
+
+def _unescape(chain: str) -> str:
+    """Decode an entity and the ``&amp;`` escapes in front of it; unknown or invalid ones stay."""
+    body = chain[1:-1].split(";")[-1]  # the last entity of the chain: "&amp;amp;lt;" -> "lt"
+    if body.startswith("#"):
+        char = html.unescape(f"&{body};")
+        code = ord(char) if len(char) == 1 else -1
+        if char == "\ufffd" or code < 0 or (unicodedata.category(char) == "Cc" and char not in "\t\n"):
+            char = f"&{body};"
+    else:
+        char = patterns.NAMED_ENTITIES.get(body, f"&{body};")
+    return char
+
+
+def _shifted(edit: Edit, by: int) -> Edit:
+    return Edit(edit.start + by, edit.end + by, edit.new, edit.rule, edit.old)
