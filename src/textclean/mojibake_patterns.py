@@ -81,8 +81,11 @@ signs that correct text never follows with an accented letter."""
 
 ENTITY = regex.compile(
     r"""
-    &(?:(?:amp|AMP|\#0*38|\#[xX]0*26);)*+  # "&amp;" repeated: an escape that was escaped again
-    (?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});
+    &(?:
+        (?:(?:amp|AMP|\#0*38|\#[xX]0*26);)++  # "&amp;" repeated: an escape that was escaped again
+        (?:(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)?+
+      | (?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});
+    )
     """,
     regex.VERBOSE,
 )

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import mojibake, whitespace
+from textclean.cleaners import mojibake, unicode, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -113,6 +113,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             mojibake.find_mojibake_edits,
             mojibake.MojibakeOptions,
             "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
+        ),
+        builtin(
+            "unicode",
+            unicode.find_unicode_edits,
+            unicode.UnicodeOptions,
+            "NFC, invisible control and format characters, broken surrogates; visible rewrites as options",
         ),
     )
 }

@@ -1,0 +1,251 @@
+"""Unicode hygiene: invisible controls, broken surrogates and normal form; visible rewrites on request.
+
+By default only what no reader can see changes: text is put in NFC; control characters, soft
+hyphens, byte-order marks and stray format characters go (keeping the joiners that emoji and
+scripts need, and direction marks in right-to-left text); unpaired surrogates left by
+``surrogateescape`` decoding become the characters their bytes meant. Options that rewrite visible
+text (NFKC, ASCII quotes and dashes, plain spaces, half-width forms) are off; their character sets
+are read from the Unicode database, not typed by hand.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+import regex
+
+from textclean.edits import Edit, apply_edits, merge_edits
+
+Form = Literal["NFC", "NFKC"]
+_FORMS = ("NFC", "NFKC")
+_KEPT_CONTROLS = "\t\n\r\f\v"  # layout, which the whitespace cleaner handles
+_RTL_CLASSES = frozenset(("R", "AL", "AN"))
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_JOINERS = frozenset("\u200b\u200c\u200d\u180e")  # kept between letters: scripts need them
+_EMOJI_JOINER = "\u200d"
+_TAG_BASE = "\U0001f3f4"  # the black flag that subdivision-flag tag sequences follow
+_MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class UnicodeOptions:
+    """Options of :func:`normalize_unicode`."""
+
+    form: Form = "NFC"  # NFC never changes how text looks; NFKC folds ligatures, superscripts, widths
+    quotes: bool = False  # curly quotes are correct typography
+    dashes: bool = False  # en and em dashes carry meaning that "-" loses
+    spaces: bool = False  # a no-break space keeps "10 km" together
+    fullwidth: bool = False  # full-width letters are how CJK text sets Latin inside it
+
+    def __post_init__(self) -> None:
+        if self.form not in _FORMS:
+            raise ValueError(f"form must be one of {', '.join(_FORMS)}, not {self.form!r}")
+        for name in ("quotes", "dashes", "spaces", "fullwidth"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
+
+
+def find_unicode_edits(text: str, options: UnicodeOptions = UnicodeOptions()) -> list[Edit]:
+    """Find the Unicode edits of ``text`` (see :func:`normalize_unicode`)."""
+    if text.isascii() and text.isprintable():
+        return []
+    edits: list[Edit] = []
+    current = text
+    for _ in range(_MAX_ROUNDS):  # a decoded surrogate run can hold a control character
+        found = _character_edits(current, options)
+        middle = apply_edits(current, found)
+        found = merge_edits(current, found, _normal_form_edits(middle, options.form))
+        if not found:
+            break
+        edits = merge_edits(text, edits, found)
+        current = apply_edits(current, found)
+    return edits
+
+
+def normalize_unicode(
+    text: str,
+    *,
+    form: Form = "NFC",
+    quotes: bool = False,
+    dashes: bool = False,
+    spaces: bool = False,
+    fullwidth: bool = False,
+) -> str:
+    """Put text in Unicode normal form and drop the characters that nobody can see.
+
+    Scraped text carries soft hyphens, zero-width spaces, byte-order marks and control characters
+    that break search and tokenizers while looking the same; the default changes nothing visible.
+
+    Args:
+        form: ``"NFC"`` (looks the same), or ``"NFKC"`` (folds compatibility characters: "ﬁ" to "fi").
+        quotes: curly and low quotation marks to ASCII ``'`` and ``"``.
+        dashes: hyphens and dashes (en, em, figure, ...) to ASCII ``-``.
+        spaces: no-break, thin, ideographic and other spaces to a plain space.
+        fullwidth: full-width and half-width forms to their ordinary characters.
+
+    >>> normalize_unicode("soft\\u00adhyphen, zero width\\u200b space\\ufeff")
+    'softhyphen, zero width space'
+    >>> normalize_unicode("cafe\\u0301 👨\\u200d👩\\u200d👧")  # NFC; the emoji's joiners stay
+    'café 👨\\u200d👩\\u200d👧'
+    >>> normalize_unicode("“Ａ—b”\\u00a0c", quotes=True, dashes=True, spaces=True, fullwidth=True)
+    '"A-b" c'
+    """
+    options = UnicodeOptions(form=form, quotes=quotes, dashes=dashes, spaces=spaces, fullwidth=fullwidth)
+    return apply_edits(text, find_unicode_edits(text, options))
+
+
+def _character_edits(text: str, options: UnicodeOptions) -> list[Edit]:
+    """Remove invisible characters, mend surrogates and apply the character rewrites asked for."""
+    mapping = _rewrites(options.quotes, options.dashes, options.spaces, options.fullwidth)
+    edits = []
+    for match in _changeable(options.quotes, options.dashes, options.spaces, options.fullwidth).finditer(text):
+        start, end = match.span()
+        char = match.group()
+        if "\ud800" <= char[0] <= "\udfff":
+            edits.append(Edit(start, end, _mend_surrogates(char), "surrogates", char))
+        elif char in mapping:
+            edits.append(Edit(start, end, mapping[char][0], mapping[char][1], char))
+        elif not _needed(text, start):
+            edits.append(Edit(start, end, "", _removal_rule(char), char))
+    return edits
+
+
+def _needed(text: str, index: int) -> bool:
+    """Whether the format character at ``index`` does a job where it stands."""
+    char = text[index]
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if char in _JOINERS and _is_letter(before) and _is_letter(after):
+        return True  # ZWNJ in Persian, ZWJ in Indic conjuncts, ZWSP between Thai words
+    if char == _EMOJI_JOINER and _is_pictograph(before) and _is_pictograph(after):
+        return True
+    if "\U000e0020" <= char <= "\U000e007f":
+        return before == _TAG_BASE or "\U000e0020" <= before <= "\U000e007f"
+    if char in _BIDI_CONTROLS:
+        line_start = text.rfind("\n", 0, index) + 1
+        line_end = text.find("\n", index)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in line)
+    return False
+
+
+def _is_letter(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "LM"
+
+
+def _is_pictograph(char: str) -> bool:
+    """An emoji or the variation selector / skin tone that ends one."""
+    return bool(char) and (unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f")
+
+
+def _removal_rule(char: str) -> str:
+    category = unicodedata.category(char)
+    if char == "\u00ad":
+        return "soft-hyphen"
+    if char == "\ufeff":
+        return "byte-order-mark"
+    return "control-character" if category == "Cc" else "format-character"
+
+
+def _mend_surrogates(run: str) -> str:
+    """Decode a run of surrogates: pairs to their character, ``surrogateescape`` bytes to text.
+
+    The bytes are read as UTF-8 if they are valid UTF-8, as Windows-1252 otherwise; any other
+    lone surrogate becomes U+FFFD.
+    """
+    data = run.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    parts = []
+    for piece in regex.split(r"([\udc80-\udcff]+)", data):
+        if piece and all("\udc80" <= c <= "\udcff" for c in piece):
+            raw = bytes(ord(c) - 0xDC00 for c in piece)
+            try:
+                parts.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                parts.append(raw.decode("sloppy-windows-1252"))
+        else:
+            parts.append(regex.sub(r"[\ud800-\udfff]", "\ufffd", piece))
+    return "".join(parts)
+
+
+def _normal_form_edits(text: str, form: Form) -> list[Edit]:
+    """Put each line that is not in ``form`` into it."""
+    if unicodedata.is_normalized(form, text):
+        return []
+    edits = []
+    start = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized(form, line):
+            normal = unicodedata.normalize(form, line)
+            edits.append(Edit(start, start + len(line), normal, form.lower(), line))
+        start += len(line) + 1
+    return edits
+
+
+@cache
+def _format_characters() -> str:
+    """Invisible format characters that may go (Cf in Latin-1, General Punctuation, Specials,
+    Tags, and the Mongolian vowel separator); the Cf characters of other blocks are signs that
+    scripts show (Arabic number signs, Egyptian hieroglyph joiners) and stay."""
+    ranges = ((0x00A0, 0x00FF), (0x180E, 0x180E), (0x2000, 0x206F), (0xFE00, 0xFFFF), (0xE0000, 0xE007F))
+    return "".join(
+        chr(code) for low, high in ranges for code in range(low, high + 1) if unicodedata.category(chr(code)) == "Cf"
+    )
+
+
+@cache
+def _rewrites(quotes: bool, dashes: bool, spaces: bool, fullwidth: bool) -> dict[str, tuple[str, str]]:
+    """Map each character that an option rewrites to its replacement and rule, from Unicode data."""
+    mapping: dict[str, tuple[str, str]] = {}
+    tests: list[tuple[bool, Callable[[str, str, str], str | None], str]] = [
+        (quotes, _quote_replacement, "ascii-quote"),
+        (dashes, _dash_replacement, "ascii-dash"),
+        (spaces, _space_replacement, "plain-space"),
+        (fullwidth, _width_replacement, "fullwidth"),
+    ]
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        name = unicodedata.name(char, "")
+        for wanted, replacement, rule in tests:
+            new = replacement(char, category, name) if wanted else None
+            if new is not None:
+                mapping[char] = (new, rule)
+                break
+    return mapping
+
+
+def _quote_replacement(char: str, category: str, name: str) -> str | None:
+    """Quotation marks (not guillemets, not CJK brackets, not full-width) to ``'`` or ``"``."""
+    if category[0] != "P" or "QUOTATION MARK" not in name or "ANGLE" in name or name.startswith("FULLWIDTH"):
+        return None
+    return '"' if "DOUBLE" in name else "'"
+
+
+def _dash_replacement(char: str, category: str, name: str) -> str | None:
+    """Dashes and hyphens of the punctuation blocks (not a script's own, like the Hebrew maqaf)."""
+    code = ord(char)
+    return "-" if category == "Pd" and (0x2000 <= code < 0x3000 or code >= 0xFE00) else None
+
+
+def _space_replacement(char: str, category: str, name: str) -> str | None:
+    return " " if category == "Zs" else None
+
+
+def _width_replacement(char: str, category: str, name: str) -> str | None:
+    if unicodedata.decomposition(char).startswith(("<wide>", "<narrow>")):
+        return unicodedata.normalize("NFKC", char)
+    return None
+
+
+@cache
+def _changeable(quotes: bool, dashes: bool, spaces: bool, fullwidth: bool) -> regex.Pattern[str]:
+    """The characters that this set of options may change, as one character class."""
+    chars = _format_characters() + "".join(_rewrites(quotes, dashes, spaces, fullwidth))
+    escaped = "".join(regex.escape(char) for char in chars)
+    controls = "".join(f"\\x{code:02x}" for code in range(0x20) if chr(code) not in _KEPT_CONTROLS)
+    return regex.compile(rf"[\ud800-\udfff]++|[{controls}\x7f-\x9f{escaped}]")
