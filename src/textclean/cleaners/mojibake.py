@@ -112,10 +112,10 @@ def _segment(text: str, start: int, end: int) -> tuple[int, int]:
         line_end = len(text)
     if start - line_start > _REACH:
         space = text.find(" ", start - _REACH, start)
-        line_start = space + 1 if space >= 0 else start
+        line_start = space + 1 if space >= 0 else start - _REACH
     if line_end - end > _REACH:
         space = text.rfind(" ", end, end + _REACH)
-        line_end = space if space >= 0 else end
+        line_end = space if space >= 0 else end + _REACH
     return line_start, line_end
 
 
@@ -227,9 +227,17 @@ def _entity_edits(text: str) -> list[Edit]:
     if "&" not in text:
         return []
     edits = []
+    code_lines: dict[int, tuple[bool, list[tuple[int, int]]]] = {}  # per line: has a tag, code spans
     for match in patterns.ENTITY.finditer(text):
         start, end = match.span()
-        if _is_mention(text, start, end):
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in code_lines:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            spans = [(line_start + m.start(), line_start + m.end()) for m in patterns.CODE_SPAN.finditer(line)]
+            code_lines[line_start] = (patterns.HTML_TAG.search(line) is not None, spans)
+        has_tag, spans = code_lines[line_start]
+        if has_tag or any(low < start < high for low, high in spans) or _is_mention(text, start, end):
             continue
         new = _unescape(match.group())
         if new != match.group():
@@ -238,19 +246,12 @@ def _entity_edits(text: str) -> list[Edit]:
 
 
 def _is_mention(text: str, start: int, end: int) -> bool:
-    """Whether the entity at ``start:end`` is named rather than used: quoted, code, or markup."""
+    """Whether the entity at ``start:end`` is named rather than used: quoted, or called an entity."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     if before and after and before in patterns.MENTION_OPENERS and after in patterns.MENTION_CLOSERS:
         return True
-    if patterns.ENTITY_WORD_AFTER.match(text, end):
-        return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if patterns.HTML_TAG.search(line):
-        return True
-    return any(span.start() < start - line_start < span.end() for span in patterns.CODE_SPAN.finditer(line))
+    return patterns.ENTITY_WORD_AFTER.match(text, end) is not None
 
 
 def _unescape(chain: str) -> str:
