@@ -41,6 +41,14 @@ def _pair(codec: str) -> str:
     return _char_class(_decoded(codec, 0xC2, 0xF4)) + _char_class(_decoded(codec, 0x80, 0xBF))
 
 
+LOST_QUOTE_END = regex.compile(
+    "(?:â€|Ã¢â‚¬Â)(?!"
+    + _char_class("".join(_decoded(codec, 0x80, 0xBF) for codec in _CODECS) + _decoded("latin-1", 0x80, 0x9F))
+    + "|[?\ufffd])"  # a byte replaced by "?" or U+FFFD: ftfy decodes the sequence to U+FFFD
+)
+"""The start of a closing quote "”" (UTF-8 E2 80 9D) read as Windows-1252, once or twice, whose last
+byte 0x9D, unassigned in Windows-1252, was dropped: "areas,â€ said". 0x9D is put back."""
+
 _MAC_CONTINUATION = _char_class(_decoded(MAC_CODEC, 0x80, 0xBF))
 _MAC_SEQUENCE = (
     _char_class(_decoded(MAC_CODEC, 0xC2, 0xDF))

@@ -124,8 +124,10 @@ def _fix_segment(segment: str) -> tuple[str, str]:
 
     ftfy runs on the segment as it is, and on the segment with its Mac Roman runs decoded first
     (ftfy would misread "‚Ä¶" as Windows-1252 "Ä¶"); the result with fewer suspect pairs and less
-    ftfy badness wins, the plain one on a tie.
+    ftfy badness wins, the plain one on a tie. A closing quote that lost its last byte gets it back
+    first.
     """
+    segment = patterns.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
     plain, plain_plan = _fix_with_ftfy(segment)
     mac, mac_plan = _fix_mac_sequences(segment)
     if mac_plan:
