@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 import pytest
 
 from textclean import decode

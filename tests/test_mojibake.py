@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003
 import re
 import time
 from pathlib import Path
@@ -96,7 +97,7 @@ CODECS = ["sloppy-windows-1252", "latin-1", "macroman"]
         ("« à la clé » dit-il", "« à la clé » dit-il"),
         ("Всё хорошо, «спасибо»!", "Всё хорошо, «спасибо»!"),
         ("ÇA VA? ÉTÉ À PARIS, CÔTE D’AZUR. ÀÉÈÊ.", "ÇA VA? ÉTÉ À PARIS, CÔTE D’AZUR. ÀÉÈÊ."),
-        ("write the \"&amp;\" entity", "write the \"&amp;\" entity"),  # named, not used
+        ('write the "&amp;" entity', 'write the "&amp;" entity'),  # named, not used
         ("code: `&nbsp;`", "code: `&nbsp;`"),
         ("<b>&amp;</b> in markup", "<b>&amp;</b> in markup"),
         ("E&S; and &unknown;", "E&S; and &unknown;"),
@@ -177,7 +178,7 @@ def test_idempotent_on_any_text(text):
 
 
 @settings(deadline=None, max_examples=200)
-@given(st.text(alphabet=st.sampled_from("&amp;#3819lt;gx\"` <b>Ã©â€™‚Äú\n ")))
+@given(st.text(alphabet=st.sampled_from('&amp;#3819lt;gx"` <b>Ã©â€™‚Äú\n ')))
 def test_idempotent_on_entities_and_mojibake(text):
     once = fix_mojibake(text)
     assert fix_mojibake(once) == once

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 import time
 import unicodedata
 from pathlib import Path

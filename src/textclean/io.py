@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import os
 import stat
@@ -107,7 +108,7 @@ def _detect(data: bytes) -> str:
 def _guess_encoding(data: bytes) -> str | None:
     """Ask chardet (or charset-normalizer where chardet is missing); ``None`` if no guess decodes."""
     try:
-        import chardet
+        chardet = importlib.import_module("chardet")
     except ImportError:
         name = _guess_with_charset_normalizer(data)
     else:

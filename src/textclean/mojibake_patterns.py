@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003  (the characters of mojibake are this module's subject)
 """Character classes of mojibake: what UTF-8 bytes look like after a wrong single-byte decoding.
 
 UTF-8 writes every non-ASCII character as a lead byte (0xC2-0xF4) followed by one to three
@@ -14,18 +15,18 @@ from __future__ import annotations
 import html.entities
 import re
 
-import ftfy.bad_codecs  # noqa: F401  (registers ftfy's "sloppy-windows-125x" codecs)
+import ftfy.bad_codecs  # registers ftfy's "sloppy-windows-125x" codecs
 import ftfy.chardata
 import regex
 
 
 def _decoded(codec: str, first: int, last: int) -> str:
-    """The characters that the bytes ``first..last`` decode to in ``codec``."""
+    """Return the characters that the bytes ``first..last`` decode to in ``codec``."""
     return bytes(range(first, last + 1)).decode(codec)
 
 
 def _char_class(chars: str) -> str:
-    """A regex character class of ``chars``, each one escaped."""
+    """Return a regex character class of ``chars``, each one escaped."""
     return "[" + "".join(regex.escape(char) for char in sorted(set(chars))) + "]"
 
 
@@ -37,7 +38,7 @@ _CODECS = (*ftfy.chardata.CHARMAP_ENCODINGS,)
 
 
 def _pair(codec: str) -> str:
-    """A lead character followed by a continuation character, as ``codec`` decodes them."""
+    """Return a pattern of a lead character followed by a continuation character of ``codec``."""
     return _char_class(_decoded(codec, 0xC2, 0xF4)) + _char_class(_decoded(codec, 0x80, 0xBF))
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002  (the characters of mojibake are this module's subject)
 """Repair mojibake: UTF-8 text that was decoded with the wrong codec, once or twice.
 
 "â€™" for "’", "Ã©" for "é", "√©" from Mac Roman, "Ã¢â‚¬â„¢" after two rounds: each is the UTF-8
@@ -105,7 +106,7 @@ def _encoding_edits(text: str) -> list[Edit]:
 
 
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line around ``start:end``, cut at spaces to at most ``_REACH`` on either side."""
+    """Return the line around ``start:end``, cut at spaces to at most ``_REACH`` on either side."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end < 0:
@@ -140,7 +141,7 @@ def _fix_segment(segment: str) -> tuple[str, str]:
 def _fix_with_ftfy(segment: str) -> tuple[str, list[tuple[str, str]]]:
     """Run ftfy on the segment, then word by word on what it left (mixed text)."""
     result = ftfy.fix_encoding_and_explain(segment)
-    fixed, plan = result.text, list(result.explanation or [])
+    fixed, plan = result.text, _steps(result)
     if patterns.SUSPECT.search(fixed):
         fixed, word_plan = _fix_words(fixed)
         plan.extend(word_plan)
@@ -160,8 +161,13 @@ def _fix_words(segment: str) -> tuple[str, list[tuple[str, str]]]:
         if patterns.SUSPECT.search(word):
             result = ftfy.fix_encoding_and_explain(word)
             words[index] = result.text
-            plan.extend(result.explanation or [])
+            plan.extend(_steps(result))
     return " ".join(words), plan
+
+
+def _steps(result: ftfy.ExplainedText) -> list[tuple[str, str]]:
+    """Return ftfy's explanation of a repair as ``(action, parameter)`` pairs."""
+    return [(step.action, step.parameter) for step in result.explanation or []]
 
 
 def _fix_mac_sequences(segment: str) -> tuple[str, list[tuple[str, str]]]:
@@ -197,8 +203,10 @@ def _fix_mac_sequences(segment: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _plausible(decoded: str, before: str) -> bool:
-    """Whether ``decoded`` can be text: no control, unassigned or private-use character, and no
-    combining mark but after a letter."""
+    """Tell whether ``decoded`` can be text.
+
+    It holds no control, unassigned or private-use character, and a combining mark only after a letter.
+    """
     if any(unicodedata.category(char) in _IMPLAUSIBLE_CATEGORIES for char in decoded):
         return False
     return unicodedata.category(decoded[0]) not in ("Mn", "Me") or before.isalpha()
@@ -258,7 +266,7 @@ def _is_mention(text: str, start: int, end: int) -> bool:
 
 def _unescape(chain: str) -> str:
     """Decode an entity and the ``&amp;`` escapes in front of it; unknown or invalid ones stay."""
-    body = chain[1:-1].split(";")[-1]  # the last entity of the chain: "&amp;amp;lt;" -> "lt"
+    body = chain[1:-1].rsplit(";", 1)[-1]  # the last entity of the chain: "&amp;amp;lt;" -> "lt"
     if body.startswith("#"):
         char = html.unescape(f"&{body};")
         code = ord(char) if len(char) == 1 else -1

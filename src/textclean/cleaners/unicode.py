@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002  (the characters of Unicode are this module's subject)
 """Unicode hygiene: invisible controls, broken surrogates and normal form; visible rewrites on request.
 
 By default only what no reader can see changes: text is put in NFC; control characters, soft
@@ -76,7 +77,7 @@ def normalize_unicode(
     spaces: bool = False,
     fullwidth: bool = False,
 ) -> str:
-    """Put text in Unicode normal form and drop the characters that nobody can see.
+    r"""Put text in Unicode normal form and drop the characters that nobody can see.
 
     Scraped text carries soft hyphens, zero-width spaces, byte-order marks and control characters
     that break search and tokenizers while looking the same; the default changes nothing visible.
@@ -88,11 +89,11 @@ def normalize_unicode(
         spaces: no-break, thin, ideographic and other spaces to a plain space.
         fullwidth: full-width and half-width forms to their ordinary characters.
 
-    >>> normalize_unicode("soft\\u00adhyphen, zero width\\u200b space\\ufeff")
+    >>> normalize_unicode("soft\u00adhyphen, zero width\u200b space\ufeff")
     'softhyphen, zero width space'
-    >>> normalize_unicode("cafe\\u0301 👨\\u200d👩\\u200d👧")  # NFC; the emoji's joiners stay
-    'café 👨\\u200d👩\\u200d👧'
-    >>> normalize_unicode("“Ａ—b”\\u00a0c", quotes=True, dashes=True, spaces=True, fullwidth=True)
+    >>> normalize_unicode("cafe\u0301 👨\u200d👩\u200d👧")  # NFC; the emoji's joiners stay
+    'café 👨\u200d👩\u200d👧'
+    >>> normalize_unicode("“Ａ—b”\u00a0c", quotes=True, dashes=True, spaces=True, fullwidth=True)
     '"A-b" c'
     """
     options = UnicodeOptions(form=form, quotes=quotes, dashes=dashes, spaces=spaces, fullwidth=fullwidth)
@@ -139,7 +140,7 @@ def _is_letter(char: str) -> bool:
 
 
 def _is_pictograph(char: str) -> bool:
-    """An emoji or the variation selector / skin tone that ends one."""
+    """Tell whether ``char`` is an emoji, or the variation selector or skin tone that ends one."""
     return bool(char) and (unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f")
 
 
@@ -188,9 +189,12 @@ def _normal_form_edits(text: str, form: Form) -> list[Edit]:
 
 @cache
 def _format_characters() -> str:
-    """Invisible format characters that may go (Cf in Latin-1, General Punctuation, Specials,
-    Tags, and the Mongolian vowel separator); the Cf characters of other blocks are signs that
-    scripts show (Arabic number signs, Egyptian hieroglyph joiners) and stay."""
+    """Return the invisible format characters that may go.
+
+    They are the Cf characters of Latin-1, General Punctuation, Specials and Tags, and the Mongolian
+    vowel separator; the Cf characters of other blocks are signs that scripts show (Arabic number
+    signs, Egyptian hieroglyph joiners) and stay.
+    """
     ranges = ((0x00A0, 0x00FF), (0x180E, 0x180E), (0x2000, 0x206F), (0xFE00, 0xFFFF), (0xE0000, 0xE007F))
     return "".join(
         chr(code) for low, high in ranges for code in range(low, high + 1) if unicodedata.category(chr(code)) == "Cf"
@@ -244,7 +248,7 @@ def _width_replacement(char: str, category: str, name: str) -> str | None:
 
 @cache
 def _changeable(quotes: bool, dashes: bool, spaces: bool, fullwidth: bool) -> regex.Pattern[str]:
-    """The characters that this set of options may change, as one character class."""
+    """Return the characters that this set of options may change, as one pattern."""
     chars = _format_characters() + "".join(_rewrites(quotes, dashes, spaces, fullwidth))
     escaped = "".join(regex.escape(char) for char in chars)
     controls = "".join(f"\\x{code:02x}" for code in range(0x20) if chr(code) not in _KEPT_CONTROLS)
