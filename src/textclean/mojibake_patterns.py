@@ -80,6 +80,23 @@ CANDIDATE = re.compile(
 C1_CONTROLS = tuple(_decoded("latin-1", 0x80, 0x9F))
 """The C1 control characters: rare enough in any text that one is a reason to look closer."""
 
+_WINDOWS_CONTINUATION = _char_class(_decoded(WINDOWS_CODEC, 0x80, 0xBF))
+WINDOWS_SEQUENCES = regex.compile(
+    "(?:"
+    + _char_class(_decoded(WINDOWS_CODEC, 0xC2, 0xDF))
+    + _WINDOWS_CONTINUATION
+    + "|"
+    + _char_class(_decoded(WINDOWS_CODEC, 0xE0, 0xEF))
+    + _WINDOWS_CONTINUATION
+    + "{2}"
+    + "|"
+    + _char_class(_decoded(WINDOWS_CODEC, 0xF0, 0xF4))
+    + _WINDOWS_CONTINUATION
+    + "{3}"
+    + ")++"
+)
+"""Runs of UTF-8 sequences read as Windows-1252: the evidence for that codec in a segment."""
+
 MAC_SEQUENCES = regex.compile(f"(?:{_MAC_SEQUENCE})++")
 """Runs of UTF-8 sequences read as Mac Roman ("√©" for "é", "‚Äã" for a zero-width space): ftfy has
 few rules for Mac Roman, so these are decoded first, where the result is plausible."""

@@ -125,7 +125,7 @@ def _fix_segment(segment: str) -> tuple[str, str]:
 
     ftfy runs on the segment as it is, and on the segment with its Mac Roman runs decoded first
     (ftfy would misread "‚Ä¶" as Windows-1252 "Ä¶"); the result with fewer suspect pairs and less
-    ftfy badness wins, the plain one on a tie. A closing quote that lost its last byte gets it back
+    ftfy badness wins; on a tie, the codec whose sequences cover more of the segment. A closing quote that lost its last byte gets it back
     first.
     """
     segment = patterns.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
@@ -133,7 +133,10 @@ def _fix_segment(segment: str) -> tuple[str, str]:
     mac, mac_plan = _fix_mac_sequences(segment)
     if mac_plan:
         mac, more = _fix_with_ftfy(mac)
-        if _damage(mac) < _damage(plain):
+        mac_damage, plain_damage = _damage(mac), _damage(plain)
+        if mac_damage < plain_damage or (
+            mac_damage == plain_damage and _mac_evidence(segment) > _windows_evidence(segment)
+        ):
             return mac, _rule(mac_plan + more)
     return plain, _rule(plain_plan)
 
@@ -146,6 +149,24 @@ def _fix_with_ftfy(segment: str) -> tuple[str, list[tuple[str, str]]]:
         fixed, word_plan = _fix_words(fixed)
         plan.extend(word_plan)
     return fixed, plan
+
+
+def _windows_evidence(segment: str) -> int:
+    """Count the characters of ``segment`` in runs that decode as UTF-8 read as Windows-1252."""
+    return sum(
+        len(match.group())
+        for match in patterns.WINDOWS_SEQUENCES.finditer(segment)
+        if _is_windows_mojibake(match.group())
+    )
+
+
+def _mac_evidence(segment: str) -> int:
+    """Count the characters of ``segment`` in runs that decode as UTF-8 read as Mac Roman."""
+    return sum(
+        len(run)
+        for run in (m.group() for m in patterns.MAC_SEQUENCES.finditer(segment))
+        if _decodes(run, patterns.MAC_CODEC)
+    )
 
 
 def _damage(text: str) -> tuple[int, int]:
@@ -187,7 +208,7 @@ def _fix_mac_sequences(segment: str) -> tuple[str, list[tuple[str, str]]]:
         before = segment[match.start() - 1 : match.start()]
         after = segment[match.end() : match.end() + 1]
         if _plausible(decoded, before) and not _is_windows_mojibake(run):
-            in_word = before.isalpha() or after.isalpha()
+            in_word = before.isalnum() or after.isalnum()
             sure = len(run) > 2 or (run[0] in patterns.MAC_LATIN_LEADS and in_word)
             runs.append((match.start(), match.end(), decoded, sure))
     if not any(sure for *_, sure in runs):
@@ -214,8 +235,13 @@ def _plausible(decoded: str, before: str) -> bool:
 
 def _is_windows_mojibake(run: str) -> bool:
     """Whether ``run`` is also UTF-8 read as Windows-1252 ("Ã§" for "ç"), which ftfy judges."""
+    return _decodes(run, patterns.WINDOWS_CODEC)
+
+
+def _decodes(run: str, codec: str) -> bool:
+    """Whether ``run`` is UTF-8 read as ``codec``."""
     try:
-        run.encode(patterns.WINDOWS_CODEC).decode("utf-8")
+        run.encode(codec).decode("utf-8")
     except UnicodeError:
         return False
     return True
