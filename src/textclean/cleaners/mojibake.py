@@ -125,8 +125,8 @@ def _fix_segment(segment: str) -> tuple[str, str]:
 
     ftfy runs on the segment as it is, and on the segment with its Mac Roman runs decoded first
     (ftfy would misread "‚Ä¶" as Windows-1252 "Ä¶"); the result with fewer suspect pairs and less
-    ftfy badness wins; on a tie, the codec whose sequences cover more of the segment. A closing quote that lost its last byte gets it back
-    first.
+    ftfy badness wins; on a tie, the codec whose sequences cover more of the segment. A closing
+    quote that lost its last byte gets it back first.
     """
     segment = patterns.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
     plain, plain_plan = _fix_with_ftfy(segment)
