@@ -83,6 +83,13 @@ CODECS = ["sloppy-windows-1252", "latin-1", "macroman"]
         ("a\n\n‚Äã\n\nb", "a\n\n\u200b\n\nb"),  # a zero-width space, Mac Roman
         ("Weâ\x80\x99re here", "We’re here"),  # Latin-1 with its C1 controls
         ("clean line — “fine”\nbroken lineâ€™s end", "clean line — “fine”\nbroken line’s end"),
+        # lossy: bytes were lost on the way, the character is guessed from its context
+        ("many areas,â€ said Scott", "many areas,” said Scott"),  # 0x9D, unassigned in Windows-1252
+        ("recently Ã¢â‚¬Å“acquiredÃ¢â‚¬Â both", "recently “acquired” both"),
+        (
+            "Theyâll see the château â a castle. âGreat,â he said.",
+            "They’ll see the château — a castle. “Great,” he said.",
+        ),
         ("Tom &amp; Jerry", "Tom & Jerry"),
         ("don&#8217;t &rsquo;x&lsquo;", "don’t ’x‘"),
         ("a&nbsp;b", "a\u00a0b"),
@@ -95,6 +102,10 @@ CODECS = ["sloppy-windows-1252", "latin-1", "macroman"]
         ("(-1/2)! = √π", "(-1/2)! = √π"),
         ("Math: √2 ≈ 1.414, ∑ x ≤ ∞, π ≠ 3", "Math: √2 ≈ 1.414, ∑ x ≤ ∞, π ≠ 3"),
         ("« à la clé » dit-il", "« à la clé » dit-il"),
+        (
+            "Le château est âgé. Românește: când câinele mănâncă.",
+            "Le château est âgé. Românește: când câinele mănâncă.",
+        ),
         ("Всё хорошо, «спасибо»!", "Всё хорошо, «спасибо»!"),
         ("ÇA VA? ÉTÉ À PARIS, CÔTE D’AZUR. ÀÉÈÊ.", "ÇA VA? ÉTÉ À PARIS, CÔTE D’AZUR. ÀÉÈÊ."),
         ('write the "&amp;" entity', 'write the "&amp;" entity'),  # named, not used

@@ -50,6 +50,15 @@ LOST_QUOTE_END = regex.compile(
 """The start of a closing quote "”" (UTF-8 E2 80 9D) read as Windows-1252, once or twice, whose last
 byte 0x9D, unassigned in Windows-1252, was dropped: "areas,â€ said". 0x9D is put back."""
 
+LOST_C1_CONTRACTION = regex.compile(r"(?<=[A-Za-z])â(?=(?:s|ll|re|ve|d)\b)|(?<=n)â(?=t\b)|(?<=\bI)â(?=m\b)")
+"""An English contraction whose apostrophe "’" (E2 80 99) was read as Latin-1 and lost its C1
+bytes 80 99 on the way: "Theyâll", "itâs", "donât". One is the evidence that the text's other
+lone "â" are punctuation that lost its bytes too."""
+
+LOST_C1_PUNCTUATION = regex.compile(r"â(?:[¦¢]|(?![\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]))")
+"""A lone "â" (no continuation character after it), or "â¦" and "â¢": General Punctuation
+(U+2000-U+203F) read as Latin-1 with its C1 byte dropped."""
+
 _MAC_CONTINUATION = _char_class(_decoded(MAC_CODEC, 0x80, 0xBF))
 _MAC_SEQUENCE = (
     _char_class(_decoded(MAC_CODEC, 0xC2, 0xDF))

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF002  (the characters of mojibake are this module's subject)
+# ruff: noqa: RUF001, RUF002  (the characters of mojibake are this module's subject)
 """Repair mojibake: UTF-8 text that was decoded with the wrong codec, once or twice.
 
 "â€™" for "’", "Ã©" for "é", "√©" from Mac Roman, "Ã¢â‚¬â„¢" after two rounds: each is the UTF-8
@@ -49,6 +49,7 @@ def find_mojibake_edits(text: str, options: MojibakeOptions = MojibakeOptions())
     current = text
     for _ in range(_MAX_ROUNDS):
         found = _entity_edits(current) if options.html_entities else []
+        found = merge_edits(current, found, _lost_punctuation_edits(apply_edits(current, found)))
         if found:
             decoded = apply_edits(current, found)
             found = merge_edits(current, found, _encoding_edits(decoded))
@@ -256,6 +257,39 @@ def _rule(plan: list[tuple[str, str]]) -> str:
     ]
     names = list(dict.fromkeys(codecs)) or ["windows-1252"]
     return "utf8-read-as-" + "+".join(names)
+
+
+def _lost_punctuation_edits(text: str) -> list[Edit]:
+    """Guess the punctuation that Latin-1 mojibake lost with its C1 bytes, where the text shows it.
+
+    Only a text with a broken English contraction ("Theyâll") qualifies; there, each contraction
+    gets its apostrophe and each other lone "â" outside a word is guessed from its neighbours:
+    between spaces a dash, before a word an opening quote, after one a closing quote; "â¦" is "…"
+    and "â¢" is "•". An "â" inside a word may be a letter ("château") and stays.
+    """
+    if "â" not in text or patterns.LOST_C1_CONTRACTION.search(text) is None:
+        return []
+    edits = []
+    contractions = {match.start() for match in patterns.LOST_C1_CONTRACTION.finditer(text)}
+    for match in patterns.LOST_C1_PUNCTUATION.finditer(text):
+        start, end = match.span()
+        if start in contractions:
+            new = "’"
+        elif end - start == 2:
+            new = "…" if match.group() == "â¦" else "•"
+        else:
+            before = text[start - 1 : start]
+            after = text[end : end + 1]
+            if before.isalpha() and after.isalpha():
+                continue  # inside a word: "â" may be a letter ("château")
+            if before.strip() and not after.isalnum():
+                new = "”"
+            elif after.isalnum():
+                new = "“"
+            else:
+                new = "—"
+        edits.append(Edit(start, end, new, "lost-c1-bytes-guessed", match.group()))
+    return edits
 
 
 def _entity_edits(text: str) -> list[Edit]:
