@@ -86,8 +86,12 @@ CANDIDATE = re.compile(
 """A coarse superset of the pairs of :data:`SUSPECT` (one pair of character classes), which the
 ``re`` engine scans at hundreds of MB/s; each hit is then checked with :data:`SUSPECT`."""
 
-C1_CONTROLS = tuple(_decoded("latin-1", 0x80, 0x9F))
+C1_CONTROLS = frozenset(_decoded("latin-1", 0x80, 0x9F))
 """The C1 control characters: rare enough in any text that one is a reason to look closer."""
+
+PAIR_SETS = tuple((frozenset(_decoded(codec, 0xC2, 0xF4)), frozenset(_decoded(codec, 0x80, 0xBF))) for codec in _CODECS)
+"""Per codec, its lead and its continuation characters: a text that lacks either kind of one codec
+holds no pair of that codec, which a look at the text's set of characters tells."""
 
 _WINDOWS_CONTINUATION = _char_class(_decoded(WINDOWS_CODEC, 0x80, 0xBF))
 WINDOWS_SEQUENCES = regex.compile(

@@ -27,6 +27,7 @@ from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
 _REACH = 2000
 # Rounds of (entities, encodings) until nothing changes: "&amp;#195;&amp;#169;" needs two.
 _MAX_ROUNDS = 6
+_ASCII_BYTES = bytes(range(128))
 _IMPLAUSIBLE_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
 
 
@@ -90,8 +91,13 @@ def fix_mojibake(text: str, *, html_entities: bool = True) -> str:
 def _encoding_edits(text: str) -> list[Edit]:
     """Repair each segment that holds a suspect pair of characters."""
     edits: list[Edit] = []
+    others = _non_ascii_characters(text)
+    has_c1 = not others.isdisjoint(patterns.C1_CONTROLS)
+    if not has_c1 and not any(
+        not others.isdisjoint(leads) and not others.isdisjoint(rest) for leads, rest in patterns.PAIR_SETS
+    ):
+        return edits
     pos = 0
-    has_c1 = any(char in text for char in patterns.C1_CONTROLS)  # `in` is far faster than a regex
     candidates = patterns.SUSPECT if has_c1 else patterns.CANDIDATE
     while (candidate := candidates.search(text, pos)) is not None:
         match = patterns.SUSPECT.match(text, candidate.start())
@@ -104,6 +110,12 @@ def _encoding_edits(text: str) -> list[Edit]:
         edits.extend(_shifted(edit, start) for edit in derive_edits(segment, fixed, rule))
         pos = end
     return edits
+
+
+def _non_ascii_characters(text: str) -> set[str]:
+    """Return the set of characters of ``text`` that are not ASCII (bytes ops run at GB/s)."""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(data.decode("utf-8", "surrogatepass"))
 
 
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:
