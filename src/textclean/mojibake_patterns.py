@@ -89,6 +89,9 @@ CANDIDATE = re.compile(
 C1_CONTROLS = frozenset(_decoded("latin-1", 0x80, 0x9F))
 """The C1 control characters: rare enough in any text that one is a reason to look closer."""
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""A control character other than tab and line breaks: what no repair should leave behind."""
+
 PAIR_SETS = tuple((frozenset(_decoded(codec, 0xC2, 0xF4)), frozenset(_decoded(codec, 0x80, 0xBF))) for codec in _CODECS)
 """Per codec, its lead and its continuation characters: a text that lacks either kind of one codec
 holds no pair of that codec, which a look at the text's set of characters tells."""

@@ -139,19 +139,23 @@ def _fix_segment(segment: str) -> tuple[str, str]:
     ftfy runs on the segment as it is, and on the segment with its Mac Roman runs decoded first
     (ftfy would misread "‚Ä¶" as Windows-1252 "Ä¶"); the result with fewer suspect pairs and less
     ftfy badness wins; on a tie, the codec whose sequences cover more of the segment. A closing
-    quote that lost its last byte gets it back first.
+    quote that lost its last byte gets it back first. A repair that leaves more control characters
+    than it found is no repair, and the segment stays as it was.
     """
+    original = segment
     segment = patterns.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
-    plain, plain_plan = _fix_with_ftfy(segment)
+    fixed, plan = _fix_with_ftfy(segment)
     mac, mac_plan = _fix_mac_sequences(segment)
     if mac_plan:
         mac, more = _fix_with_ftfy(mac)
-        mac_damage, plain_damage = _damage(mac), _damage(plain)
+        mac_damage, plain_damage = _damage(mac), _damage(fixed)
         if mac_damage < plain_damage or (
             mac_damage == plain_damage and _mac_evidence(segment) > _windows_evidence(segment)
         ):
-            return mac, _rule(mac_plan + more)
-    return plain, _rule(plain_plan)
+            fixed, plan = mac, mac_plan + more
+    if _count_controls(fixed) > _count_controls(original):
+        return original, ""
+    return fixed, _rule(plan)
 
 
 def _fix_with_ftfy(segment: str) -> tuple[str, list[tuple[str, str]]]:
@@ -182,6 +186,11 @@ def _mac_evidence(segment: str) -> int:
     )
 
 
+def _count_controls(text: str) -> int:
+    """Count the control characters of ``text`` other than tab and line breaks."""
+    return len(patterns.CONTROL.findall(text))
+
+
 def _damage(text: str) -> tuple[int, int]:
     """How broken ``text`` still looks: suspect pairs, then ftfy's badness."""
     return len(patterns.SUSPECT.findall(text)), ftfy.badness.badness(text)
@@ -194,8 +203,9 @@ def _fix_words(segment: str) -> tuple[str, list[tuple[str, str]]]:
     for index, word in enumerate(words):
         if patterns.SUSPECT.search(word):
             result = ftfy.fix_encoding_and_explain(word)
-            words[index] = result.text
-            plan.extend(_steps(result))
+            if _count_controls(result.text) <= _count_controls(word):
+                words[index] = result.text
+                plan.extend(_steps(result))
     return " ".join(words), plan
 
 

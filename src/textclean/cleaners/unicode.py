@@ -20,7 +20,7 @@ from typing import Literal
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 import regex
 
-from textclean.edits import Edit, apply_edits, merge_edits
+from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
 
 Form = Literal["NFC", "NFKC"]
 _FORMS = ("NFC", "NFKC")
@@ -174,15 +174,15 @@ def _mend_surrogates(run: str) -> str:
 
 
 def _normal_form_edits(text: str, form: Form) -> list[Edit]:
-    """Put each line that is not in ``form`` into it."""
+    """Put each line that is not in ``form`` into it, as one edit from its first to its last change."""
     if unicodedata.is_normalized(form, text):
         return []
     edits = []
     start = 0
     for line in text.split("\n"):
         if not unicodedata.is_normalized(form, line):
-            normal = unicodedata.normalize(form, line)
-            edits.append(Edit(start, start + len(line), normal, form.lower(), line))
+            for edit in derive_edits(line, unicodedata.normalize(form, line), form.lower()):
+                edits.append(Edit(start + edit.start, start + edit.end, edit.new, edit.rule, edit.old))
         start += len(line) + 1
     return edits
 
