@@ -113,6 +113,7 @@ CODECS = ["sloppy-windows-1252", "latin-1", "macroman"]
         ("<b>&amp;</b> in markup", "<b>&amp;</b> in markup"),
         ("E&S; and &unknown;", "E&S; and &unknown;"),
         ("&#0; is not a character", "&#0; is not a character"),
+        ("¬ç", "¬ç"),  # would decode to a C1 control: no repair
     ],
 )
 def test_fix_mojibake(text, expected):
@@ -210,6 +211,12 @@ def test_pathological_input_is_fast(text):
     start = time.perf_counter()
     fix_mojibake(text)
     assert time.perf_counter() - start < 30
+
+
+def test_runs_before_unicode():
+    """``unicode`` drops C1 controls, which Latin-1 mojibake is made of: repair first."""
+    text = "Weâ\x80\x99re here\u00ad"
+    assert textclean.Pipeline(["mojibake", "unicode"])(text) == "We’re here"
 
 
 def test_registered_step():
