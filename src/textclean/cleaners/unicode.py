@@ -31,6 +31,7 @@ _JOINERS = frozenset("\u200b\u200c\u200d\u180e")  # kept between letters: script
 _EMOJI_JOINER = "\u200d"
 _TAG_BASE = "\U0001f3f4"  # the black flag that subdivision-flag tag sequences follow
 _MAX_ROUNDS = 4
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]+")
 
 
@@ -54,7 +55,7 @@ class UnicodeOptions:
 
 def find_unicode_edits(text: str, options: UnicodeOptions = UnicodeOptions()) -> list[Edit]:
     """Find the Unicode edits of ``text`` (see :func:`normalize_unicode`)."""
-    if text.isascii() and text.isprintable():
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
         return []
     edits: list[Edit] = []
     current = text
