@@ -28,6 +28,7 @@ _REACH = 2000
 # Rounds of (entities, encodings) until nothing changes: "&amp;#195;&amp;#169;" needs two.
 _MAX_ROUNDS = 6
 _ASCII_BYTES = bytes(range(128))
+_MAX_PAIR_CHECKS = 200  # beyond this many candidate places, one regex scan is cheaper
 _IMPLAUSIBLE_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
 
 
@@ -93,9 +94,7 @@ def _encoding_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     others = _non_ascii_characters(text)
     has_c1 = not others.isdisjoint(patterns.C1_CONTROLS)
-    if not has_c1 and not any(
-        not others.isdisjoint(leads) and not others.isdisjoint(rest) for leads, rest in patterns.PAIR_SETS
-    ):
+    if not has_c1 and not _may_hold_pair(text, others):
         return edits
     pos = 0
     candidates = patterns.SUSPECT if has_c1 else patterns.CANDIDATE
@@ -116,6 +115,29 @@ def _non_ascii_characters(text: str) -> set[str]:
     """Return the set of characters of ``text`` that are not ASCII (bytes ops run at GB/s)."""
     data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
     return set(data.decode("utf-8", "surrogatepass"))
+
+
+def _may_hold_pair(text: str, others: set[str]) -> bool:
+    """Tell whether ``text``, whose non-ASCII characters are ``others``, may hold a suspect pair.
+
+    Per codec, a text needs both a lead and a continuation character; where it has both, the
+    characters before each continuation character are looked at (a few ``str.find`` calls when
+    they are rare, as "©" is in English text) up to ``_MAX_PAIR_CHECKS``, beyond which the answer
+    is yes and the full scan decides.
+    """
+    checks = 0
+    for leads, continuations in patterns.PAIR_SETS:
+        present = others & leads
+        if not present:
+            continue
+        for char in others & continuations:
+            pos = text.find(char, 1)
+            while pos > 0:
+                checks += 1
+                if text[pos - 1] in present or checks > _MAX_PAIR_CHECKS:
+                    return True
+                pos = text.find(char, pos + 1)
+    return False
 
 
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:
