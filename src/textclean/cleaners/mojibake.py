@@ -25,7 +25,7 @@ from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
 # A segment is the line around a suspect spot, cut to this many characters on either side of it
 # (a 10 MB line must not go to ftfy whole).
 _REACH = 2000
-# Rounds of (entities, encodings) until nothing changes: "&amp;#195;&amp;#169;" needs two.
+# Rounds of (entities, lost bytes, encodings) until nothing changes: "&amp;#195;&amp;#169;" needs two.
 _MAX_ROUNDS = 6
 _ASCII_BYTES = bytes(range(128))
 _MAX_PAIR_CHECKS = 200  # beyond this many candidate places, one regex scan is cheaper
@@ -51,12 +51,8 @@ def find_mojibake_edits(text: str, options: MojibakeOptions = MojibakeOptions())
     current = text
     for _ in range(_MAX_ROUNDS):
         found = _entity_edits(current) if options.html_entities else []
-        found = merge_edits(current, found, _lost_punctuation_edits(apply_edits(current, found)))
-        if found:
-            decoded = apply_edits(current, found)
-            found = merge_edits(current, found, _encoding_edits(decoded))
-        else:
-            found = _encoding_edits(current)
+        for find_more in (_lost_punctuation_edits, _encoding_edits):
+            found = merge_edits(current, found, find_more(apply_edits(current, found)))
         if not found:
             break
         edits = merge_edits(text, edits, found)
