@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import linewrap, links, markup, whitespace
+from textclean.cleaners import linewrap, links, markup, mojibake, unicode, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -103,6 +103,18 @@ _BUILTINS: dict[str, CleanerSpec] = {
     spec.name: spec
     for spec in (
         builtin(
+            "mojibake",
+            mojibake.find_mojibake_edits,
+            mojibake.MojibakeOptions,
+            "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
+        ),
+        builtin(
+            "unicode",
+            unicode.find_unicode_edits,
+            unicode.UnicodeOptions,
+            "NFC, invisible control and format characters, broken surrogates; visible rewrites as options",
+        ),
+        builtin(
             "links",
             links.find_link_edits,
             links.LinksOptions,
@@ -129,7 +141,7 @@ _BUILTINS: dict[str, CleanerSpec] = {
     )
 }
 
-DEFAULT_STEPS: tuple[str, ...] = ("linewrap", "links", "markup", "whitespace")
+DEFAULT_STEPS: tuple[str, ...] = ("mojibake", "unicode", "links", "markup", "whitespace", "linewrap")
 """The steps of ``textclean.clean(text)`` and of ``textclean normalize`` without ``--steps``."""
 
 _registered: dict[str, CleanerSpec] = {}

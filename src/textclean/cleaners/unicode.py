@@ -1,0 +1,293 @@
+# ruff: noqa: RUF002  (the characters of Unicode are this module's subject)
+r"""Unicode hygiene: invisible controls, broken surrogates and normal form; visible rewrites on request.
+
+By default only what no reader can see changes: text is put in NFC; line breaks of every kind
+become ``\n``; control characters, soft hyphens, byte-order marks and stray format characters go
+(keeping the joiners that emoji and scripts need, and direction marks in right-to-left text);
+unpaired surrogates left by ``surrogateescape`` decoding become the characters their bytes meant.
+Options that rewrite visible text (NFKC, ASCII quotes and dashes, plain spaces, half-width forms)
+are off; their character sets are read from the Unicode database, not typed by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
+
+Form = Literal["NFC", "NFKC"]
+_FORMS = ("NFC", "NFKC")
+_KEPT_CONTROLS = "\t\n\f\v"  # layout, which the whitespace cleaner handles
+# Line breaks become the one break that line-based cleaners read: CR LF, CR and LINE SEPARATOR end a
+# line, PARAGRAPH SEPARATOR ends a paragraph (UAX #13). NEXT LINE (U+0085) is not among them: in web
+# text it is nearly always a Windows-1252 ellipsis read as Latin-1, and goes as a stray control.
+_LINE_BREAKS = {"\r": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+_RTL_CLASSES = frozenset(("R", "AL", "AN"))
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_JOINERS = frozenset("\u200b\u200c\u200d\u180e")  # kept between letters: scripts need them
+_EMOJI_JOINER = "\u200d"
+_TAG_BASE = "\U0001f3f4"  # the black flag that subdivision-flag tag sequences follow
+_MAX_ROUNDS = 4
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f\x7f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]+")
+
+
+@dataclass(frozen=True)
+class UnicodeOptions:
+    """Options of :func:`normalize_unicode`."""
+
+    form: Form = "NFC"  # NFC never changes how text looks; NFKC folds ligatures, superscripts, widths
+    quotes: bool = False  # curly quotes are correct typography
+    dashes: bool = False  # en and em dashes carry meaning that "-" loses
+    spaces: bool = False  # a no-break space keeps "10 km" together
+    fullwidth: bool = False  # full-width letters are how CJK text sets Latin inside it
+
+    def __post_init__(self) -> None:
+        if self.form not in _FORMS:
+            raise ValueError(f"form must be one of {', '.join(_FORMS)}, not {self.form!r}")
+        for name in ("quotes", "dashes", "spaces", "fullwidth"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
+
+
+def find_unicode_edits(text: str, options: UnicodeOptions = UnicodeOptions()) -> list[Edit]:
+    """Find the Unicode edits of ``text`` (see :func:`normalize_unicode`)."""
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
+        return []
+    edits: list[Edit] = []
+    current = text
+    for _ in range(_MAX_ROUNDS):  # a decoded surrogate run can hold a control character
+        found = _character_edits(current, options)
+        middle = apply_edits(current, found)
+        found = merge_edits(current, found, _normal_form_edits(middle, options.form))
+        if not found:
+            break
+        edits = merge_edits(text, edits, found)
+        current = apply_edits(current, found)
+    return edits
+
+
+def normalize_unicode(
+    text: str,
+    *,
+    form: Form = "NFC",
+    quotes: bool = False,
+    dashes: bool = False,
+    spaces: bool = False,
+    fullwidth: bool = False,
+) -> str:
+    r"""Put text in Unicode normal form and drop the characters that nobody can see.
+
+    Scraped text carries soft hyphens, zero-width spaces, byte-order marks and control characters
+    that break search and tokenizers while looking the same; the default changes nothing visible.
+
+    Args:
+        form: ``"NFC"`` (looks the same), or ``"NFKC"`` (folds compatibility characters: "ﬁ" to "fi").
+        quotes: curly and low quotation marks to ASCII ``'`` and ``"``.
+        dashes: hyphens and dashes (en, em, figure, ...) to ASCII ``-``.
+        spaces: no-break, thin, ideographic and other spaces to a plain space.
+        fullwidth: full-width and half-width forms to their ordinary characters.
+
+    >>> normalize_unicode("soft\u00adhyphen, zero width\u200b space\ufeff")
+    'softhyphen, zero width space'
+    >>> normalize_unicode("cafe\u0301 👨\u200d👩\u200d👧")  # NFC; the emoji's joiners stay
+    'café 👨\u200d👩\u200d👧'
+    >>> normalize_unicode("“Ａ—b”\u00a0c", quotes=True, dashes=True, spaces=True, fullwidth=True)
+    '"A-b" c'
+    """
+    options = UnicodeOptions(form=form, quotes=quotes, dashes=dashes, spaces=spaces, fullwidth=fullwidth)
+    return apply_edits(text, find_unicode_edits(text, options))
+
+
+def _character_edits(text: str, options: UnicodeOptions) -> list[Edit]:
+    """Remove invisible characters, mend surrogates and apply the character rewrites asked for."""
+    mapping = _rewrites(options.quotes, options.dashes, options.spaces, options.fullwidth)
+    pattern = _changeable(options.quotes, options.dashes, options.spaces, options.fullwidth)
+    edits = []
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start, end = match.span()
+        char = match.group()
+        pos = end
+        if "\ud800" <= char <= "\udfff":
+            run = _SURROGATES.match(text, start)
+            assert run is not None
+            pos = run.end()
+            edits.append(Edit(start, pos, _mend_surrogates(run.group()), "surrogates", run.group()))
+        elif char in _LINE_BREAKS:
+            if char == "\r" and text.startswith("\n", end):
+                pos = end + 1
+            edits.append(Edit(start, pos, _LINE_BREAKS[char], "line-break", text[start:pos]))
+        elif char in mapping:
+            edits.append(Edit(start, end, mapping[char][0], mapping[char][1], char))
+        elif not _needed(text, start):
+            edits.append(Edit(start, end, "", _removal_rule(char), char))
+    return edits
+
+
+def _needed(text: str, index: int) -> bool:
+    """Whether the format character at ``index`` does a job where it stands."""
+    char = text[index]
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if char in _JOINERS and _is_letter(before) and _is_letter(after):
+        return True  # ZWNJ in Persian, ZWJ in Indic conjuncts, ZWSP between Thai words
+    if char == _EMOJI_JOINER and _is_pictograph(before) and _is_pictograph(after):
+        return True
+    if "\U000e0020" <= char <= "\U000e007f":
+        return before == _TAG_BASE or "\U000e0020" <= before <= "\U000e007f"
+    if char in _BIDI_CONTROLS:
+        line_start = text.rfind("\n", 0, index) + 1
+        line_end = text.find("\n", index)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in line)
+    return False
+
+
+def _is_letter(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "LM"
+
+
+def _is_pictograph(char: str) -> bool:
+    """Tell whether ``char`` is an emoji, or the variation selector or skin tone that ends one."""
+    return bool(char) and (unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f")
+
+
+def _removal_rule(char: str) -> str:
+    category = unicodedata.category(char)
+    if char == "\u00ad":
+        return "soft-hyphen"
+    if char == "\ufeff":
+        return "byte-order-mark"
+    return "control-character" if category == "Cc" else "format-character"
+
+
+def _mend_surrogates(run: str) -> str:
+    """Decode a run of surrogates: pairs to their character, ``surrogateescape`` bytes to text.
+
+    The bytes are read as UTF-8 if they are valid UTF-8, as Windows-1252 otherwise; any other
+    lone surrogate becomes U+FFFD.
+    """
+    data = run.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    parts = []
+    for piece in re.split(r"([\udc80-\udcff]+)", data):
+        if piece and all("\udc80" <= c <= "\udcff" for c in piece):
+            raw = bytes(ord(c) - 0xDC00 for c in piece)
+            try:
+                parts.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                parts.append(raw.decode("sloppy-windows-1252"))
+        else:
+            parts.append(_SURROGATES.sub(lambda run: "\ufffd" * len(run.group()), piece))
+    return "".join(parts)
+
+
+def _normal_form_edits(text: str, form: Form) -> list[Edit]:
+    """Put each line that is not in ``form`` into it, as one edit from its first to its last change."""
+    if unicodedata.is_normalized(form, text):
+        return []
+    edits = []
+    start = 0
+    for line in text.split("\n"):
+        if not unicodedata.is_normalized(form, line):
+            for edit in derive_edits(line, unicodedata.normalize(form, line), form.lower()):
+                edits.append(Edit(start + edit.start, start + edit.end, edit.new, edit.rule, edit.old))
+        start += len(line) + 1
+    return edits
+
+
+@cache
+def _format_characters() -> str:
+    """Return the invisible format characters that may go.
+
+    They are the Cf characters of Latin-1, General Punctuation, Specials and Tags, and the Mongolian
+    vowel separator; the Cf characters of other blocks are signs that scripts show (Arabic number
+    signs, Egyptian hieroglyph joiners) and stay.
+    """
+    ranges = ((0x00A0, 0x00FF), (0x180E, 0x180E), (0x2000, 0x206F), (0xFE00, 0xFFFF), (0xE0000, 0xE007F))
+    return "".join(
+        chr(code) for low, high in ranges for code in range(low, high + 1) if unicodedata.category(chr(code)) == "Cf"
+    )
+
+
+@cache
+def _rewrites(quotes: bool, dashes: bool, spaces: bool, fullwidth: bool) -> dict[str, tuple[str, str]]:
+    """Map each character that an option rewrites to its replacement and rule, from Unicode data."""
+    mapping: dict[str, tuple[str, str]] = {}
+    tests: list[tuple[bool, Callable[[str, str, str], str | None], str]] = [
+        (quotes, _quote_replacement, "ascii-quote"),
+        (dashes, _dash_replacement, "ascii-dash"),
+        (spaces, _space_replacement, "plain-space"),
+        (fullwidth, _width_replacement, "fullwidth"),
+    ]
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        name = unicodedata.name(char, "")
+        for wanted, replacement, rule in tests:
+            new = replacement(char, category, name) if wanted else None
+            if new is not None:
+                mapping[char] = (new, rule)
+                break
+    return mapping
+
+
+def _quote_replacement(char: str, category: str, name: str) -> str | None:
+    """Quotation marks (not guillemets, not CJK brackets, not full-width) to ``'`` or ``"``."""
+    if category[0] != "P" or "QUOTATION MARK" not in name or "ANGLE" in name or name.startswith("FULLWIDTH"):
+        return None
+    return '"' if "DOUBLE" in name else "'"
+
+
+def _dash_replacement(char: str, category: str, name: str) -> str | None:
+    """Dashes and hyphens of the punctuation blocks (not a script's own, like the Hebrew maqaf)."""
+    code = ord(char)
+    return "-" if category == "Pd" and (0x2000 <= code < 0x3000 or code >= 0xFE00) else None
+
+
+def _space_replacement(char: str, category: str, name: str) -> str | None:
+    return " " if category == "Zs" else None
+
+
+def _width_replacement(char: str, category: str, name: str) -> str | None:
+    if unicodedata.decomposition(char).startswith(("<wide>", "<narrow>")):
+        return unicodedata.normalize("NFKC", char)
+    return None
+
+
+@cache
+def _changeable(quotes: bool, dashes: bool, spaces: bool, fullwidth: bool) -> re.Pattern[str]:
+    """Return the characters that this set of options may change, as one character class.
+
+    One class, not an alternation, so that the ``re`` engine scans for it at hundreds of MB/s.
+    """
+    controls = "".join(chr(code) for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in _KEPT_CONTROLS)
+    chars = (
+        controls + "".join(_LINE_BREAKS) + _format_characters() + "".join(_rewrites(quotes, dashes, spaces, fullwidth))
+    )
+    return re.compile(rf"[\ud800-\udfff{_ranges(chars)}]")
+
+
+def _ranges(chars: str) -> str:
+    """Write ``chars`` as the ranges of a character class ("a-z").
+
+    ``re`` checks a class of many single characters beyond the BMP one by one, and ranges at once.
+    """
+    codes = sorted(set(map(ord, chars)))
+    parts = []
+    index = 0
+    while index < len(codes):
+        end = index
+        while end + 1 < len(codes) and codes[end + 1] == codes[end] + 1:
+            end += 1
+        low, high = re.escape(chr(codes[index])), re.escape(chr(codes[end]))
+        parts.append(low if index == end else f"{low}-{high}")
+        index = end + 1
+    return "".join(parts)
