@@ -102,6 +102,15 @@ def test_errors_replace_reads_invalid_utf8(tmp_path: Path) -> None:
     assert result.stdout == "caf\ufffd".encode()
 
 
+def test_encoding_auto_reads_and_names_a_legacy_encoding(tmp_path: Path) -> None:
+    text = "Le garçon a mangé à côté de l'église, déjà très tard."
+    source = write(tmp_path / "fr.txt", text.encode("cp1252"))
+    result = run("normalize", str(source), "--encoding", "auto", "--steps", "whitespace")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == text
+    assert f"textclean: note: {source}: read as cp1252 (detected)".encode() in result.stderr
+
+
 def test_binary_files_are_skipped_with_a_warning(tmp_path: Path) -> None:
     write(tmp_path / "in" / "blob.txt", b"\x89PNG\x00\x00data")
     write(tmp_path / "in" / "text.txt", "ok")

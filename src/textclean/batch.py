@@ -73,6 +73,7 @@ class Outcome:
     edits: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     diff: list[str] = field(default_factory=list)
     explain: list[dict[str, Any]] = field(default_factory=list)
     output: bytes | None = None  # the cleaned bytes, when the caller writes them
@@ -141,7 +142,7 @@ def clean_bytes(data: bytes, label: str, *, target: Path | None, write: bool, se
     """Decode, clean and write one document given as bytes (see :func:`clean_file`)."""
     outcome = Outcome(label)
     try:
-        text, _ = decode_bytes(data, encoding=settings.encoding, errors=settings.errors)
+        text, encoding = decode_bytes(data, encoding=settings.encoding, errors=settings.errors)
     except BinaryInputError as error:
         outcome.warnings.append(f"{label}: skipped: {error}")
         outcome.skipped += 1
@@ -149,6 +150,8 @@ def clean_bytes(data: bytes, label: str, *, target: Path | None, write: bool, se
     except InputError as error:
         outcome.errors.append(f"{label}: {error}; file left untouched (--errors replace or --encoding auto reads it)")
         return outcome
+    if settings.encoding == "auto" and encoding not in ("utf-8", "utf-8-sig"):
+        outcome.notes.append(f"{label}: read as {encoding} (detected)")
     outcome.bytes_in += len(data)
     cleaned = clean_document(text, label, None, settings, outcome)
     output = cleaned.encode("utf-8")

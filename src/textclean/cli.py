@@ -64,6 +64,8 @@ class Report:
         """Count an outcome and report its messages, diff and edits as they arrive, in input order."""
         self.total.add_counts(outcome)
         self.errors += len(outcome.errors)
+        for message in outcome.notes:
+            _say("note", message, self.progress)
         for message in outcome.warnings:
             _say("warning", message, self.progress)
         for message in outcome.errors:

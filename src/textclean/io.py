@@ -13,8 +13,10 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import stat
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from typing import Any, BinaryIO, Literal
 from textclean.errors import InputError, TextcleanError
 
 Errors = Literal["strict", "replace"]
+_WORD = re.compile(r"\w+")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -105,17 +108,42 @@ def _detect(data: bytes) -> str:
 
 
 def _guess_encoding(data: bytes) -> str | None:
-    """Ask chardet; ``None`` if it has no guess, or its guess does not decode the data."""
+    """Ask chardet; ``None`` if it has no guess, or its guess does not decode the data.
+
+    On a line or two chardet can take Western text for Cyrillic or Greek ("garзon" for "garçon").
+    A reading that puts letters of another script inside Latin words is not text anyone wrote, so
+    where Windows-1252, the web's usual legacy code page, reads the bytes with fewer such words, it
+    is taken instead.
+    """
     import chardet
 
     name = chardet.detect(data)["encoding"]
-    if not name:
-        return None
+    guess = _decoded(data, name) if name else None
+    western = _decoded(data, "cp1252")
+    if western is not None and (guess is None or _mixed_script_words(western) < _mixed_script_words(guess)):
+        return "cp1252"
+    return None if guess is None else codecs.lookup(str(name)).name
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        data.decode(name)
+        return data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
         return None
-    return codecs.lookup(name).name
+
+
+def _mixed_script_words(text: str) -> int:
+    """Count the words that mix ASCII letters with letters of a script other than Latin."""
+    count = 0
+    for word in _WORD.findall(text):
+        if word.isascii() or not any("a" <= c <= "z" or "A" <= c <= "Z" for c in word):
+            continue
+        count += any(c.isalpha() and not c.isascii() and not _is_latin(c) for c in word)
+    return count
+
+
+def _is_latin(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("LATIN")
 
 
 def _first_bad_utf8(data: bytes) -> int:
