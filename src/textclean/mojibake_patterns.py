@@ -59,19 +59,13 @@ LOST_C1_PUNCTUATION = regex.compile(r"â(?:[¦¢]|(?![\x80-\xbf€‚ƒ„…†
 """A lone "â" (no continuation character after it), or "â¦" and "â¢": General Punctuation
 (U+2000-U+203F) read as Latin-1 with its C1 byte dropped."""
 
-_MAC_CONTINUATION = _char_class(_decoded(MAC_CODEC, 0x80, 0xBF))
-_MAC_SEQUENCE = (
-    _char_class(_decoded(MAC_CODEC, 0xC2, 0xDF))
-    + _MAC_CONTINUATION
-    + "|"
-    + _char_class(_decoded(MAC_CODEC, 0xE0, 0xEF))
-    + _MAC_CONTINUATION
-    + "{2}"
-    + "|"
-    + _char_class(_decoded(MAC_CODEC, 0xF0, 0xF4))
-    + _MAC_CONTINUATION
-    + "{3}"
-)
+
+def _utf8_sequence(codec: str) -> str:
+    """Return a pattern of one UTF-8 sequence (a lead byte and its continuations) read as ``codec``."""
+    continuation = _char_class(_decoded(codec, 0x80, 0xBF))
+    leads = ((0xC2, 0xDF, ""), (0xE0, 0xEF, "{2}"), (0xF0, 0xF4, "{3}"))
+    return "|".join(_char_class(_decoded(codec, low, high)) + continuation + times for low, high, times in leads)
+
 
 SUSPECT = regex.compile(
     "|".join(_pair(codec) for codec in _CODECS)  # "Ã©" for "é", "‚Äô" for "’", "Ð¿" for "п"
@@ -96,24 +90,10 @@ PAIR_SETS = tuple((frozenset(_decoded(codec, 0xC2, 0xF4)), frozenset(_decoded(co
 """Per codec, its lead and its continuation characters: a text that lacks either kind of one codec
 holds no pair of that codec, which a look at the text's set of characters tells."""
 
-_WINDOWS_CONTINUATION = _char_class(_decoded(WINDOWS_CODEC, 0x80, 0xBF))
-WINDOWS_SEQUENCES = regex.compile(
-    "(?:"
-    + _char_class(_decoded(WINDOWS_CODEC, 0xC2, 0xDF))
-    + _WINDOWS_CONTINUATION
-    + "|"
-    + _char_class(_decoded(WINDOWS_CODEC, 0xE0, 0xEF))
-    + _WINDOWS_CONTINUATION
-    + "{2}"
-    + "|"
-    + _char_class(_decoded(WINDOWS_CODEC, 0xF0, 0xF4))
-    + _WINDOWS_CONTINUATION
-    + "{3}"
-    + ")++"
-)
+WINDOWS_SEQUENCES = regex.compile(f"(?:{_utf8_sequence(WINDOWS_CODEC)})++")
 """Runs of UTF-8 sequences read as Windows-1252: the evidence for that codec in a segment."""
 
-MAC_SEQUENCES = regex.compile(f"(?:{_MAC_SEQUENCE})++")
+MAC_SEQUENCES = regex.compile(f"(?:{_utf8_sequence(MAC_CODEC)})++")
 """Runs of UTF-8 sequences read as Mac Roman ("√©" for "é", "‚Äã" for a zero-width space): ftfy has
 few rules for Mac Roman, so these are decoded first, where the result is plausible."""
 
