@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import links, whitespace
+from textclean.cleaners import boilerplate, links, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -113,6 +113,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             links.find_link_edits,
             links.LinksOptions,
             "link, image and <a> markup to its text, reference definitions and images out, escapes undone",
+        ),
+        builtin(
+            "boilerplate",
+            boilerplate.find_boilerplate_edits,
+            boilerplate.BoilerplateOptions,
+            "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
         ),
     )
 }

@@ -1,0 +1,144 @@
+r"""Split text into blocks and measure what a boilerplate classifier needs to know of each.
+
+A block is a paragraph or a run of lines that belong together: a blank line, a list item or a
+heading starts a new block, and so does a line after a short one (a menu of one word per line is
+many blocks, a paragraph hard-wrapped at 78 columns is one). For each block the features that
+jusText uses on HTML are measured on the text: its length in words, its share of function words
+(stopwords), its share of link text (read with the shared markup tokenizer, so link markup is
+evidence while it is still there), and whether it ends like a sentence.
+
+>>> [b.visible for b in split_blocks("# Title\n\n* [Home](/)\n* [News](/news)\n\nA real paragraph.")]
+['Title', 'Home', 'News', 'A real paragraph.']
+>>> block = split_blocks("Read the [full story](/story) here, it is in the paper.")[0]
+>>> block.words, block.stopwords, round(block.link_share, 2), block.sentence_end
+(11, 5, 0.24, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
+from textclean.patterns import HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WORD
+
+# A line at least this long (without its indentation) may be hard-wrapped, so the next line goes on
+# with the same block; after a shorter line a new block starts. html2text wraps at 78 columns.
+WRAPPED_LINE_MIN = 50
+# Spaces and tabs, as stripped from the ends of lines.
+_BLANKS = " \t\r\f\v"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of text: its span ``start:end`` in the text (its lines, without the final line break)
+    and its features."""
+
+    start: int
+    end: int
+    visible: str  # what a reader sees: link text kept, images and URLs dropped, escapes undone
+    words: int
+    stopwords: int
+    link_share: float  # share of the visible characters that are link text (0..1)
+    has_links: bool  # it holds link or image markup
+    list_item: bool
+    heading: bool
+    sentence_end: bool  # its visible text ends with sentence punctuation
+
+    @property
+    def stopword_share(self) -> float:
+        """The share of the block's words that are stopwords (0 for a block without words)."""
+        return self.stopwords / self.words if self.words else 0.0
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split ``text`` into blocks, in order, each with its features."""
+    spans = _block_spans(text)
+    tokens = tokenize_links(text) if spans else []
+    blocks = []
+    index = 0
+    for start, end in spans:
+        while index < len(tokens) and tokens[index].start < start:
+            index += 1
+        first = index
+        while index < len(tokens) and tokens[index].start < end:
+            index += 1
+        blocks.append(_measure(text, start, end, tokens[first:index]))
+    return blocks
+
+
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the blocks: runs of non-blank lines, split after short lines."""
+    spans = []
+    block_start = -1
+    block_end = 0
+    previous_long = False
+    previous_indent = 0
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        newline = text.find("\n", pos)
+        line_end = length if newline < 0 else newline
+        line = text[pos:line_end]
+        stripped = line.strip(_BLANKS)
+        if not stripped:
+            if block_start >= 0:
+                spans.append((block_start, block_end))
+                block_start = -1
+        else:
+            indent = len(line) - len(line.lstrip(_BLANKS))
+            starts_item = bool(LIST_MARKER.match(line) or HEADING_MARKER.match(line))
+            goes_on = previous_long and not starts_item and abs(indent - previous_indent) <= 4
+            if block_start >= 0 and not goes_on:
+                spans.append((block_start, block_end))
+                block_start = -1
+            if block_start < 0:
+                block_start = pos + indent
+            block_end = pos + len(line.rstrip(_BLANKS))
+            previous_long = len(stripped) >= WRAPPED_LINE_MIN
+            previous_indent = indent
+        if newline < 0:
+            break
+        pos = newline + 1
+    if block_start >= 0:
+        spans.append((block_start, block_end))
+    return spans
+
+
+def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
+    marker = LIST_MARKER.match(text, start, end) or HEADING_MARKER.match(text, start, end)
+    parts = []
+    link_chars = 0
+    has_links = False
+    pos = marker.end() if marker else start
+    for token in tokens:
+        if token.start < pos or token.end > end:
+            continue  # a token reaching over the block's edge: its text stays as written
+        parts.append(text[pos : token.start])
+        if token.kind != "definition":
+            parts.append(token.text)
+        if token.kind in LINK_KINDS:
+            link_chars += _visible_length(token.text)
+            has_links = True
+        elif token.kind in IMAGE_KINDS or token.kind == "definition":
+            has_links = True
+        pos = token.end
+    parts.append(text[pos:end])
+    visible = "".join(parts).strip()
+    words = WORD.findall(visible)
+    visible_chars = _visible_length(visible)
+    return Block(
+        start=start,
+        end=end,
+        visible=visible,
+        words=len(words),
+        stopwords=sum(1 for word in words if word.casefold() in STOPWORDS),
+        link_share=min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
+        has_links=has_links,
+        list_item=marker is not None and marker.re is LIST_MARKER,
+        heading=marker is not None and marker.re is HEADING_MARKER,
+        sentence_end=bool(SENTENCE_END.search(visible)),
+    )
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
