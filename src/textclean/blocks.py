@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
-from textclean.patterns import HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WORD
+from textclean.patterns import WIDE, HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WORD
 
 # A line at least this long (without its indentation) may be hard-wrapped, so the next line goes on
 # with the same block; after a shorter line a new block starts. html2text wraps at 78 columns.
@@ -43,6 +43,7 @@ class Block:
     list_item: bool
     heading: bool
     sentence_end: bool  # its visible text ends with sentence punctuation
+    size: int  # length of the visible text; a CJK character counts as three (it says as much as a word)
 
     @property
     def stopword_share(self) -> float:
@@ -137,6 +138,7 @@ def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
         list_item=marker is not None and marker.re is LIST_MARKER,
         heading=marker is not None and marker.re is HEADING_MARKER,
         sentence_end=bool(SENTENCE_END.search(visible)),
+        size=len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
     )
 
 

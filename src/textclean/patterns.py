@@ -337,6 +337,8 @@ CREDIT = regex.compile(
 )
 # Separators between a title and the site's name: "Title – Site", "Title | Site", "Title :: Site".
 TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»]|-{1,2}|::)\s+")
+# Characters of scripts written without spaces, each of which carries about a word.
+WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # A word, as the scorer and the classifiers count words.
 WORD = regex.compile(r"\w+")
 # Sentence-final punctuation at the end of a block (closing quotes and brackets may follow).

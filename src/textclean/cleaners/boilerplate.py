@@ -12,7 +12,7 @@ the title keeps its text but loses a site-name suffix.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -48,8 +48,11 @@ LABEL_LINE_WORDS = 15
 CAPTION_WORDS = 60
 BYLINE_WORDS = 12
 DATELINE_EXTRA_WORDS = 4
-# Blocks of at least this many words are compared for repetition; shorter ones repeat naturally.
-REPEAT_MIN_WORDS = 4
+# Prose blocks of at least this many words are compared for repetition; shorter ones, and lists
+# (a recipe's "1 cup of water"), repeat naturally.
+REPEAT_MIN_WORDS = 8
+# A near-prose block among furniture is kept if it is at least this long (recall first).
+NEAR_GOOD_ALONE_WORDS = 25
 # The title is at most this long, in words.
 TITLE_WORDS = 30
 
@@ -143,7 +146,7 @@ class Classifier:
             return Verdict(BlockClass.BAD, label)
         if block.has_links and block.link_share > self.options.max_link_density:
             return Verdict(BlockClass.BAD, "links")
-        size = len(block.visible)
+        size = block.size
         share = block.stopword_share
         low = STOPWORDS_LOW * prose_share
         high = STOPWORDS_HIGH * prose_share
@@ -153,7 +156,9 @@ class Classifier:
             return Verdict(BlockClass.GOOD, "prose")
         if share >= low or block.sentence_end:
             return Verdict(BlockClass.NEAR_GOOD, "near-prose")
-        return Verdict(BlockClass.BAD, "not-prose")
+        if self.options.strictness == "strict":
+            return Verdict(BlockClass.BAD, "not-prose")
+        return Verdict(BlockClass.SHORT, "not-prose")
 
 
 def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
@@ -230,7 +235,7 @@ def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Ver
     """Classify blocks: their own evidence first, then their neighbours', then repetition."""
     prose_share = _prose_share(blocks)
     verdicts = [classifier.classify(block, prose_share) for block in blocks]
-    _mark_repeats(blocks, verdicts)
+    _mark_repeats(blocks, verdicts, STOPWORDS_LOW * prose_share)
     _settle_by_neighbours(blocks, verdicts, classifier.options.strictness)
     return verdicts
 
@@ -274,10 +279,11 @@ def _prose_share(blocks: Sequence[Block]) -> float:
     return max(0.2, min(1.0, stopwords / words / 0.4))
 
 
-def _mark_repeats(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
+def _mark_repeats(blocks: Sequence[Block], verdicts: list[Verdict], prose_stopwords: float) -> None:
+    """Mark the later copies of a repeated prose block (a teaser, a pull quote) as furniture."""
     seen: set[str] = set()
     for i, block in enumerate(blocks):
-        if block.words < REPEAT_MIN_WORDS:
+        if block.words < REPEAT_MIN_WORDS or block.list_item or block.stopword_share < prose_stopwords:
             continue
         key = " ".join(WORD.findall(block.visible.casefold()))
         if key in seen:
@@ -287,49 +293,81 @@ def _mark_repeats(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
 
 
 def _settle_by_neighbours(blocks: Sequence[Block], verdicts: list[Verdict], strictness: Strictness) -> None:
-    """jusText's context-sensitive pass: short and near-good blocks take their neighbours' class."""
-    if strictness == "lenient":
+    """jusText's context-sensitive pass: short and near-good blocks take their neighbours' class.
+
+    The short blocks between two sure blocks form a group. Between two good blocks the group is
+    kept (subheadings, a list in the article), between two furniture blocks it goes (a menu). A
+    group between furniture and article text keeps the lines next to the text that read as text
+    (a headline, a lede of a few words) and loses the rest. The document's edges are no evidence.
+    """
+    if strictness == "lenient" or BlockClass.GOOD not in {v.kind for v in verdicts}:
+        # no block is article text for sure: nothing to tell furniture from, keep what is in doubt
         for i, verdict in enumerate(verdicts):
             if verdict.kind is not BlockClass.BAD:
                 verdicts[i] = Verdict(BlockClass.GOOD, verdict.rule)
         return
     kinds = [v.kind for v in verdicts]
-    previous_sure = _nearest_sure(kinds, reverse=False)
-    next_sure = _nearest_sure(kinds, reverse=True)
+    sure = [kind if kind is not BlockClass.NEAR_GOOD else BlockClass.SHORT for kind in kinds]
+    # near-good blocks: kept unless furniture is on both sides (jusText)
+    before = _nearest_sure(sure, reverse=False)
+    after = _nearest_sure(sure, reverse=True)
     for i, verdict in enumerate(verdicts):
-        kind = kinds[i]
-        if kind is BlockClass.SHORT:
-            before, after = previous_sure[i], next_sure[i]
-            if before is BlockClass.GOOD or after is BlockClass.GOOD:
-                if before is BlockClass.BAD and blocks[i].heading is False and after is not BlockClass.GOOD:
-                    verdicts[i] = Verdict(BlockClass.BAD, "among-furniture")
-                else:
-                    verdicts[i] = Verdict(BlockClass.GOOD, verdict.rule)
-            else:
-                verdicts[i] = Verdict(BlockClass.BAD, "among-furniture")
-        elif kind is BlockClass.NEAR_GOOD:
-            before, after = previous_sure[i], next_sure[i]
-            if strictness == "strict" and before is not BlockClass.GOOD and after is not BlockClass.GOOD:
+        if kinds[i] is BlockClass.NEAR_GOOD:
+            among = before[i] is BlockClass.BAD and after[i] is BlockClass.BAD
+            if among and (strictness == "strict" or blocks[i].words < NEAR_GOOD_ALONE_WORDS):
                 verdicts[i] = Verdict(BlockClass.BAD, "among-furniture")
             else:
                 verdicts[i] = Verdict(BlockClass.GOOD, verdict.rule)
+    # short blocks, group by group
+    i = 0
+    while i < len(verdicts):
+        if kinds[i] is not BlockClass.SHORT:
+            i += 1
+            continue
+        j = i
+        while j < len(verdicts) and kinds[j] is BlockClass.SHORT:
+            j += 1
+        left = verdicts[i - 1].kind if i > 0 else None  # the document's edge says nothing
+        right = verdicts[j].kind if j < len(verdicts) else None
+        group = range(i, j)
+        if left is not BlockClass.BAD and right is not BlockClass.BAD:
+            keep = set(group)
+        elif left is not BlockClass.GOOD and right is not BlockClass.GOOD:
+            keep = set()
+        elif right is BlockClass.GOOD:
+            keep = set(_text_run(blocks, reversed(group)))
+        else:
+            keep = set(_text_run(blocks, group))
+        for k in group:
+            if k in keep:
+                verdicts[k] = Verdict(BlockClass.GOOD, verdicts[k].rule)
+            else:
+                verdicts[k] = Verdict(BlockClass.BAD, "among-furniture")
+        i = j
+
+
+def _text_run(blocks: Sequence[Block], order: Iterable[int]) -> list[int]:
+    """The blocks, in ``order`` from the article text outwards, that read as text: the run stops at
+    the first one-or-two-word line without a stopword (a menu entry)."""
+    run = []
+    for k in order:
+        block = blocks[k]
+        if block.words <= 2 and block.stopwords == 0 and not block.heading:
+            break
+        run.append(k)
+    return run
 
 
 def _nearest_sure(kinds: Sequence[BlockClass], *, reverse: bool) -> list[BlockClass]:
-    """For each block, the class of the nearest GOOD or BAD block before it (after it if ``reverse``).
-
-    Near-good blocks count as good here; the document's edges count as furniture.
-    """
+    """For each block, the class of the nearest GOOD or BAD block before it (after it if ``reverse``);
+    the document's edges count as furniture."""
     found = [BlockClass.BAD] * len(kinds)
     last = BlockClass.BAD
     order = range(len(kinds) - 1, -1, -1) if reverse else range(len(kinds))
     for i in order:
         found[i] = last
-        kind = kinds[i]
-        if kind is BlockClass.GOOD or kind is BlockClass.NEAR_GOOD:
-            last = BlockClass.GOOD
-        elif kind is BlockClass.BAD:
-            last = BlockClass.BAD
+        if kinds[i] is BlockClass.GOOD or kinds[i] is BlockClass.BAD:
+            last = kinds[i]
     return found
 
 
