@@ -295,8 +295,6 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Phrases after which nothing of the article follows: a footer begins at a block opening with one.
-FOOTER_LABELS: tuple[str, ...] = ("source", "comments", "signup", "share", "related", "tags", "cookies")
 
 # Words that mark a long block as a rights or permission notice (used only in a page's tail).
 NOTICE_WORDS = regex.compile(
@@ -379,3 +377,80 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
 
 # The furniture phrases of each label, compiled once.
 FURNITURE: dict[str, regex.Pattern[str]] = _compiled()
+
+# Lines after which the article does not go on: the head of a comment section, a tag or category
+# line, a source or author notice, a rights notice, the header of a list of other articles. The
+# ``footer`` cleaner cuts the page's tail at the first of them that follows the article's text.
+FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
+    "comments": (
+        r"\d+ (?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|commenti|comentários?|reacties)",
+        r"leave a (?:comment|reply)",
+        r"comments are closed",
+        r"(?:post|add|write) a comment",
+        r"join the (?:discussion|conversation)",
+        r"kommentar (?:schreiben|verfassen)",
+        r"laisser un commentaire",
+        r"deja (?:un|tu) comentario",
+        r"lascia un commento",
+        r"deixe (?:um|seu) comentário",
+    ),
+    "tags": (
+        r"tags?:",
+        r"tagged(?: with)?:?",
+        r"filed under:?",
+        r"posted in",
+        r"categories:",
+        r"schlagwörter:?",
+        r"mots-clés:?",
+        r"etiquetas:?",
+    ),
+    "source": (
+        r"the original source of this article is",
+        r"originally published (?:on|in|at|by)",
+        r"(?:this (?:article|story|post)) (?:was )?(?:originally |first )?(?:published|appeared) (?:on|in|at|by)",
+        r"articles? by:",
+        r"more (?:articles|stories|posts) by",
+        r"about the author",
+        r"über (?:den|die) autor(?:in)?",
+        r"à propos de l'auteur",
+        r"sobre el autor",
+        r"for media inquiries",
+        r"media contacts?:",
+        r"press contacts?:",
+    ),
+    "rights": (
+        r"copyright",
+        r"©",
+        r"\(c\) \d{4}",
+        r"all rights reserved",
+        r"alle rechte vorbehalten",
+        r"tous droits réservés",
+        r"todos los derechos reservados",
+        r"tutti i diritti riservati",
+        r"todos os direitos reservados",
+        r"alle rechten voorbehouden",
+        r"disclaimer:",
+    ),
+    "related": (
+        r"related (?:articles?|posts?|stories|news|content|coverage)",
+        r"(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+        r"recommended (?:for you|stories|articles|reading)",
+        r"more (?:stories|news|articles) (?:from|like this)",
+        r"read next",
+        r"mehr zum thema",
+        r"das könnte sie auch interessieren",
+        r"articles similaires",
+        r"sur le même sujet",
+        r"noticias relacionadas",
+        r"te puede interesar",
+        r"articoli correlati",
+        r"notícias relacionadas",
+    ),
+}
+
+# The footer markers of each label, compiled once.
+FOOTER_MARKERS: dict[str, regex.Pattern[str]] = {
+    label: pattern
+    for label, pattern in ((label, phrase_pattern(phrases)) for label, phrases in FOOTER_MARKER_PHRASES.items())
+    if pattern is not None
+}

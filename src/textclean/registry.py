@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import boilerplate, links, whitespace
+from textclean.cleaners import boilerplate, footer, links, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -119,6 +119,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             boilerplate.find_boilerplate_edits,
             boilerplate.BoilerplateOptions,
             "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
+        ),
+        builtin(
+            "footer",
+            footer.find_footer_edits,
+            footer.FooterOptions,
+            "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
         ),
     )
 }
