@@ -52,16 +52,26 @@ class Block:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Split ``text`` into blocks, in order, each with its features."""
+    """Split ``text`` into blocks, in order, each with its features.
+
+    A block never ends inside a piece of markup: lines that a link spans stay one block.
+    """
     spans = _block_spans(text)
     tokens = tokenize_links(text) if spans else []
     blocks = []
     index = 0
-    for start, end in spans:
+    count = 0
+    while count < len(spans):
+        start, end = spans[count]
+        count += 1
         while index < len(tokens) and tokens[index].start < start:
             index += 1
         first = index
         while index < len(tokens) and tokens[index].start < end:
+            if tokens[index].end > end and count < len(spans):
+                end = spans[count][1]  # the token goes on into the next block: take it in
+                count += 1
+                continue
             index += 1
         blocks.append(_measure(text, start, end, tokens[first:index]))
     return blocks
@@ -125,14 +135,14 @@ def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
         pos = token.end
     parts.append(text[pos:end])
     visible = "".join(parts).strip()
-    words = WORD.findall(visible)
+    words = WORD.findall(visible.casefold())
     visible_chars = _visible_length(visible)
     return Block(
         start=start,
         end=end,
         visible=visible,
         words=len(words),
-        stopwords=sum(1 for word in words if word.casefold() in STOPWORDS),
+        stopwords=sum(map(STOPWORDS.__contains__, words)),
         link_share=min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
         has_links=has_links,
         list_item=marker is not None and marker.re is LIST_MARKER,
@@ -144,3 +154,17 @@ def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
 
 def _visible_length(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def first_word_start(text: str) -> int:
+    """Where the first word of ``text`` starts, or a "©" or "(" just before it (a phrase may open
+    with one); the length of the text if it has no word.
+
+    >>> first_word_start("* © 2024 Example"), first_word_start("--")
+    (2, 2)
+    """
+    match = WORD.search(text)
+    if match is None:
+        return len(text)
+    start = match.start()
+    return start - 1 if start and text[start - 1] in "©(" else start

@@ -377,6 +377,8 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
 
 # The furniture phrases of each label, compiled once.
 FURNITURE: dict[str, regex.Pattern[str]] = _compiled()
+# Any furniture phrase: one cheap test before the labels are tried one by one.
+ANY_FURNITURE: regex.Pattern[str] | None = phrase_pattern(p for phrases in FURNITURE_PHRASES.values() for p in phrases)
 
 # Lines after which the article does not go on: the head of a comment section, a tag or category
 # line, a source or author notice, a rights notice, the header of a list of other articles. The

@@ -18,13 +18,14 @@ from typing import Any, Literal
 
 import regex
 
-from textclean.blocks import Block, split_blocks
-from textclean.edits import Edit, apply_edits, merge_edits
+from textclean.blocks import Block, first_word_start, split_blocks
+from textclean.edits import Edit, apply_edits
 from textclean.patterns import (
     BYLINE,
     CREDIT,
     DATE,
     DATELINE_WORDS,
+    ANY_FURNITURE,
     FURNITURE,
     TITLE_SEPARATOR,
     WORD,
@@ -121,14 +122,16 @@ class Classifier:
     def furniture(self, block: Block) -> str | None:
         """Return the label of the furniture a block is on its own evidence, or ``None``."""
         visible = block.visible
-        if self.user_phrases is not None and _is_phrase_line(self.user_phrases, block):
+        if self.user_phrases is not None and _is_phrase_line(self.user_phrases, block, first_word_start(visible)):
             return "user-phrase"
         for pattern in self.user_patterns:
             if pattern.search(visible):
                 return "user-pattern"
-        for label, pattern in FURNITURE.items():
-            if _is_phrase_line(pattern, block):
-                return label
+        start = first_word_start(visible)
+        if ANY_FURNITURE is not None and ANY_FURNITURE.match(visible, start):
+            for label, pattern in FURNITURE.items():
+                if _is_phrase_line(pattern, block, start):
+                    return label
         if block.words <= CAPTION_WORDS and CREDIT.search(visible):
             return "caption"
         if block.words <= BYLINE_WORDS and not block.sentence_end and BYLINE.match(visible):
@@ -162,21 +165,29 @@ class Classifier:
 
 
 def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
-    """Find the edits that remove furniture blocks from ``text`` (see :func:`remove_boilerplate`).
-
-    A removal changes what neighbours a block has, so the classification runs again on its own
-    output until it drops nothing more: the cleaner is idempotent.
-    """
+    """Find the edits that remove furniture blocks from ``text`` (see :func:`remove_boilerplate`)."""
+    blocks = split_blocks(text)
+    if not blocks:
+        return []
     classifier = Classifier(options)
-    edits = _one_round(text, classifier)
-    current = apply_edits(text, edits)
-    for _ in range(3):
-        more = _one_round(current, classifier, title_done=True)
-        if not more:
-            break
-        edits = merge_edits(text, edits, more)
-        current = apply_edits(current, more)
-    return edits
+    verdicts = classify_blocks(blocks, classifier)
+    title = _title_index(blocks, verdicts)
+    edits: list[Edit] = []
+    if title is not None:
+        if options.keep_title:
+            verdicts[title] = Verdict(BlockClass.GOOD, "title")
+            edits.extend(_title_suffix_edits(text, blocks[title]))
+        else:
+            verdicts[title] = Verdict(BlockClass.BAD, "title")
+    _settle_again(blocks, verdicts, classifier, title)
+    removals = [i for i, verdict in enumerate(verdicts) if verdict.kind is BlockClass.BAD]
+    if options.max_removed_share is not None:
+        total = sum(block.words for block in blocks)
+        if total and sum(blocks[i].words for i in removals) / total > options.max_removed_share:
+            return []
+    edits.extend(_removal_edits(text, blocks, verdicts))
+    edits.sort(key=lambda edit: edit.start)
+    return _without_overlaps(edits)
 
 
 def remove_boilerplate(
@@ -240,31 +251,21 @@ def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Ver
     return verdicts
 
 
-def _one_round(text: str, classifier: Classifier, *, title_done: bool = False) -> list[Edit]:
-    blocks = split_blocks(text)
-    if not blocks:
-        return []
-    options = classifier.options
-    verdicts = classify_blocks(blocks, classifier)
-    title = _title_index(blocks, verdicts)
-    edits: list[Edit] = []
-    if title is not None:
-        if options.keep_title:
-            verdicts[title] = Verdict(BlockClass.GOOD, "title")
-            if not title_done:
-                edits.extend(_title_suffix_edits(text, blocks[title]))
-        elif not title_done:
-            verdicts[title] = Verdict(BlockClass.BAD, "title")
-    removals = [i for i, verdict in enumerate(verdicts) if verdict.kind is BlockClass.BAD]
-    if options.max_removed_share is not None:
-        total = sum(block.words for block in blocks)
-        removed = sum(blocks[i].words for i in removals)
-        if total and removed / total > options.max_removed_share:
-            return []
-    for i in removals:
-        edits.append(_removal(text, blocks, i, verdicts[i].rule))
-    edits.sort(key=lambda edit: edit.start)
-    return _without_overlaps(edits)
+def _settle_again(
+    blocks: Sequence[Block], verdicts: list[Verdict], classifier: Classifier, title: int | None
+) -> None:
+    """Classify the kept blocks again, without the removed ones between them, until nothing more
+    goes: a removal changes what neighbours a block has, and the cleaner must be idempotent."""
+    for _ in range(len(blocks)):
+        kept = [i for i, verdict in enumerate(verdicts) if verdict.kind is not BlockClass.BAD]
+        again = classify_blocks([blocks[i] for i in kept], classifier)
+        changed = False
+        for i, verdict in zip(kept, again, strict=True):
+            if verdict.kind is BlockClass.BAD and i != title:
+                verdicts[i] = verdict
+                changed = True
+        if not changed:
+            return
 
 
 def _prose_share(blocks: Sequence[Block]) -> float:
@@ -383,6 +384,8 @@ def _title_index(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> int | 
         if (
             3 <= block.words <= TITLE_WORDS
             and not block.list_item
+            and not block.visible.startswith("|")
+            and not (ANY_FURNITURE is not None and ANY_FURNITURE.match(block.visible, first_word_start(block.visible)))
             and block.link_share < 0.5
             and not block.visible.endswith(".")
             and (block.heading or verdict.kind is not BlockClass.BAD or verdict.rule == "among-furniture")
@@ -410,23 +413,32 @@ def _title_suffix_edits(text: str, block: Block) -> list[Edit]:
     return [Edit(block.start + cut, block.end, "", "title-suffix", line[cut:], {"site": line[cut:].strip(" |–—·•»-:")})]
 
 
-def _removal(text: str, blocks: Sequence[Block], i: int, rule: str) -> Edit:
-    """The edit that removes block ``i`` with the line breaks that follow it (or, for the last
-    block, those before it), so that no gap is left behind."""
-    block = blocks[i]
-    start, end = block.start, block.end
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
-        start = line_start
-    if i + 1 < len(blocks):
-        next_start = blocks[i + 1].start
-        end = text.rfind("\n", end, next_start) + 1 or end
-    else:
-        end = len(text) if not text[end:].strip() else end
-        if i > 0:
+def _removal_edits(text: str, blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> list[Edit]:
+    """One edit per removed block, each with the line breaks that follow it, so that no gap is left
+    behind; removed blocks at the end of the text take the breaks before them (a final line break
+    stays)."""
+    edits = []
+    tail = len(blocks)
+    while tail > 0 and verdicts[tail - 1].kind is BlockClass.BAD:
+        tail -= 1
+    for i, block in enumerate(blocks):
+        verdict = verdicts[i]
+        if verdict.kind is not BlockClass.BAD:
+            continue
+        start = text.rfind("\n", 0, block.start) + 1
+        if text[start : block.start].strip():
+            start = block.start
+        if i == tail and i > 0:
             start = blocks[i - 1].end
-    data: dict[str, Any] = {"label": rule, "text": block.visible}
-    return Edit(start, end, "", f"boilerplate-{rule}", text[start:end], data)
+        new = ""
+        if i + 1 < len(blocks):
+            end = text.rfind("\n", block.end, blocks[i + 1].start) + 1 or block.end
+        else:
+            end = len(text) if not text[block.end :].strip() else block.end
+            new = "\n" if text.endswith("\n") and tail > 0 and end == len(text) else ""
+        data: dict[str, Any] = {"label": verdict.rule, "text": block.visible}
+        edits.append(Edit(start, end, new, f"boilerplate-{verdict.rule}", text[start:end], data))
+    return edits
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:
@@ -438,11 +450,11 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
     return kept
 
 
-def _is_phrase_line(pattern: regex.Pattern[str], block: Block) -> bool:
-    """Whether a block is a furniture line of ``pattern``: the phrase opens it, and little follows
-    (a few words, or a label's list: "Tags: a, b")."""
+def _is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bool:
+    """Whether a block is a furniture line of ``pattern``: the phrase opens it (at ``start``), and
+    little follows (a few words, or a label's list: "Tags: a, b")."""
     visible = block.visible
-    match = pattern.match(visible, _first_word(visible))
+    match = pattern.match(visible, start)
     if match is None:
         return False
     rest = visible[match.end() :]
@@ -453,15 +465,6 @@ def _is_phrase_line(pattern: regex.Pattern[str], block: Block) -> bool:
     if phrase_words >= 2 and extra <= PHRASE_EXTRA_WORDS and not block.sentence_end:
         return True
     return rest.lstrip().startswith(":") and block.words <= LABEL_LINE_WORDS and not rest.rstrip().endswith(".")
-
-
-def _first_word(text: str) -> int:
-    match = WORD.search(text)
-    if match is None:
-        return len(text)
-    # keep a leading "©" or "(" that a phrase may start with
-    start = match.start()
-    return start - 1 if start and text[start - 1] in "©(" else start
 
 
 def _is_dateline(visible: str) -> bool:

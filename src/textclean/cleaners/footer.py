@@ -16,9 +16,9 @@ from typing import Literal
 
 import regex
 
-from textclean.blocks import Block, split_blocks
+from textclean.blocks import Block, first_word_start, split_blocks
 from textclean.edits import Edit, apply_edits
-from textclean.patterns import FOOTER_MARKERS, FURNITURE, WORD, phrase_pattern
+from textclean.patterns import FOOTER_MARKERS, FURNITURE, phrase_pattern
 
 Strictness = Literal["lenient", "normal", "strict"]
 
@@ -69,20 +69,15 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     blocks = split_blocks(text)
     markers = _Markers(options)
     prose = [block.words if _is_prose(block) else 0 for block in blocks]
-    prose_after = sum(prose)
-    prose_before = 0
-    cut = label = None
-    for i, block in enumerate(blocks):
-        prose_after -= prose[i]
-        # the article is the larger part: a marker with more prose after it than before is in
-        # the page's header, or inside the article
-        if prose_before >= max(options.min_article_words, prose_after) and block.words <= MARKER_WORDS:
-            label = markers.label(block)
-            if label is not None and (options.strictness != "lenient" or not prose_after):
-                cut = i
-                break
-        prose_before += prose[i]
-    if cut is None or label is None:
+    cut, label = len(blocks), None
+    # once a tail is cut, an earlier marker may end what is left: cut again until none does, so
+    # that the cleaner is idempotent
+    while True:
+        found = _first_cut(blocks[:cut], prose[:cut], markers, options)
+        if found is None:
+            break
+        cut, label = found
+    if label is None:
         return []
     tail = blocks[cut:]
     if options.max_removed_share is not None:
@@ -139,6 +134,24 @@ def remove_footer(
     return apply_edits(text, find_footer_edits(text, options))
 
 
+def _first_cut(
+    blocks: Sequence[Block], prose: Sequence[int], markers: _Markers, options: FooterOptions
+) -> tuple[int, str] | None:
+    """The first footer line after the article's text, and its label."""
+    prose_after = sum(prose)
+    prose_before = 0
+    for i, block in enumerate(blocks):
+        prose_after -= prose[i]
+        # the article is the larger part: a marker with more prose after it than before is in
+        # the page's header, or inside the article
+        if prose_before >= max(options.min_article_words, prose_after) and block.words <= MARKER_WORDS:
+            label = markers.label(block)
+            if label is not None and (options.strictness != "lenient" or not prose_after):
+                return i, label
+        prose_before += prose[i]
+    return None
+
+
 class _Markers:
     """The footer lines of one set of options: the lexicon plus the user's phrases and patterns."""
 
@@ -157,7 +170,7 @@ class _Markers:
         for pattern in self.user_patterns:
             if pattern.search(visible):
                 return "user-pattern"
-        start = _first_word(visible)
+        start = first_word_start(visible)
         for label, pattern in self.patterns.items():
             if pattern.match(visible, start):
                 return label
@@ -186,11 +199,3 @@ def _tail_edits(text: str, blocks: Sequence[Block], cut: int, label: str) -> lis
         edits.append(Edit(start, end, new, rule, text[start:end], data))
         start = end
     return [edit for edit in edits if edit.old != edit.new]
-
-
-def _first_word(text: str) -> int:
-    match = WORD.search(text)
-    if match is None:
-        return len(text)
-    start = match.start()
-    return start - 1 if start and text[start - 1] in "©(" else start
