@@ -307,6 +307,14 @@ def _settle_by_neighbours(blocks: Sequence[Block], verdicts: list[Verdict], stri
             if verdict.kind is not BlockClass.BAD:
                 verdicts[i] = Verdict(BlockClass.GOOD, verdict.rule)
         return
+    # blocks that show nothing (images) are no evidence about their neighbours: settle the rest
+    shown = [i for i, block in enumerate(blocks) if block.words]
+    if len(shown) < len(blocks):
+        visible = [verdicts[i] for i in shown]
+        _settle_by_neighbours([blocks[i] for i in shown], visible, strictness)
+        for i, verdict in zip(shown, visible, strict=True):
+            verdicts[i] = verdict
+        return
     kinds = [v.kind for v in verdicts]
     sure = [kind if kind is not BlockClass.NEAR_GOOD else BlockClass.SHORT for kind in kinds]
     # near-good blocks: kept unless furniture is on both sides (jusText)

@@ -142,9 +142,9 @@ def _first_cut(
     prose_before = 0
     for i, block in enumerate(blocks):
         prose_after -= prose[i]
-        # the article is the larger part: a marker with more prose after it than before is in
-        # the page's header, or inside the article
-        if prose_before >= max(options.min_article_words, prose_after) and block.words <= MARKER_WORDS:
+        # the article is the larger part: a marker with much prose after it is in the page's
+        # header, or inside the article (a box of related links between two paragraphs)
+        if prose_before >= max(options.min_article_words, 2 * prose_after) and block.words <= MARKER_WORDS:
             label = markers.label(block)
             if label is not None and (options.strictness != "lenient" or not prose_after):
                 return i, label
