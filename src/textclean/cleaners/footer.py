@@ -28,6 +28,9 @@ MARKER_WORDS = 15
 # this many times five characters) and is not a link list.
 PROSE_WORDS = 20
 PROSE_MAX_LINK_SHARE = 0.5
+# A footer line follows the article's last paragraph within this many blocks (share buttons, a
+# signature line and the like may come between).
+MAX_GAP = 15
 # Labels of the furniture lexicon that also end an article in strict mode.
 STRICT_LABELS = ("share", "signup", "related")
 
@@ -140,15 +143,23 @@ def _first_cut(
     """The first footer line after the article's text, and its label."""
     prose_after = sum(prose)
     prose_before = 0
+    last_prose = -1  # the index of the last prose block so far
     for i, block in enumerate(blocks):
         prose_after -= prose[i]
         # the article is the larger part: a marker with much prose after it is in the page's
-        # header, or inside the article (a box of related links between two paragraphs)
-        if prose_before >= max(options.min_article_words, 2 * prose_after) and block.words <= MARKER_WORDS:
+        # header, or inside the article (a box of related links between two paragraphs); and it
+        # follows the article's text closely, not a run of menus
+        if (
+            prose_before >= max(options.min_article_words, 2 * prose_after)
+            and block.words <= MARKER_WORDS
+            and i - last_prose <= MAX_GAP
+        ):
             label = markers.label(block)
             if label is not None and (options.strictness != "lenient" or not prose_after):
                 return i, label
-        prose_before += prose[i]
+        if prose[i]:
+            prose_before += prose[i]
+            last_prose = i
     return None
 
 
