@@ -54,6 +54,8 @@ DATELINE_EXTRA_WORDS = 4
 REPEAT_MIN_WORDS = 8
 # A near-prose block among furniture is kept if it is at least this long (recall first).
 NEAR_GOOD_ALONE_WORDS = 25
+# What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
+FURNITURE_COST = 3
 # The title is at most this long, in words.
 TITLE_WORDS = 30
 
@@ -247,8 +249,46 @@ def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Ver
     prose_share = _prose_share(blocks)
     verdicts = [classifier.classify(block, prose_share) for block in blocks]
     _mark_repeats(blocks, verdicts, STOPWORDS_LOW * prose_share)
+    first, last = _article_span(blocks, verdicts)
+    own = [verdict.kind for verdict in verdicts]
     _settle_by_neighbours(blocks, verdicts, classifier.options.strictness)
+    if classifier.options.strictness != "lenient":
+        for i, verdict in enumerate(verdicts):
+            if (i < first or i > last) and own[i] is not BlockClass.GOOD and verdict.kind is BlockClass.GOOD:
+                verdicts[i] = Verdict(BlockClass.BAD, "outside-article")
     return verdicts
+
+
+def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[int, int]:
+    """The run of blocks where the article is: the run with the most prose net of furniture
+    (the maximum-sum run of block scores). Blocks in doubt outside it are furniture; prose outside
+    it is kept (a comment, a second part after a large box of links: recall first)."""
+    best = 0.0
+    best_span = (0, len(blocks) - 1)
+    total = 0.0
+    start = 0
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts, strict=True)):
+        kind = verdict.kind
+        if kind is BlockClass.GOOD:
+            score = float(block.words)
+        elif kind is BlockClass.NEAR_GOOD:
+            score = block.words / 2
+        elif kind is BlockClass.BAD:
+            score = -(block.words + FURNITURE_COST) if block.words else 0.0
+        else:
+            score = 0.0
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    first, last = best_span
+    # the run reaches out over the blocks in doubt next to it, up to the first furniture block
+    while first > 0 and verdicts[first - 1].kind is not BlockClass.BAD:
+        first -= 1
+    while last + 1 < len(blocks) and verdicts[last + 1].kind is not BlockClass.BAD:
+        last += 1
+    return first, last
 
 
 def _settle_again(
