@@ -304,6 +304,16 @@ NOTICE_WORDS = regex.compile(
     regex.IGNORECASE,
 )
 
+# A cookie or consent notice: "cookies" with the words of consent around it. Only blocks of a notice's
+# length are tested (an article about cookies is longer, or lacks the consent words).
+COOKIE_NOTICE = regex.compile(r"\bcookies?\b", regex.IGNORECASE)
+CONSENT_WORDS = regex.compile(
+    r"\b(?:accept\w*|consent\w*|agree|privacy|preferences|settings|opt.out|akzeptier\w*|zustimm\w*|"
+    r"einwilligung|datenschutz\w*|accepte[rz]?|consentement|confidentialité|acept\w*|consentimiento|privacidad|"
+    r"accett\w*|consenso|aceit\w*|consentimento|privacidade|accepteren|toestemming)\b",
+    regex.IGNORECASE,
+)
+
 _MONTHS = (
     r"jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|fevereiro|mar(?:ch|s|zo|ço)?|m[äa]rz|"
     r"apr(?:il|ile)?|avril|abril|may|mai|mayo|maggio|maio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|"

@@ -22,6 +22,8 @@ from textclean.blocks import Block, first_word_start, split_blocks
 from textclean.edits import Edit, apply_edits
 from textclean.patterns import (
     BYLINE,
+    CONSENT_WORDS,
+    COOKIE_NOTICE,
     CREDIT,
     DATE,
     DATELINE_WORDS,
@@ -48,6 +50,8 @@ LABEL_LINE_WORDS = 15
 # A caption with a credit, a byline or a dateline is at most this long, in words.
 CAPTION_WORDS = 60
 BYLINE_WORDS = 12
+# A cookie notice is at most this long, in words.
+NOTICE_WORDS = 80
 DATELINE_EXTRA_WORDS = 4
 # Prose blocks of at least this many words are compared for repetition; shorter ones, and lists
 # (a recipe's "1 cup of water"), repeat naturally.
@@ -55,7 +59,7 @@ REPEAT_MIN_WORDS = 8
 # A near-prose block among furniture is kept if it is at least this long (recall first).
 NEAR_GOOD_ALONE_WORDS = 25
 # What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
-FURNITURE_COST = 3
+FURNITURE_COST = 10
 # The title is at most this long, in words.
 TITLE_WORDS = 30
 
@@ -134,6 +138,8 @@ class Classifier:
             for label, pattern in FURNITURE.items():
                 if _is_phrase_line(pattern, block, start):
                     return label
+        if block.words <= NOTICE_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):
+            return "cookies"
         if block.words <= CAPTION_WORDS and CREDIT.search(visible):
             return "caption"
         if block.words <= BYLINE_WORDS and not block.sentence_end and BYLINE.match(visible):
