@@ -1,8 +1,8 @@
-"""textclean: turn messy scraped text into clean text.
+r"""textclean: turn messy scraped text into clean text.
 
 >>> import textclean
->>> textclean.clean("Hello,   \\r\\nworld!\\n\\n\\n\\n")
-'Hello,\\nworld!\\n'
+>>> textclean.clean("Hello,   \r\nworld!\n\n\n\n")
+'Hello,\nworld!\n'
 >>> textclean.clean(" x ", steps=[str.strip])
 'x'
 """
@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from textclean import registry
 from textclean.errors import (
     ConfigError,
     InputError,
@@ -23,7 +24,6 @@ from textclean.errors import (
     TextcleanError,
     UnknownStepError,
 )
-from textclean import registry
 from textclean.io import decode
 from textclean.pipeline import Explanation, Pipeline
 from textclean.registry import DEFAULT_STEPS, cleaner

@@ -1,4 +1,4 @@
-"""Read a pipeline from TOML: a ``textclean.toml`` file or ``[tool.textclean]`` in ``pyproject.toml``.
+r"""Read a pipeline from TOML: a ``textclean.toml`` file or ``[tool.textclean]`` in ``pyproject.toml``.
 
 The file names the steps and gives options per step::
 
@@ -9,7 +9,7 @@ The file names the steps and gives options per step::
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "textclean.toml").write_text('steps = ["whitespace"]\\n[options.whitespace]\\nmax_blank_lines = 2\\n')
+>>> _ = (folder / "textclean.toml").write_text('steps = ["whitespace"]\n[options.whitespace]\nmax_blank_lines = 2\n')
 >>> load_config(folder / "textclean.toml")
 Config(steps=['whitespace'], options={'whitespace': {'max_blank_lines': 2}})
 """

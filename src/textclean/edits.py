@@ -102,9 +102,11 @@ def derive_edits(before: str, after: str, rule: str) -> list[Edit]:
         prefix += 1
     suffix = 0
     limit -= prefix
-    while suffix + step <= limit and before[len(before) - suffix - step : len(before) - suffix] == after[
-        len(after) - suffix - step : len(after) - suffix
-    ]:
+    while (
+        suffix + step <= limit
+        and before[len(before) - suffix - step : len(before) - suffix]
+        == after[len(after) - suffix - step : len(after) - suffix]
+    ):
         suffix += step
     while suffix < limit and before[len(before) - suffix - 1] == after[len(after) - suffix - 1]:
         suffix += 1

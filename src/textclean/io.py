@@ -1,10 +1,10 @@
-"""Bytes in and out: decoding policy, binary detection, JSONL records and atomic writes.
+r"""Bytes in and out: decoding policy, binary detection, JSONL records and atomic writes.
 
 >>> decode("café".encode("utf-8"))
 'café'
 >>> decode("café".encode("cp1252"), encoding="cp1252")
 'café'
->>> decode_bytes(b"\\xff\\xfeh\\x00i\\x00")
+>>> decode_bytes(b"\xff\xfeh\x00i\x00")
 ('hi', 'utf-16')
 """
 
@@ -120,9 +120,9 @@ class Record:
 
 
 def read_jsonl(text: str, field: str) -> Iterator[Record]:
-    """Parse JSONL text line by line; a bad line comes back with ``error`` set, not raised.
+    r"""Parse JSONL text line by line; a bad line comes back with ``error`` set, not raised.
 
-    >>> [r.error for r in read_jsonl('{"text": "a"}\\n[1]\\n{"text": 2}\\n', "text")]
+    >>> [r.error for r in read_jsonl('{"text": "a"}\n[1]\n{"text": 2}\n', "text")]
     [None, 'line 2: not a JSON object', "line 3: field 'text' is not a string"]
     """
     for number, line in enumerate(text.split("\n"), start=1):
@@ -156,26 +156,33 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
     """Open ``path`` for writing so that a crash leaves either the old file or the complete new one.
 
     The data goes to a temporary file in the same folder, is flushed to disk, gets the old file's
-    permission bits, and replaces the old file in one step when the ``with`` block ends; if the
-    block raises, the temporary file is removed and the old file is untouched.
+    permission bits (a new file gets those the umask allows), and replaces the old file in one step
+    when the ``with`` block ends; if the block raises, the temporary file is removed and the old file
+    is untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+        mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        mode = None
+        mode = _new_file_mode()
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _new_file_mode() -> int:
+    """Return the mode a new file gets from ``open``: read-write for all, less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -44,6 +44,7 @@ class Step:
         return self.spec.find_edits(text, self.prepared)
 
     def __call__(self, text: str) -> str:
+        """Return ``text`` cleaned by this step."""
         return apply_edits(text, self.find_edits(text))
 
 
@@ -77,9 +78,9 @@ class Explanation:
         return text
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the output back to the span of the input it came from.
+        r"""Map a span of the output back to the span of the input it came from.
 
-        >>> report = Pipeline(["whitespace"]).explain("a  \\n\\n\\n\\nb")
+        >>> report = Pipeline(["whitespace"]).explain("a  \n\n\n\nb")
         >>> start, end = report.source_span(3, 4)
         >>> report.output[3:4], report.input[start:end]
         ('b', 'b')
@@ -90,11 +91,11 @@ class Explanation:
         return start, max(start, end)
 
     def why(self, fragment: str) -> list[tuple[str, Edit]]:
-        """Return ``(step name, edit)`` for every edit that touched ``fragment`` where it stood.
+        r"""Return ``(step name, edit)`` for every edit that touched ``fragment`` where it stood.
 
         This answers "why did this line disappear?" in one call.
 
-        >>> report = Pipeline(["whitespace"]).explain("keep  \\n\\n\\n\\nthis")
+        >>> report = Pipeline(["whitespace"]).explain("keep  \n\n\n\nthis")
         >>> [(name, edit.rule) for name, edit in report.why("keep  ")]
         [('whitespace', 'blank-lines')]
         """
@@ -134,7 +135,9 @@ class Pipeline:
     'x'
     """
 
-    def __init__(self, steps: Sequence[StepLike] | None = None, options: Mapping[str, Mapping[str, Any]] | None = None):
+    def __init__(
+        self, steps: Sequence[StepLike] | None = None, options: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> None:
         if isinstance(steps, str):
             raise InvalidOptionError(f"steps must be a list of names or functions, not the string {steps!r}")
         self._step_likes: tuple[StepLike, ...] = tuple(registry.DEFAULT_STEPS if steps is None else steps)
@@ -161,6 +164,7 @@ class Pipeline:
         return tuple(step.name for step in self.steps)
 
     def __call__(self, text: str) -> str:
+        """Return ``text`` cleaned by every step in order."""
         _check_text(text)
         for step in self.steps:
             text = step(text)
@@ -173,7 +177,7 @@ class Pipeline:
         ('a\nb', {'whitespace': 2})
         """
         _check_text(text)
-        counts = {}
+        counts: dict[str, int] = {}
         for step in self.steps:
             edits = step.find_edits(text)
             counts[step.name] = counts.get(step.name, 0) + len(edits)

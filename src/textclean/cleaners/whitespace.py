@@ -73,6 +73,4 @@ def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:
 
 def _count_breaks(run: str) -> int:
     """Count the line breaks of a run: CR LF is one, a paragraph separator is two."""
-    return (
-        run.count("\n") + run.count("\r") - run.count("\r\n") + run.count("\u2028") + 2 * run.count("\u2029")
-    )
+    return run.count("\n") + run.count("\r") - run.count("\r\n") + run.count("\u2028") + 2 * run.count("\u2029")

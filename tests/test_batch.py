@@ -1,0 +1,162 @@
+"""Parallel, streaming cleaning of files and JSONL: order, bounded chunks, compression, interruption."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from textclean import batch
+from textclean.pipeline import Pipeline
+
+from .test_cli import _console_script, run, write
+
+
+def corpus(path: Path, records: int) -> list[dict]:
+    rows = [{"id": i, "text": f"record {i}   \n\n\n\nbody {'x' * (i % 50)}  ", "n": i} for i in range(records)]
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(row) + "\n" for row in rows)
+    return rows
+
+
+def test_read_chunks_keeps_line_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "CHUNK_LINES", 2)
+    import io
+
+    chunks = list(batch.read_chunks(io.BytesIO(b"a\nb\nc\nd\ne")))
+    assert chunks == [(1, [b"a\n", b"b\n"]), (3, [b"c\n", b"d\n"]), (5, [b"e"])]
+
+
+def test_ordered_map_keeps_order_with_a_bounded_window() -> None:
+    with batch.worker_pool(Pipeline(["whitespace"]), workers=2) as pool:
+        results = list(batch.ordered_map(pool, pow, ((i, 2) for i in range(50)), window=3))
+    assert results == [i * i for i in range(50)]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_parallel_jsonl_keeps_input_order(tmp_path: Path, workers: str) -> None:
+    rows = corpus(tmp_path / "in.jsonl", 30_000)  # several MB: several chunks, so workers really run
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "normalize",
+        str(tmp_path / "in.jsonl"),
+        "--jsonl",
+        "--steps",
+        "whitespace",
+        "-o",
+        str(out),
+        "--workers",
+        workers,
+    )
+    assert result.returncode == 0, result.stderr
+    cleaned = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in cleaned] == [row["id"] for row in rows]
+    assert cleaned[7]["text"] == "record 7\n\nbody xxxxxxx"
+    assert b"30,000 documents" in result.stderr
+
+
+def test_parallel_bad_records_keep_their_line_numbers(tmp_path: Path) -> None:
+    rows = corpus(tmp_path / "in.jsonl", 20_000)
+    lines = (tmp_path / "in.jsonl").read_text(encoding="utf-8").splitlines()
+    lines[4] = "{not json"
+    lines[15_001] = '{"id": 1}'
+    write(tmp_path / "in.jsonl", "\n".join(lines) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "normalize", str(tmp_path / "in.jsonl"), "--jsonl", "--steps", "whitespace", "-o", str(out), "--workers", "2"
+    )
+    assert result.returncode == 2
+    assert b"in.jsonl: line 5: invalid JSON" in result.stderr
+    assert b"in.jsonl: line 15002: no field 'text'" in result.stderr
+    written = out.read_text(encoding="utf-8").splitlines()
+    assert len(written) == len(rows)
+    assert written[4] == "{not json" and written[15_001] == '{"id": 1}'
+
+
+def test_invalid_utf8_in_a_record_is_a_bad_record(tmp_path: Path) -> None:
+    write(tmp_path / "in.jsonl", b'{"text": "ok  "}\n{"text": "caf\xe9"}\n')
+    result = run("normalize", str(tmp_path / "in.jsonl"), "--jsonl", "--steps", "whitespace")
+    assert result.returncode == 2
+    assert b"line 2: invalid UTF-8" in result.stderr
+    assert result.stdout == b'{"text": "ok"}\n{"text": "caf\xe9"}\n'
+
+
+def test_gzip_in_and_out(tmp_path: Path) -> None:
+    rows = corpus(tmp_path / "in.jsonl.gz", 100)
+    out = tmp_path / "out" / "in.jsonl.gz"
+    result = run("normalize", str(tmp_path), "--jsonl", "--steps", "whitespace", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        cleaned = [json.loads(line) for line in handle]
+    assert len(cleaned) == len(rows) and cleaned[0]["text"] == "record 0\n\nbody"
+
+
+def test_zstd_in_and_out(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    data = b"".join(json.dumps({"text": f"line {i}  "}).encode() + b"\n" for i in range(100))
+    write(tmp_path / "in.jsonl.zst", zstandard.ZstdCompressor().compress(data))
+    out = tmp_path / "out.jsonl.zst"
+    result = run("normalize", str(tmp_path / "in.jsonl.zst"), "--jsonl", "--steps", "whitespace", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = zstandard.ZstdDecompressor().stream_reader(out.read_bytes()).read().decode()
+    assert text.splitlines()[3] == '{"text": "line 3"}'
+
+
+def test_corrupt_gzip_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    good = gzip.compress(b'{"text": "a"}\n' * 1000)
+    write(tmp_path / "in.jsonl.gz", good[: len(good) // 2])
+    out = tmp_path / "out.jsonl.gz"
+    result = run("normalize", str(tmp_path / "in.jsonl.gz"), "--jsonl", "-o", str(out))
+    assert result.returncode == 2
+    assert b"in.jsonl.gz: cannot read" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl.gz"]
+
+
+def test_parallel_text_files_report_in_input_order(tmp_path: Path) -> None:
+    for i in range(40):
+        write(tmp_path / "in" / f"{i:02d}.txt", f"doc {i}  \n" * 3000)  # over 1 MB in all
+    write(tmp_path / "in" / "05.txt", b"bad \xff utf-8")
+    result = run("normalize", str(tmp_path / "in"), "--check", "--steps", "whitespace", "--workers", "2")
+    assert result.returncode == 2
+    names = [line.rsplit("/", 1)[-1] for line in result.stdout.decode().splitlines()]
+    assert names == [f"{i:02d}.txt" for i in range(40) if i != 5]
+    assert b"05.txt: invalid UTF-8 at byte 4" in result.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process is POSIX")
+def test_ctrl_c_stops_cleanly_without_half_written_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [*_console_script(), "normalize", "-", "--jsonl", "-o", str(out), "--workers", "2"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    # a stream that is still arriving when Ctrl-C comes: part of the output has been cleaned already
+    process.stdin.write(b"".join(json.dumps({"text": f"{i}  "}).encode() + b"\n" for i in range(50_000)))
+    process.stdin.flush()
+    time.sleep(2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_output_files_get_the_usual_mode(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "a")
+    assert run("normalize", str(tmp_path / "a.txt"), "-o", str(tmp_path / "b.txt")).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o666 & ~umask

@@ -1,0 +1,201 @@
+"""The public API: clean, Pipeline, explain, options, registration, pickling, configuration."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean import registry
+from textclean.edits import Edit
+from textclean.pipeline import Pipeline
+
+
+def shout(text: str, *, mark: str = "!") -> str:
+    """Upper-case the text (a module-level function, so it can be pickled)."""
+    return text.upper() + mark
+
+
+@pytest.fixture
+def registered_shout():
+    textclean.cleaner("test-shout", replace=True)(shout)
+    yield "test-shout"
+    registry._registered.pop("test-shout", None)
+
+
+def test_clean_runs_named_steps_and_callables() -> None:
+    assert textclean.clean("a  \n\n\n\nb  ", steps=["whitespace"]) == "a\n\nb"
+    assert textclean.clean("a", steps=[shout]) == "A!"
+    assert textclean.clean("a  ", steps=["whitespace", shout]) == "A!"
+
+
+def test_options_reach_the_step() -> None:
+    text = "a\n\n\n\nb"
+    assert textclean.clean(text, steps=["whitespace"], options={"whitespace": {"max_blank_lines": 2}}) == "a\n\n\nb"
+
+
+def test_unknown_step_names_the_known_ones() -> None:
+    with pytest.raises(textclean.UnknownStepError, match=r"known steps: .*whitespace"):
+        textclean.clean("x", steps=["no-such-step"])
+
+
+def test_unknown_option_names_the_known_ones() -> None:
+    with pytest.raises(textclean.InvalidOptionError, match=r"no option 'blank'.*max_blank_lines"):
+        Pipeline(["whitespace"], options={"whitespace": {"blank": 1}})
+
+
+def test_bad_option_value_says_what_is_allowed() -> None:
+    with pytest.raises(ValueError, match="max_blank_lines must be an integer >= 0"):
+        Pipeline(["whitespace"], options={"whitespace": {"max_blank_lines": -1}})
+
+
+def test_options_for_a_step_not_in_the_pipeline_are_an_error() -> None:
+    with pytest.raises(textclean.InvalidOptionError, match="not a step of this pipeline"):
+        Pipeline(["whitespace"], options={"links": {}})
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 3])
+def test_text_must_be_str(bad: object) -> None:
+    with pytest.raises(TypeError, match="text must be str"):
+        textclean.clean(bad)  # type: ignore[arg-type]
+
+
+def test_steps_must_be_a_list_not_a_string() -> None:
+    with pytest.raises(ValueError, match="list of names"):
+        Pipeline("whitespace")  # type: ignore[arg-type]
+
+
+def test_decorator_registers_a_function_with_options(registered_shout: str) -> None:
+    assert textclean.clean("hi", steps=[registered_shout], options={registered_shout: {"mark": "?"}}) == "HI?"
+    with pytest.raises(textclean.InvalidOptionError, match="its options: mark"):
+        Pipeline([registered_shout], options={registered_shout: {"loud": True}})
+
+
+def test_decorator_registers_a_class_with_state() -> None:
+    @textclean.cleaner("test-replace", replace=True)
+    class Replace:
+        """Replace one word by another."""
+
+        def __init__(self, *, old: str = "colour", new: str = "color") -> None:
+            self.old, self.new = old, new
+
+        def __call__(self, text: str) -> str:
+            return text.replace(self.old, self.new)
+
+    try:
+        assert textclean.clean("a colour", steps=["test-replace"]) == "a color"
+        result = Pipeline(["test-replace"], options={"test-replace": {"old": "a"}}).explain("a b")
+        assert result.output == "color b"
+        assert [(e.old, e.new, e.rule) for e in result.steps[0].edits] == [("a", "color", "test-replace")]
+    finally:
+        registry._registered.pop("test-replace", None)
+
+
+def test_registering_a_taken_name_needs_replace(registered_shout: str) -> None:
+    with pytest.raises(textclean.RegistrationError, match="exists already"):
+        textclean.cleaner("whitespace")(shout)
+    with pytest.raises(textclean.RegistrationError, match="invalid cleaner name"):
+        textclean.cleaner("Bad Name")(shout)
+
+
+def test_replacing_a_cleaner_is_seen_by_clean(registered_shout: str) -> None:
+    assert textclean.clean("a", steps=[registered_shout]) == "A!"
+    textclean.cleaner(registered_shout, replace=True)(str.lower)
+    assert textclean.clean("A", steps=[registered_shout]) == "a"
+
+
+def test_a_cleaner_returning_non_str_is_a_clear_error(registered_shout: str) -> None:
+    textclean.cleaner(registered_shout, replace=True)(len)
+    with pytest.raises(TypeError, match="returned int, not str"):
+        textclean.clean("abc", steps=[registered_shout])
+
+
+def test_pipeline_pickles_when_its_steps_are_names_or_importable_functions() -> None:
+    pipeline = Pipeline(["whitespace", shout], options={"whitespace": {"max_blank_lines": 2}})
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert copy == pipeline
+    assert copy("a  \n\n\n\nb") == pipeline("a  \n\n\n\nb")
+
+
+def test_pipeline_with_a_lambda_says_why_it_cannot_pickle() -> None:
+    pipeline = Pipeline([lambda text: text])
+    with pytest.raises(textclean.NotPicklableError, match="define it at the top level"):
+        pickle.dumps(pipeline)
+
+
+def test_repr_names_the_steps() -> None:
+    assert repr(Pipeline(["whitespace", shout])) == "Pipeline(['whitespace', 'shout'])"
+
+
+def test_explain_records_rules_and_replays() -> None:
+    text = "Title  \r\n\r\n\r\n\r\nBody\n\n\n"
+    report = Pipeline(["whitespace", shout]).explain(text)
+    assert report.output == "TITLE\n\nBODY\n!"
+    assert report.replay() == report.output
+    rules = [edit.rule for edit in report.steps[0].edits]
+    assert rules == ["blank-lines", "trailing-blank-lines"]
+    assert report.steps[1].name == "shout"
+    rows = list(report.records())
+    assert rows[0]["step"] == "whitespace" and rows[0]["rule"] == "blank-lines"
+
+
+def test_explain_maps_output_spans_to_the_input() -> None:
+    text = "\n\nalpha   \n\n\n\nbeta"
+    report = Pipeline(["whitespace"]).explain(text)
+    start = report.output.index("beta")
+    source = report.source_span(start, start + 4)
+    assert text[source[0] : source[1]] == "beta"
+
+
+def test_why_finds_the_edit_that_touched_a_fragment() -> None:
+    report = Pipeline(["whitespace"]).explain("keep   \n\n\n\nthis")
+    [(name, edit)] = report.why("keep   ")
+    assert name == "whitespace"
+    assert isinstance(edit, Edit) and edit.rule == "blank-lines"
+    assert report.why("absent") == []
+
+
+def test_from_config_reads_textclean_toml(tmp_path: Path) -> None:
+    path = tmp_path / "textclean.toml"
+    path.write_text('steps = ["whitespace"]\n\n[options.whitespace]\nmax_blank_lines = 2\n', encoding="utf-8")
+    pipeline = Pipeline.from_config(path)
+    assert pipeline == Pipeline(["whitespace"], options={"whitespace": {"max_blank_lines": 2}})
+
+
+def test_from_config_reads_pyproject_tool_table(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n\n[tool.textclean]\nsteps = ["whitespace"]\n', encoding="utf-8")
+    assert Pipeline.from_config(path).names == ("whitespace",)
+
+
+def test_from_config_without_steps_is_the_default_pipeline(tmp_path: Path) -> None:
+    path = tmp_path / "textclean.toml"
+    path.write_text("", encoding="utf-8")
+    assert Pipeline.from_config(path).names == textclean.DEFAULT_STEPS
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("steps = [", "not valid TOML"),
+        ('stepz = ["whitespace"]', "unknown key 'stepz'"),
+        ('steps = "whitespace"', "list of step names"),
+        ("[options]\nwhitespace = 3", "table of tables"),
+        ('steps = ["nope"]', "unknown step 'nope'"),
+    ],
+)
+def test_bad_config_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "textclean.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(textclean.TextcleanError, match=message):
+        Pipeline.from_config(path)
+
+
+def test_missing_config_and_pyproject_without_table(tmp_path: Path) -> None:
+    with pytest.raises(textclean.ConfigError, match="cannot read config"):
+        Pipeline.from_config(tmp_path / "absent.toml")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    with pytest.raises(textclean.ConfigError, match=r"no \[tool.textclean\]"):
+        Pipeline.from_config(tmp_path / "pyproject.toml")

@@ -1,0 +1,93 @@
+"""Properties every registered cleaner and the default pipeline must have, on any text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+
+import textclean
+from textclean import registry
+from textclean.pipeline import Pipeline
+
+from .conftest import any_text, documents, expected_paragraphs
+
+STEPS = [*registry.builtin_names(), None]  # None: the default pipeline
+IDS = [name or "default" for name in STEPS]
+# cleaners that only remove text: their output words must be a subsequence of their input words
+REMOVERS = {"boilerplate", "footer"}
+
+
+def pipeline_for(name: str | None) -> Pipeline:
+    return Pipeline(None if name is None else [name])
+
+
+@pytest.mark.parametrize("name", STEPS, ids=IDS)
+@given(text=any_text)
+def test_never_raises_and_returns_str(name: str | None, text: str) -> None:
+    assert isinstance(pipeline_for(name)(text), str)
+
+
+@pytest.mark.parametrize("name", STEPS, ids=IDS)
+@given(text=any_text)
+def test_idempotent(name: str | None, text: str) -> None:
+    pipeline = pipeline_for(name)
+    once = pipeline(text)
+    assert pipeline(once) == once
+
+
+@pytest.mark.parametrize("name", STEPS, ids=IDS)
+@given(text=any_text)
+def test_explain_replays_to_the_output(name: str | None, text: str) -> None:
+    pipeline = pipeline_for(name)
+    report = pipeline.explain(text)
+    assert report.output == pipeline(text)
+    assert report.replay() == report.output
+    for step in report.steps:
+        for edit in step.edits:
+            assert step.input[edit.start : edit.end] == edit.old
+
+
+@pytest.mark.parametrize("name", sorted(REMOVERS & set(registry.builtin_names())))
+@given(text=documents())
+def test_removers_never_invent_words(name: str, text: str) -> None:
+    words_in = iter(text.split())
+    for word in pipeline_for(name)(text).split():
+        assert any(word in candidate for candidate in words_in), word
+
+
+@pytest.mark.parametrize("name", STEPS, ids=IDS)
+def test_clean_article_paragraphs_survive(name: str | None) -> None:
+    """The seeds' clean article paragraphs come through every cleaner with their words intact."""
+    article = "\n\n".join(expected_paragraphs())
+    output = " ".join(pipeline_for(name)(article).split())
+    for paragraph in expected_paragraphs():
+        assert " ".join(paragraph.split()) in output
+
+
+def _pathological_inputs() -> dict[str, str]:
+    line = " ".join(" ".join(expected_paragraphs()).split())
+    return {
+        "one 10 MB line": (line + " ") * (10_000_000 // (len(line) + 1)),
+        "400,000 blank lines": "x\n" + "\n" * 400_000 + "y",
+        "10^5 ab-newline": "ab-\n" * 100_000,
+        "10^5 [": "[" * 100_000,
+        "10^5 ](": "](" * 100_000,
+    }
+
+
+@pytest.mark.parametrize("name", STEPS, ids=IDS)
+def test_near_linear_on_pathological_input(name: str | None) -> None:
+    """A generous bound that only catastrophic (quadratic or worse) behaviour breaks."""
+    pipeline = pipeline_for(name)
+    for label, text in _pathological_inputs().items():
+        start = time.perf_counter()
+        pipeline(text)
+        elapsed = time.perf_counter() - start
+        assert elapsed < 60, f"{label}: {elapsed:.1f} s"
+
+
+def test_clean_is_the_default_pipeline() -> None:
+    text = "Title   \r\n\r\n\r\nBody\n"
+    assert textclean.clean(text) == Pipeline()(text)
