@@ -60,6 +60,8 @@ REPEAT_MIN_WORDS = 8
 NEAR_GOOD_ALONE_WORDS = 25
 # What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
 FURNITURE_COST = 10
+# Rules that drop a block for its neighbours or its place, not for evidence of its own.
+IN_DOUBT = ("among-furniture", "outside-article")
 # The title is at most this long, in words.
 TITLE_WORDS = 30
 
@@ -280,7 +282,8 @@ def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple
         elif kind is BlockClass.NEAR_GOOD:
             score = block.words / 2
         elif kind is BlockClass.BAD:
-            score = -(block.words + FURNITURE_COST) if block.words else 0.0
+            # a link list weighs what it holds; a caption or a share line between two paragraphs little
+            score = -(block.words if verdict.rule == "links" else 0) - FURNITURE_COST if block.words else 0.0
         else:
             score = 0.0
         if total <= 0:
@@ -431,7 +434,7 @@ def _title_index(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> int | 
     comes before the first kept prose block, if there is one."""
     for i, block in enumerate(blocks):
         verdict = verdicts[i]
-        if verdict.kind is BlockClass.GOOD and verdict.rule == "prose":
+        if verdict.kind is BlockClass.GOOD and verdict.rule in ("prose", "near-prose"):
             return None
         if verdict.rule == "repeated":
             continue
@@ -442,7 +445,7 @@ def _title_index(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> int | 
             and not (ANY_FURNITURE is not None and ANY_FURNITURE.match(block.visible, first_word_start(block.visible)))
             and block.link_share < 0.5
             and not block.visible.endswith(".")
-            and (block.heading or verdict.kind is not BlockClass.BAD or verdict.rule == "among-furniture")
+            and (block.heading or verdict.kind is not BlockClass.BAD or verdict.rule in IN_DOUBT)
         ):
             return i
     return None
