@@ -18,12 +18,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
 from textclean.patterns import WIDE, HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WORD
 
 # A line at least this long (without its indentation) may be hard-wrapped, so the next line goes on
 # with the same block; after a shorter line a new block starts. html2text wraps at 78 columns.
 WRAPPED_LINE_MIN = 50
+# Where a furniture phrase can start: a word, a copyright sign or an opening parenthesis.
+_PHRASE_START = regex.compile(r"[\w©(]")
 # Spaces and tabs, as stripped from the ends of lines.
 _BLANKS = " \t\r\f\v"
 
@@ -157,14 +161,11 @@ def _visible_length(text: str) -> int:
 
 
 def first_word_start(text: str) -> int:
-    """Where the first word of ``text`` starts, or a "©" or "(" just before it (a phrase may open
-    with one); the length of the text if it has no word.
+    """Where the first word of ``text`` starts, or a "©" or "(" before it (a phrase may open with
+    one); the length of the text if it has neither.
 
     >>> first_word_start("* © 2024 Example"), first_word_start("--")
     (2, 2)
     """
-    match = WORD.search(text)
-    if match is None:
-        return len(text)
-    start = match.start()
-    return start - 1 if start and text[start - 1] in "©(" else start
+    match = _PHRASE_START.search(text)
+    return len(text) if match is None else match.start()

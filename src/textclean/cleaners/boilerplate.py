@@ -462,7 +462,7 @@ def _title_suffix_edits(text: str, block: Block) -> list[Edit]:
         tail = line[separator.end() :]
         segments = TITLE_SEPARATOR.split(tail)
         if head_words >= 3 and all(1 <= len(WORD.findall(s)) <= 4 for s in segments):
-            if len(WORD.findall(tail)) < head_words:
+            if len(WORD.findall(tail)) <= head_words:
                 cut = separator.start()
                 break
     if cut is None:
