@@ -55,7 +55,7 @@ def test_cases(case: dict[str, object]) -> None:
         (f"{PROSE}\n\nAdvertisement\n\n{PROSE_2}\n", f"{PROSE}\n\n{PROSE_2}\n"),
         (f"{PROSE}\n\n[Home](/) [News](/news) [Sport](/sport)\n", f"{PROSE}\n"),
         # a title keeps its text and loses the site's name
-        (f"Library stays open – City News | Example\n\n{PROSE}\n", f"Library stays open\n\n{PROSE}\n"),
+        (f"Library stays open \N{EN DASH} City News | Example\n\n{PROSE}\n", f"Library stays open\n\n{PROSE}\n"),
     ],
 )
 def test_table(text: str, expected: str) -> None:

@@ -11,7 +11,7 @@ evidence while it is still there), and whether it ends like a sentence.
 ['Title', 'Home', 'News', 'A real paragraph.']
 >>> block = split_blocks("Read the [full story](/story) here, it is in the paper.")[0]
 >>> block.words, block.stopwords, round(block.link_share, 2), block.sentence_end
-(11, 5, 0.24, True)
+(10, 6, 0.25, True)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
-from textclean.patterns import WIDE, HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WORD
+from textclean.patterns import HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
 
 # A line at least this long (without its indentation) may be hard-wrapped, so the next line goes on
 # with the same block; after a shorter line a new block starts. html2text wraps at 78 columns.
@@ -34,8 +34,10 @@ _BLANKS = " \t\r\f\v"
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A block of text: its span ``start:end`` in the text (its lines, without the final line break)
-    and its features."""
+    """A block of text and its features.
+
+    ``start:end`` is its span in the text: its lines, without the final line break.
+    """
 
     start: int
     end: int
@@ -161,8 +163,9 @@ def _visible_length(text: str) -> int:
 
 
 def first_word_start(text: str) -> int:
-    """Where the first word of ``text`` starts, or a "©" or "(" before it (a phrase may open with
-    one); the length of the text if it has neither.
+    """Return where a phrase may start in ``text``: its first word, "©" or "(".
+
+    The length of the text if it has none of them.
 
     >>> first_word_start("* © 2024 Example"), first_word_start("--")
     (2, 2)

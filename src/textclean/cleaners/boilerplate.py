@@ -21,13 +21,13 @@ import regex
 from textclean.blocks import Block, first_word_start, split_blocks
 from textclean.edits import Edit, apply_edits
 from textclean.patterns import (
+    ANY_FURNITURE,
     BYLINE,
     CONSENT_WORDS,
     COOKIE_NOTICE,
     CREDIT,
     DATE,
     DATELINE_WORDS,
-    ANY_FURNITURE,
     FURNITURE,
     TITLE_SEPARATOR,
     WORD,
@@ -60,6 +60,8 @@ REPEAT_MIN_WORDS = 8
 NEAR_GOOD_ALONE_WORDS = 25
 # What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
 FURNITURE_COST = 10
+# Furniture that stands inside articles as well as around them: no evidence about its neighbours.
+INSIDE_ARTICLE = ("caption",)
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
 IN_DOUBT = ("among-furniture", "outside-article")
 # The title is at most this long, in words.
@@ -238,7 +240,8 @@ def remove_boilerplate(
     >>> print(remove_boilerplate(page))
     Storm hits the coast
     <BLANKLINE>
-    The storm reached the coast on Monday night and cut power to thousands of homes, officials said. Schools will stay closed for the rest of the week.
+    The storm reached the coast on Monday night and cut power to thousands of homes, officials said.
+    Schools will stay closed for the rest of the week.
     <BLANKLINE>
     """
     options = BoilerplateOptions(
@@ -268,9 +271,11 @@ def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Ver
 
 
 def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[int, int]:
-    """The run of blocks where the article is: the run with the most prose net of furniture
-    (the maximum-sum run of block scores). Blocks in doubt outside it are furniture; prose outside
-    it is kept (a comment, a second part after a large box of links: recall first)."""
+    """Return the first and last block of the article's run: the most prose net of furniture.
+
+    It is the maximum-sum run of block scores. Blocks in doubt outside it are furniture; prose
+    outside it is kept (a comment, a second part after a large box of links: recall first).
+    """
     best = 0.0
     best_span = (0, len(blocks) - 1)
     total = 0.0
@@ -281,9 +286,9 @@ def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple
             score = float(block.words)
         elif kind is BlockClass.NEAR_GOOD:
             score = block.words / 2
-        elif kind is BlockClass.BAD:
-            # a link list weighs what it holds; a caption or a share line between two paragraphs little
-            score = -(block.words if verdict.rule == "links" else 0) - FURNITURE_COST if block.words else 0.0
+        elif _is_evidence(block, verdict):
+            # a link list weighs what it holds; a share line between two paragraphs little
+            score = -(block.words if verdict.rule == "links" else 0) - FURNITURE_COST
         else:
             score = 0.0
         if total <= 0:
@@ -293,18 +298,26 @@ def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple
             best, best_span = total, (start, i)
     first, last = best_span
     # the run reaches out over the blocks in doubt next to it, up to the first furniture block
-    while first > 0 and verdicts[first - 1].kind is not BlockClass.BAD:
+    while first > 0 and not _is_evidence(blocks[first - 1], verdicts[first - 1]):
         first -= 1
-    while last + 1 < len(blocks) and verdicts[last + 1].kind is not BlockClass.BAD:
+    while last + 1 < len(blocks) and not _is_evidence(blocks[last + 1], verdicts[last + 1]):
         last += 1
     return first, last
 
 
-def _settle_again(
-    blocks: Sequence[Block], verdicts: list[Verdict], classifier: Classifier, title: int | None
-) -> None:
-    """Classify the kept blocks again, without the removed ones between them, until nothing more
-    goes: a removal changes what neighbours a block has, and the cleaner must be idempotent."""
+def _is_evidence(block: Block, verdict: Verdict) -> bool:
+    """Tell whether a block is furniture that says something about its neighbours.
+
+    Images (blocks that show nothing) and captions stand inside articles as well as around them.
+    """
+    return verdict.kind is BlockClass.BAD and block.words > 0 and verdict.rule not in INSIDE_ARTICLE
+
+
+def _settle_again(blocks: Sequence[Block], verdicts: list[Verdict], classifier: Classifier, title: int | None) -> None:
+    """Classify the kept blocks again, without the removed ones, until nothing more goes.
+
+    A removal changes what neighbours a block has, and the cleaner must be idempotent.
+    """
     for _ in range(len(blocks)):
         kept = [i for i, verdict in enumerate(verdicts) if verdict.kind is not BlockClass.BAD]
         again = classify_blocks([blocks[i] for i in kept], classifier)
@@ -343,7 +356,7 @@ def _mark_repeats(blocks: Sequence[Block], verdicts: list[Verdict], prose_stopwo
 
 
 def _settle_by_neighbours(blocks: Sequence[Block], verdicts: list[Verdict], strictness: Strictness) -> None:
-    """jusText's context-sensitive pass: short and near-good blocks take their neighbours' class.
+    """Settle blocks in doubt by their neighbours, as jusText's context-sensitive pass does.
 
     The short blocks between two sure blocks form a group. Between two good blocks the group is
     kept (subheadings, a list in the article), between two furniture blocks it goes (a menu). A
@@ -356,8 +369,9 @@ def _settle_by_neighbours(blocks: Sequence[Block], verdicts: list[Verdict], stri
             if verdict.kind is not BlockClass.BAD:
                 verdicts[i] = Verdict(BlockClass.GOOD, verdict.rule)
         return
-    # blocks that show nothing (images) are no evidence about their neighbours: settle the rest
-    shown = [i for i, block in enumerate(blocks) if block.words]
+    # blocks that show nothing (images), and captions, which stand inside articles as well as
+    # around them, are no evidence about their neighbours: settle the rest
+    shown = [i for i, block in enumerate(blocks) if block.words and verdicts[i].rule not in INSIDE_ARTICLE]
     if len(shown) < len(blocks):
         visible = [verdicts[i] for i in shown]
         _settle_by_neighbours([blocks[i] for i in shown], visible, strictness)
@@ -405,8 +419,10 @@ def _settle_by_neighbours(blocks: Sequence[Block], verdicts: list[Verdict], stri
 
 
 def _text_run(blocks: Sequence[Block], order: Iterable[int]) -> list[int]:
-    """The blocks, in ``order`` from the article text outwards, that read as text: the run stops at
-    the first one-or-two-word line without a stopword (a menu entry)."""
+    """Return the blocks, in ``order`` from the article text outwards, that read as text.
+
+    The run stops at the first one-or-two-word line without a stopword (a menu entry).
+    """
     run = []
     for k in order:
         block = blocks[k]
@@ -417,8 +433,10 @@ def _text_run(blocks: Sequence[Block], order: Iterable[int]) -> list[int]:
 
 
 def _nearest_sure(kinds: Sequence[BlockClass], *, reverse: bool) -> list[BlockClass]:
-    """For each block, the class of the nearest GOOD or BAD block before it (after it if ``reverse``);
-    the document's edges count as furniture."""
+    """Return, for each block, the class of the nearest sure block before (or after) it.
+
+    The document's edges count as furniture.
+    """
     found = [BlockClass.BAD] * len(kinds)
     last = BlockClass.BAD
     order = range(len(kinds) - 1, -1, -1) if reverse else range(len(kinds))
@@ -430,8 +448,11 @@ def _nearest_sure(kinds: Sequence[BlockClass], *, reverse: bool) -> list[BlockCl
 
 
 def _title_index(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> int | None:
-    """The title: the first heading-like block (short, not a sentence, not a list item) that
-    comes before the first kept prose block, if there is one."""
+    """Return the index of the title, if there is one.
+
+    The title is the first heading-like block (short, not a sentence, not a list item) before the
+    first prose block.
+    """
     for i, block in enumerate(blocks):
         verdict = verdicts[i]
         if verdict.kind is BlockClass.GOOD and verdict.rule in ("prose", "near-prose"):
@@ -452,7 +473,7 @@ def _title_index(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> int | 
 
 
 def _title_suffix_edits(text: str, block: Block) -> list[Edit]:
-    """Trim the site's name from a title line: "Title – Site | Site" -> "Title"."""
+    """Trim the site's name from a title line: "Title | Site - Section" -> "Title"."""
     line = text[block.start : block.end]
     if "\n" in line:
         return []
@@ -461,19 +482,22 @@ def _title_suffix_edits(text: str, block: Block) -> list[Edit]:
         head_words = len(WORD.findall(line[: separator.start()]))
         tail = line[separator.end() :]
         segments = TITLE_SEPARATOR.split(tail)
-        if head_words >= 3 and all(1 <= len(WORD.findall(s)) <= 4 for s in segments):
-            if len(WORD.findall(tail)) <= head_words:
-                cut = separator.start()
-                break
+        short_segments = all(1 <= len(WORD.findall(s)) <= 4 for s in segments)
+        if head_words >= 3 and short_segments and len(WORD.findall(tail)) <= head_words:
+            cut = separator.start()
+            break
     if cut is None:
         return []
-    return [Edit(block.start + cut, block.end, "", "title-suffix", line[cut:], {"site": line[cut:].strip(" |–—·•»-:")})]
+    site = TITLE_SEPARATOR.sub(" ", line[cut:]).strip()
+    return [Edit(block.start + cut, block.end, "", "title-suffix", line[cut:], {"site": site})]
 
 
 def _removal_edits(text: str, blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> list[Edit]:
-    """One edit per removed block, each with the line breaks that follow it, so that no gap is left
-    behind; removed blocks at the end of the text take the breaks before them (a final line break
-    stays)."""
+    """Return one edit per removed block, each with the line breaks that follow it.
+
+    So no gap is left behind; removed blocks at the end of the text take the breaks before them
+    (a final line break stays).
+    """
     edits = []
     tail = len(blocks)
     while tail > 0 and verdicts[tail - 1].kind is BlockClass.BAD:
@@ -508,8 +532,11 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
 
 
 def _is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bool:
-    """Whether a block is a furniture line of ``pattern``: the phrase opens it (at ``start``), and
-    little follows (a few words, or a label's list: "Tags: a, b")."""
+    """Tell whether a block is a furniture line of ``pattern``.
+
+    The phrase opens it (at ``start``), and little follows: a few words, or a label's list
+    ("Tags: a, b").
+    """
     visible = block.visible
     match = pattern.match(visible, start)
     if match is None:
@@ -525,7 +552,7 @@ def _is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bo
 
 
 def _is_dateline(visible: str) -> bool:
-    """A short line that is a date with little around it: "Global Research, February 17, 2010"."""
+    """Tell whether a short line is a date with little around it: "Example News, May 7, 2010"."""
     match = DATE.search(visible)
     if match is None:
         return False

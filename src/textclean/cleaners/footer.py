@@ -122,7 +122,8 @@ def remove_footer(
     ...     "Leave a Comment\n"
     ... )
     >>> print(remove_footer(article, min_article_words=20))
-    The council voted on Tuesday to keep the library open for another year, after a long debate in which residents spoke for and against the plan to close it.
+    The council voted on Tuesday to keep the library open for another year, after a long debate
+    in which residents spoke for and against the plan to close it.
     <BLANKLINE>
     The mayor said the money would come from the parks budget.
     <BLANKLINE>
@@ -140,7 +141,7 @@ def remove_footer(
 def _first_cut(
     blocks: Sequence[Block], prose: Sequence[int], markers: _Markers, options: FooterOptions
 ) -> tuple[int, str] | None:
-    """The first footer line after the article's text, and its label."""
+    """Return the first footer line after the article's text, and its label."""
     prose_after = sum(prose)
     prose_before = 0
     last_prose = -1  # the index of the last prose block so far
@@ -176,7 +177,7 @@ class _Markers:
         self.user_patterns = [regex.compile(p, regex.IGNORECASE) for p in options.patterns]
 
     def label(self, block: Block) -> str | None:
-        """The label of the footer line a block is, or ``None``."""
+        """Return the label of the footer line a block is, or ``None``."""
         visible = block.visible
         for pattern in self.user_patterns:
             if pattern.search(visible):
@@ -189,14 +190,14 @@ class _Markers:
 
 
 def _is_prose(block: Block) -> bool:
-    return (block.words >= PROSE_WORDS or block.size >= 5 * PROSE_WORDS) and (
-        block.link_share <= PROSE_MAX_LINK_SHARE
-    )
+    return (block.words >= PROSE_WORDS or block.size >= 5 * PROSE_WORDS) and (block.link_share <= PROSE_MAX_LINK_SHARE)
 
 
 def _tail_edits(text: str, blocks: Sequence[Block], cut: int, label: str) -> list[Edit]:
-    """One edit per removed block, the first named after the footer line that ends the article;
-    the break before the tail goes with it, a final line break stays."""
+    """Return one edit per removed block, the first named after the footer line that ends the article.
+
+    The break before the tail goes with it; a final line break stays.
+    """
     edits = []
     start = blocks[cut - 1].end if cut > 0 else 0
     final = "\n" if text.endswith("\n") and cut > 0 else ""
