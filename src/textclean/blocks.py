@@ -17,6 +17,7 @@ evidence while it is still there), and whether it ends like a sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -57,10 +58,13 @@ class Block:
         return self.stopwords / self.words if self.words else 0.0
 
 
-def split_blocks(text: str) -> list[Block]:
+@lru_cache(maxsize=4)
+def split_blocks(text: str) -> tuple[Block, ...]:
     """Split ``text`` into blocks, in order, each with its features.
 
-    A block never ends inside a piece of markup: lines that a link spans stay one block.
+    A block never ends inside a piece of markup: lines that a link spans stay one block. The last
+    few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
+    other.
     """
     spans = _block_spans(text)
     tokens = tokenize_links(text) if spans else []
@@ -80,7 +84,7 @@ def split_blocks(text: str) -> list[Block]:
                 continue
             index += 1
         blocks.append(_measure(text, start, end, tokens[first:index]))
-    return blocks
+    return tuple(blocks)
 
 
 def _block_spans(text: str) -> list[tuple[int, int]]:

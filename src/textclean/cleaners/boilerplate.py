@@ -122,12 +122,16 @@ class Verdict:
 
 
 class Classifier:
-    """The compiled evidence of one set of options: the lexicon plus the user's phrases and patterns."""
+    """The compiled evidence of one set of options, for one text.
+
+    It holds the lexicon plus the user's phrases and patterns, and the verdicts given so far.
+    """
 
     def __init__(self, options: BoilerplateOptions) -> None:
         self.options = options
         self.user_phrases = phrase_pattern(options.phrases, literal=True)
         self.user_patterns = [regex.compile(p, regex.IGNORECASE) for p in options.patterns]
+        self._verdicts: dict[tuple[int, float], Verdict] = {}
 
     def furniture(self, block: Block) -> str | None:
         """Return the label of the furniture a block is on its own evidence, or ``None``."""
@@ -151,6 +155,14 @@ class Classifier:
         if block.words <= BYLINE_WORDS + DATELINE_EXTRA_WORDS and _is_dateline(visible):
             return "dateline"
         return None
+
+    def classify_cached(self, block: Block, prose_share: float) -> Verdict:
+        """Classify a block of this classifier's text, once: the passes over kept blocks ask again."""
+        key = (block.start, prose_share)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self.classify(block, prose_share)
+        return verdict
 
     def classify(self, block: Block, prose_share: float) -> Verdict:
         """Give a block its class from its own evidence (jusText's context-free pass)."""
@@ -258,7 +270,7 @@ def remove_boilerplate(
 def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Verdict]:
     """Classify blocks: their own evidence first, then their neighbours', then repetition."""
     prose_share = _prose_share(blocks)
-    verdicts = [classifier.classify(block, prose_share) for block in blocks]
+    verdicts = [classifier.classify_cached(block, prose_share) for block in blocks]
     _mark_repeats(blocks, verdicts, STOPWORDS_LOW * prose_share)
     first, last = _article_span(blocks, verdicts)
     own = [verdict.kind for verdict in verdicts]
