@@ -24,9 +24,11 @@ import regex
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
 from textclean.patterns import HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
 
-# A line at least this long (without its indentation) may be hard-wrapped, so the next line goes on
-# with the same block; after a shorter line a new block starts. html2text wraps at 78 columns.
+# A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
+# the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
+# starts. html2text wraps at 78 columns, mail and terminals at 72 to 80.
 WRAPPED_LINE_MIN = 50
+WRAPPED_LINE_MAX = 100
 # Where a furniture phrase can start: a word, a copyright sign or an opening parenthesis.
 _PHRASE_START = regex.compile(r"[\w©(]")
 # Spaces and tabs, as stripped from the ends of lines.
@@ -115,7 +117,7 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
             if block_start < 0:
                 block_start = pos + indent
             block_end = pos + len(line.rstrip(_BLANKS))
-            previous_long = len(stripped) >= WRAPPED_LINE_MIN
+            previous_long = WRAPPED_LINE_MIN <= len(stripped) <= WRAPPED_LINE_MAX
             previous_indent = indent
         if newline < 0:
             break

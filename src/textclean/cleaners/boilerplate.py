@@ -83,7 +83,7 @@ class BoilerplateOptions:
 
     # recall first: "normal" drops furniture with evidence of its own or of its neighbours, and
     # keeps a block in doubt; "lenient" drops only blocks with evidence of their own; "strict"
-    # also drops near-prose blocks among furniture
+    # also drops near-prose blocks among furniture and prose outside the article's run
     strictness: Strictness = "normal"
     keep_title: bool = True  # a reader's article has its headline (most benchmark golds do not)
     max_link_density: float = 0.5  # above this share of link text a block is a link list (jusText: 0.2)
@@ -275,9 +275,12 @@ def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Ver
     first, last = _article_span(blocks, verdicts)
     own = [verdict.kind for verdict in verdicts]
     _settle_by_neighbours(blocks, verdicts, classifier.options.strictness)
-    if classifier.options.strictness != "lenient":
+    strictness = classifier.options.strictness
+    if strictness != "lenient":
         for i, verdict in enumerate(verdicts):
-            if (i < first or i > last) and own[i] is not BlockClass.GOOD and verdict.kind is BlockClass.GOOD:
+            outside = i < first or i > last
+            in_doubt = own[i] is not BlockClass.GOOD or strictness == "strict"
+            if outside and in_doubt and verdict.kind is BlockClass.GOOD:
                 verdicts[i] = Verdict(BlockClass.BAD, "outside-article")
     return verdicts
 
