@@ -115,7 +115,9 @@ def test_guard_returns_the_text_unchanged_over_the_share() -> None:
     text = "[Home](/) [News](/news) [Sport](/sport) [Weather](/weather)\n\n" + f"{PROSE}\n"
     assert remove_boilerplate(text) == f"{PROSE}\n"
     assert remove_boilerplate(text, max_removed_share=0.1) == text
-    assert find_boilerplate_edits(text, BoilerplateOptions(max_removed_share=0.1)) == []
+    (edit,) = find_boilerplate_edits(text, BoilerplateOptions(max_removed_share=0.1))
+    assert (edit.rule, edit.old, edit.new) == ("boilerplate-guard", "", "")
+    assert edit.data["removed_share"] > 0.1
 
 
 def test_strictness_lenient_keeps_blocks_without_evidence_of_their_own() -> None:

@@ -88,6 +88,8 @@ def test_guard_and_min_article_words() -> None:
     text = f"{ARTICLE}\nLeave a Comment\n\n" + "Comment text here. " * 10 + "\n"
     assert remove_footer(text) == ARTICLE
     assert remove_footer(text, max_removed_share=0.1) == text
+    (edit,) = find_footer_edits(text, FooterOptions(max_removed_share=0.1))
+    assert edit.rule == "footer-guard"
     assert find_footer_edits(text, FooterOptions(min_article_words=500)) == []
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import regex
 
+from textclean.edits import Edit
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
 from textclean.patterns import HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
 
@@ -178,3 +179,13 @@ def first_word_start(text: str) -> int:
     """
     match = _PHRASE_START.search(text)
     return len(text) if match is None else match.start()
+
+
+def guard_edit(cleaner: str, share: float, most: float) -> Edit:
+    """Return the edit that changes nothing and says why: removals over the guard's share.
+
+    >>> guard_edit("footer", 0.8, 0.5).data
+    {'removed_share': 0.8, 'max_removed_share': 0.5}
+    """
+    data = {"removed_share": round(share, 3), "max_removed_share": most}
+    return Edit(0, 0, "", f"{cleaner}-guard", "", data)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import regex
 
-from textclean.blocks import Block, first_word_start, split_blocks
+from textclean.blocks import Block, first_word_start, guard_edit, split_blocks
 from textclean.edits import Edit, apply_edits
 from textclean.patterns import (
     ANY_FURNITURE,
@@ -207,11 +207,12 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
     removals = [i for i, verdict in enumerate(verdicts) if verdict.kind is BlockClass.BAD]
     if options.max_removed_share is not None:
         total = sum(block.words for block in blocks)
-        if total and sum(blocks[i].words for i in removals) / total > options.max_removed_share:
-            return []
+        share = sum(blocks[i].words for i in removals) / total if total else 0.0
+        if share > options.max_removed_share:
+            return [guard_edit("boilerplate", share, options.max_removed_share)]
     edits.extend(_removal_edits(text, blocks, verdicts))
     edits.sort(key=lambda edit: edit.start)
-    return _without_overlaps(edits)
+    return edits
 
 
 def remove_boilerplate(
@@ -535,15 +536,6 @@ def _removal_edits(text: str, blocks: Sequence[Block], verdicts: Sequence[Verdic
         data: dict[str, Any] = {"label": verdict.rule, "text": block.visible}
         edits.append(Edit(start, end, new, f"boilerplate-{verdict.rule}", text[start:end], data))
     return edits
-
-
-def _without_overlaps(edits: list[Edit]) -> list[Edit]:
-    kept: list[Edit] = []
-    for edit in edits:
-        if kept and edit.start < kept[-1].end:
-            continue
-        kept.append(edit)
-    return kept
 
 
 def _is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bool:

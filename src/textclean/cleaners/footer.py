@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from textclean.blocks import Block, first_word_start, split_blocks
+from textclean.blocks import Block, first_word_start, guard_edit, split_blocks
 from textclean.edits import Edit, apply_edits
 from textclean.patterns import FOOTER_MARKERS, FURNITURE, phrase_pattern
 
@@ -85,8 +85,9 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     tail = blocks[cut:]
     if options.max_removed_share is not None:
         total = sum(block.words for block in blocks)
-        if total and sum(block.words for block in tail) / total > options.max_removed_share:
-            return []
+        share = sum(block.words for block in tail) / total if total else 0.0
+        if share > options.max_removed_share:
+            return [guard_edit("footer", share, options.max_removed_share)]
     return _tail_edits(text, blocks, cut, label)
 
 
