@@ -86,7 +86,7 @@ def test_explain_names_the_rule_and_labels_the_data() -> None:
     rules = [edit.rule for edit in edits]
     assert rules == ["title-suffix", "boilerplate-byline", "boilerplate-share"]
     assert edits[0].data == {"site": "Example"}
-    assert edits[1].data == {"label": "byline", "text": "By Jane Doe"}
+    assert edits[1].data == {"label": "byline", "text": "By Jane Doe", "author": "Jane Doe"}
     assert report.replay() == report.output
 
 

@@ -533,9 +533,32 @@ def _removal_edits(text: str, blocks: Sequence[Block], verdicts: Sequence[Verdic
         else:
             end = len(text) if not text[block.end :].strip() else block.end
             new = "\n" if text.endswith("\n") and tail > 0 and end == len(text) else ""
-        data: dict[str, Any] = {"label": verdict.rule, "text": block.visible}
+        data = _labeled_data(verdict.rule, block.visible)
         edits.append(Edit(start, end, new, f"boilerplate-{verdict.rule}", text[start:end], data))
     return edits
+
+
+def _labeled_data(rule: str, visible: str) -> dict[str, Any]:
+    """Return what a removed block was: its label and text, and the author, date or credit it names.
+
+    >>> _labeled_data("byline", "By Jane Doe")
+    {'label': 'byline', 'text': 'By Jane Doe', 'author': 'Jane Doe'}
+    >>> _labeled_data("caption", "The square in 1998. (Photo: City Archive)")["credit"]
+    'Photo: City Archive'
+    """
+    data: dict[str, Any] = {"label": rule, "text": visible}
+    byline = BYLINE.match(visible) if rule == "byline" else None
+    if byline:
+        data["author"] = visible[byline.end() :].strip(" :")
+    elif rule == "dateline":
+        date = DATE.search(visible)
+        if date:
+            data["date"] = date.group()
+    elif rule == "caption":
+        credit = CREDIT.search(visible)
+        if credit:
+            data["credit"] = credit.group().strip(" ()[]")
+    return data
 
 
 def _is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bool:
