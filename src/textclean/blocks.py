@@ -23,7 +23,7 @@ import regex
 
 from textclean.edits import Edit
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
-from textclean.patterns import HEADING_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
+from textclean.patterns import HEADING_MARKER, ITEM_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
 # the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
@@ -32,6 +32,9 @@ WRAPPED_LINE_MIN = 50
 WRAPPED_LINE_MAX = 100
 # Where a furniture phrase can start: a word, a copyright sign or an opening parenthesis.
 _PHRASE_START = regex.compile(r"[\w©(]")
+# Sentence punctuation and the closing quotes and brackets after it are within this many characters
+# of a block's end: only there is it looked for.
+_END_CHARS = 12
 # Spaces and tabs, as stripped from the ends of lines.
 _BLANKS = " \t\r\f\v"
 
@@ -110,7 +113,7 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
                 block_start = -1
         else:
             indent = len(line) - len(line.lstrip(_BLANKS))
-            starts_item = bool(LIST_MARKER.match(line) or HEADING_MARKER.match(line))
+            starts_item = bool(ITEM_MARKER.match(line))
             goes_on = previous_long and not starts_item and abs(indent - previous_indent) <= 4
             if block_start >= 0 and not goes_on:
                 spans.append((block_start, block_end))
@@ -160,7 +163,7 @@ def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
         has_links=has_links,
         list_item=marker is not None and marker.re is LIST_MARKER,
         heading=marker is not None and marker.re is HEADING_MARKER,
-        sentence_end=bool(SENTENCE_END.search(visible)),
+        sentence_end=bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
         size=len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
     )
 

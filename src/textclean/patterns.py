@@ -335,6 +335,8 @@ DATE = regex.compile(
     rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
     regex.IGNORECASE,
 )
+# A digit: a cheap test before the date pattern is tried.
+DIGIT = regex.compile(r"\d")
 # Words that go with a date in a dateline: "Published", "Updated", "Posted on", weekdays, times.
 DATELINE_WORDS = regex.compile(
     r"\b(?:published|updated|posted|last (?:updated|modified)|on|at|am|pm|gmt|utc|[ec][sd]t|"
@@ -362,6 +364,7 @@ SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 # A list item or a heading at the start of a line.
 LIST_MARKER = regex.compile(r"[ \t]*+(?:[*•·+\-–]|\d{1,3}[.)])[ \t]")
 HEADING_MARKER = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+ITEM_MARKER = regex.compile(rf"{LIST_MARKER.pattern}|{HEADING_MARKER.pattern}")
 
 
 def phrase_pattern(phrases: Iterable[str], *, literal: bool = False) -> regex.Pattern[str] | None:

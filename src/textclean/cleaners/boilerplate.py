@@ -28,6 +28,7 @@ from textclean.patterns import (
     CREDIT,
     DATE,
     DATELINE_WORDS,
+    DIGIT,
     FURNITURE,
     TITLE_SEPARATOR,
     WORD,
@@ -50,6 +51,8 @@ LABEL_LINE_WORDS = 15
 # A caption with a credit, a byline or a dateline is at most this long, in words.
 CAPTION_WORDS = 60
 BYLINE_WORDS = 12
+# A caption's credit is within this many characters of its end.
+CREDIT_CHARS = 160
 # A cookie notice is at most this long, in words.
 NOTICE_WORDS = 80
 DATELINE_EXTRA_WORDS = 4
@@ -148,7 +151,8 @@ class Classifier:
                     return label
         if block.words <= NOTICE_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):
             return "cookies"
-        if block.words <= CAPTION_WORDS and CREDIT.search(visible):
+        # a credit closes a caption: only its end is searched
+        if block.words <= CAPTION_WORDS and CREDIT.search(visible, max(0, len(visible) - CREDIT_CHARS)):
             return "caption"
         if block.words <= BYLINE_WORDS and not block.sentence_end and BYLINE.match(visible):
             return "byline"
@@ -583,7 +587,7 @@ def _is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bo
 
 def _is_dateline(visible: str) -> bool:
     """Tell whether a short line is a date with little around it: "Example News, May 7, 2010"."""
-    match = DATE.search(visible)
+    match = DATE.search(visible) if DIGIT.search(visible) else None  # every date has a digit
     if match is None:
         return False
     rest = DATELINE_WORDS.sub(" ", visible[: match.start()] + " " + visible[match.end() :])
