@@ -23,7 +23,7 @@ import regex
 
 from textclean.edits import Edit
 from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links
-from textclean.patterns import HEADING_MARKER, ITEM_MARKER, LIST_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
+from textclean.patterns import ITEM_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
 # the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
@@ -132,7 +132,8 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
-    marker = LIST_MARKER.match(text, start, end) or HEADING_MARKER.match(text, start, end)
+    marker = ITEM_MARKER.match(text, start, end)
+    heading = marker is not None and "#" in marker.group()
     parts = []
     link_chars = 0
     has_links = False
@@ -161,8 +162,8 @@ def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
         stopwords=sum(map(STOPWORDS.__contains__, words)),
         link_share=min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
         has_links=has_links,
-        list_item=marker is not None and marker.re is LIST_MARKER,
-        heading=marker is not None and marker.re is HEADING_MARKER,
+        list_item=marker is not None and not heading,
+        heading=heading,
         sentence_end=bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
         size=len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
     )
