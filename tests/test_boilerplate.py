@@ -50,6 +50,10 @@ def test_cases(case: dict[str, object]) -> None:
         ("“Nobody asked me,” she said.\n", "“Nobody asked me,” she said.\n"),
         (f"{PROSE}\n\n* one\n* two\n* three\n\n{PROSE_2}\n", f"{PROSE}\n\n* one\n* two\n* three\n\n{PROSE_2}\n"),
         ("", ""),
+        (
+            f"{PROSE}\n\n> The vote was close.\n\n> \N{EM DASH} City Council (@council) May 7, 2019\n\n{PROSE_2}\n",
+            f"{PROSE}\n\n> The vote was close.\n\n> \N{EM DASH} City Council (@council) May 7, 2019\n\n{PROSE_2}\n",
+        ),
         # furniture goes with the line breaks after it
         (f"Share this article\n\n{PROSE}\n", f"{PROSE}\n"),
         (f"{PROSE}\n\nAdvertisement\n\n{PROSE_2}\n", f"{PROSE}\n\n{PROSE_2}\n"),

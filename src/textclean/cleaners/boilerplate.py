@@ -51,6 +51,8 @@ LABEL_LINE_WORDS = 15
 # A caption with a credit, a byline or a dateline is at most this long, in words.
 CAPTION_WORDS = 60
 BYLINE_WORDS = 12
+# How a quoted block or a quotation's attribution starts.
+QUOTE_MARKS = (">", "\N{EM DASH}", "\N{HORIZONTAL BAR}")
 # A caption's credit is within this many characters of its end.
 CREDIT_CHARS = 160
 # A cookie notice is at most this long, in words.
@@ -154,6 +156,8 @@ class Classifier:
         # a credit closes a caption: only its end is searched
         if block.words <= CAPTION_WORDS and CREDIT.search(visible, max(0, len(visible) - CREDIT_CHARS)):
             return "caption"
+        if visible.startswith(QUOTE_MARKS):
+            return None  # a quotation and its attribution ("— Name, May 7, 2019") belong to the text
         if block.words <= BYLINE_WORDS and not block.sentence_end and BYLINE.match(visible):
             return "byline"
         if block.words <= BYLINE_WORDS + DATELINE_EXTRA_WORDS and _is_dateline(visible):
