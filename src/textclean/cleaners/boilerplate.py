@@ -5,8 +5,9 @@ pass gives every block a class from its own evidence: link density, length, shar
 sentence punctuation, and a multilingual lexicon of furniture phrases (``textclean.patterns``).
 A second pass settles the blocks that carry too little evidence (short ones, near-prose ones)
 from their neighbours: a short line between two menus is a menu, between two paragraphs it is a
-subheading. Blocks repeated within the document are removed after their first appearance, and
-the title keeps its text but loses a site-name suffix.
+subheading. The article's run of blocks (the most prose net of furniture) gives position: blocks
+in doubt outside it are furniture. Blocks repeated within the document are removed after their
+first appearance, and the title keeps its text but loses a site-name suffix.
 """
 
 from __future__ import annotations
@@ -48,16 +49,17 @@ STOPWORDS_HIGH = 0.32
 PHRASE_EXTRA_WORDS = 3
 # A label line ("Tags: a, b, c") has at most this many words and no sentence.
 LABEL_LINE_WORDS = 15
-# A caption with a credit, a byline or a dateline is at most this long, in words.
+# A caption with a credit, a byline or a dateline is at most this long, in words; a dateline has
+# at most this many words beside its date.
 CAPTION_WORDS = 60
 BYLINE_WORDS = 12
-# How a quoted block or a quotation's attribution starts.
-QUOTE_MARKS = (">", "\N{EM DASH}", "\N{HORIZONTAL BAR}")
+DATELINE_EXTRA_WORDS = 4
 # A caption's credit is within this many characters of its end.
 CREDIT_CHARS = 160
+# How a quoted block or a quotation's attribution starts: never a byline or a dateline.
+QUOTE_MARKS = (">", "\N{EM DASH}", "\N{HORIZONTAL BAR}")
 # A cookie notice is at most this long, in words.
 NOTICE_WORDS = 80
-DATELINE_EXTRA_WORDS = 4
 # Prose blocks of at least this many words are compared for repetition; shorter ones, and lists
 # (a recipe's "1 cup of water"), repeat naturally.
 REPEAT_MIN_WORDS = 8
