@@ -110,7 +110,8 @@ CODECS = ["sloppy-windows-1252", "latin-1", "macroman"]
         ("ÇA VA? ÉTÉ À PARIS, CÔTE D’AZUR. ÀÉÈÊ.", "ÇA VA? ÉTÉ À PARIS, CÔTE D’AZUR. ÀÉÈÊ."),
         ('write the "&amp;" entity', 'write the "&amp;" entity'),  # named, not used
         ("code: `&nbsp;`", "code: `&nbsp;`"),
-        ("<b>&amp;</b> in markup", "<b>&amp;</b> in markup"),
+        ("<b>&amp;</b> in leftover markup", "<b>&</b> in leftover markup"),  # the markup step strips <b>
+        ("<template>&amp;</template> is source", "<template>&amp;</template> is source"),
         ("E&S; and &unknown;", "E&S; and &unknown;"),
         ("&#0; is not a character", "&#0; is not a character"),
         ("¬ç", "¬ç"),  # would decode to a C1 control: no repair

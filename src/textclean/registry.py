@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import linewrap, links, markup, mojibake, unicode, whitespace
+from textclean.cleaners import boilerplate, footer, linewrap, links, markup, mojibake, unicode, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -115,6 +115,18 @@ _BUILTINS: dict[str, CleanerSpec] = {
             "NFC, invisible control and format characters, broken surrogates; visible rewrites as options",
         ),
         builtin(
+            "boilerplate",
+            boilerplate.find_boilerplate_edits,
+            boilerplate.BoilerplateOptions,
+            "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
+        ),
+        builtin(
+            "footer",
+            footer.find_footer_edits,
+            footer.FooterOptions,
+            "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
+        ),
+        builtin(
             "links",
             links.find_link_edits,
             links.LinksOptions,
@@ -141,7 +153,17 @@ _BUILTINS: dict[str, CleanerSpec] = {
     )
 }
 
-DEFAULT_STEPS: tuple[str, ...] = ("mojibake", "unicode", "links", "markup", "whitespace", "linewrap")
+DEFAULT_STEPS: tuple[str, ...] = (
+    "mojibake",
+    "unicode",
+    "whitespace",
+    "linewrap",
+    "footer",
+    "boilerplate",
+    "links",
+    "markup",
+    "whitespace",
+)
 """The steps of ``textclean.clean(text)`` and of ``textclean normalize`` without ``--steps``."""
 
 _registered: dict[str, CleanerSpec] = {}

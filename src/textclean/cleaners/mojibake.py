@@ -21,6 +21,7 @@ import ftfy.badness
 
 from textclean import mojibake_patterns as patterns
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
+from textclean.markup import tokenize_links, tokenize_markup
 
 # A segment is the line around a suspect spot, cut to this many characters on either side of it
 # (a 10 MB line must not go to ftfy whole).
@@ -332,6 +333,9 @@ def _lost_punctuation_edits(text: str) -> list[Edit]:
     return edits
 
 
+_STRAY_TAGS = frozenset({"tag"})
+
+
 def _entity_edits(text: str) -> list[Edit]:
     """Decode the HTML entities of ``text`` that are escapes, each chain in one step."""
     if "&" not in text:
@@ -345,7 +349,7 @@ def _entity_edits(text: str) -> list[Edit]:
             line_end = text.find("\n", end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             spans = [(line_start + m.start(), line_start + m.end()) for m in patterns.CODE_SPAN.finditer(line)]
-            code_lines[line_start] = (patterns.HTML_TAG.search(line) is not None, spans)
+            code_lines[line_start] = (_has_html_source(line), spans)
         has_tag, spans = code_lines[line_start]
         if has_tag or any(low < start < high for low, high in spans) or _is_mention(text, start, end):
             continue
@@ -353,6 +357,23 @@ def _entity_edits(text: str) -> list[Edit]:
         if new != match.group():
             edits.append(Edit(start, end, new, "html-entity", match.group()))
     return edits
+
+
+def _has_html_source(line: str) -> bool:
+    """Whether a line holds HTML tags that are code, not leftover markup that later steps strip.
+
+    Stray tags (``<br>``, ``<span>``) and links and images (``<a>``, ``<img>``) are markup the
+    ``markup`` and ``links`` steps remove; an entity beside them is an escape all the same, and
+    decoding it now keeps a second run from finding it on a line cleared of tags.
+    """
+    if "<" not in line:
+        return False
+    removable = [(token.start, token.end) for token in tokenize_markup(line, _STRAY_TAGS)]
+    removable += [(t.start, t.end) for t in tokenize_links(line) if t.kind in ("html_link", "html_image")]
+    return any(
+        not any(low <= tag.start() and tag.end() <= high for low, high in removable)
+        for tag in patterns.HTML_TAG.finditer(line)
+    )
 
 
 def _is_mention(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,212 @@
+r"""Split text into blocks and measure what a boilerplate classifier needs to know of each.
+
+A block is a paragraph or a run of lines that belong together: a blank line, a list item or a
+heading starts a new block, and so does a line after a short one (a menu of one word per line is
+many blocks, a paragraph hard-wrapped at 78 columns is one). For each block the features that
+jusText uses on HTML are measured on the text: its length in words, its share of function words
+(stopwords), its share of link text (read with the shared markup tokenizer, so link markup is
+evidence while it is still there), and whether it ends like a sentence.
+
+>>> [b.visible for b in split_blocks("# Title\n\n* [Home](/)\n* [News](/news)\n\nA real paragraph.")]
+['Title', 'Home', 'News', 'A real paragraph.']
+>>> block = split_blocks("Read the [full story](/story) here, it is in the paper.")[0]
+>>> block.words, block.stopwords, round(block.link_share, 2), block.sentence_end
+(10, 6, 0.25, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from textclean.edits import Edit
+from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links, tokenize_markup
+from textclean.patterns import ITEM_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
+
+# A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
+# the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
+# starts. html2text wraps at 78 columns, mail and terminals at 72 to 80.
+WRAPPED_LINE_MIN = 50
+WRAPPED_LINE_MAX = 100
+# Where a furniture phrase can start: a word, a copyright sign or an opening parenthesis.
+_PHRASE_START = regex.compile(r"[\w©(]")
+# Sentence punctuation and the closing quotes and brackets after it are within this many characters
+# of a block's end: only there is it looked for.
+_END_CHARS = 12
+# Spaces and tabs, as stripped from the ends of lines.
+_BLANKS = " \t\r\f\v"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block of text and its features.
+
+    ``start:end`` is its span in the text: its lines, without the final line break.
+    """
+
+    start: int
+    end: int
+    visible: str  # what a reader sees: link text kept, images and URLs dropped, escapes undone
+    words: int
+    stopwords: int
+    link_share: float  # share of the visible characters that are link text (0..1)
+    has_links: bool  # it holds link or image markup
+    list_item: bool
+    heading: bool
+    sentence_end: bool  # its visible text ends with sentence punctuation
+    size: int  # length of the visible text; a CJK character counts as three (it says as much as a word)
+
+    @property
+    def stopword_share(self) -> float:
+        """The share of the block's words that are stopwords (0 for a block without words)."""
+        return self.stopwords / self.words if self.words else 0.0
+
+
+@lru_cache(maxsize=4)
+def split_blocks(text: str) -> tuple[Block, ...]:
+    """Split ``text`` into blocks, in order, each with its features.
+
+    A block never ends inside a piece of markup: lines that a link spans stay one block. The last
+    few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
+    other.
+    """
+    spans = _block_spans(text)
+    tokens = tokenize_links(text) if spans else []
+    blocks = []
+    index = 0
+    count = 0
+    while count < len(spans):
+        start, end = spans[count]
+        count += 1
+        while index < len(tokens) and tokens[index].start < start:
+            index += 1
+        first = index
+        while index < len(tokens) and tokens[index].start < end:
+            if tokens[index].end > end and count < len(spans):
+                end = spans[count][1]  # the token goes on into the next block: take it in
+                count += 1
+                continue
+            index += 1
+        blocks.append(_measure(text, start, end, tokens[first:index]))
+    return tuple(blocks)
+
+
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the blocks: runs of non-blank lines, split after short lines."""
+    spans = []
+    block_start = -1
+    block_end = 0
+    previous_long = False
+    previous_indent = 0
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        newline = text.find("\n", pos)
+        line_end = length if newline < 0 else newline
+        line = text[pos:line_end]
+        stripped = line.strip(_BLANKS)
+        if not stripped:
+            if block_start >= 0:
+                spans.append((block_start, block_end))
+                block_start = -1
+        else:
+            indent = len(line) - len(line.lstrip(_BLANKS))
+            starts_item = bool(ITEM_MARKER.match(line))
+            goes_on = previous_long and not starts_item and abs(indent - previous_indent) <= 4
+            if block_start >= 0 and not goes_on:
+                spans.append((block_start, block_end))
+                block_start = -1
+            if block_start < 0:
+                block_start = pos + indent
+            block_end = pos + len(line.rstrip(_BLANKS))
+            previous_long = WRAPPED_LINE_MIN <= len(stripped) <= WRAPPED_LINE_MAX
+            previous_indent = indent
+        if newline < 0:
+            break
+        pos = newline + 1
+    if block_start >= 0:
+        spans.append((block_start, block_end))
+    return spans
+
+
+_FORMATTING = frozenset({"emphasis", "empty_emphasis", "tag"})  # markup that hides no words
+
+
+def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
+    marker = ITEM_MARKER.match(text, start, end)
+    heading = marker is not None and "#" in marker.group()
+    parts = []
+    link_chars = 0
+    has_links = False
+    pos = marker.end() if marker else start
+    for token in tokens:
+        if token.start < pos or token.end > end:
+            continue  # a token reaching over the block's edge: its text stays as written
+        parts.append(text[pos : token.start])
+        if token.kind != "definition":
+            parts.append(token.text)
+        if token.kind in LINK_KINDS:
+            link_chars += _visible_length(token.text)
+            has_links = True
+        elif token.kind in IMAGE_KINDS or token.kind == "definition":
+            has_links = True
+        pos = token.end
+    parts.append(text[pos:end])
+    visible = _without_formatting("".join(parts)).strip()
+    words = WORD.findall(visible.casefold())
+    visible_chars = _visible_length(visible)
+    return Block(
+        start=start,
+        end=end,
+        visible=visible,
+        words=len(words),
+        stopwords=sum(map(STOPWORDS.__contains__, words)),
+        link_share=min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
+        has_links=has_links,
+        list_item=marker is not None and not heading,
+        heading=heading,
+        sentence_end=bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
+        size=len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
+    )
+
+
+def _without_formatting(text: str) -> str:
+    """Drop emphasis and stray tags, so that rules read the words as they stand after the ``markup`` step."""
+    if "*" not in text and "_" not in text and "<" not in text:
+        return text
+    parts = []
+    pos = 0
+    for token in tokenize_markup(text, _FORMATTING):
+        parts.append(text[pos : token.start])
+        parts.append(token.text)
+        pos = token.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _visible_length(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def first_word_start(text: str) -> int:
+    """Return where a phrase may start in ``text``: its first word, "©" or "(".
+
+    The length of the text if it has none of them.
+
+    >>> first_word_start("* © 2024 Example"), first_word_start("--")
+    (2, 2)
+    """
+    match = _PHRASE_START.search(text)
+    return len(text) if match is None else match.start()
+
+
+def guard_edit(cleaner: str, share: float, most: float) -> Edit:
+    """Return the edit that changes nothing and says why: removals over the guard's share.
+
+    >>> guard_edit("footer", 0.8, 0.5).data
+    {'removed_share': 0.8, 'max_removed_share': 0.5}
+    """
+    data = {"removed_share": round(share, 3), "max_removed_share": most}
+    return Edit(0, 0, "", f"{cleaner}-guard", "", data)

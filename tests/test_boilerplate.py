@@ -1,0 +1,177 @@
+"""The boilerplate cleaner: furniture out block by block, article text, lists and quotes kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import textclean
+from textclean.blocks import split_blocks
+from textclean.cleaners.boilerplate import BoilerplateOptions, find_boilerplate_edits, remove_boilerplate
+from textclean.edits import apply_edits
+from textclean.errors import InvalidOptionError
+from textclean.pipeline import Pipeline
+
+from .conftest import SEEDS, expected_paragraphs, raw_paragraphs
+
+CASES = json.loads((Path(__file__).parent / "cases" / "boilerplate.json").read_text(encoding="utf-8"))
+
+PROSE = (
+    "The council voted on Tuesday evening to keep the old library open for at least another year, "
+    "after a long debate in which dozens of residents spoke for and against the plan to close it."
+)
+PROSE_2 = (
+    "The mayor said that the money for the building would come from the parks budget, and that a "
+    "committee of volunteers would look for a new use of the reading rooms by the end of the summer."
+)
+
+
+@pytest.mark.parametrize("case", CASES["boilerplate"], ids=lambda case: case["label"])
+def test_cases(case: dict[str, object]) -> None:
+    output = remove_boilerplate(str(case["input"]))
+    for kept in case["must_keep"]:  # type: ignore[attr-defined]
+        assert kept in output
+    for dropped in case["must_drop"]:  # type: ignore[attr-defined]
+        assert dropped not in output
+    for text, count in case.get("count", {}).items():  # type: ignore[attr-defined]
+        assert output.count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # must not change: prose alone, a short paragraph, a quote, a list inside the article
+        (PROSE, PROSE),
+        ("It was short.", "It was short."),
+        ("“Nobody asked me,” she said.\n", "“Nobody asked me,” she said.\n"),
+        (f"{PROSE}\n\n* one\n* two\n* three\n\n{PROSE_2}\n", f"{PROSE}\n\n* one\n* two\n* three\n\n{PROSE_2}\n"),
+        ("", ""),
+        (
+            f"{PROSE}\n\n> The vote was close.\n\n> \N{EM DASH} City Council (@council) May 7, 2019\n\n{PROSE_2}\n",
+            f"{PROSE}\n\n> The vote was close.\n\n> \N{EM DASH} City Council (@council) May 7, 2019\n\n{PROSE_2}\n",
+        ),
+        # furniture goes with the line breaks after it
+        (f"Share this article\n\n{PROSE}\n", f"{PROSE}\n"),
+        (f"{PROSE}\n\nAdvertisement\n\n{PROSE_2}\n", f"{PROSE}\n\n{PROSE_2}\n"),
+        (f"{PROSE}\n\n[Home](/) [News](/news) [Sport](/sport)\n", f"{PROSE}\n"),
+        # a title keeps its text and loses the site's name
+        (f"Library stays open \N{EN DASH} City News | Example\n\n{PROSE}\n", f"Library stays open\n\n{PROSE}\n"),
+    ],
+)
+def test_table(text: str, expected: str) -> None:
+    assert remove_boilerplate(text) == expected
+
+
+def test_phrases_match_at_word_boundaries() -> None:
+    # "Ad" is an advertising label, "Adapting" is a word that starts with it
+    assert remove_boilerplate(f"{PROSE}\n\nAd\n\n{PROSE_2}") == f"{PROSE}\n\n{PROSE_2}"
+    assert remove_boilerplate(f"{PROSE}\n\nAdapting\n\n{PROSE_2}") == f"{PROSE}\n\nAdapting\n\n{PROSE_2}"
+
+
+def test_repeated_block_is_removed_once() -> None:
+    text = f"{PROSE}\n\n{PROSE_2}\n\n{PROSE}\n"
+    assert remove_boilerplate(text) == f"{PROSE}\n\n{PROSE_2}\n"
+
+
+def test_keep_title_false_drops_the_title() -> None:
+    text = f"Library stays open for a year\n\n{PROSE}\n"
+    assert remove_boilerplate(text) == text
+    assert remove_boilerplate(text, keep_title=False) == f"{PROSE}\n"
+
+
+def test_explain_names_the_rule_and_labels_the_data() -> None:
+    text = f"Library stays open | Example\n\nBy Jane Doe\n\n{PROSE}\n\nShare this article\n"
+    report = Pipeline(["boilerplate"]).explain(text)
+    edits = report.steps[0].edits
+    rules = [edit.rule for edit in edits]
+    assert rules == ["title-suffix", "boilerplate-byline", "boilerplate-share"]
+    assert edits[0].data == {"site": "Example"}
+    assert edits[1].data == {"label": "byline", "text": "By Jane Doe", "author": "Jane Doe"}
+    assert report.replay() == report.output
+
+
+def test_user_phrases_and_patterns_from_the_api() -> None:
+    text = f"{PROSE}\n\nDonate to our fund\n\n{PROSE_2}\n\nSTOCK 123.4 +1.2%\n"
+    assert "Donate" in remove_boilerplate(text)
+    output = remove_boilerplate(text, phrases=["donate to our fund"], patterns=[r"^STOCK \d"])
+    assert output == f"{PROSE}\n\n{PROSE_2}\n"
+
+
+def test_user_phrases_feed_the_neighbour_pass() -> None:
+    # the user's line is furniture, so the short line between it and the next furniture goes too
+    text = f"{PROSE}\n\n{PROSE_2}\n\nOur partners\n\nAcme\n\n[Home](/) [News](/news)\n"
+    assert "Acme" in remove_boilerplate(text)
+    assert "Acme" not in remove_boilerplate(text, phrases=["our partners"])
+
+
+def test_user_phrases_from_a_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "textclean.toml"
+    config.write_text('steps = ["boilerplate"]\n[options.boilerplate]\nphrases = ["donate to our fund"]\n')
+    text = f"{PROSE}\n\nDonate to our fund\n\n{PROSE_2}\n"
+    assert Pipeline.from_config(config)(text) == f"{PROSE}\n\n{PROSE_2}\n"
+
+
+def test_guard_returns_the_text_unchanged_over_the_share() -> None:
+    text = "[Home](/) [News](/news) [Sport](/sport) [Weather](/weather)\n\n" + f"{PROSE}\n"
+    assert remove_boilerplate(text) == f"{PROSE}\n"
+    assert remove_boilerplate(text, max_removed_share=0.1) == text
+    (edit,) = find_boilerplate_edits(text, BoilerplateOptions(max_removed_share=0.1))
+    assert (edit.rule, edit.old, edit.new) == ("boilerplate-guard", "", "")
+    assert edit.data["removed_share"] > 0.1
+
+
+def test_strictness_lenient_keeps_blocks_without_evidence_of_their_own() -> None:
+    text = f"Home\n\nNews\n\n[Sport](/sport)\n\nWeather\n\n{PROSE} {PROSE_2}\n"
+    assert "Weather" not in remove_boilerplate(text)
+    assert "Weather" in remove_boilerplate(text, strictness="lenient")
+    assert "[Sport]" not in remove_boilerplate(text, strictness="lenient")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"strictness": "loose"},
+        {"keep_title": "yes"},
+        {"max_link_density": 0},
+        {"max_link_density": 1.5},
+        {"max_removed_share": 0},
+        {"phrases": "share"},
+        {"patterns": ["("]},
+    ],
+)
+def test_invalid_options_say_what_is_allowed(options: dict[str, object]) -> None:
+    with pytest.raises(InvalidOptionError, match="boilerplate"):
+        Pipeline(["boilerplate"], options={"boilerplate": options})
+
+
+def test_seeds_come_out_as_their_article() -> None:
+    """Footer and boilerplate (with links undone) leave each seed's title and paragraphs."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        expected = (SEEDS / "expected" / path.name).read_text(encoding="utf-8")
+        output = textclean.clean(path.read_text(encoding="utf-8"), steps=["footer", "boilerplate", "links"])
+        assert output.split() == expected.split(), path.name
+
+
+@given(st.lists(st.sampled_from(raw_paragraphs() + expected_paragraphs()), max_size=12))
+def test_output_blocks_are_a_subsequence_of_input_blocks(paragraphs: list[str]) -> None:
+    text = "\n\n".join(paragraphs)
+    blocks_in = [text[b.start : b.end] for b in split_blocks(text)]
+    output = remove_boilerplate(text)
+    remaining = iter(blocks_in)
+    for block in split_blocks(output):
+        shown = output[block.start : block.end]
+        # a kept block is an input block, or the title line without its site suffix
+        assert any(shown == candidate or candidate.startswith(shown) for candidate in remaining), shown
+
+
+@given(st.text(max_size=300))
+def test_edits_replay_and_never_invent_text(text: str) -> None:
+    edits = find_boilerplate_edits(text)
+    for edit in edits:
+        assert edit.new in ("", "\n")
+        assert text[edit.start : edit.end] == edit.old
+    assert apply_edits(text, edits) == remove_boilerplate(text)

@@ -1,0 +1,111 @@
+"""The footer cleaner: the page's tail after the article goes, the article's last lines stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textclean.cleaners.footer import FooterOptions, find_footer_edits, remove_footer
+from textclean.errors import InvalidOptionError
+from textclean.pipeline import Pipeline
+
+from .conftest import expected_paragraphs
+
+CASES = json.loads((Path(__file__).parent / "cases" / "boilerplate.json").read_text(encoding="utf-8"))
+
+ARTICLE = (
+    "The council voted on Tuesday evening to keep the old library open for at least another year, "
+    "after a long debate in which dozens of residents spoke for and against the plan to close it.\n\n"
+    "The mayor said that the money for the building would come from the parks budget, and that a "
+    "committee of volunteers would look for a new use of the reading rooms by the end of the summer.\n"
+)
+
+
+@pytest.mark.parametrize("case", CASES["footer"], ids=lambda case: case["label"])
+def test_cases(case: dict[str, object]) -> None:
+    output = remove_footer(str(case["input"]))
+    for kept in case["must_keep"]:  # type: ignore[attr-defined]
+        assert kept in output
+    for dropped in case["must_drop"]:  # type: ignore[attr-defined]
+        assert dropped not in output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # must not change: the article alone, a marker before enough text, a marker with the text after it
+        (ARTICLE, ARTICLE),
+        ("Leave a Comment\n", "Leave a Comment\n"),
+        (f"Tags: news\n\n{ARTICLE}", f"Tags: news\n\n{ARTICLE}"),
+        ("", ""),
+        # the tail goes from the first footer line on; a final line break stays
+        (f"{ARTICLE}\nLeave a Comment\n", ARTICLE),
+        (f"{ARTICLE}\n© 2024 Example Media\n\nAbout us\n\nContact", ARTICLE.rstrip("\n")),
+        (f"{ARTICLE}\nRelated articles\n\nThe museum closes\n", ARTICLE),
+    ],
+)
+def test_table(text: str, expected: str) -> None:
+    assert remove_footer(text) == expected
+
+
+def test_a_long_discussion_after_a_marker_keeps_the_text() -> None:
+    # more prose after the line than before it: the line is not where the article ends
+    text = f"{ARTICLE}\nFiled under: news\n\n{ARTICLE}\n{ARTICLE}"
+    assert remove_footer(text) == text
+
+
+def test_explain_labels_the_end_and_the_tail() -> None:
+    text = f"{ARTICLE}\nArticles by: Jane Doe\n\nFor media inquiries: press@example.org\n"
+    edits = Pipeline(["footer"]).explain(text).steps[0].edits
+    assert [edit.rule for edit in edits] == ["footer-source", "footer-tail"]
+    assert edits[0].data == {"label": "source", "text": "Articles by: Jane Doe"}
+    assert edits[1].data["text"] == "For media inquiries: press@example.org"
+
+
+def test_user_phrases_and_patterns() -> None:
+    text = f"{ARTICLE}\nSupport our journalism\n\nDonate now\n"
+    assert remove_footer(text) == text
+    assert remove_footer(text, phrases=["support our journalism"]) == ARTICLE
+    assert remove_footer(text, patterns=[r"^support\b"]) == ARTICLE
+
+
+def test_strictness() -> None:
+    text = f"{ARTICLE}\nShare this:\n\nFacebook\n"
+    assert remove_footer(text) == text
+    assert remove_footer(text, strictness="strict") == ARTICLE
+    comment = "Great piece, thanks for writing it up so clearly; I learned a lot about how the council works "
+    comment += "and why the library matters to so many people here."
+    comments = f"{ARTICLE}\n2 Comments\n\n{comment}\n"
+    assert remove_footer(comments) == ARTICLE
+    assert remove_footer(comments, strictness="lenient") == comments
+
+
+def test_guard_and_min_article_words() -> None:
+    text = f"{ARTICLE}\nLeave a Comment\n\n" + "Comment text here. " * 10 + "\n"
+    assert remove_footer(text) == ARTICLE
+    assert remove_footer(text, max_removed_share=0.1) == text
+    (edit,) = find_footer_edits(text, FooterOptions(max_removed_share=0.1))
+    assert edit.rule == "footer-guard"
+    assert find_footer_edits(text, FooterOptions(min_article_words=500)) == []
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"strictness": "always"}, {"min_article_words": -1}, {"max_removed_share": 2}, {"patterns": ["["]}],
+)
+def test_invalid_options_say_what_is_allowed(options: dict[str, object]) -> None:
+    with pytest.raises(InvalidOptionError, match="footer"):
+        Pipeline(["footer"], options={"footer": options})
+
+
+@given(st.lists(st.sampled_from(expected_paragraphs()), min_size=1, max_size=8), st.integers(0, 8))
+def test_output_is_a_prefix_of_the_input(paragraphs: list[str], at: int) -> None:
+    text = "\n\n".join([*paragraphs[:at], "Leave a Comment", *paragraphs[at:]])
+    output = remove_footer(text)
+    assert text.startswith(output.rstrip("\n"))
+    for paragraph in paragraphs[:at]:
+        assert paragraph in output
