@@ -22,6 +22,7 @@ follows (``x < y``, ``<3``).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,12 +58,14 @@ class Token:
 # would change the text again.
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!$<>|~")
 # A shortcut, not a rule: the most common link, [plain text](url "title") with no markup inside, read
-# in one step. Whatever it does not match goes the long way, to the same token.
-_SIMPLE_TAIL = r"""\((?P<url>[^\s()\\<>`]*+(?:(?<=-)\n[^\s()\\<>`]++)*+)(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)"[^"\n]*+")?\)"""
-_SIMPLE_LINK = regex.compile(
-    rf"""\[(?P<text>[^\[\]\\<`\n]*+(?:\n(?![ \t]*+\n)[^\[\]\\<`\n]*+)*+)\]{_SIMPLE_TAIL}""", regex.VERBOSE
-)
-_SIMPLE_INLINE_TAIL = regex.compile(_SIMPLE_TAIL)  # the same shortcut for the end of any link
+# in one step. Whatever it does not match goes the long way, to the same token. It is the one pattern
+# tried at every bracket, so it is written for the standard `re` module, which starts a match several
+# times faster than `regex`; its white space is spelled out as `regex` reads `\s` (Unicode's White_Space).
+_WHITE_SPACE = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_URL_CHAR = rf"[^{_WHITE_SPACE}()\\<>`]"
+_SIMPLE_TAIL = rf"""\((?P<url>{_URL_CHAR}*+(?:(?<=-)\n{_URL_CHAR}++)*+)(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)"[^"\n]*+")?\)"""
+_SIMPLE_LINK = re.compile(rf"""\[(?P<text>[^\[\]\\<`\n]*+(?:\n(?![ \t]*+\n)[^\[\]\\<`\n]*+)*+)\]{_SIMPLE_TAIL}""")
+_SIMPLE_INLINE_TAIL = re.compile(_SIMPLE_TAIL)  # the same shortcut for the end of any link
 # White space inside a link's parentheses: spaces and at most one line break (a hard wrap).
 _SPACE = regex.compile(r"[ \t]*+(?:\n[ \t]*+)?")
 # A run of a bare destination's characters that need no thought.
