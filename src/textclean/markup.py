@@ -304,11 +304,12 @@ class _Scanner:
 
         html2text writes links around whole blocks, with blank lines inside, so a link's text may
         run over a blank line; but not far, so that a stray bracket stays plain text. Each stretch of
-        text is searched for blank lines once, when something is to be closed.
+        text is searched for blank lines once, when something is to be closed, and only from the first
+        open bracket on: a blank line before it parts nothing (and cannot run into it, being all space).
         """
         openers = self.openers
         if openers:
-            for blank in _BLANK_LINE.finditer(self.text, self.checked, at):
+            for blank in _BLANK_LINE.finditer(self.text, max(self.checked, openers[0].start), at):
                 self.last_blank = blank.start()
             limit = min(self.last_blank, at - _MAX_BLOCK_LINK)
             count = 0
