@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -36,14 +37,14 @@ LINK_KINDS = frozenset({"link", "reference", "html_link", "autolink"})
 IMAGE_KINDS = frozenset({"image", "linked_image", "html_image"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A piece of markup: its kind, its span ``start:end`` in the text, and what a reader sees of it.
 
     ``text`` is the link text of a link (with the markup inside it already read: images dropped,
     escapes undone), ``""`` for images and definitions, the URL of an autolink, the character of an
     escape, and the span itself for a ``code`` span (whose content is never markup). ``url`` is the
-    destination of a link, image or definition.
+    destination of a link, image or definition. A named tuple, not a frozen dataclass: a text holds
+    thousands of tokens, and a tuple is made several times faster.
     """
 
     kind: str
