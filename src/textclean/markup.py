@@ -245,20 +245,24 @@ class _Scanner:
         # an opening bracket (of an image if "!" comes before it), a closing bracket (only while a
         # bracket is open), a backslash, a tag or autolink, a code span. str.find skips plain text far
         # faster than a regex character class can.
-        bracket = closing = backslash = angle = backtick = start - 1
+        bracket = closing = backslash = angle = backtick = rare = start - 1
         pos = start
         while True:
             if bracket < pos:
                 bracket = find("[", pos, end) % (end + 1)
-            if closing < pos and openers:
-                closing = find("]", pos, end) % (end + 1)
-            if backslash < pos:
-                backslash = find("\\", pos, end) % (end + 1)
-            if angle < pos:
-                angle = find("<", pos, end) % (end + 1)
-            if backtick < pos:
-                backtick = find("`", pos, end) % (end + 1)
-            at = min(bracket, closing if openers else end, backslash, angle, backtick)
+            if rare < pos:  # the first of the rare ones: a backslash, a tag or autolink, a code span
+                if backslash < pos:
+                    backslash = find("\\", pos, end) % (end + 1)
+                if angle < pos:
+                    angle = find("<", pos, end) % (end + 1)
+                if backtick < pos:
+                    backtick = find("`", pos, end) % (end + 1)
+                rare = min(backslash, angle, backtick)
+            at = bracket if bracket < rare else rare
+            if openers:
+                if closing < pos:
+                    closing = find("]", pos, end) % (end + 1)
+                at = min(at, closing)
             if at >= end:
                 break
             char = text[at]
@@ -266,12 +270,12 @@ class _Scanner:
                 image = at > pos and text[at - 1] == "!"
                 simple = _SIMPLE_LINK.match(text, at, end)
                 if simple:
-                    url = simple.group("url").replace("\n", "")
-                    if image:
-                        tokens.append(Token("image", at - 1, simple.end(), "", url))
-                    else:
-                        tokens.append(Token("link", at, simple.end(), simple.group("text"), url))
+                    shown, url = simple.group("text", "url")
                     pos = simple.end()
+                    if image:
+                        tokens.append(Token("image", at - 1, pos, "", url.replace("\n", "")))
+                    else:
+                        tokens.append(Token("link", at, pos, shown, url.replace("\n", "")))
                 else:
                     openers.append(_Opener("image" if image else "bracket", at - image, at + 1))
                     pos = at + 1
