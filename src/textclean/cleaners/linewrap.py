@@ -296,13 +296,15 @@ class _Unwrapper:
         self.options = options
         self.judge = HyphenJudge(text)
         kinds, lengths = lines.kind, lines.length
-        # a cheap filter first: two lines too short to have been wrapped at the narrowest width
+        # a cheap filter first: prose followed by prose or a list item, or a list item followed by prose
+        # (the sum of the kinds says it: a list item never goes on into the next item), and not two lines
+        # too short to have been wrapped at the narrowest width
         candidates = [
             a
             for a, (kind_a, kind_b, length_a, length_b) in enumerate(
                 zip(kinds, kinds[1:], lengths, lengths[1:], strict=False)
             )
-            if kind_a <= ITEM and kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
+            if kind_a + kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
         ]
         self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
         self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
