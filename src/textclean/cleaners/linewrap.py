@@ -613,8 +613,9 @@ def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, 
             elif options.hyphens == "keep":
                 verdict = Hyphen.HARD
             else:
-                context = before[-_CONTEXT:] + " " + after[:_CONTEXT]
-                verdict = unwrapper.judge.judge(left, after.split(" ", 1)[0], context)
+                space = after.find(" ")
+                right = after if space < 0 else after[:space]
+                verdict = unwrapper.judge.judge(left, right, before[-_CONTEXT:] + " " + after[:_CONTEXT])
             if verdict is Hyphen.SOFT:
                 return cut - 1, "", "soft-hyphen"
             if verdict is Hyphen.HARD:
