@@ -20,6 +20,7 @@ pieces were one word when the joined word is about as common as its rarer piece,
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from enum import Enum
 from functools import lru_cache
@@ -59,7 +60,8 @@ FALLBACK_LANGUAGE = "en"
 
 _LAST_WORD = regex.compile(r"(?r)[\p{L}\p{M}]++\Z")  # searched from the end: linear on a long token
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_NON_PROSE = regex.compile(r"[/\\:@=_?&#%.<>\[\](){}|~+*$]")
+# searched in every line-end word (most are pieces of URLs): `re` starts a search faster than `regex`
+_NON_PROSE = re.compile(r"[/\\:@=_?&#%.<>\[\](){}|~+*$]")
 _WORDS = regex.compile(r"[\p{L}\p{M}]{2,}")
 
 

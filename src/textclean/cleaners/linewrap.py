@@ -108,7 +108,7 @@ class _Lines:
         self.raw = text.split("\n")
         self.visible = [line.rstrip() for line in self.raw]  # without trailing space (or \r)
         self.length = list(map(len, self.visible))  # quote markers and indentation included
-        self._cumulative = list(accumulate(map(len, self.raw)))
+        self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
         # line -> (quote depth, indentation, text column), for the lines that have any
         self.layout: dict[int, tuple[int, int, int]] = {}
         self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
@@ -132,8 +132,7 @@ class _Lines:
                 if item_indent < 0 and line.startswith(code_indents):
                     append(FIXED)  # indented code, or a page's indented layout
                     continue
-                _, indent, column = self._analyse(index)
-                stripped = line[column:]
+                indent, stripped = self._analyse(index)
                 if not stripped:
                     append(BLANK)
                     item_indent = -1
@@ -162,25 +161,29 @@ class _Lines:
             kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
         return kinds
 
-    def _analyse(self, index: int) -> tuple[int, int, int]:
+    def _analyse(self, index: int) -> tuple[int, str]:
+        """Record a line's layout; return its indentation and its text after quote markers and indentation."""
         line = self.visible[index]
+        stripped = line.lstrip(" \t")
+        spaces = len(line) - len(stripped)
         column = depth = 0
-        if line.lstrip(" ")[:1] == ">":
+        if stripped[:1] == ">" and line.lstrip(" ")[:1] == ">":
             quote = _QUOTE_PREFIX.match(line)
             if quote:
                 column = quote.end()
                 depth = line.count(">", 0, column)
-        stripped = line[column:].lstrip(" \t")
-        spaces = len(line) - column - len(stripped)
-        layout = (depth, spaces + 3 * line.count("\t", column, column + spaces), column + spaces)
-        if layout != (0, 0, 0):
-            self.layout[index] = layout
-        return layout
+                stripped = line[column:].lstrip(" \t")
+                spaces = len(line) - column - len(stripped)
+        indent = spaces + 3 * line.count("\t", column, column + spaces)
+        if depth or indent or spaces:
+            self.layout[index] = (depth, indent, column + spaces)
+        return indent, stripped
 
     def _fenced_blocks(self) -> list[tuple[int, int]]:
         """Return (first, last) line of each fenced code block; an unclosed fence is a block of its own."""
         text = self.text
-        if "```" not in text and "~~~" not in text:
+        # one character first: str searches for it far faster than for three
+        if ("`" not in text or "```" not in text) and ("~" not in text or "~~~" not in text):
             return []
         found = []
         line = position = 0
@@ -195,7 +198,7 @@ class _Lines:
 
     def start(self, index: int) -> int:
         """Return the offset in the text where a line starts."""
-        return self._cumulative[index - 1] + index if index else 0
+        return self.cumulative[index] + index
 
     def depth(self, index: int) -> int:
         """Return a line's quote depth."""
@@ -293,13 +296,15 @@ class _Unwrapper:
         self.options = options
         self.judge = HyphenJudge(text)
         kinds, lengths = lines.kind, lines.length
-        # a cheap filter first: two lines too short to have been wrapped at the narrowest width
+        # a cheap filter first: prose followed by prose or a list item, or a list item followed by prose
+        # (the sum of the kinds says it: a list item never goes on into the next item), and not two lines
+        # too short to have been wrapped at the narrowest width
         candidates = [
             a
             for a, (kind_a, kind_b, length_a, length_b) in enumerate(
                 zip(kinds, kinds[1:], lengths, lengths[1:], strict=False)
             )
-            if kind_a <= ITEM and kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
+            if kind_a + kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
         ]
         self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
         self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
@@ -354,7 +359,7 @@ class _Unwrapper:
         self.prose = prose = sorted(
             length
             for kind, length, line in zip(kinds, lengths, visible, strict=True)
-            if kind == TEXT and length > MIN_WIDTH and " " in line.lstrip()
+            if length > MIN_WIDTH and kind == TEXT and " " in line.lstrip()
         )
         if not allowed:
             return None
@@ -560,9 +565,10 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
     pieces: list[str] = []
     rules: dict[str, None] = {}
     first = previous = -1
-    end_of = lines.end
+    cumulative, lengths, layout = lines.cumulative, lines.length, lines.layout
     for a, b, found_rule in unwrapper.joins():
-        cut = line_end = end_of(a)
+        line_start = cumulative[a] + a  # as lines.start(a), without the call
+        cut = line_start + lengths[a]
         last = text[cut - 1]
         if last in _LINE_END_HYPHENS or ord(last) >= 0x0E00:
             cut, joint, rule = _joint(unwrapper, a, b, found_rule)
@@ -573,7 +579,7 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
                 edits.append(_row_edit(lines, first, previous, pieces, rules))
             first, pieces, rules = cut, [], {}
         else:  # the line between two joins, from its words to the cut
-            pieces.append(text[line_end - lines.length[a] + lines.layout.get(a, _NO_LAYOUT)[2] : cut])
+            pieces.append(text[line_start + layout.get(a, _NO_LAYOUT)[2] : cut])
         pieces.append(joint)
         rules[rule] = None
         previous = b
@@ -607,8 +613,9 @@ def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, 
             elif options.hyphens == "keep":
                 verdict = Hyphen.HARD
             else:
-                context = before[-_CONTEXT:] + " " + after[:_CONTEXT]
-                verdict = unwrapper.judge.judge(left, after.split(" ", 1)[0], context)
+                space = after.find(" ")
+                right = after if space < 0 else after[:space]
+                verdict = unwrapper.judge.judge(left, right, before[-_CONTEXT:] + " " + after[:_CONTEXT])
             if verdict is Hyphen.SOFT:
                 return cut - 1, "", "soft-hyphen"
             if verdict is Hyphen.HARD:
