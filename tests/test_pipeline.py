@@ -199,3 +199,27 @@ def test_missing_config_and_pyproject_without_table(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     with pytest.raises(textclean.ConfigError, match=r"no \[tool.textclean\]"):
         Pipeline.from_config(tmp_path / "pyproject.toml")
+
+
+def test_rounds_repeat_the_steps_until_nothing_changes() -> None:
+    def halve_once(text: str) -> str:
+        return text[: len(text) // 2] if len(text) > 1 else text
+
+    assert Pipeline([halve_once])("abcdefgh") == "abcd"  # explicit steps: one round
+    assert Pipeline([halve_once], max_rounds=2)("abcdefgh") == "ab"
+    assert Pipeline([halve_once], max_rounds=10)("abcdefgh") == "a"
+    report = Pipeline([halve_once], max_rounds=10).explain("abcdefgh")
+    assert [step.name for step in report.steps] == [
+        "test_rounds_repeat_the_steps_until_nothing_changes.<locals>.halve_once"
+    ] * 3
+    assert report.replay() == report.output == "a"
+    assert Pipeline().max_rounds == 3 and Pipeline(["whitespace"]).max_rounds == 1
+
+
+def test_max_rounds_is_validated_and_read_from_config(tmp_path: Path) -> None:
+    with pytest.raises(textclean.InvalidOptionError, match="max_rounds must be an integer >= 1"):
+        Pipeline(["whitespace"], max_rounds=0)
+    path = tmp_path / "textclean.toml"
+    path.write_text('steps = ["whitespace"]\nmax_rounds = 2\n', encoding="utf-8")
+    assert Pipeline.from_config(path).max_rounds == 2
+    assert pickle.loads(pickle.dumps(Pipeline(["whitespace"], max_rounds=2))).max_rounds == 2

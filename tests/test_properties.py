@@ -97,12 +97,16 @@ def test_clean_is_the_default_pipeline() -> None:
     "text",
     [
         # a footer line in emphasis: the footer rule must read it the same before and after `markup`
-        "A Headline For The Story\n\n" + "The article tells what happened in the town this week. " * 6 + "\n\n_© Agency_\n",
+        "A Headline For The Story\n\n"
+        + "The article tells what happened in the town this week. " * 6
+        + "\n\n_© Agency_\n",
         # a title whose site suffix is followed by a tracking pixel, and whose suffix has several segments
         "Storm Closes Roads | News | Weather | Local ![](https://example.com/pixel.gif)\n\n"
         + "Heavy snow closed the main roads on Tuesday, the county said in a statement. " * 4,
         # an entity beside a stray tag that the markup step removes
-        "Title Of The Piece\n\n" + "Prices rose by a fifth over the year, the office said. " * 5 + "<br>Fish &amp; chips\n",
+        "Title Of The Piece\n\n"
+        + "Prices rose by a fifth over the year, the office said. " * 5
+        + "<br>Fish &amp; chips\n",
     ],
 )
 def test_default_pipeline_is_idempotent_on_pages(text: str) -> None:

@@ -313,7 +313,7 @@ def make_pipeline(args: argparse.Namespace) -> Pipeline:
         if not steps:
             raise UsageError("--steps names no step")
         options = {name: value for name, value in options.items() if name in steps}
-    return Pipeline(steps, options)
+    return Pipeline(steps, options, config.max_rounds)
 
 
 def plan_jobs(args: argparse.Namespace) -> list[Job]:

@@ -3,6 +3,7 @@ r"""Read a pipeline from TOML: a ``textclean.toml`` file or ``[tool.textclean]``
 The file names the steps and gives options per step::
 
     steps = ["mojibake", "links", "whitespace"]
+    max_rounds = 2  # optional: run the steps again until a round changes nothing, at most this often
 
     [options.links]
     urls = "keep"
@@ -11,7 +12,7 @@ The file names the steps and gives options per step::
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "textclean.toml").write_text('steps = ["whitespace"]\n[options.whitespace]\nmax_blank_lines = 2\n')
 >>> load_config(folder / "textclean.toml")
-Config(steps=['whitespace'], options={'whitespace': {'max_blank_lines': 2}})
+Config(steps=['whitespace'], options={'whitespace': {'max_blank_lines': 2}}, max_rounds=None)
 """
 
 from __future__ import annotations
@@ -29,15 +30,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-_KEYS = ("steps", "options")
+_KEYS = ("steps", "options", "max_rounds")
 
 
 @dataclass(frozen=True)
 class Config:
-    """Steps (``None``: the default pipeline) and options per step, as read from a file."""
+    """Steps (``None``: the default pipeline), options per step and rounds, as read from a file."""
 
     steps: list[str] | None = None
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    max_rounds: int | None = None
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
@@ -67,4 +69,7 @@ def parse_config(data: dict[str, Any], source: str = "config") -> Config:
     options = data.get("options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         raise ConfigError(f"{source}: 'options' must be a table of tables, one per step, e.g. [options.links]")
-    return Config(steps, options)
+    max_rounds = data.get("max_rounds")
+    if max_rounds is not None and (not isinstance(max_rounds, int) or max_rounds < 1):
+        raise ConfigError(f"{source}: 'max_rounds' must be an integer >= 1")
+    return Config(steps, options, max_rounds)

@@ -24,6 +24,7 @@ from textclean.edits import Edit, OffsetMap, apply_edits
 from textclean.errors import InvalidOptionError, NotPicklableError, TextcleanError
 
 StepLike = str | Callable[[str], str]
+DEFAULT_ROUNDS = 3  # the default pipeline settles in one or two rounds on real pages; a third is a bound
 
 
 class TextTypeError(TextcleanError, TypeError):
@@ -125,9 +126,15 @@ class Explanation:
 class Pipeline:
     """A reusable cleaner made of steps: registered names, or plain ``str -> str`` functions.
 
+    Steps read evidence that later steps remove (a line break next to link markup, a footer line in
+    emphasis), so one pass of a pipeline is not always its own fixed point. A pipeline therefore
+    runs its steps again, up to ``max_rounds`` times, until a round changes nothing: the output of
+    the default pipeline cleans to itself.
+
     Args:
         steps: the steps in order; ``None`` means the default pipeline.
         options: keyword options per step name, e.g. ``{"whitespace": {"max_blank_lines": 2}}``.
+        max_rounds: the most rounds of all steps; ``None``: 3 for the default pipeline, 1 otherwise.
 
     >>> Pipeline(["whitespace"], options={"whitespace": {"max_blank_lines": 2}})
     Pipeline(['whitespace'], options={'whitespace': {'max_blank_lines': 2}})
@@ -136,10 +143,17 @@ class Pipeline:
     """
 
     def __init__(
-        self, steps: Sequence[StepLike] | None = None, options: Mapping[str, Mapping[str, Any]] | None = None
+        self,
+        steps: Sequence[StepLike] | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
+        max_rounds: int | None = None,
     ) -> None:
         if isinstance(steps, str):
             raise InvalidOptionError(f"steps must be a list of names or functions, not the string {steps!r}")
+        if max_rounds is not None and (not isinstance(max_rounds, int) or max_rounds < 1):
+            raise InvalidOptionError(f"max_rounds must be an integer >= 1, not {max_rounds!r}")
+        self._max_rounds = max_rounds
+        self.max_rounds: int = max_rounds or (DEFAULT_ROUNDS if steps is None else 1)
         self._step_likes: tuple[StepLike, ...] = tuple(registry.DEFAULT_STEPS if steps is None else steps)
         self._options: dict[str, dict[str, Any]] = {name: dict(value) for name, value in (options or {}).items()}
         self.steps: tuple[Step, ...] = tuple(self._build_step(step) for step in self._step_likes)
@@ -156,7 +170,7 @@ class Pipeline:
         from textclean.config import load_config
 
         config = load_config(path)
-        return cls(config.steps, config.options)
+        return cls(config.steps, config.options, config.max_rounds)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -165,10 +179,7 @@ class Pipeline:
 
     def __call__(self, text: str) -> str:
         """Return ``text`` cleaned by every step in order."""
-        _check_text(text)
-        for step in self.steps:
-            text = step(text)
-        return text
+        return self._run(text, None)
 
     def clean_with_counts(self, text: str) -> tuple[str, dict[str, int]]:
         r"""Clean ``text`` and count the edits each step made.
@@ -176,34 +187,53 @@ class Pipeline:
         >>> Pipeline(["whitespace"]).clean_with_counts("a  \nb  ")
         ('a\nb', {'whitespace': 2})
         """
-        _check_text(text)
-        counts: dict[str, int] = {}
-        for step in self.steps:
-            edits = step.find_edits(text)
-            counts[step.name] = counts.get(step.name, 0) + len(edits)
-            text = apply_edits(text, edits)
-        return text, counts
+        counts = dict.fromkeys(self.names, 0)
+
+        def count(step: Step, _: str, edits: list[Edit]) -> None:
+            counts[step.name] += len(edits)
+
+        return self._run(text, count), counts
 
     def explain(self, text: str) -> Explanation:
         """Clean ``text`` and record, per step, each edit with the rule that made it."""
+        records: list[StepRecord] = []
+
+        def record(step: Step, current: str, edits: list[Edit]) -> None:
+            records.append(StepRecord(step.name, current, tuple(edits)))
+
+        output = self._run(text, record)
+        while records and not records[-1].edits:  # the last round, which changed nothing, says nothing
+            records.pop()
+        return Explanation(text, output, tuple(records))
+
+    def _run(self, text: str, observe: Callable[[Step, str, list[Edit]], None] | None) -> str:
+        """Run the steps in rounds until a round changes nothing; ``observe`` sees every step's edits."""
         _check_text(text)
-        records = []
-        current = text
-        for step in self.steps:
-            edits = tuple(step.find_edits(current))
-            records.append(StepRecord(step.name, current, edits))
-            current = apply_edits(current, edits)
-        return Explanation(text, current, tuple(records))
+        for _ in range(self.max_rounds):
+            before = text
+            for step in self.steps:
+                edits = step.find_edits(text)
+                if observe is not None:
+                    observe(step, text, edits)
+                text = apply_edits(text, edits)
+            if text == before:
+                break
+        return text
 
     def __repr__(self) -> str:
         names = [step if isinstance(step, str) else _callable_name(step) for step in self._step_likes]
         options = f", options={self._options!r}" if self._options else ""
-        return f"Pipeline({names!r}{options})"
+        rounds = f", max_rounds={self._max_rounds}" if self._max_rounds is not None else ""
+        return f"Pipeline({names!r}{options}{rounds})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
             return NotImplemented
-        return self._step_likes == other._step_likes and self._options == other._options
+        return (self._step_likes, self._options, self.max_rounds) == (
+            other._step_likes,
+            other._options,
+            other.max_rounds,
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -217,7 +247,7 @@ class Pipeline:
                         f"step {_callable_name(step)!r} cannot be pickled ({error}); define it at the top level "
                         "of a module, or register it with @textclean.cleaner and use its name"
                     ) from None
-        return (Pipeline, (list(self._step_likes), self._options or None))
+        return (Pipeline, (list(self._step_likes), self._options or None, self.max_rounds))
 
     def _build_step(self, step: StepLike) -> Step:
         if isinstance(step, str):
