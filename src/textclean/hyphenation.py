@@ -19,7 +19,6 @@ pieces were one word when the joined word is about as common as its rarer piece,
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from enum import Enum
@@ -118,8 +117,7 @@ class HyphenJudge:
         return self._lower.count(word)
 
     def _zipf(self, word: str, context: str) -> float:
-        frequency = _frequencies(_guess_language(context)).get(word, 0.0)
-        return math.log10(frequency) + 9 if frequency > 0 else 0.0
+        return _zipf_frequencies(_guess_language(context)).get(word, 0.0)
 
 
 def is_common_word(word: str) -> bool:
@@ -154,18 +152,33 @@ def _languages() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _language_profiles() -> dict[str, tuple[str, ...]]:
-    wordfreq = _wordfreq()
     profiles: dict[str, list[str]] = {}
     for lang in _languages():
-        for word in wordfreq.top_n_list(lang, LANGUAGE_PROFILE_SIZE, wordlist="small"):
+        for word in _words_by_frequency(lang, "small")[:LANGUAGE_PROFILE_SIZE]:
             profiles.setdefault(word, []).append(lang)
     return {word: tuple(langs) for word, langs in profiles.items()}
 
 
-@lru_cache(maxsize=8)
-def _frequencies(lang: str) -> dict[str, float]:
-    frequencies: dict[str, float] = _wordfreq().get_frequency_dict(lang, wordlist="best")
-    return frequencies
+# A language's large word list takes 25 to 70 MB as a dict: a few are kept, so that a long run over
+# text in many languages does not load them all.
+@lru_cache(maxsize=3)
+def _zipf_frequencies(lang: str) -> dict[str, float]:
+    """Return each word's Zipf frequency (log10 of its count per billion words) in ``lang``."""
+    buckets = _wordfreq().read_cBpack(_wordlist_paths("best")[lang])
+    # wordfreq's packed lists hold words in buckets of one centibel each, the most frequent first
+    return {word: 9 - index / 100 for index, bucket in enumerate(buckets) for word in bucket}
+
+
+def _words_by_frequency(lang: str, wordlist: str) -> list[str]:
+    """Return the words of a word list, the most frequent first, without keeping the list around."""
+    buckets = _wordfreq().read_cBpack(_wordlist_paths(wordlist)[lang])
+    return [word for bucket in buckets for word in bucket if not word.isdigit()]
+
+
+@lru_cache(maxsize=2)
+def _wordlist_paths(wordlist: str) -> dict[str, str]:
+    paths: dict[str, str] = _wordfreq().available_languages(wordlist=wordlist)
+    return paths
 
 
 def _wordfreq() -> ModuleType:
