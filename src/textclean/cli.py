@@ -286,7 +286,7 @@ def print_summary(report: Report) -> None:
         parts.append(f"{total.skipped} skipped")
     if report.errors:
         parts.append(f"{report.errors} error{'s' if report.errors != 1 else ''}")
-    edits = ", ".join(f"{name} {count:,}" for name, count in total.edits.most_common()) or "none"
+    edits = ", ".join(f"{name} {count:,}" for name, count in total.edits.most_common() if count) or "none"
     seconds = time.perf_counter() - report.started
     print(
         f"{PROG}: {', '.join(parts)}; {total.bytes_in:,} bytes in, {total.bytes_out:,} out "
