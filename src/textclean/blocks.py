@@ -172,6 +172,26 @@ def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
     )
 
 
+def check_shared_options(
+    strictness: str, max_removed_share: float | None, phrases: tuple[str, ...], patterns: tuple[str, ...]
+) -> None:
+    """Check the options that ``boilerplate`` and ``footer`` share; raise ``ValueError`` saying what is allowed."""
+    if strictness not in ("lenient", "normal", "strict"):
+        raise ValueError(f"strictness must be 'lenient', 'normal' or 'strict', not {strictness!r}")
+    if max_removed_share is not None and (
+        not isinstance(max_removed_share, int | float) or not 0 < max_removed_share <= 1
+    ):
+        raise ValueError(f"max_removed_share must be None or a number in (0, 1], not {max_removed_share!r}")
+    for name, value in (("phrases", phrases), ("patterns", patterns)):
+        if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f"{name} must be a list of strings, not {value!r}")
+    for pattern in patterns:
+        try:
+            regex.compile(pattern)
+        except regex.error as error:
+            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
+
+
 def _without_formatting(text: str) -> str:
     """Drop emphasis and stray tags, so that rules read the words as they stand after the ``markup`` step."""
     if "*" not in text and "_" not in text and "<" not in text:

@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from textclean.blocks import Block, first_word_start, guard_edit, split_blocks
+from textclean.blocks import Block, check_shared_options, first_word_start, guard_edit, split_blocks
 from textclean.edits import Edit, apply_edits
 from textclean.patterns import FOOTER_MARKERS, FURNITURE, phrase_pattern
 
@@ -48,23 +48,9 @@ class FooterOptions:
     patterns: tuple[str, ...] = ()  # the user's regular expressions of footer lines
 
     def __post_init__(self) -> None:
-        if self.strictness not in ("lenient", "normal", "strict"):
-            raise ValueError(f"strictness must be 'lenient', 'normal' or 'strict', not {self.strictness!r}")
+        check_shared_options(self.strictness, self.max_removed_share, self.phrases, self.patterns)
         if not isinstance(self.min_article_words, int) or self.min_article_words < 0:
             raise ValueError(f"min_article_words must be an integer >= 0, not {self.min_article_words!r}")
-        if self.max_removed_share is not None and (
-            not isinstance(self.max_removed_share, int | float) or not 0 < self.max_removed_share <= 1
-        ):
-            raise ValueError(f"max_removed_share must be None or a number in (0, 1], not {self.max_removed_share!r}")
-        for name in ("phrases", "patterns"):
-            value = getattr(self, name)
-            if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
-                raise ValueError(f"{name} must be a list of strings, not {value!r}")
-        for pattern in self.patterns:
-            try:
-                regex.compile(pattern)
-            except regex.error as error:
-                raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
 
 
 def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> list[Edit]:
