@@ -56,6 +56,9 @@ COMMON_ZIPF = 3.0
 # How many of each language's most common words identify it.
 LANGUAGE_PROFILE_SIZE = 100
 FALLBACK_LANGUAGE = "en"
+# A break's context names its language with this many votes of common words; with fewer, the document does.
+MIN_LANGUAGE_VOTES = 3
+DOCUMENT_SAMPLE = 5000  # characters of the document that tell its language
 
 _LAST_WORD = regex.compile(r"(?r)[\p{L}\p{M}]++\Z")  # searched from the end: linear on a long token
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -78,6 +81,7 @@ class HyphenJudge:
     def __init__(self, text: str) -> None:
         self._text = text
         self._lower: str | None = None
+        self._language: str | None = None  # the document's, guessed when a break's context says too little
 
     def judge(self, left: str, right: str, context: str = "") -> Hyphen:
         """Judge ``left`` (a line's last word, ending in a hyphen) followed by ``right`` (the next line's first word).
@@ -117,7 +121,12 @@ class HyphenJudge:
         return self._lower.count(word)
 
     def _zipf(self, word: str, context: str) -> float:
-        return _zipf_frequencies(_guess_language(context)).get(word, 0.0)
+        language = _guess_language(context)
+        if language is None:
+            if self._language is None:
+                self._language = _guess_language(self._text[:DOCUMENT_SAMPLE]) or FALLBACK_LANGUAGE
+            language = self._language
+        return _zipf_frequencies(language).get(word, 0.0)
 
 
 def is_common_word(word: str) -> bool:
@@ -130,14 +139,14 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _guess_language(context: str) -> str:
-    """Return the wordfreq language whose most common words the context uses most."""
+def _guess_language(context: str) -> str | None:
+    """Return the wordfreq language whose most common words the context uses most (``None``: too few)."""
     profiles = _language_profiles()
     votes: Counter[str] = Counter()
     for word in _WORDS.findall(context.lower()):
         votes.update(profiles.get(word, ()))
-    if not votes:
-        return FALLBACK_LANGUAGE
+    if not votes or max(votes.values()) < MIN_LANGUAGE_VOTES:
+        return None
     best = max(votes.values())
     # ties go to the first language in wordfreq's order of languages with a large word list
     return next(lang for lang in _languages() if votes.get(lang) == best)
