@@ -112,7 +112,7 @@ _BUILTINS: dict[str, CleanerSpec] = {
             "unicode",
             unicode.find_unicode_edits,
             unicode.UnicodeOptions,
-            "NFC, invisible control and format characters, broken surrogates; visible rewrites as options",
+            "NFC, one kind of line break, invisible controls and format characters, broken surrogates",
         ),
         builtin(
             "boilerplate",
