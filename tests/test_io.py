@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import textclean
-from textclean.io import BinaryInputError, DecodeError, atomic_open, decode_bytes, read_jsonl, write_atomic
+from textclean.io import BinaryInputError, DecodeError, atomic_open, decode_bytes, parse_record
 
 
 def test_utf8_and_boms() -> None:
@@ -45,18 +45,19 @@ def test_unknown_encoding_and_errors_are_clear() -> None:
 
 
 def test_jsonl_records_report_line_numbers() -> None:
-    records = list(read_jsonl('{"text": "a"}\n\n{bad\n{"other": 1}\n', "text"))
-    assert [r.number for r in records] == [1, 3, 4]
-    assert records[0].value == {"text": "a"}
-    assert records[1].error is not None and records[1].error.startswith("line 3: invalid JSON")
-    assert records[2].error == "line 4: no field 'text'"
+    assert parse_record(1, '{"text": "a"}', "text").value == {"text": "a"}
+    assert parse_record(3, "{bad", "text").error.startswith("line 3: invalid JSON")  # type: ignore[union-attr]
+    assert parse_record(4, '{"other": 1}', "text").error == "line 4: no field 'text'"
+    assert parse_record(5, "[1]", "text").error == "line 5: not a JSON object"
+    assert parse_record(6, '{"text": 2}', "text").error == "line 6: field 'text' is not a string"
 
 
 def test_atomic_write_keeps_mode(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("old", encoding="utf-8")
     os.chmod(path, 0o640)
-    write_atomic(path, b"new")
+    with atomic_open(path) as handle:
+        handle.write(b"new")
     assert path.read_bytes() == b"new"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 

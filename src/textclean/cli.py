@@ -145,15 +145,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def list_steps(out: TextIO) -> int:
-    """Print every available step with its summary; mark the default pipeline's."""
+    """Print every available step with its summary and options; mark the default pipeline's."""
     defaults = set(registry.DEFAULT_STEPS)
     for name in registry.names():
         try:
-            summary = registry.get(name).summary
+            spec = registry.get(name)
         except TextcleanError as error:
-            summary = f"(cannot load: {error})"
+            print(f"  {name:14s} (cannot load: {error})", file=out)
+            continue
         mark = "*" if name in defaults else " "
-        print(f"{mark} {name:14s} {summary}", file=out)
+        print(f"{mark} {name:14s} {spec.summary}", file=out)
+        if spec.option_names:
+            print(f"  {'':14s} options: {', '.join(spec.option_names)}", file=out)
     print("(* = in the default pipeline)", file=out)
     return 0
 

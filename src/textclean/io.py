@@ -164,18 +164,6 @@ class Record:
     error: str | None = None
 
 
-def read_jsonl(text: str, field: str) -> Iterator[Record]:
-    r"""Parse JSONL text line by line; a bad line comes back with ``error`` set, not raised.
-
-    >>> [r.error for r in read_jsonl('{"text": "a"}\n[1]\n{"text": 2}\n', "text")]
-    [None, 'line 2: not a JSON object', "line 3: field 'text' is not a string"]
-    """
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        yield parse_record(number, line, field)
-
-
 def parse_record(number: int, line: str, field: str) -> Record:
     """Parse one JSONL line, checking that ``field`` holds a string."""
     try:
@@ -228,9 +216,3 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through :func:`atomic_open`."""
-    with atomic_open(path) as handle:
-        handle.write(data)
