@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from textclean.edits import Edit
-from textclean.markup import IMAGE_KINDS, LINK_KINDS, Token, tokenize_links, tokenize_markup
+from textclean.markup import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
 from textclean.patterns import ITEM_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
@@ -89,7 +89,8 @@ def split_blocks(text: str) -> tuple[Block, ...]:
                 count += 1
                 continue
             index += 1
-        blocks.append(_measure(text, start, end, tokens[first:index]))
+        inner = tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
+        blocks.append(Block(start, end, *_measure(text[start:end], inner)))
     return tuple(blocks)
 
 
@@ -134,41 +135,45 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
 _FORMATTING = frozenset({"emphasis", "empty_emphasis", "tag"})  # markup that hides no words
 
 
-def _measure(text: str, start: int, end: int, tokens: list[Token]) -> Block:
-    marker = ITEM_MARKER.match(text, start, end)
+# The features of the blocks measured last: a pipeline's later steps and rounds read most blocks
+# again unchanged (``footer`` cuts a tail, ``boilerplate`` drops blocks, the next round confirms).
+@lru_cache(maxsize=8192)
+def _measure(
+    text: str, tokens: tuple[tuple[str, int, int, str], ...]
+) -> tuple[str, int, int, float, bool, bool, bool, bool, int]:
+    """Return the features of a block (see :class:`Block`), from its text and its tokens (kind, span, text)."""
+    marker = ITEM_MARKER.match(text)
     heading = marker is not None and "#" in marker.group()
     parts = []
     link_chars = 0
     has_links = False
-    pos = marker.end() if marker else start
-    for token in tokens:
-        if token.start < pos or token.end > end:
+    pos = marker.end() if marker else 0
+    for kind, start, end, token_text in tokens:
+        if start < pos or end > len(text):
             continue  # a token reaching over the block's edge: its text stays as written
-        parts.append(text[pos : token.start])
-        if token.kind != "definition":
-            parts.append(token.text)
-        if token.kind in LINK_KINDS:
-            link_chars += _visible_length(token.text)
+        parts.append(text[pos:start])
+        if kind != "definition":
+            parts.append(token_text)
+        if kind in LINK_KINDS:
+            link_chars += _visible_length(token_text)
             has_links = True
-        elif token.kind in IMAGE_KINDS or token.kind == "definition":
+        elif kind in IMAGE_KINDS or kind == "definition":
             has_links = True
-        pos = token.end
-    parts.append(text[pos:end])
+        pos = end
+    parts.append(text[pos:])
     visible = _without_formatting("".join(parts)).strip()
     words = WORD.findall(visible.casefold())
     visible_chars = _visible_length(visible)
-    return Block(
-        start=start,
-        end=end,
-        visible=visible,
-        words=len(words),
-        stopwords=sum(map(STOPWORDS.__contains__, words)),
-        link_share=min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
-        has_links=has_links,
-        list_item=marker is not None and not heading,
-        heading=heading,
-        sentence_end=bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
-        size=len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
+    return (
+        visible,
+        len(words),
+        sum(map(STOPWORDS.__contains__, words)),
+        min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
+        has_links,
+        marker is not None and not heading,
+        heading,
+        bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
+        len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
     )
 
 

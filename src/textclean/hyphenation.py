@@ -168,14 +168,19 @@ def _language_profiles() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in profiles.items()}
 
 
-# A language's large word list takes 25 to 70 MB as a dict: a few are kept, so that a long run over
-# text in many languages does not load them all.
-@lru_cache(maxsize=3)
+# A language's large word list takes 20 to 60 MB as a dict and a tenth to a half of a second to load:
+# those of six languages are kept, enough for a mixed stream of the common ones not to reload a list
+# for every document, few enough that a run over text in many languages does not hold them all.
+@lru_cache(maxsize=6)
 def _zipf_frequencies(lang: str) -> dict[str, float]:
     """Return each word's Zipf frequency (log10 of its count per billion words) in ``lang``."""
     buckets = _wordfreq().read_cBpack(_wordlist_paths("best")[lang])
-    # wordfreq's packed lists hold words in buckets of one centibel each, the most frequent first
-    return {word: 9 - index / 100 for index, bucket in enumerate(buckets) for word in bucket}
+    # wordfreq's packed lists hold words in buckets of one centibel each, the most frequent first;
+    # a word in two buckets keeps the later, as it would in a dict built word by word
+    frequencies: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        frequencies.update(dict.fromkeys(bucket, 9 - index / 100))
+    return frequencies
 
 
 def _words_by_frequency(lang: str, wordlist: str) -> list[str]:

@@ -7,6 +7,7 @@ format characters) are the ``unicode`` cleaner's business.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -15,10 +16,10 @@ from textclean.edits import Edit, apply_edits
 # Horizontal white space: tab, space, the Unicode space separators (Zs), form feed, vertical tab.
 _HSPACE = r"[\t \p{Zs}\f\v]"
 _BREAK = r"(?:\r\n|[\n\r\u2028\u2029])"
-# A run of line breaks with only white space between them, starting where white space starts, so
-# that a long run of spaces is scanned once (the look-behind stops a match inside the run).
-_BREAK_RUN = regex.compile(rf"(?<!{_HSPACE}){_HSPACE}*+{_BREAK}(?:{_HSPACE}*+{_BREAK})*+")
-_TRAILING_SPACE = regex.compile(rf"(?<!{_HSPACE}){_HSPACE}++\Z")
+# A run of line breaks with only white space between them. It is found from its first break (a scan
+# for a few characters is fast), and the white space before that is taken in by searching backwards.
+_BREAK_RUN = rf"{_BREAK}(?:{_HSPACE}*+{_BREAK})*+"
+_SPACE_BEFORE = regex.compile(rf"(?r){_HSPACE}++")  # matched backwards from where it is asked
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,12 @@ def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOpti
     """Find the layout edits of ``text`` (see :func:`normalize_whitespace`)."""
     edits = []
     most = options.max_blank_lines + 1
-    for match in _BREAK_RUN.finditer(text):
-        old = match.group()
+    for match in _runs_to_check(most).finditer(text):
         start, end = match.span()
+        spaces = _SPACE_BEFORE.match(text, 0, start)
+        if spaces is not None:
+            start = spaces.start()
+        old = text[start:end]
         if start == 0:
             new, rule = "", "leading-blank-lines"
         elif end == len(text):
@@ -48,7 +52,7 @@ def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOpti
             new, rule = "\n" * min(breaks, most), "blank-lines" if breaks > most else "line-end"
         if new != old:
             edits.append(Edit(start, end, new, rule, old))
-    trailing = _TRAILING_SPACE.search(text)
+    trailing = _SPACE_BEFORE.match(text)
     if trailing and (not edits or edits[-1].end <= trailing.start()):
         edits.append(Edit(trailing.start(), trailing.end(), "", "trailing-space", trailing.group()))
     return edits
@@ -69,6 +73,17 @@ def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:
     'a\n\n\nb'
     """
     return apply_edits(text, find_whitespace_edits(text, WhitespaceOptions(max_blank_lines=max_blank_lines)))
+
+
+@lru_cache(maxsize=8)
+def _runs_to_check(most: int) -> regex.Pattern[str]:
+    """Return the pattern of the break runs that may need an edit.
+
+    Most runs are one to ``most`` plain line breaks between two words, as they should be: those
+    are passed over inside the pattern rather than one by one.
+    """
+    as_they_should_be = rf"\n{{1,{most}}}(?!{_HSPACE}|{_BREAK}|\Z)"
+    return regex.compile(rf"(?:(?<={_HSPACE})|\A|(?!{as_they_should_be})){_BREAK_RUN}")
 
 
 def _count_breaks(run: str) -> int:
