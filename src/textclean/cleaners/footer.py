@@ -31,6 +31,12 @@ PROSE_MAX_LINK_SHARE = 0.5
 # A footer line follows the article's last paragraph within this many blocks (share buttons, a
 # signature line and the like may come between).
 MAX_GAP = 15
+# A tag or comment-count line directly followed by this many sentences of at least this many words
+# (one block each) heads text rather than ends it: "Filed under: ..." or "12 Comments" above the
+# article. An "About the author" line heads text too, but furniture text.
+HEADER_LABELS = ("tags", "comments")
+HEADED_TEXT_BLOCKS = 3
+SENTENCE_BLOCK_WORDS = 10
 # Labels of the furniture lexicon that also end an article in strict mode.
 STRICT_LABELS = ("share", "signup", "related")
 
@@ -136,13 +142,15 @@ def _first_cut(
         prose_after -= prose[i]
         # the article is the larger part: a marker with much prose after it is in the page's
         # header, or inside the article (a box of related links between two paragraphs); and it
-        # follows the article's text closely, not a run of menus
+        # follows the article's text closely, not a run of menus, and does not head a text
         if (
             prose_before >= max(options.min_article_words, 2 * prose_after)
             and block.words <= MARKER_WORDS
             and i - last_prose <= MAX_GAP
         ):
             label = markers.label(block)
+            if label in HEADER_LABELS and _heads_text(blocks, i + 1, options.min_article_words):
+                label = None
             if label is not None and (options.strictness != "lenient" or not prose_after):
                 return i, label
         if prose[i]:
@@ -174,6 +182,22 @@ class _Markers:
             if pattern.match(visible, start):
                 return label
         return None
+
+
+def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:
+    """Tell whether the blocks from ``start`` on open with a run of text: several sentences, enough words.
+
+    Page furniture follows the end of an article (share buttons, a comment form, an author's
+    name); a line followed at once by paragraph after paragraph is where a text starts.
+    """
+    count = words = 0
+    for block in blocks[start:]:
+        sentence = block.sentence_end and block.words >= SENTENCE_BLOCK_WORDS
+        if not sentence or block.link_share > PROSE_MAX_LINK_SHARE:
+            break
+        count += 1
+        words += block.words
+    return count >= HEADED_TEXT_BLOCKS and words >= min_words
 
 
 def _is_prose(block: Block) -> bool:
