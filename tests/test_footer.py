@@ -93,6 +93,21 @@ def test_an_about_the_author_line_ends_the_article_before_its_text() -> None:
     assert remove_footer(text) == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "heading", ["Most read", "Latest headlines", "Weitere Artikel", "Les plus lus", "Lo más leído", "Mais lidas"]
+)
+def test_the_heading_of_a_list_of_other_stories_ends_the_article(heading: str) -> None:
+    text = f"{ARTICLE}\n{heading}\n\nThe museum closes for a year\n\nA new bridge for the old town\n"
+    assert remove_footer(text) == ARTICLE
+
+
+def test_a_cross_reference_to_one_story_is_no_end() -> None:
+    # "See also: <title>" points from inside the article to one other story
+    text = f"{ARTICLE}\nSee also: The museum closes for a year\n\nThe vote was close.\n"
+    assert remove_footer(text) == text
+    assert remove_footer(text.replace("See also: The museum closes for a year", "See also")) == ARTICLE
+
+
 def test_explain_labels_the_end_and_the_tail() -> None:
     text = f"{ARTICLE}\nArticles by: Jane Doe\n\nFor media inquiries: press@example.org\n"
     edits = Pipeline(["footer"]).explain(text).steps[0].edits

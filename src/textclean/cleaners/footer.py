@@ -18,7 +18,7 @@ import regex
 
 from textclean.blocks import Block, check_shared_options, first_word_start, guard_edit, split_blocks
 from textclean.edits import Edit, apply_edits
-from textclean.patterns import FOOTER_MARKERS, FURNITURE, phrase_pattern
+from textclean.patterns import FOOTER_MARKERS, FURNITURE, WORD, phrase_pattern
 
 Strictness = Literal["lenient", "normal", "strict"]
 
@@ -37,6 +37,8 @@ MAX_GAP = 15
 HEADER_LABELS = ("tags", "comments")
 HEADED_TEXT_BLOCKS = 3
 SENTENCE_BLOCK_WORDS = 10
+# A related-list heading has at most this many words after its phrase ("More news from Rome").
+HEADING_EXTRA_WORDS = 3
 # Labels of the furniture lexicon that also end an article in strict mode.
 STRICT_LABELS = ("share", "signup", "related")
 
@@ -179,9 +181,20 @@ class _Markers:
                 return "user-pattern"
         start = first_word_start(visible)
         for label, pattern in self.patterns.items():
-            if pattern.match(visible, start):
+            match = pattern.match(visible, start)
+            if match is not None and (label != "related" or _is_heading_rest(visible[match.end() :])):
                 return label
         return None
+
+
+def _is_heading_rest(rest: str) -> bool:
+    """Tell whether what follows a related-list phrase leaves it a heading ("More news from Rome").
+
+    A phrase that introduces one title ("See also: The old bridge") is a cross-reference inside
+    the article, not the head of a list after it.
+    """
+    words = WORD.findall(rest)
+    return len(words) <= HEADING_EXTRA_WORDS and not (":" in rest and words)
 
 
 def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:
