@@ -124,6 +124,31 @@ def test_guard_returns_the_text_unchanged_over_the_share() -> None:
     assert edit.data["removed_share"] > 0.1
 
 
+@pytest.mark.parametrize(
+    ("menu", "teaser"),
+    [
+        (
+            "Politik Wirtschaft Sport Kultur Reisen Wetter Auto Digital Gesundheit Wissen Karriere Panorama",
+            "Neue Brücke: Der Bau in der Altstadt beginnt im Frühjahr, soll zwei Jahre dauern und kostet die Stadt "
+            "rund vier Millionen Euro.",
+        ),
+        (
+            "Política Economía Deportes Cultura Viajes Tiempo Motor Tecnología Salud Ciencia Empleo Sociedad",
+            "Nuevo puente: las obras en el casco antiguo empiezan en primavera, durarán dos años y costarán a la "
+            "ciudad unos cuatro millones.",
+        ),
+    ],
+)
+def test_a_menu_of_plain_lines_parts_the_article_from_a_teaser_beyond_it(menu: str, teaser: str) -> None:
+    # no link markup is left to tell the menu by: its many short lines hold the teaser apart
+    article = f"{PROSE}\n\n{PROSE_2}\n"
+    text = f"{article}\nFollow us\n\n" + "\n".join(menu.split()) + f"\n\n{teaser}\n"
+    assert remove_boilerplate(text) == article
+    # a subheading or two between paragraphs stay with them
+    sections = f"{PROSE}\n\nWhat comes next\n\nThe vote\n\n{PROSE_2}\n\nFollow us\n"
+    assert remove_boilerplate(sections) == f"{PROSE}\n\nWhat comes next\n\nThe vote\n\n{PROSE_2}\n"
+
+
 def test_strictness_lenient_keeps_blocks_without_evidence_of_their_own() -> None:
     text = f"Home\n\nNews\n\n[Sport](/sport)\n\nWeather\n\n{PROSE} {PROSE_2}\n"
     assert "Weather" not in remove_boilerplate(text)

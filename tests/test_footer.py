@@ -58,6 +58,56 @@ def test_a_long_discussion_after_a_marker_keeps_the_text() -> None:
     assert remove_footer(text) == text
 
 
+# Teasers of other stories, each one paragraph: much prose before the article on a scraped page.
+TEASERS = "\n\n".join(
+    f"Story {n}: the regional council of the northern district met again this week to discuss the "
+    f"budget for roads, schools and the new bus lines that were promised to residents last year."
+    for n in range(1, 5)
+)
+
+
+@pytest.mark.parametrize(
+    ("marker", "sentences"),
+    [
+        ("Filed under: Health", ("The first case was reported in May.", "Officials said the risk remains.")),
+        ("Schlagwörter: Bayern", ("Der erste Fall wurde im Mai gemeldet.", "Die Behörde warnt die Bürger.")),
+        ("Etiquetas: Madrid", ("El primer caso se notificó en mayo.", "Las autoridades piden cautela.")),
+        ("3 commentaires", ("Le premier cas a été signalé en mai.", "Les autorités restent prudentes.")),
+    ],
+)
+def test_a_tag_line_above_the_article_heads_it(marker: str, sentences: tuple[str, str]) -> None:
+    # a tag line followed at once by paragraph after paragraph is in the article's header, even
+    # when teasers before it outweigh the article's text
+    first, second = " ".join(sentences), " ".join(reversed(sentences))
+    article = f"{first}\n\n{second}\n\n{first}\n\n{second}\n\n{first}\n"
+    text = f"{TEASERS}\n\n{marker}\n\n{article}"
+    assert remove_footer(text) == text
+    # with fewer sentences after it, the line ends the article as before
+    short = f"{TEASERS}\n\n{marker}\n\n{first}\n\n{second}\n"
+    assert remove_footer(short) == f"{TEASERS}\n"
+
+
+def test_an_about_the_author_line_ends_the_article_before_its_text() -> None:
+    bio = "Jane Doe writes about city politics and has covered the council for years."
+    text = f"{ARTICLE}\nAbout the author\n\n{bio}\n\n{bio}\n\n{bio}\n"
+    assert remove_footer(text) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "heading", ["Most read", "Latest headlines", "Weitere Artikel", "Les plus lus", "Lo más leído", "Mais lidas"]
+)
+def test_the_heading_of_a_list_of_other_stories_ends_the_article(heading: str) -> None:
+    text = f"{ARTICLE}\n{heading}\n\nThe museum closes for a year\n\nA new bridge for the old town\n"
+    assert remove_footer(text) == ARTICLE
+
+
+def test_a_cross_reference_to_one_story_is_no_end() -> None:
+    # "See also: <title>" points from inside the article to one other story
+    text = f"{ARTICLE}\nSee also: The museum closes for a year\n\nThe vote was close.\n"
+    assert remove_footer(text) == text
+    assert remove_footer(text.replace("See also: The museum closes for a year", "See also")) == ARTICLE
+
+
 def test_explain_labels_the_end_and_the_tail() -> None:
     text = f"{ARTICLE}\nArticles by: Jane Doe\n\nFor media inquiries: press@example.org\n"
     edits = Pipeline(["footer"]).explain(text).steps[0].edits

@@ -68,6 +68,10 @@ REPEAT_MIN_WORDS = 8
 NEAR_GOOD_ALONE_WORDS = 25
 # What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
 FURNITURE_COST = 10
+# What a short line that is not a sentence costs the run, in words of prose: a menu rendered as
+# plain lines (no link markup left to tell it by) weighs against joining the text beyond it, a
+# subheading or two between paragraphs next to nothing.
+SHORT_LINE_COST = 1.0
 # Furniture that stands inside articles as well as around them: no evidence about its neighbours.
 INSIDE_ARTICLE = ("caption",)
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
@@ -302,6 +306,8 @@ def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple
         elif _is_evidence(block, verdict):
             # a link list weighs what it holds; a share line between two paragraphs little
             score = -(block.words if verdict.rule == "links" else 0) - FURNITURE_COST
+        elif kind is BlockClass.SHORT and block.words and not block.sentence_end:
+            score = -SHORT_LINE_COST  # a menu of plain lines holds the run apart from teasers beyond it
         else:
             score = 0.0
         if total <= 0:

@@ -18,7 +18,7 @@ import regex
 
 from textclean.blocks import Block, check_shared_options, first_word_start, guard_edit, split_blocks
 from textclean.edits import Edit, apply_edits
-from textclean.patterns import FOOTER_MARKERS, FURNITURE, phrase_pattern
+from textclean.patterns import FOOTER_MARKERS, FURNITURE, WORD, phrase_pattern
 
 Strictness = Literal["lenient", "normal", "strict"]
 
@@ -31,6 +31,14 @@ PROSE_MAX_LINK_SHARE = 0.5
 # A footer line follows the article's last paragraph within this many blocks (share buttons, a
 # signature line and the like may come between).
 MAX_GAP = 15
+# A tag or comment-count line directly followed by this many sentences of at least this many words
+# (one block each) heads text rather than ends it: "Filed under: ..." or "12 Comments" above the
+# article. An "About the author" line heads text too, but furniture text.
+HEADER_LABELS = ("tags", "comments")
+HEADED_TEXT_BLOCKS = 3
+SENTENCE_BLOCK_WORDS = 10
+# A related-list heading has at most this many words after its phrase ("More news from Rome").
+HEADING_EXTRA_WORDS = 3
 # Labels of the furniture lexicon that also end an article in strict mode.
 STRICT_LABELS = ("share", "signup", "related")
 
@@ -136,13 +144,15 @@ def _first_cut(
         prose_after -= prose[i]
         # the article is the larger part: a marker with much prose after it is in the page's
         # header, or inside the article (a box of related links between two paragraphs); and it
-        # follows the article's text closely, not a run of menus
+        # follows the article's text closely, not a run of menus, and does not head a text
         if (
             prose_before >= max(options.min_article_words, 2 * prose_after)
             and block.words <= MARKER_WORDS
             and i - last_prose <= MAX_GAP
         ):
             label = markers.label(block)
+            if label in HEADER_LABELS and _heads_text(blocks, i + 1, options.min_article_words):
+                label = None
             if label is not None and (options.strictness != "lenient" or not prose_after):
                 return i, label
         if prose[i]:
@@ -171,9 +181,36 @@ class _Markers:
                 return "user-pattern"
         start = first_word_start(visible)
         for label, pattern in self.patterns.items():
-            if pattern.match(visible, start):
+            match = pattern.match(visible, start)
+            if match is not None and (label != "related" or _is_heading_rest(visible[match.end() :])):
                 return label
         return None
+
+
+def _is_heading_rest(rest: str) -> bool:
+    """Tell whether what follows a related-list phrase leaves it a heading ("More news from Rome").
+
+    A phrase that introduces one title ("See also: The old bridge") is a cross-reference inside
+    the article, not the head of a list after it.
+    """
+    words = WORD.findall(rest)
+    return len(words) <= HEADING_EXTRA_WORDS and not (":" in rest and words)
+
+
+def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:
+    """Tell whether the blocks from ``start`` on open with a run of text: several sentences, enough words.
+
+    Page furniture follows the end of an article (share buttons, a comment form, an author's
+    name); a line followed at once by paragraph after paragraph is where a text starts.
+    """
+    count = words = 0
+    for block in blocks[start:]:
+        sentence = block.sentence_end and block.words >= SENTENCE_BLOCK_WORDS
+        if not sentence or block.link_share > PROSE_MAX_LINK_SHARE:
+            break
+        count += 1
+        words += block.words
+    return count >= HEADED_TEXT_BLOCKS and words >= min_words
 
 
 def _is_prose(block: Block) -> bool:
