@@ -74,6 +74,8 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     """
     spans = _block_spans(text)
     tokens = tokenize_links(text) if spans else []
+    if not tokens:
+        return tuple(Block(start, end, *_measure(text[start:end], ())) for start, end in spans)
     blocks = []
     index = 0
     count = 0
@@ -102,31 +104,24 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
     previous_long = False
     previous_indent = 0
     pos = 0
-    length = len(text)
-    while pos <= length:
-        newline = text.find("\n", pos)
-        line_end = length if newline < 0 else newline
-        line = text[pos:line_end]
+    for line in text.split("\n"):
         stripped = line.strip(_BLANKS)
         if not stripped:
             if block_start >= 0:
                 spans.append((block_start, block_end))
                 block_start = -1
         else:
-            indent = len(line) - len(line.lstrip(_BLANKS))
-            starts_item = bool(ITEM_MARKER.match(line))
-            goes_on = previous_long and not starts_item and abs(indent - previous_indent) <= 4
+            indent = line.index(stripped[0])
+            goes_on = previous_long and abs(indent - previous_indent) <= 4 and not ITEM_MARKER.match(line)
             if block_start >= 0 and not goes_on:
                 spans.append((block_start, block_end))
                 block_start = -1
             if block_start < 0:
                 block_start = pos + indent
-            block_end = pos + len(line.rstrip(_BLANKS))
+            block_end = pos + indent + len(stripped)
             previous_long = WRAPPED_LINE_MIN <= len(stripped) <= WRAPPED_LINE_MAX
             previous_indent = indent
-        if newline < 0:
-            break
-        pos = newline + 1
+        pos += len(line) + 1
     if block_start >= 0:
         spans.append((block_start, block_end))
     return spans

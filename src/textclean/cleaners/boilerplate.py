@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 import regex
@@ -130,9 +131,18 @@ class Classifier:
         self.user_phrases = phrase_pattern(options.phrases, literal=True)
         self.user_patterns = [regex.compile(p, regex.IGNORECASE) for p in options.patterns]
         self._verdicts: dict[tuple[int, float], Verdict] = {}
+        self._labels = _furniture_labels(options.phrases, options.patterns)
 
     def furniture(self, block: Block) -> str | None:
         """Return the label of the furniture a block is on its own evidence, or ``None``."""
+        labels = self._labels
+        if block.visible not in labels:
+            if len(labels) >= LABELS_KEPT:
+                labels.clear()
+            labels[block.visible] = self._read_furniture(block)
+        return labels[block.visible]
+
+    def _read_furniture(self, block: Block) -> str | None:
         visible = block.visible
         if self.user_phrases is not None and _is_phrase_line(self.user_phrases, block, first_word_start(visible)):
             return "user-phrase"
@@ -187,6 +197,16 @@ class Classifier:
         if self.options.strictness == "strict":
             return Verdict(BlockClass.BAD, "not-prose")
         return Verdict(BlockClass.SHORT, "not-prose")
+
+
+# The furniture labels given to the blocks read last, per lexicon: a label depends only on a block's
+# text, and a pipeline's next round, or the next page of the same site, reads most blocks again.
+LABELS_KEPT = 8192
+
+
+@lru_cache(maxsize=8)
+def _furniture_labels(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> dict[str, str | None]:
+    return {}
 
 
 def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
@@ -367,11 +387,17 @@ def _mark_repeats(blocks: Sequence[Block], verdicts: list[Verdict], prose_stopwo
     for i, block in enumerate(blocks):
         if block.words < REPEAT_MIN_WORDS or block.list_item or block.stopword_share < prose_stopwords:
             continue
-        key = " ".join(WORD.findall(block.visible.casefold()))
+        key = _words_of(block.visible)
         if key in seen:
             verdicts[i] = Verdict(BlockClass.BAD, "repeated")
         else:
             seen.add(key)
+
+
+@lru_cache(maxsize=8192)
+def _words_of(visible: str) -> str:
+    """Return a block's words, lower-cased, one space apart: what two copies of a block share."""
+    return " ".join(WORD.findall(visible.casefold()))
 
 
 def _settle_by_neighbours(blocks: Sequence[Block], verdicts: list[Verdict], strictness: Strictness) -> None:
