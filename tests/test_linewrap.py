@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textclean import hyphenation
 from textclean.cleaners.linewrap import LinewrapOptions, find_linewrap_edits, join_wrapped_lines
 from textclean.edits import apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
@@ -146,6 +149,31 @@ def test_hyphen_judge_asks_the_document_first() -> None:
     # "e-mail" written out elsewhere in the document outweighs the frequency of "email"
     assert HyphenJudge("Send us an e-mail. Our e-mail address is below.").judge("e-", "mail") is Hyphen.HARD
     assert HyphenJudge("").judge("e-", "mail") is Hyphen.SOFT
+
+
+@pytest.fixture
+def without_wordfreq(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run a test as if wordfreq were not installed (its import fails), then forget that again."""
+    caches = [hyphenation._wordfreq, hyphenation._wordlist_paths, hyphenation._languages]
+    caches += [hyphenation._language_profiles, hyphenation._zipf_frequencies]
+    monkeypatch.setitem(sys.modules, "wordfreq", None)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_without_wordfreq_a_hyphen_in_doubt_is_the_wraps(without_wordfreq: None) -> None:
+    with pytest.warns(RuntimeWarning, match="wordfreq is not installed"):
+        assert HyphenJudge("").judge("inter-", "national") is Hyphen.SOFT
+    # the shape and the document's own vocabulary still decide what they can
+    assert HyphenJudge("").judge("mid-", "September") is Hyphen.HARD
+    assert HyphenJudge("The top-selling game.").judge("top-", "selling") is Hyphen.HARD
+    assert HyphenJudge("").judge("Ein-", "und") is Hyphen.SUSPENDED
+    text = "The members of the committee met inter-\nnationally on Monday to discuss a treaty\nand its consequences.\n"
+    joined = "The members of the committee met internationally on Monday to discuss a treaty and its consequences.\n"
+    assert join_wrapped_lines(text) == joined
 
 
 def test_hyphen_judge_beyond_english() -> None:

@@ -6,7 +6,10 @@ break at its hyphen ("top-selling"). The shape of the pieces settles the clear c
 a capital after the hyphen, a compound that already has a hyphen); for the rest the document's own
 vocabulary is asked first ("top-selling" written elsewhere on the page), then word frequencies of
 the document's language from the `wordfreq <https://github.com/rspeer/wordfreq>`_ package: the
-pieces were one word when the joined word is about as common as its rarer piece, or more.
+pieces were one word when the joined word is about as common as its rarer piece, or more. Where
+wordfreq is not installed (textclean run from a source tree without its dependencies), a warning
+says so once and every word counts as unknown: a hyphen that the shape and the vocabulary leave in
+doubt is taken as the wrap's.
 
 >>> judge = HyphenJudge("The top-selling game of the year.")
 >>> judge.judge("top-", "selling").value
@@ -20,12 +23,15 @@ pieces were one word when the joined word is about as common as its rarer piece,
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from enum import Enum
 from functools import lru_cache
 from types import ModuleType
 
 import regex
+
+from textclean.patterns import STOPWORDS
 
 # The words that follow a suspended hyphen, the first half of a pair that shares its last part
 # ("pre- and post-war", "Ein- und Ausgang", "vracht- en verzendkosten", "micro- et macro-"):
@@ -135,7 +141,7 @@ def is_common_word(word: str) -> bool:
     >>> is_common_word("after"), is_common_word("accessories")
     (True, False)
     """
-    return word.lower() in _language_profiles()
+    return word.lower() in (_language_profiles() or STOPWORDS)
 
 
 @lru_cache(maxsize=64)
@@ -154,16 +160,19 @@ def _guess_language(context: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _languages() -> tuple[str, ...]:
-    wordfreq = _wordfreq()
-    available = wordfreq.available_languages(wordlist="best")
-    return tuple(sorted(available, key=lambda lang: (lang != FALLBACK_LANGUAGE, lang)))
+    return tuple(sorted(_wordlist_paths("best"), key=lambda lang: (lang != FALLBACK_LANGUAGE, lang)))
 
 
 @lru_cache(maxsize=1)
 def _language_profiles() -> dict[str, tuple[str, ...]]:
+    wordfreq = _wordfreq()
+    if wordfreq is None:
+        return {}
     profiles: dict[str, list[str]] = {}
     for lang in _languages():
-        for word in _words_by_frequency(lang, "small")[:LANGUAGE_PROFILE_SIZE]:
+        buckets = wordfreq.read_cBpack(_wordlist_paths("small")[lang])
+        words = [word for bucket in buckets for word in bucket if not word.isdigit()]
+        for word in words[:LANGUAGE_PROFILE_SIZE]:
             profiles.setdefault(word, []).append(lang)
     return {word: tuple(langs) for word, langs in profiles.items()}
 
@@ -174,7 +183,10 @@ def _language_profiles() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=6)
 def _zipf_frequencies(lang: str) -> dict[str, float]:
     """Return each word's Zipf frequency (log10 of its count per billion words) in ``lang``."""
-    buckets = _wordfreq().read_cBpack(_wordlist_paths("best")[lang])
+    wordfreq = _wordfreq()
+    if wordfreq is None:
+        return {}
+    buckets = wordfreq.read_cBpack(_wordlist_paths("best")[lang])
     # wordfreq's packed lists hold words in buckets of one centibel each, the most frequent first;
     # a word in two buckets keeps the later, as it would in a dict built word by word
     frequencies: dict[str, float] = {}
@@ -183,21 +195,22 @@ def _zipf_frequencies(lang: str) -> dict[str, float]:
     return frequencies
 
 
-def _words_by_frequency(lang: str, wordlist: str) -> list[str]:
-    """Return the words of a word list, the most frequent first, without keeping the list around."""
-    buckets = _wordfreq().read_cBpack(_wordlist_paths(wordlist)[lang])
-    return [word for bucket in buckets for word in bucket if not word.isdigit()]
-
-
 @lru_cache(maxsize=2)
 def _wordlist_paths(wordlist: str) -> dict[str, str]:
-    paths: dict[str, str] = _wordfreq().available_languages(wordlist=wordlist)
+    wordfreq = _wordfreq()
+    paths: dict[str, str] = {} if wordfreq is None else wordfreq.available_languages(wordlist=wordlist)
     return paths
 
 
-def _wordfreq() -> ModuleType:
+@lru_cache(maxsize=1)
+def _wordfreq() -> ModuleType | None:
     try:
         import wordfreq  # a large import (its word lists), needed only when a hyphen is in doubt
-    except ImportError as error:  # pragma: no cover - wordfreq is a dependency
-        raise ImportError("hyphen judging needs wordfreq: pip install wordfreq") from error
+    except ImportError:
+        warnings.warn(
+            "wordfreq is not installed (pip install wordfreq): line-end hyphens are judged without word frequencies",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
     return wordfreq
