@@ -12,6 +12,8 @@ from textclean import registry
 from textclean.edits import Edit
 from textclean.pipeline import Pipeline
 
+from .conftest import seed_files
+
 
 def shout(text: str, *, mark: str = "!") -> str:
     """Upper-case the text (a module-level function, so it can be pickled)."""
@@ -223,3 +225,13 @@ def test_max_rounds_is_validated_and_read_from_config(tmp_path: Path) -> None:
     path.write_text('steps = ["whitespace"]\nmax_rounds = 2\n', encoding="utf-8")
     assert Pipeline.from_config(path).max_rounds == 2
     assert pickle.loads(pickle.dumps(Pipeline(["whitespace"], max_rounds=2))).max_rounds == 2
+
+
+@pytest.mark.parametrize("seed", seed_files(), ids=lambda path: path.name)
+def test_the_default_pipeline_makes_each_seed_its_clean_version(seed: Path) -> None:
+    """``seeds/expected/`` is the spec: the same text, line for line; a final line break is never added."""
+    raw = seed.read_text(encoding="utf-8")
+    expected = (seed.parent / "expected" / seed.name).read_text(encoding="utf-8")
+    output = textclean.clean(raw)
+    assert output.rstrip("\n") == expected.rstrip("\n")
+    assert output.endswith("\n") == raw.endswith("\n")
