@@ -149,6 +149,136 @@ def test_a_menu_of_plain_lines_parts_the_article_from_a_teaser_beyond_it(menu: s
     assert remove_boilerplate(sections) == f"{PROSE}\n\nWhat comes next\n\nThe vote\n\n{PROSE_2}\n"
 
 
+CARDS = {
+    "en": [
+        (
+            "Harbour ferry fares rise again",
+            "Commuters will pay more from April as the operator blames fuel costs and crew wages.",
+        ),
+        (
+            "Local bakery wins national prize",
+            "The family business beat two hundred entries with a rye loaf baked to an old recipe.",
+        ),
+        (
+            "Museum reopens after flood repairs",
+            "Visitors can see the restored galleries from Saturday, a year after the river rose.",
+        ),
+    ],
+    "de": [
+        (
+            "Fährpreise steigen erneut",
+            "Pendler zahlen ab April mehr, weil der Betreiber höhere Kosten für Treibstoff meldet.",
+        ),
+        (
+            "Bäckerei gewinnt Preis",
+            "Der Familienbetrieb setzte sich mit einem Roggenbrot nach altem Rezept gegen viele durch.",
+        ),
+        (
+            "Museum wieder offen",
+            "Besucher sehen die erneuerten Säle ab Samstag, ein Jahr nach dem großen Hochwasser dort.",
+        ),
+    ],
+    "fr": [
+        (
+            "Le prix du ferry augmente",
+            "Les usagers paieront plus cher dès avril, selon un exploitant qui invoque le carburant.",
+        ),
+        (
+            "Une boulangerie primée",
+            "L'entreprise familiale a battu deux cents candidats avec un pain de seigle à l'ancienne.",
+        ),
+        (
+            "Le musée rouvre ses portes",
+            "Les visiteurs découvriront les salles restaurées samedi, un an après la crue du fleuve.",
+        ),
+    ],
+    "es": [
+        (
+            "Sube el precio del ferry",
+            "Los viajeros pagarán más desde abril, según un operador que culpa al combustible.",
+        ),
+        (
+            "Una panadería premiada",
+            "El negocio familiar venció a doscientos rivales con un pan de centeno de receta antigua.",
+        ),
+        (
+            "El museo reabre sus salas",
+            "Los visitantes verán las galerías restauradas el sábado, un año después de la riada.",
+        ),
+    ],
+}
+
+
+ARTICLES = {
+    "en": f"{PROSE}\n\n{PROSE_2}\n\n{PROSE} {PROSE_2}\n",
+    "de": (
+        "Der Stadtrat hat am Dienstagabend beschlossen, die alte Bibliothek mindestens ein weiteres Jahr offen zu "
+        "halten, nachdem viele Bürger in einer langen Sitzung für und gegen die Schließung gesprochen hatten.\n\n"
+        "Die Bürgermeisterin sagte, das Geld für das Gebäude der Bibliothek komme aus dem Haushalt für die Parks, "
+        "und eine Gruppe von Freiwilligen suche bis zum Sommer eine neue Nutzung für die Lesesäle.\n\n"
+        "Die Freiwilligen wollen in den Lesesälen der Bibliothek Kurse für Kinder und Abende für ältere Leser "
+        "anbieten, und der Stadtrat will im Herbst über die Zukunft des Gebäudes noch einmal beraten.\n"
+    ),
+    "fr": (
+        "Le conseil municipal a voté mardi soir pour garder la vieille bibliothèque ouverte au moins une année de "
+        "plus, après un long débat au cours duquel des dizaines d'habitants ont parlé pour et contre sa fermeture.\n\n"
+        "La maire a dit que l'argent pour le bâtiment de la bibliothèque viendrait du budget des parcs, et qu'un "
+        "groupe de bénévoles chercherait une nouvelle vocation pour les salles de lecture avant l'été.\n\n"
+        "Les bénévoles veulent proposer dans les salles de lecture de la bibliothèque des ateliers pour les enfants "
+        "et des soirées pour les lecteurs âgés, et le conseil reparlera du bâtiment à l'automne.\n"
+    ),
+    "es": (
+        "El ayuntamiento votó el martes por la noche mantener abierta la vieja biblioteca al menos un año más, "
+        "después de un largo debate en el que decenas de vecinos hablaron a favor y en contra de cerrarla.\n\n"
+        "La alcaldesa dijo que el dinero para el edificio de la biblioteca saldría del presupuesto de los parques, "
+        "y que un grupo de voluntarios buscaría un nuevo uso para las salas de lectura antes del verano.\n\n"
+        "Los voluntarios quieren ofrecer en las salas de lectura de la biblioteca talleres para los niños y "
+        "veladas para los lectores mayores, y el ayuntamiento volverá a hablar del edificio en otoño.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CARDS))
+def test_teaser_cards_after_the_article_are_removed(language: str) -> None:
+    # headline, date, summary, again and again: other stories, which share few of the article's words
+    article = ARTICLES[language]
+    cards = "".join(f"\n{head}\n\n{summary}\n" for head, summary in CARDS[language])
+    assert remove_boilerplate(article + cards) == article
+    rules = {edit.rule for edit in find_boilerplate_edits(article + cards)}
+    assert "boilerplate-teaser-cards" in rules
+
+
+LIBRARY_SECTIONS = [
+    ("The vote", "The council voted to keep the old library open, after residents spoke for the library."),
+    ("The budget", "The money for the library building will come from the parks budget of the council."),
+    ("The reading rooms", "Volunteers will look for a new use of the library reading rooms by the summer."),
+]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # sections of the article: a heading over each paragraph, on the article's own subject
+        "".join(f"\n{head}\n\n{paragraph}\n" for head, paragraph in LIBRARY_SECTIONS),
+        # two cards are no list of stories
+        "".join(f"\n{head}\n\n{summary}\n" for head, summary in CARDS["en"][:2]),
+        # questions and answers: the questions are sentences, no headlines
+        "\nQ: What is your favourite book?\n\nA: A long novel about a harbour town and its ferries.\n"
+        "\nQ: Where do you read?\n\nA: On the ferry to work, every morning and every evening.\n"
+        "\nQ: Who taught you to read?\n\nA: My grandmother, with the newspaper, at the kitchen table.\n",
+    ],
+)
+def test_article_parts_that_alternate_like_cards_stay(tail: str) -> None:
+    text = f"{PROSE}\n\n{PROSE_2}\n\n{PROSE} {PROSE_2}\n{tail}"
+    assert remove_boilerplate(text) == text
+
+
+def test_a_page_of_cards_alone_is_not_emptied() -> None:
+    # no article before the cards: nothing to tell them from
+    text = "".join(f"{head}\n\n{summary}\n\n" for head, summary in CARDS["en"] * 2).rstrip("\n") + "\n"
+    assert "boilerplate-teaser-cards" not in {edit.rule for edit in find_boilerplate_edits(text)}
+
+
 def test_strictness_lenient_keeps_blocks_without_evidence_of_their_own() -> None:
     text = f"Home\n\nNews\n\n[Sport](/sport)\n\nWeather\n\n{PROSE} {PROSE_2}\n"
     assert "Weather" not in remove_boilerplate(text)

@@ -33,6 +33,7 @@ from textclean.patterns import (
     DATELINE_WORDS,
     DIGIT,
     FURNITURE,
+    STOPWORDS,
     TITLE_SEPARATOR,
     WORD,
     phrase_pattern,
@@ -73,6 +74,23 @@ FURNITURE_COST = 10
 # plain lines (no link markup left to tell it by) weighs against joining the text beyond it, a
 # subheading or two between paragraphs next to nothing.
 SHORT_LINE_COST = 1.0
+# Teaser cards (a list of other stories after the article): a card is a headline of at most
+# CARD_HEAD_LINES short lines (a kicker, a title, a date) over a summary of at most
+# CARD_SUMMARY_MAX_WORDS words that ends a sentence or has CARD_PROSE_WORDS words; a run of at
+# least MIN_CARDS cards, with CARD_SUMMARY_WORDS words a summary on average, is a list of stories
+# (fewer, or shorter, is a list or a Q&A in the article).
+CARD_HEAD_LINES = 4
+CARD_SUMMARY_MAX_WORDS = 100
+CARD_PROSE_WORDS = 20
+CARD_SUMMARY_WORDS = 12
+MIN_CARDS = 3
+# The text before the cards has at least this share of the cards' words: a page of cards is an index.
+CARD_BODY_SHARE = 0.5
+# The summaries share with the text before them at most this much of what its paragraphs share
+# with one another (their words used by another paragraph): less, and they speak of other things.
+CARD_MAX_SHARED = 0.7
+# The text's paragraphs, for that comparison, have at least this many words.
+CARD_TEXT_WORDS = 8
 # Furniture that stands inside articles as well as around them: no evidence about its neighbours.
 INSIDE_ARTICLE = ("caption",)
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
@@ -304,7 +322,66 @@ def classify_blocks(blocks: Sequence[Block], classifier: Classifier) -> list[Ver
             in_doubt = own[i] is not BlockClass.GOOD or strictness == "strict"
             if outside and in_doubt and verdict.kind is BlockClass.GOOD:
                 verdicts[i] = Verdict(BlockClass.BAD, "outside-article")
+        _mark_teaser_cards(blocks, verdicts)
     return verdicts
+
+
+def _mark_teaser_cards(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
+    """Mark a run of teaser cards that closes the kept text as furniture.
+
+    A list of other stories after an article reads as cards: a headline (a line that is no
+    sentence, perhaps with a kicker or a date), then a summary of a sentence or two, again and
+    again. An article's body does not alternate like that, and where a part of it does (a
+    heading over each paragraph), its paragraphs speak of what the rest of the article speaks
+    of, while summaries of other stories share few of its words. So the run goes when it has
+    at least ``MIN_CARDS`` cards, the text before it is not much shorter, and its summaries
+    share clearly fewer words with that text than the text's paragraphs share with one another.
+    """
+    kept = [i for i, verdict in enumerate(verdicts) if verdict.kind is not BlockClass.BAD and blocks[i].words]
+    k = len(kept)
+    while k > 0 and _is_card_head(blocks[kept[k - 1]]):
+        k -= 1  # lines after the last card (a date, a "more" link) go with the cards
+    summaries = []
+    while k > 0 and _is_card_summary(blocks[kept[k - 1]]):
+        head = k - 1
+        while head > 0 and k - 1 - head < CARD_HEAD_LINES and _is_card_head(blocks[kept[head - 1]]):
+            head -= 1
+        if head == k - 1:
+            break  # a summary without a headline: the text before it is no card
+        summaries.append(blocks[kept[k - 1]])
+        k = head
+    if len(summaries) < MIN_CARDS or sum(block.words for block in summaries) < CARD_SUMMARY_WORDS * len(summaries):
+        return
+    if sum(blocks[i].words for i in kept[:k]) < CARD_BODY_SHARE * sum(blocks[i].words for i in kept[k:]):
+        return
+    paragraphs = [_content_words(blocks[i]) for i in kept[:k] if blocks[i].words >= CARD_TEXT_WORDS]
+    counts: dict[str, int] = {}
+    for words in paragraphs:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    # the share of a paragraph's words that the rest of the text uses, and of a summary's
+    within = sum(sum(counts[word] > 1 for word in words) for words in paragraphs), sum(map(len, paragraphs))
+    cards = [_content_words(block) for block in summaries]
+    between = sum(sum(word in counts for word in words) for words in cards), sum(map(len, cards))
+    if between[0] * within[1] >= CARD_MAX_SHARED * within[0] * between[1]:
+        return
+    for i in kept[k:]:
+        verdicts[i] = Verdict(BlockClass.BAD, "teaser-cards")
+
+
+def _is_card_head(block: Block) -> bool:
+    """Tell whether a block can be a card's headline, kicker or date: a short line that is no sentence."""
+    return block.words <= TITLE_WORDS and not block.sentence_end and not _is_card_summary(block)
+
+
+def _is_card_summary(block: Block) -> bool:
+    """Tell whether a block can be a card's summary: a sentence or a few, or a short paragraph."""
+    return block.words <= CARD_SUMMARY_MAX_WORDS and (block.sentence_end or block.words >= CARD_PROSE_WORDS)
+
+
+def _content_words(block: Block) -> set[str]:
+    """Return the words of a block that tell its subject: no stopwords, none of one or two letters."""
+    return {word for word in WORD.findall(block.visible.casefold()) if len(word) > 2 and word not in STOPWORDS}
 
 
 def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[int, int]:
