@@ -276,8 +276,8 @@ def remove_boilerplate(
         strictness: ``"lenient"``, ``"normal"`` (recall first) or ``"strict"``.
         keep_title: keep the first heading-like line (without its site suffix).
         max_link_density: the share of link text above which a block is a link list.
-        max_removed_share: if set, a document would lose more than this share of its words is
-            returned unchanged.
+        max_removed_share: if set, a document that would lose more than this share of its words
+            is returned unchanged.
         phrases: more furniture phrases (plain words, matched at word boundaries).
         patterns: more furniture lines, as regular expressions.
 
@@ -381,7 +381,7 @@ def _is_card_summary(block: Block) -> bool:
 
 def _content_words(block: Block) -> set[str]:
     """Return the words of a block that tell its subject: no stopwords, none of one or two letters."""
-    return {word for word in WORD.findall(block.visible.casefold()) if len(word) > 2 and word not in STOPWORDS}
+    return {word for word in _words_of(block.visible).split() if len(word) > 2 and word not in STOPWORDS}
 
 
 def _article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[int, int]:
