@@ -49,7 +49,7 @@ def test_unknown_option_names_the_known_ones() -> None:
 
 
 def test_bad_option_value_says_what_is_allowed() -> None:
-    with pytest.raises(ValueError, match="max_blank_lines must be an integer >= 0"):
+    with pytest.raises(ValueError, match="max_blank_lines must be an integer from 0 to 1000"):
         Pipeline(["whitespace"], options={"whitespace": {"max_blank_lines": -1}})
 
 
