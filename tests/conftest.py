@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,42 @@ def documents(draw: st.DrawFn) -> str:
 
 # any Unicode text, lone surrogates included (they come from surrogateescape decoding)
 any_text = st.text(alphabet=st.characters(exclude_categories=[]), max_size=300) | documents()
+
+
+# A plugin whose step fails on purpose, installed by entry point for the command's tests.
+CRASH_PLUGIN = """
+import os, sys, time
+
+def crash(text):
+    # fail on a word: raise on "boom", exit on "exit", end the process on "die"; take time on "slow"
+    if "slow" in text:
+        time.sleep(0.2)
+    if "boom" in text:
+        raise ValueError("boom")
+    if "exit" in text:
+        sys.exit(5)
+    if "die" in text:
+        os._exit(9)
+    return text.replace("  ", " ")
+"""
+
+
+@pytest.fixture
+def crash_env(tmp_path: Path) -> dict[str, str]:
+    """An environment in which the step ``crash`` is a plugin installed by entry point."""
+    site = tmp_path / "site"
+    _write(site / "textclean_crash.py", CRASH_PLUGIN)
+    info = site / "textclean_crash-1.0.dist-info"
+    _write(info / "METADATA", "Metadata-Version: 2.1\nName: textclean-crash\nVersion: 1.0\n")
+    _write(info / "entry_points.txt", "[textclean.cleaners]\ncrash = textclean_crash:crash\n")
+    return {**os.environ, "PYTHONPATH": str(site)}
+
+
+def leftovers(folder: Path) -> list[str]:
+    """The temporary files under ``folder``."""
+    return sorted(p.name for p in folder.rglob("*.tmp"))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -36,7 +36,7 @@ def test_read_chunks_keeps_line_numbers(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_ordered_map_keeps_order_with_a_bounded_window() -> None:
     with batch.worker_pool(Pipeline(["whitespace"]), workers=2) as pool:
-        results = list(batch.ordered_map(pool, pow, ((i, 2) for i in range(50)), window=3))
+        results = list(pool.map_in_order(pow, ((i, 2) for i in range(50)), 3, lost=str))
     assert results == [i * i for i in range(50)]
 
 
@@ -73,8 +73,8 @@ def test_parallel_bad_records_keep_their_line_numbers(tmp_path: Path) -> None:
         "normalize", str(tmp_path / "in.jsonl"), "--jsonl", "--steps", "whitespace", "-o", str(out), "--workers", "2"
     )
     assert result.returncode == 2
-    assert b"in.jsonl: line 5: invalid JSON" in result.stderr
-    assert b"in.jsonl: line 15002: no field 'text'" in result.stderr
+    assert b"in.jsonl:5: invalid JSON" in result.stderr
+    assert b"in.jsonl:15002: no field 'text'" in result.stderr
     written = out.read_text(encoding="utf-8").splitlines()
     assert len(written) == len(rows)
     assert written[4] == "{not json" and written[15_001] == '{"id": 1}'
@@ -84,7 +84,7 @@ def test_invalid_utf8_in_a_record_is_a_bad_record(tmp_path: Path) -> None:
     write(tmp_path / "in.jsonl", b'{"text": "ok  "}\n{"text": "caf\xe9"}\n')
     result = run("normalize", str(tmp_path / "in.jsonl"), "--jsonl", "--steps", "whitespace")
     assert result.returncode == 2
-    assert b"line 2: invalid UTF-8" in result.stderr
+    assert b"in.jsonl:2: invalid UTF-8" in result.stderr
     assert result.stdout == b'{"text": "ok"}\n{"text": "caf\xe9"}\n'
 
 

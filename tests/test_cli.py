@@ -184,9 +184,9 @@ def test_jsonl_bad_records_are_reported_with_line_numbers_and_kept(tmp_path: Pat
     source = write(tmp_path / "in.jsonl", content)
     result = run("normalize", str(source), "--jsonl", "--steps", "whitespace", "-o", str(tmp_path / "out.jsonl"))
     assert result.returncode == 2
-    assert b"in.jsonl: line 2: invalid JSON" in result.stderr
-    assert b"in.jsonl: line 3: field 'text' is not a string" in result.stderr
-    assert b"in.jsonl: line 4: no field 'text'" in result.stderr
+    assert b"in.jsonl:2: invalid JSON" in result.stderr
+    assert b"in.jsonl:3: field 'text' is not a string" in result.stderr
+    assert b"in.jsonl:4: no field 'text'" in result.stderr
     out = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
     assert out == '{"text": "a"}\n{broken\n{"text": 3}\n{"body": "x"}\n'
 
@@ -196,7 +196,7 @@ def test_jsonl_on_error_fail_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = run("normalize", str(source), "--jsonl", "--on-error", "fail", "-o", str(out))
     assert result.returncode == 2
-    assert b"line 2: not a JSON object" in result.stderr
+    assert b"in.jsonl:2: not a JSON object" in result.stderr
     assert not out.exists()
 
 
