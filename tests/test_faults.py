@@ -7,6 +7,7 @@ complete; no temporary file stays behind (after SIGKILL, the next run removes it
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import signal
 import subprocess
@@ -127,7 +128,8 @@ def test_sigterm_and_sighup_stop_the_workers_and_leave_complete_files(
     assert all(path.read_bytes() == data for path, data in inputs.items())
 
 
-def test_sigterm_during_a_jsonl_stream_writes_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_during_a_jsonl_stream_writes_nothing(tmp_path: Path, signum: int, status: int) -> None:
     out = tmp_path / "out.jsonl"
     process = subprocess.Popen(
         [*_console_script(), "normalize", "-", "--jsonl", "-o", str(out), "--workers", "2"],
@@ -137,12 +139,14 @@ def test_sigterm_during_a_jsonl_stream_writes_nothing(tmp_path: Path) -> None:
         start_new_session=True,
     )
     assert process.stdin is not None
-    process.stdin.write(b'{"text": "a  "}\n' * 50_000)  # the stream is still open: the run cannot end
+    # a stream that is still arriving when the signal comes: part of the output has been cleaned already
+    process.stdin.write(b"".join(json.dumps({"text": f"{i}  "}).encode() + b"\n" for i in range(50_000)))
     process.stdin.flush()
     time.sleep(2)
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 143, stderr
+    assert process.returncode == status, stderr
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
     assert group_is_gone(process.pid)
     assert list(tmp_path.iterdir()) == []
 
@@ -189,6 +193,22 @@ def test_a_crashing_plugin_in_place_loses_no_input(tmp_path: Path, crash_env: di
     for path in inputs:
         if path.name not in ("002.txt", "004.txt"):
             assert path.read_bytes() == b"pad \n" * 50_000
+    assert leftovers(tmp_path) == []
+
+
+def test_a_worker_that_dies_on_a_record_costs_only_that_jsonl_input(tmp_path: Path, crash_env: dict[str, str]) -> None:
+    rows = [json.dumps({"text": f"record {i}  "}) for i in range(60_000)]  # over 1 MB: two workers
+    write(tmp_path / "in" / "a.jsonl", "\n".join(rows) + "\n")
+    rows[30_000] = json.dumps({"text": "die"})
+    write(tmp_path / "in" / "b.jsonl", "\n".join(rows) + "\n")
+    out = tmp_path / "out"
+    result = run("normalize", str(tmp_path / "in"), "--jsonl", "-o", str(out), "--steps", "crash", "-j", "2",
+                 env=crash_env)  # fmt: skip
+    assert result.returncode == 3
+    assert b"the process cleaning these records died; nothing written for this input" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.jsonl"]
+    assert len((out / "a.jsonl").read_bytes().splitlines()) == 60_000
     assert leftovers(tmp_path) == []
 
 

@@ -287,8 +287,8 @@ def _identity(path: Path) -> tuple[int, int] | Path:
 # --- the worker side -------------------------------------------------------------------------------
 
 
-class WorkerStoppedError(BaseException):
-    """SIGTERM or SIGHUP in a worker busy with a task: unwinds it (removing its temporary file), then it ends."""
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop as Ctrl-C does, unwinding (so that temporary files are removed) before the end."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -329,7 +329,7 @@ def start_worker(pipeline: Pipeline, parent: int | None = None) -> None:
 
 def _stop_worker(signum: int, _frame: object) -> None:
     if _worker.busy:
-        raise WorkerStoppedError(signum)
+        raise Interrupted(signum)
     os._exit(128 + signum)
 
 
@@ -340,7 +340,7 @@ def run_in_worker(fn: Callable[..., T], *args: Any) -> T:
     _worker.busy = True
     try:
         return fn(*args)
-    except WorkerStoppedError as stop:
+    except Interrupted as stop:
         os._exit(128 + stop.signum)
     finally:
         _worker.busy = False

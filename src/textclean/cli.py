@@ -26,6 +26,7 @@ from textclean import batch, registry
 from textclean.batch import (
     CleanerFailedError,
     InputReadError,
+    Interrupted,
     Job,
     Outcome,
     RunStoppedError,
@@ -43,14 +44,6 @@ JSONL_PATTERNS = ("*.jsonl", "*.jsonl.gz", "*.jsonl.zst")
 SMALL_INPUT = 1 << 20  # below 1 MB in all, starting worker processes costs more than it saves
 BAD_INPUT, FAILED = 2, 3  # exit statuses
 STOPPED = "stopped at the first error (--on-error fail)"
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP: stop as Ctrl-C does."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 @dataclass
