@@ -306,6 +306,8 @@ class _Worker:
 
 _worker = _Worker()
 PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent dies
+# The signals that stop a run as Ctrl-C does (SIGHUP: the terminal closed); Windows has only SIGTERM.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def start_worker(pipeline: Pipeline, parent: int | None = None) -> None:
@@ -319,9 +321,9 @@ def start_worker(pipeline: Pipeline, parent: int | None = None) -> None:
         return
     _worker.parent = parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop_worker)
-    signal.signal(signal.SIGHUP, _stop_worker)
-    with suppress(OSError, AttributeError):  # not Linux: the parent is checked before each task instead
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _stop_worker)
+    with suppress(OSError, AttributeError, TypeError):  # not Linux: the parent is checked before each task instead
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:
         os._exit(1)

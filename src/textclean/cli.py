@@ -163,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum in batch.STOP_SIGNALS:
         signal.signal(signum, _interrupt)
     try:
         if args.command == "steps":

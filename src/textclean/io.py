@@ -265,7 +265,7 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
 
 def _take_owner(temp: Path, old: os.stat_result) -> bool:
     """Give ``temp`` the owner, group and mode of ``old``; ``False`` if the owner cannot be given."""
-    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+    if hasattr(os, "chown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
         try:
             os.chown(temp, old.st_uid, old.st_gid)
         except PermissionError:
