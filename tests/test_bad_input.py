@@ -83,6 +83,13 @@ def test_stdin_with_an_output_file_writes_the_file(tmp_path: Path) -> None:
     assert (tmp_path / "out.txt").read_bytes() == b"x"
 
 
+def test_dash_as_output_is_stdout(tmp_path: Path) -> None:
+    source = write(tmp_path / "a.txt", "a  ")
+    result = run("normalize", str(source), "-o", "-", "--steps", "whitespace", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, b"a")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
 def test_an_output_name_ending_in_a_slash_is_a_folder(tmp_path: Path) -> None:
     source = write(tmp_path / "a.txt", "a  ")
     result = run("normalize", str(source), "-o", f"{tmp_path / 'new'}/", "--steps", "whitespace")

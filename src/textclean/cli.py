@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     normalize.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
     where = normalize.add_mutually_exclusive_group()
     where.add_argument(
-        "-o", "--output", help="output file, or folder (a folder input, several inputs, or a name ending in /)"
+        "-o",
+        "--output",
+        help="output file, or folder (a folder input, several inputs, or a name ending in /); - for stdout",
     )
     where.add_argument("--in-place", action="store_true", help="rewrite the inputs (atomically)")
     normalize.add_argument("--steps", help="comma-separated step names (default: the default pipeline)")
@@ -209,12 +211,13 @@ def normalize(args: argparse.Namespace) -> int:
     if args.encoding != "auto":
         check_encoding(args.encoding)
     pipeline = make_pipeline(args)
+    output = None if args.output == "-" else args.output  # "-": stdout, never a file of that name
     nowhere = args.check or args.diff
-    if args.explain == "-" and (nowhere or not (args.in_place or args.output)):
+    if args.explain == "-" and (nowhere or not (args.in_place or output)):
         raise UsageError("--explain - needs stdout to itself: give -o or --in-place, without --check or --diff")
     plan = batch.plan_jobs(
         args.paths,
-        output=args.output,
+        output=output,
         in_place=args.in_place,
         write=not nowhere,
         patterns=[args.glob] if args.glob else list(JSONL_PATTERNS if args.jsonl else ("*.txt",)),
