@@ -57,6 +57,14 @@ def group_is_gone(pgid: int, seconds: float = 20) -> bool:
     return False
 
 
+def wait_for_output(folder: Path, seconds: float = 120) -> None:
+    """Wait until a first output file is in ``folder``."""
+    deadline = time.monotonic() + seconds
+    while not any(folder.glob("*.txt")):
+        assert time.monotonic() < deadline, "no output was written"
+        time.sleep(0.05)
+
+
 def start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [*_console_script(), *args],
@@ -116,7 +124,7 @@ def test_sigterm_and_sighup_stop_the_workers_and_leave_complete_files(
     inputs = dirty_tree(tmp_path / "in", 60, "slow  \n" * 30_000)  # over 1 MB: two workers; 0.2 s a file
     process = start("normalize", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--steps", "crash", "-j", "2",
                     env=crash_env)  # fmt: skip
-    time.sleep(2)
+    wait_for_output(tmp_path / "out")  # the run is under way: some files are written, most are not
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == status, stderr

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO, Any, Literal, TypeVar, cast
 
+from textclean import registry
 from textclean.errors import InputError, TextcleanError
 from textclean.io import (
     BinaryInputError,
@@ -406,23 +407,20 @@ def read_document(source: Path | None, limit: int) -> bytes:
     return data
 
 
-def clean_file(source: Path | None, target: Path | None, write: bool, settings: Settings) -> Outcome:
+def clean_file(
+    source: Path | None, target: Path | None, write: bool, settings: Settings, data: bytes | None = None
+) -> Outcome:
     """Read, clean and write one text file (``None``: stdin); with ``target=None`` the bytes come back in ``output``.
 
-    It holds at most about three copies of the document at once: the bytes are let go once decoded,
-    and the text once cleaned.
+    ``data`` is the document when the caller has read it already. It holds at most about three
+    copies of the document at once: the bytes are let go once decoded, and the text once cleaned.
     """
-    label = "<stdin>" if source is None else str(source)
-    outcome = Outcome(label)
-    try:
-        data = read_document(source, settings.max_document_size)
-    except DocumentTooLargeError as error:
-        outcome.warnings.append(f"{label}: {error}")
-        outcome.skipped += 1
-        return outcome
-    except OSError as error:
-        outcome.errors.append(f"{label}: cannot read: {error.strerror or error}")
-        return outcome
+    outcome = Outcome("<stdin>" if source is None else str(source))
+    if data is None:
+        data = read_input(source, settings, outcome)
+        if data is None:
+            return outcome
+    label = outcome.label
     try:
         text, encoding = decode_bytes(data, encoding=settings.encoding, errors=settings.errors)
     except BinaryInputError as error:
@@ -460,6 +458,18 @@ def clean_file(source: Path | None, target: Path | None, write: bool, settings: 
     except OSError as error:
         outcome.errors.append(f"{label}: cannot write {target}: {error.strerror or error}; nothing written")
     return outcome
+
+
+def read_input(source: Path | None, settings: Settings, outcome: Outcome) -> bytes | None:
+    """Read a whole document (``None``: stdin); ``None``, with a warning or an error in ``outcome``, if it cannot be."""
+    try:
+        return read_document(source, settings.max_document_size)
+    except DocumentTooLargeError as error:
+        outcome.warnings.append(f"{outcome.label}: {error}")
+        outcome.skipped += 1
+    except OSError as error:
+        outcome.errors.append(f"{outcome.label}: cannot read: {error.strerror or error}")
+    return None
 
 
 def clean_records(label: str, first_line: int, lines: list[bytes], settings: Settings) -> Outcome:
@@ -516,22 +526,36 @@ class WorkerPool:
     """Processes that each hold the pipeline (or this process alone, with one worker).
 
     A worker that dies costs only the task that killed it: the pool starts again, runs the tasks that
-    were in flight once more one at a time to find that task, and goes on.
+    were in flight once more one at a time to find that task, and goes on. Steps that do not come with
+    textclean (plugins) run in a worker process even with one worker, so that one that ends its process
+    (``os._exit``, a crash in native code) does not end the run.
     """
 
     def __init__(self, pipeline: Pipeline, workers: int) -> None:
         self.pipeline = pipeline
         self.workers = workers
+        self.in_process = workers <= 1 and set(pipeline.names) <= set(registry.builtin_names())
         self._executor = self._start()
 
     def _start(self) -> Executor:
-        if self.workers <= 1:
+        if self.in_process:
             start_worker(self.pipeline)
             return InlineExecutor()
-        return ProcessPoolExecutor(self.workers, initializer=start_worker, initargs=(self.pipeline, os.getpid()))
+        processes = max(self.workers, 1)
+        return ProcessPoolExecutor(processes, initializer=start_worker, initargs=(self.pipeline, os.getpid()))
+
+    def clean_stdin(self, target: Path | None, write: bool, settings: Settings) -> Outcome:
+        """Clean stdin as one text document, read here (a worker process has no stdin)."""
+        if self.in_process:
+            return clean_file(None, target, write, settings)
+        outcome = Outcome("<stdin>")
+        data = read_input(None, settings, outcome)
+        if data is None:
+            return outcome
+        return next(self.map_in_order(clean_file, [(None, target, write, settings, data)], 1, lost_file))
 
     def _submit(self, fn: Callable[..., T], task: tuple[Any, ...]) -> Future[T]:
-        if isinstance(self._executor, InlineExecutor):
+        if self.in_process:
             return self._executor.submit(fn, *task)
         try:
             return self._executor.submit(run_in_worker, fn, *task)
@@ -548,7 +572,7 @@ class WorkerPool:
         A task whose worker died yields ``lost(*task)`` instead.
         """
         pending: deque[tuple[tuple[Any, ...], Future[T]]] = deque()
-        if isinstance(self._executor, InlineExecutor):
+        if self.in_process:
             window = 1  # a task runs when it is handed out: the caller sees each result before the next runs
         try:
             for task in tasks:
@@ -617,7 +641,7 @@ def worker_pool(pipeline: Pipeline, workers: int) -> Iterator[WorkerPool]:
 
 def lost_file(source: Path | None, *_: Any) -> Outcome:
     """Report a text file whose worker process died."""
-    label = str(source)
+    label = "<stdin>" if source is None else str(source)
     return Outcome(label, failures=[f"{label}: the process cleaning it died; file left untouched"])
 
 

@@ -284,9 +284,9 @@ def run_text_jobs(jobs: list[Job], settings: Settings, pool: WorkerPool, workers
     """Clean text files, in parallel, reporting in input order."""
     tasks = ((job.source, job.target, job.write, settings) for job in jobs if job.source is not None)
     file_jobs = [job for job in jobs if job.source is not None]
-    if len(file_jobs) < len(jobs):  # stdin: one document, cleaned here
+    if len(file_jobs) < len(jobs):  # stdin: one document
         stdin = next(job for job in jobs if job.source is None)
-        finish_text_job(stdin, batch.clean_file(None, stdin.target, stdin.write, settings), settings, report)
+        finish_text_job(stdin, pool.clean_stdin(stdin.target, stdin.write, settings), settings, report)
     results = pool.map_in_order(batch.clean_file, tasks, 2 * workers, batch.lost_file)
     for job, outcome in zip(file_jobs, results, strict=False):
         finish_text_job(job, outcome, settings, report)
