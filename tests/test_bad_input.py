@@ -147,6 +147,10 @@ def test_in_place_writes_a_symlinks_target_and_keeps_hard_links_and_owner(tmp_pa
     info = twin.stat()
     assert (info.st_nlink, stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid) == (2, 0o640, *owner)
     assert leftovers(tmp_path) == []
+    write(twin, "c  \n")  # both names of one file in one run
+    both = run("normalize", str(twin), str(tmp_path / "twin-link.txt"), "--in-place", "--steps", "whitespace")
+    assert both.returncode == 0, both.stderr
+    assert (tmp_path / "twin-link.txt").read_bytes() == b"c\n" and twin.stat().st_nlink == 2
 
 
 # --- links and special files in folders ----------------------------------------------------------------

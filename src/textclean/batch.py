@@ -253,14 +253,14 @@ def _stat_problem(path: Path, error: OSError) -> str:
 
 
 def _check_targets(jobs: list[Job], *, in_place: bool, explain: str | None) -> None:
-    """Refuse an output that is an input (other than its own, with ``in_place``), or that two inputs share."""
+    """Refuse an output that is an input (unless ``in_place``: each its own), or that two inputs share."""
     inputs = {_identity(job.source): job.label for job in jobs if job.source is not None}
     seen: dict[Path, str] = {}
     for job in jobs:
         if job.target is None or not job.write:
             continue
-        owner = inputs.get(_identity(job.target))
-        if owner is not None and not (in_place and owner == job.label):
+        owner = None if in_place else inputs.get(_identity(job.target))
+        if owner is not None:
             raise UsageError(f"{job.target}: is the input {owner}; refusing to write over the input (--in-place does)")
         target = job.target.resolve()
         if target in seen:
