@@ -201,7 +201,10 @@ def plan_jobs(
         else:
             raise UsageError("several inputs: give -o FOLDER, --in-place, --check or --diff")
     _check_targets(plan.jobs, in_place=in_place, explain=explain)
-    for parent in sorted({job.target.parent for job in plan.jobs if job.target is not None}):
+    written = [job.target for job in plan.jobs if job.target is not None]
+    if explain is not None and explain != "-":
+        written.append(Path(explain))
+    for parent in sorted({path.parent for path in written}):
         plan.notes.extend(f"removed {path}, left by an interrupted run" for path in remove_leftovers(parent))
     if not plan.jobs and not plan.errors:
         raise UsageError("; ".join(["no input to clean", *plan.warnings]))
