@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+from textclean.text import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -86,3 +91,21 @@ def documents(draw: st.DrawFn) -> str:
 
 # any Unicode text, lone surrogates included (they come from surrogateescape decoding)
 any_text = st.text(alphabet=st.characters(exclude_categories=[]), max_size=300) | documents()
+
+
+@pytest.fixture
+def fresh_word_lists() -> Iterator[None]:
+    """Run a test with no word list read yet, and forget what it read afterwards."""
+    caches = [languages._wordfreq_data, languages._function_words, languages._function_word_index]
+    caches += [languages.stopwords, languages.word_frequencies]
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+@pytest.fixture
+def without_wordfreq(monkeypatch: pytest.MonkeyPatch, fresh_word_lists: None) -> None:
+    """Run a test as if wordfreq were not installed (its import fails)."""
+    monkeypatch.setitem(sys.modules, "wordfreq", None)

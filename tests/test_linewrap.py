@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textclean import hyphenation
 from textclean.cleaners.linewrap import LinewrapOptions, find_linewrap_edits, join_wrapped_lines
 from textclean.edits import apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
@@ -151,20 +148,8 @@ def test_hyphen_judge_asks_the_document_first() -> None:
     assert HyphenJudge("").judge("e-", "mail") is Hyphen.SOFT
 
 
-@pytest.fixture
-def without_wordfreq(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run a test as if wordfreq were not installed (its import fails), then forget that again."""
-    caches = [hyphenation._wordfreq, hyphenation._wordlist_paths, hyphenation._languages]
-    caches += [hyphenation._language_profiles, hyphenation._zipf_frequencies]
-    monkeypatch.setitem(sys.modules, "wordfreq", None)
-    for cache in caches:
-        cache.cache_clear()
-    yield
-    for cache in caches:
-        cache.cache_clear()
-
-
-def test_without_wordfreq_a_hyphen_in_doubt_is_the_wraps(without_wordfreq: None) -> None:
+@pytest.mark.usefixtures("without_wordfreq")
+def test_without_wordfreq_a_hyphen_in_doubt_is_the_wraps() -> None:
     with pytest.warns(RuntimeWarning, match="wordfreq is not installed"):
         assert HyphenJudge("").judge("inter-", "national") is Hyphen.SOFT
     # the shape and the document's own vocabulary still decide what they can
