@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from benchmarks import cli_throughput, corpus, metrics, run
+from benchmarks import cli_throughput, cold_start, corpus, languages, metrics, peak_memory, run
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -339,3 +339,32 @@ def test_the_throughput_table_gives_speed_up_and_memory_growth() -> None:
         lines[-1]
         == "With --workers 2, the largest process peaked at 1.10x the memory on 500 MB of input that it used on 50 MB."
     )
+
+
+def test_the_cold_start_command_times_ftfy_the_import_and_a_small_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cold_start.main(["--repeats", "1"]) == 0  # it also checks that the file's hyphen was mended
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("|")[1].strip() for line in lines[2:]] == [
+        "`ftfy.fix_text('x')`",
+        "`import textclean`",
+        "`textclean normalize FILE`",
+    ]
+    assert lines[2].endswith("| 1.0x |")
+
+
+def test_the_peak_memory_command_cleans_every_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = tmp_path / "pages.jsonl"
+    records = [{"text": "Some page text   \n\n\n\nwith damage."}, {"input": "Zweite Seite."}, {"text": ""}]
+    pages.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    assert peak_memory.main([str(pages)]) == 0
+    assert re.fullmatch(r"3 documents, 0\.0 MB in \d+\.\d s; peak resident memory \d+ MB\n", capsys.readouterr().out)
+
+
+def test_the_languages_command_reports_each_list(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("wordfreq")
+    assert languages.main(["vi", "el", "--repeats", "1"]) == 0  # two short lists: quick to read
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("|")[1].strip() for line in lines[2:]] == ["vi", "el"]
+    cells = [cell.split(",") for cell in lines[2].split("|")[2:5]]
+    held = [float(megabytes) for _, megabytes in cells]
+    assert 0 < held[0] < held[1] <= held[2]  # function words < common words <= common and rare words
