@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -60,14 +61,15 @@ COMMON_ZIPF = 3.0
 # bucket's index gives the word's Zipf frequency (log10 of its count per billion words).
 TOP_ZIPF = 9.0
 BUCKETS_PER_ZIPF = 100
-# A rare word's key in a compact frequency table (see _read_rare_words)
+# A rare word's key in a compact frequency table (see _read_rare_words).
 _BUCKET_BITS = 10
 _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
 _HASH_MASK = (1 << 53) - 1
 
-# Languages written without spaces between words: their "words" are not units a share of
-# function words could be counted in.
-NO_SPACES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+# Languages without function words to count among the words of a text: those written without
+# spaces, and Korean, whose word list holds particles and stems split apart ("사람들은" is listed as
+# "사람", "들", "은"), so that its words between spaces are hardly ever in it.
+NO_FUNCTION_WORDS = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "ko"})
 # Scripts that name one language (wordfreq's, or the one most written in the script).
 _SCRIPT_LANGUAGE = {
     "Greek": "el", "Hebrew": "he", "Hangul": "ko", "Thai": "th", "Devanagari": "hi", "Bengali": "bn",
@@ -115,7 +117,7 @@ def read_language(text: str) -> str | None:
     """
     words = _WORD.findall(_sample(text))
     letters: Counter[str] = Counter()
-    for match in _SCRIPT_RUN.finditer(" ".join(words)):
+    for match in _SCRIPT_RUN.finditer("".join(words)):  # words of one script run together: few matches
         letters[match.lastgroup or ""] += match.end() - match.start()
     kana = letters.pop("Kana", 0)
     han = letters.pop("Han", 0)
@@ -136,14 +138,15 @@ def stopwords(language: str | None) -> frozenset[str]:
     """Return the function words of ``language`` (lower case): its hundred most common words.
 
     Empty for ``None``, for a language wordfreq has no list of, and for a language written without
-    spaces (Chinese, Japanese, Thai, ...), whose share of function words means nothing.
+    spaces (Chinese, Japanese, Thai, ...) or listed in pieces of words (Korean), whose share of
+    function words among the words between spaces would mean nothing.
 
     >>> sorted(stopwords("en"))[:8]
     ['a', 'about', 'after', 'all', 'also', 'an', 'and', 'any']
     >>> len(stopwords("pl")), stopwords(None), stopwords("zh"), stopwords("xx")
     (100, frozenset(), frozenset(), frozenset())
     """
-    if language is None or language in NO_SPACES:
+    if language is None or language in NO_FUNCTION_WORDS:
         return frozenset()
     return frozenset(_function_words(language))
 
@@ -205,9 +208,7 @@ def _sample(text: str) -> str:
 def _vote(script: str, words: list[str]) -> str | None:
     """Return the language of ``script`` whose function words are most of ``words`` (``None``: too few)."""
     languages_of = _function_word_index(script)
-    votes: Counter[str] = Counter()
-    for word in words:
-        votes.update(languages_of.get(word, ()))
+    votes = Counter(chain.from_iterable(languages_of.get(word, ()) for word in words))
     if not votes:
         return None
     language, count = max(votes.items(), key=lambda item: (item[1], -_SHARED_SCRIPTS[script].index(item[0])))
