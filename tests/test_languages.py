@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import given
 
 from textclean.cleaners.linewrap import join_wrapped_lines
 from textclean.hyphenation import JOIN_MARGIN, _one_word
 from textclean.text import languages
 from textclean.text.languages import COMMON_ZIPF, read_language, stopwords, word_frequencies
+
+from .conftest import any_text
 
 # A few sentences of each language, written for these tests.
 TEXTS = {
@@ -65,6 +70,16 @@ def test_too_little_text_is_none(text: str) -> None:
     assert read_language(text) is None
 
 
+KNOWN = {"zh", "ja", *languages._SCRIPT_LANGUAGE.values()}.union(*languages._SHARED_SCRIPTS.values())
+
+
+@given(text=any_text)
+def test_any_text_reads_as_a_known_language_or_none(text: str) -> None:
+    language = read_language(text)
+    assert language is None or language in KNOWN
+    assert isinstance(stopwords(language), frozenset)
+
+
 def test_the_main_language_of_a_page_is_read_past_its_menu_and_links() -> None:
     menu = "".join(f"[Startseite {i}](https://example.de/und/die/der/{i}) " for i in range(80))
     prose = " ".join([TEXTS["en"]] * 40)
@@ -114,7 +129,18 @@ def lists_read(monkeypatch: pytest.MonkeyPatch, fresh_word_lists: None) -> list[
     return opened
 
 
-def test_nothing_is_read_at_import_or_for_a_script_of_its_own(lists_read: list[tuple[str, str]]) -> None:
+def test_importing_textclean_reads_no_list_and_does_not_import_wordfreq() -> None:
+    probe = (
+        "import sys, textclean, textclean.cleaners.linewrap\n"
+        "from textclean.text import languages\n"
+        "print(languages._function_words.cache_info().currsize, languages.word_frequencies.cache_info().currsize,"
+        " 'wordfreq' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "0", "False"]
+
+
+def test_nothing_is_read_for_a_script_of_its_own(lists_read: list[tuple[str, str]]) -> None:
     assert read_language(TEXTS["zh"]) == "zh"
     assert read_language(TEXTS["el"]) == "el"
     assert lists_read == []
