@@ -207,7 +207,7 @@ def test_without_datatrove_the_error_names_the_install_command(monkeypatch: pyte
     monkeypatch.setitem(sys.modules, "datatrove", None)  # makes `import datatrove` fail
     integration._step_class.cache_clear()
     try:
-        with pytest.raises(ImportError, match=r"pip install 'textclean\[datatrove\]'"):
+        with pytest.raises(ImportError, match=r"pip install 'textclean-kit\[datatrove\]'"):
             integration.TextcleanStep  # noqa: B018
     finally:
         integration._step_class.cache_clear()

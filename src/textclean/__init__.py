@@ -9,6 +9,7 @@ r"""textclean: turn messy scraped text into clean text.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -44,7 +45,22 @@ __all__ = [
     "decode",
 ]
 
-__version__ = "0.1.0"
+DISTRIBUTION = "textclean-kit"
+"""The name textclean is installed under (``pip install textclean-kit``); it is imported as ``textclean``."""
+
+
+def __getattr__(name: str) -> str:
+    """Give ``textclean.__version__``, read from the installed package's metadata when first asked.
+
+    The version is written once, in ``pyproject.toml``; reading it costs a look through the installed
+    packages, so it is done only when asked for.
+    """
+    if name == "__version__":
+        try:
+            return importlib.metadata.version(DISTRIBUTION)
+        except importlib.metadata.PackageNotFoundError:  # imported from a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def clean(

@@ -7,7 +7,7 @@ textclean :class:`~textclean.Pipeline`, can record in the document's metadata wh
 and can hand documents that lost too much of their text to an exclusion writer, the way
 datatrove's own filters do.
 
-datatrove is optional: install it with ``pip install 'textclean[datatrove]'``. This module imports
+datatrove is optional: install it with ``pip install 'textclean-kit[datatrove]'``. This module imports
 without it; asking for :class:`TextcleanStep` then raises an :class:`ImportError` that names the
 install command. See ``docs/large-corpus.md`` for whole pipelines.
 """
@@ -23,7 +23,7 @@ from textclean.errors import InvalidOptionError
 from textclean.integrations import measure_removal
 from textclean.pipeline import Pipeline, StepLike
 
-INSTALL_HINT = "the datatrove step needs datatrove: pip install 'textclean[datatrove]'"
+INSTALL_HINT = "the datatrove step needs datatrove: pip install 'textclean-kit[datatrove]'"
 
 # the metadata keys a step writes; one flat value each, so that every output format can store them
 REMOVED_SHARE_KEY = "textclean_removed_share"
