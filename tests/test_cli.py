@@ -222,6 +222,15 @@ def test_usage_errors_are_one_line_without_traceback(tmp_path: Path, args: list[
     assert b"Traceback" not in result.stderr
 
 
+def test_a_config_naming_a_cleaner_that_nothing_registered_says_where_cleaners_come_from(tmp_path: Path) -> None:
+    config = write(tmp_path / "textclean.toml", 'steps = ["house-style"]\n')
+    result = run("normalize", "-", "--config", str(config), stdin=b"a")
+    assert result.returncode == 2
+    assert b"unknown step 'house-style'" in result.stderr
+    assert b"exists only once the module that registers it is imported" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
 def test_missing_input_is_an_error(tmp_path: Path) -> None:
     result = run("normalize", str(tmp_path / "absent.txt"))
     assert result.returncode == 2

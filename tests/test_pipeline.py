@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,9 +66,41 @@ def test_text_must_be_str(bad: object) -> None:
         textclean.clean(bad)  # type: ignore[arg-type]
 
 
-def test_steps_must_be_a_list_not_a_string() -> None:
-    with pytest.raises(ValueError, match="list of names"):
-        Pipeline("whitespace")  # type: ignore[arg-type]
+def test_a_single_step_is_a_pipeline_of_one_step() -> None:
+    assert textclean.clean("Read [the report](https://x.org/r).", steps="links") == "Read the report."
+    assert textclean.clean(" x ", steps=str.strip) == "x"
+    assert Pipeline("whitespace").names == ("whitespace",)
+    assert Pipeline("whitespace") == Pipeline(["whitespace"])
+    with pytest.raises(textclean.InvalidOptionError, match="a step name, a function or a list of them, not int"):
+        Pipeline(3)  # type: ignore[arg-type]
+
+
+def test_a_registered_cleaner_whose_module_is_not_imported_gets_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "house_cleaners.py").write_text(
+        "import textclean\n\n"
+        "@textclean.cleaner('house-style', replace=True)\n"
+        "def house_style(text: str) -> str:\n"
+        "    return text.replace('colour', 'color')\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "textclean.toml"
+    config.write_text('steps = ["house-style"]\n', encoding="utf-8")
+    with pytest.raises(textclean.UnknownStepError, match="exists only once the module that registers it is imported"):
+        Pipeline.from_config(config)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        importlib.import_module("house_cleaners")
+        assert Pipeline.from_config(config)("colour") == "color"
+    finally:
+        registry._registered.pop("house-style", None)
+        sys.modules.pop("house_cleaners", None)
+
+
+def test_a_misspelt_step_name_gets_the_closest_known_one() -> None:
+    with pytest.raises(textclean.UnknownStepError, match="did you mean 'boilerplate'"):
+        Pipeline(["boilerplat"])
 
 
 def test_decorator_registers_a_function_with_options(registered_shout: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +26,7 @@ from textclean.errors import (
     UnknownStepError,
 )
 from textclean.io import decode
-from textclean.pipeline import Explanation, Pipeline
+from textclean.pipeline import Explanation, Pipeline, StepLike, as_step_tuple
 from textclean.registry import DEFAULT_STEPS, cleaner
 
 __all__ = [
@@ -65,21 +65,23 @@ def __getattr__(name: str) -> str:
 
 def clean(
     text: str,
-    steps: Sequence[str | Callable[[str], str]] | None = None,
+    steps: StepLike | Sequence[StepLike] | None = None,
     options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
     """Clean ``text`` with the default pipeline, or with the given steps and options.
 
-    Pipelines are cached, so calling this in a loop costs no more than reusing a :class:`Pipeline`.
+    ``steps`` is a list of step names and functions, or a single one. Pipelines are cached, so calling
+    this in a loop costs no more than reusing a :class:`Pipeline`.
+
+    >>> clean("Read [the report](https://example.org/r).", steps="links")
+    'Read the report.'
     """
     return _pipeline(steps, options)(text)
 
 
-def _pipeline(
-    steps: Sequence[str | Callable[[str], str]] | None, options: Mapping[str, Mapping[str, Any]] | None
-) -> Pipeline:
+def _pipeline(steps: StepLike | Sequence[StepLike] | None, options: Mapping[str, Mapping[str, Any]] | None) -> Pipeline:
     try:
-        key = (None if steps is None else tuple(steps), json.dumps(options, sort_keys=True) if options else "")
+        key = (None if steps is None else as_step_tuple(steps), json.dumps(options, sort_keys=True) if options else "")
         hash(key)
     except TypeError:  # unhashable steps or options that JSON cannot express: build afresh
         return Pipeline(steps, options)
@@ -87,7 +89,5 @@ def _pipeline(
 
 
 @lru_cache(maxsize=64)
-def _cached_pipeline(
-    steps: tuple[str | Callable[[str], str], ...] | None, options_json: str, generation: int
-) -> Pipeline:
+def _cached_pipeline(steps: tuple[StepLike, ...] | None, options_json: str, generation: int) -> Pipeline:
     return Pipeline(steps, json.loads(options_json) if options_json else None)
