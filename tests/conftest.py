@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -21,6 +23,11 @@ settings.register_profile(
 # that reproduces, never chance; local runs explore new examples each time.
 settings.register_profile("ci", settings.get_profile("default"), derandomize=True, max_examples=100)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+
+
+def needs(module: str, extra: str) -> ModuleType:
+    """Import ``module``, or skip the test with the command that installs the extra it comes with."""
+    return pytest.importorskip(module, reason=f"needs the {extra} extra: pip install 'textclean-kit[{extra}]'")
 
 
 def seed_files() -> list[Path]:
