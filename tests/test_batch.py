@@ -133,6 +133,7 @@ def test_parallel_text_files_report_in_input_order(tmp_path: Path) -> None:
     assert b"05.txt: invalid UTF-8 at byte 4" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process is POSIX")
 def test_ctrl_c_stops_cleanly_without_half_written_output(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"

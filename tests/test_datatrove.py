@@ -76,6 +76,7 @@ def written_text(row: dict[str, Any]) -> str:
     return row.get("text", "")
 
 
+@pytest.mark.slow
 def test_local_executor_cleans_every_document_over_several_tasks(
     tmp_path: Path, integration: ModuleType, jsonl_io: tuple[Any, Any]
 ) -> None:
@@ -111,6 +112,7 @@ def test_local_executor_cleans_every_document_over_several_tasks(
     assert changed == len(rows)  # every input was messy, so the test shows cleaning happened
 
 
+@pytest.mark.slow
 def test_the_documented_local_pipeline_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jsonl_io: tuple[Any, Any]
 ) -> None:
