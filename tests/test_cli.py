@@ -231,6 +231,14 @@ def test_a_config_naming_a_cleaner_that_nothing_registered_says_where_cleaners_c
     assert b"Traceback" not in result.stderr
 
 
+def test_the_guides_check_example_checks_files() -> None:
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    line = next(line for line in guide.splitlines() if line.startswith("textclean normalize") and "--check" in line)
+    result = run(*line.split("#")[0].split()[1:], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert b"2 files, 0 changed" in result.stderr
+
+
 def test_missing_input_is_an_error(tmp_path: Path) -> None:
     result = run("normalize", str(tmp_path / "absent.txt"))
     assert result.returncode == 2
