@@ -6,6 +6,8 @@ import importlib.metadata
 import re
 import tomllib
 
+import pytest
+
 import textclean
 
 from .conftest import ROOT
@@ -18,8 +20,8 @@ def test_the_version_is_the_one_in_pyproject() -> None:
 
 
 def test_the_installed_distribution_is_the_one_pyproject_names() -> None:
-    assert PYPROJECT["name"] == textclean.DISTRIBUTION
-    metadata = importlib.metadata.metadata(textclean.DISTRIBUTION)
+    assert PYPROJECT["name"] == textclean._DISTRIBUTION
+    metadata = importlib.metadata.metadata(textclean._DISTRIBUTION)
     assert metadata["License-Expression"] == "MIT"
     assert metadata["Requires-Python"] == PYPROJECT["requires-python"]
 
@@ -45,5 +47,13 @@ def test_every_install_command_names_the_distribution_and_a_real_extra() -> None
         for name, extra in re.findall(r"pip install '([\w.-]+)\[(\w+)\]'", path.read_text(encoding="utf-8")):
             found += 1
             # "." installs the checkout the command is run in
-            assert name in (textclean.DISTRIBUTION, ".") and extra in extras, f"{path.name}: {name}[{extra}]"
+            assert name in (textclean._DISTRIBUTION, ".") and extra in extras, f"{path.name}: {name}[{extra}]"
     assert found >= 3
+
+
+def test_a_source_tree_that_was_never_installed_has_an_unknown_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert textclean.__version__ == "0+unknown"

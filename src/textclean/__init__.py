@@ -45,19 +45,19 @@ __all__ = [
     "decode",
 ]
 
-DISTRIBUTION = "textclean-kit"
+_DISTRIBUTION = "textclean-kit"
 """The name textclean is installed under (``pip install textclean-kit``); it is imported as ``textclean``."""
 
 
 def __getattr__(name: str) -> str:
-    """Give ``textclean.__version__``, read from the installed package's metadata when first asked.
+    """Give ``textclean.__version__``, read from the installed package's metadata when asked.
 
     The version is written once, in ``pyproject.toml``; reading it costs a look through the installed
     packages, so it is done only when asked for.
     """
     if name == "__version__":
         try:
-            return importlib.metadata.version(DISTRIBUTION)
+            return importlib.metadata.version(_DISTRIBUTION)
         except importlib.metadata.PackageNotFoundError:  # imported from a source tree that was never installed
             return "0+unknown"
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
