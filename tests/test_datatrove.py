@@ -219,7 +219,7 @@ def test_the_filter_drops_over_the_limit_with_a_reason(
 def test_the_filter_before_the_formatter_is_an_error_that_says_so(integration: ModuleType) -> None:
     from datatrove.data import Document
 
-    with pytest.raises(ValueError, match=r"put a TextcleanFormatter .* before the RemovedShareFilter"):
+    with pytest.raises(textclean.ConfigError, match=r"put a TextcleanFormatter .* before the RemovedShareFilter"):
         list(integration.RemovedShareFilter(0.5).run(iter([Document(text="a", id="x")])))
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textclean.errors import InvalidOptionError
+from textclean.errors import ConfigError, InvalidOptionError
 from textclean.integrations import measure_removal
 from textclean.pipeline import Pipeline, StepLike
 
@@ -133,8 +133,8 @@ class RemovedShareFilter(BaseFilter):  # type: ignore[misc]
     def filter(self, document: Document) -> bool | tuple[bool, str]:
         """Keep ``document`` unless it lost more than ``max_removed_share`` of its words to cleaning."""
         share = document.metadata.get(REMOVED_SHARE_KEY)
-        if share is None:
-            raise InvalidOptionError(
+        if share is None:  # a pipeline built in the wrong order
+            raise ConfigError(
                 f"document {document.id!r} has no {REMOVED_SHARE_KEY!r} in its metadata: put a TextcleanFormatter "
                 "(with record_metadata=True) before the RemovedShareFilter"
             )
