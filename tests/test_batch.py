@@ -15,6 +15,7 @@ import pytest
 from textclean import batch
 from textclean.pipeline import Pipeline
 
+from .conftest import needs
 from .test_cli import _console_script, run, write
 
 
@@ -99,7 +100,7 @@ def test_gzip_in_and_out(tmp_path: Path) -> None:
 
 
 def test_zstd_in_and_out(tmp_path: Path) -> None:
-    zstandard = pytest.importorskip("zstandard")
+    zstandard = needs("zstandard", "zstd")
     data = b"".join(json.dumps({"text": f"line {i}  "}).encode() + b"\n" for i in range(100))
     write(tmp_path / "in.jsonl.zst", zstandard.ZstdCompressor().compress(data))
     out = tmp_path / "out.jsonl.zst"
@@ -132,6 +133,7 @@ def test_parallel_text_files_report_in_input_order(tmp_path: Path) -> None:
     assert b"05.txt: invalid UTF-8 at byte 4" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process is POSIX")
 def test_ctrl_c_stops_cleanly_without_half_written_output(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
