@@ -90,10 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("languages", nargs="*", help="wordfreq codes (default: every language it has)")
     parser.add_argument("--repeats", type=int, default=3, help="reads of each list; the median is kept (default: 3)")
     args = parser.parse_args(argv)
-    data = languages._wordfreq_data()
-    if data is None:
+    if not languages.listed_languages():
         parser.error("wordfreq is not installed: there are no lists to measure")
-    codes = args.languages or sorted(path.name.split("_", 1)[1].split(".")[0] for path in data.glob("small_*"))
+    codes = args.languages or sorted(languages.listed_languages())
     print(table(codes, max(args.repeats, 1)))
     return 0
 

@@ -141,7 +141,7 @@ any_text = st.text(alphabet=st.characters(exclude_categories=[]), max_size=300) 
 def fresh_word_lists() -> Iterator[None]:
     """Run a test with no word list read yet, and forget what it read afterwards."""
     caches = [languages._wordfreq_data, languages._function_words, languages._function_word_index]
-    caches += [languages.stopwords, languages.word_frequencies]
+    caches += [languages.stopwords, languages.word_frequencies, languages.listed_languages]
     for cache in caches:
         cache.cache_clear()
     yield

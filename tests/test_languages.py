@@ -91,6 +91,12 @@ def test_japanese_is_han_with_kana_and_chinese_is_han_alone() -> None:
     assert read_language("中文的文章里只有汉字，没有平假名和片假名。") == "zh"
 
 
+def test_every_language_of_a_shared_script_has_lists() -> None:
+    shared = set().union(*languages._SHARED_SCRIPTS.values())
+    assert shared <= languages.listed_languages()
+    assert {"zh", "ja", "ko", "el", "he", "hi", "bn", "ta"} <= languages.listed_languages()
+
+
 def test_stopwords_are_the_commonest_words_in_lower_case() -> None:
     english, german = stopwords("en"), stopwords("de")
     assert {"the", "and", "of", "to", "in"} <= english
@@ -208,3 +214,4 @@ def test_without_wordfreq_scripts_are_still_read_and_lists_are_empty() -> None:
     assert read_language(TEXTS["ja"]) == "ja"
     assert stopwords("en") == frozenset()
     assert word_frequencies("en").zipf("the") == 0.0
+    assert languages.listed_languages() == frozenset()

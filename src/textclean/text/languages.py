@@ -151,6 +151,18 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(_function_words(language))
 
 
+@cache
+def listed_languages() -> frozenset[str]:
+    """Return the codes of the languages that have word lists (empty without wordfreq).
+
+    >>> {"en", "de", "zh", "ar"} <= listed_languages(), len(listed_languages())
+    (True, 42)
+    """
+    data = _wordfreq_data()
+    paths = [] if data is None else data.glob("small_*.msgpack.gz")
+    return frozenset(path.name.removeprefix("small_").removesuffix(".msgpack.gz") for path in paths)
+
+
 class WordFrequencies:
     """How common the words of one language are, as Zipf frequencies (log10 of a word's count per billion words).
 
