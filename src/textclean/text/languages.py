@@ -200,9 +200,10 @@ class WordFrequencies:
         return _zipf_of_bucket(self._rare[found] & _BUCKET_MASK)
 
 
-# Each language's frequencies take 3 to 6 MB once its rare words are read (21 languages have them):
-# those of eight languages are kept, enough for a mixed stream of the common ones not to reread a
-# list for every document, and few enough to bound a worker's memory on text in any number of languages.
+# A language's frequencies take 1 to 8 MB, and up to 13 MB once its rare words are read (21
+# languages have them; see docs/languages.md): those of eight languages are kept, enough for a mixed
+# stream of the common ones not to reread a list for every document, and few enough to bound a
+# worker's memory on text in any number of languages.
 @lru_cache(maxsize=8)
 def word_frequencies(language: str) -> WordFrequencies:
     """Return the word frequencies of ``language`` (all 0.0 for a language wordfreq has no list of)."""
@@ -258,17 +259,18 @@ def _read_common_words(language: str) -> dict[str, float]:
 
 
 def _read_rare_words(language: str, common: dict[str, float]) -> array[int]:
-    """Read the words of ``language``'s long list that its short list lacks, as a sorted array of keys.
+    """Read the words of ``language``'s long list that its common words lack, as a sorted array of keys.
 
     A word's key is 53 bits of its hash, then 10 bits of its bucket. Python's hash of a str is the
-    same for the whole process, which is all a table built here needs; two words of a list share 53
-    bits of hash about once in ten billion lists.
+    same for the whole process, which is all a table built here needs. A word that is not in the list
+    takes the frequency of one that is about once in ten billion lookups.
     """
-    common_buckets = round((TOP_ZIPF - min(common.values(), default=TOP_ZIPF)) * BUCKETS_PER_ZIPF) + 1
-    keys: list[int] = []
-    for index, bucket in enumerate(_buckets(language, "large")):
-        if index >= common_buckets:  # the short list is the long list's first buckets
-            keys.extend([(hash(word) & _HASH_MASK) << _BUCKET_BITS | index for word in bucket])
+    keys = [
+        (hash(word) & _HASH_MASK) << _BUCKET_BITS | index
+        for index, bucket in enumerate(_buckets(language, "large"))
+        for word in bucket
+        if word not in common
+    ]
     keys.sort()
     return array("Q", keys)
 
