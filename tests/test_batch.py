@@ -14,6 +14,7 @@ import pytest
 from textclean import batch
 from textclean.pipeline import Pipeline
 
+from .conftest import needs
 from .test_cli import _console_script, run, write
 
 
@@ -98,7 +99,7 @@ def test_gzip_in_and_out(tmp_path: Path) -> None:
 
 
 def test_zstd_in_and_out(tmp_path: Path) -> None:
-    zstandard = pytest.importorskip("zstandard")
+    zstandard = needs("zstandard", "zstd")
     data = b"".join(json.dumps({"text": f"line {i}  "}).encode() + b"\n" for i in range(100))
     write(tmp_path / "in.jsonl.zst", zstandard.ZstdCompressor().compress(data))
     out = tmp_path / "out.jsonl.zst"

@@ -225,6 +225,23 @@ def test_usage_errors_are_one_line_without_traceback(tmp_path: Path, args: list[
     assert b"Traceback" not in result.stderr
 
 
+def test_a_config_naming_a_cleaner_that_nothing_registered_says_where_cleaners_come_from(tmp_path: Path) -> None:
+    config = write(tmp_path / "textclean.toml", 'steps = ["house-style"]\n')
+    result = run("normalize", "-", "--config", str(config), stdin=b"a")
+    assert result.returncode == 2
+    assert b"unknown step 'house-style'" in result.stderr
+    assert b"exists only once the module that registers it is imported" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_the_guides_check_example_checks_files() -> None:
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    line = next(line for line in guide.splitlines() if line.startswith("textclean normalize") and "--check" in line)
+    result = run(*line.split("#")[0].split()[1:], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert b"2 files, 0 changed" in result.stderr
+
+
 def test_missing_input_is_an_error(tmp_path: Path) -> None:
     result = run("normalize", str(tmp_path / "absent.txt"))
     assert result.returncode == 2

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import leftovers
+from .conftest import leftovers, needs
 from .test_cli import _console_script, run, write
 
 ENOSPC_SITE = """
@@ -117,6 +117,7 @@ def test_a_small_disk_that_fills_up(tmp_path: Path) -> None:
 # --- signals -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
 def test_sigterm_and_sighup_stop_the_workers_and_leave_complete_files(
     tmp_path: Path, crash_env: dict[str, str], signum: int, status: int
@@ -136,6 +137,7 @@ def test_sigterm_and_sighup_stop_the_workers_and_leave_complete_files(
     assert all(path.read_bytes() == data for path, data in inputs.items())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_during_a_jsonl_stream_writes_nothing(tmp_path: Path, signum: int, status: int) -> None:
     out = tmp_path / "out.jsonl"
@@ -159,6 +161,7 @@ def test_a_signal_during_a_jsonl_stream_writes_nothing(tmp_path: Path, signum: i
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_sigkill_of_the_command_ends_its_workers_and_the_next_run_cleans_up(
     tmp_path: Path, crash_env: dict[str, str]
 ) -> None:
@@ -236,7 +239,7 @@ def test_truncated_gzip_is_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
 
 
 def test_zstd_cut_at_a_block_boundary_is_an_error(tmp_path: Path) -> None:
-    zstandard = pytest.importorskip("zstandard")
+    zstandard = needs("zstandard", "zstd")
     records = b"".join(b'{"text": "record %d  "}\n' % i for i in range(8192))
     compressor = zstandard.ZstdCompressor().compressobj()
     head = compressor.compress(records[: len(records) // 64]) + compressor.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK)

@@ -202,6 +202,7 @@ def test_idempotent_on_entities_and_mojibake(text):
     assert fix_mojibake(once) == once
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

@@ -779,5 +779,5 @@ def _zstandard() -> Any:
     try:
         import zstandard
     except ImportError:
-        raise MissingDependencyError(".zst files need zstandard: pip install 'textclean[zstd]'") from None
+        raise MissingDependencyError(".zst files need zstandard: pip install 'textclean-kit[zstd]'") from None
     return zstandard

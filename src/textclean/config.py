@@ -18,17 +18,12 @@ Config(steps=['whitespace'], options={'whitespace': {'max_blank_lines': 2}}, max
 from __future__ import annotations
 
 import os
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from textclean.errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 _KEYS = ("steps", "options", "max_rounds")
 

@@ -22,7 +22,8 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits, merge_edits
-from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
+from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.text.languages import stopwords
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
 _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
@@ -520,7 +521,7 @@ class _Unwrapper:
         last_word = before[before.rfind(" ") + 1 :]
         mid_phrase = (
             last_word[-1] in ",—–-"  # noqa: RUF001
-            or (last_word.islower() and is_common_word(last_word))
+            or (last_word.islower() and last_word in stopwords(self.judge.language(before)))
             or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
             or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
         )
