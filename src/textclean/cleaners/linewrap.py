@@ -31,10 +31,11 @@ _HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
 # a horizontal rule or a setext underline: three or more of one mark, nothing else
 _RULE_MARKS = "-*_=~#+.•·"
 _RULE = regex.compile(rf"([{regex.escape(_RULE_MARKS)}])[ \t]*+(?:\1[ \t]*+){{2,}}+\Z")
-# a list item's marker: a bullet, "1." / "1)" / "(1)", "a)" / "(a)"
+# a list item's marker: a bullet, "1." / "1)" / "(1)", a section's "2.3." / "2.3", "a)" / "(a)", "A." / "A)"
 _BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
 _ITEM = regex.compile(
-    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\))(?:[ \t]++(?=\S)|\Z)"
+    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\d{{1,3}}(?:\.\d{{1,3}})++\.?+|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\)|[A-Z][.)])"
+    r"(?:[ \t]++(?=\S)|\Z)"
 )
 _ITEM_STARTS = _BULLETS + "(0123456789"
 _AFTER_BULLET = (" ", "\t", "")
@@ -49,6 +50,12 @@ _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
+# the marks that code, markup and ASCII drawings are made of, and prose seldom holds
+_CODE_MARKS = frozenset("{}[]<>=;\\|_#$*+^~`@/")
+# a word of prose: letters, perhaps in quotes or brackets, perhaps with punctuation after it
+_PROSE_TOKEN = regex.compile(
+    rf"[{regex.escape(_OPENERS)}\[]*+\p{{L}}[\p{{L}}\p{{M}}'’\-]*+[{regex.escape(_CLOSERS)}.,;:!?]*+"  # noqa: RUF001
+)
 _FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
 _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
 # a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
@@ -67,11 +74,15 @@ MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
 MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
 MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
+RAGGED_MARGIN_SHARE = 0.8  # a line wrapped by hand reaches this share of its paragraph's longest line
 MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
 MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-CODE_INDENT = 4  # markdown's indented code block
+CODE_INDENT = 4  # markdown's indented code block, unless its lines read as prose:
+MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line of code seldom has) ...
+MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
+MAX_PROSE_SYMBOL_SHARE = 0.03  # code and drawings have more of their marks per character
 MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
@@ -112,6 +123,8 @@ class _Lines:
         # line -> (quote depth, indentation, text column), for the lines that have any
         self.layout: dict[int, tuple[int, int, int]] = {}
         self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
+        self._judged_until = -1  # the last line of the run of indented lines judged last
+        self._judged_code = False  # ... and whether it holds code
         self.kind = self._classify_all()
 
     def _classify_all(self) -> list[int]:
@@ -129,15 +142,15 @@ class _Lines:
                 continue
             first = line[0]
             if first in " \t>":
-                if item_indent < 0 and line.startswith(code_indents):
-                    append(FIXED)  # indented code, or a page's indented layout
+                if item_indent < 0 and line.startswith(code_indents) and self._indented_code(index):
+                    append(FIXED)  # indented code, ASCII art, or a page's indented layout
                     continue
                 indent, stripped = self._analyse(index)
                 if not stripped:
                     append(BLANK)
                     item_indent = -1
                     continue
-            elif (first.isalpha() and line[1:2] != ")") or first in openers:
+            elif (first.isalpha() and line[1:2] not in ".)") or first in openers:
                 # the common case, a line that starts with a word: prose unless it is a table row
                 append(_classify(line) if "|" in line or "  " in line or "\t" in line else TEXT)
                 item_indent = -1
@@ -146,7 +159,7 @@ class _Lines:
                 indent, stripped = 0, line
             if item_indent >= 0 and indent > item_indent:
                 kind = ITEM if _ITEM.match(stripped) else TEXT
-            elif indent >= CODE_INDENT:
+            elif indent >= CODE_INDENT and self._indented_code(index):
                 kind = FIXED
             else:
                 kind = _classify(stripped)
@@ -160,6 +173,20 @@ class _Lines:
         for first_line, last_line in self._fenced_blocks():
             kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
         return kinds
+
+    def _indented_code(self, index: int) -> bool:
+        """Whether an indented line belongs to code (or art, or layout) rather than to indented prose.
+
+        The run of indented lines it starts (or goes on) is judged once, as a whole, by what it holds.
+        """
+        if index > self._judged_until:
+            visible = self.visible
+            end = index + 1
+            while end < len(visible) and visible[end].startswith(_CODE_INDENTS):
+                end += 1
+            self._judged_until = end - 1
+            self._judged_code = not _reads_as_prose([visible[i].lstrip(" \t>") for i in range(index, end)])
+        return self._judged_code
 
     def _analyse(self, index: int) -> tuple[int, str]:
         """Record a line's layout; return its indentation and its text after quote markers and indentation."""
@@ -238,9 +265,31 @@ def _classify(stripped: str) -> int:
         return FIXED
     if first in _BULLETS and stripped[1:2] in _AFTER_BULLET:
         return ITEM  # the common case of a list item, told without the pattern
-    if (first in _ITEM_STARTS or stripped[1:2] == ")") and _ITEM.match(stripped):
+    if (first in _ITEM_STARTS or stripped[1:2] in ".)") and _ITEM.match(stripped):
         return ITEM
     return TEXT
+
+
+def _reads_as_prose(lines: list[str]) -> bool:
+    """Whether indented lines hold prose (sentences of words), not code, ASCII art or a list of commands.
+
+    Prose has few of the symbols that code and drawings are made of, and most of its lines (all but
+    a paragraph's last) are runs of plain words.
+
+    >>> _reads_as_prose(["The customer must keep a copy of every invoice it", "receives, and show it."])
+    True
+    >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
+    False
+    """
+    symbols = chars = wordy = 0
+    for line in lines:
+        chars += len(line)
+        symbols += sum(1 for char in line if char in _CODE_MARKS)
+        tokens = line.split()
+        if len(tokens) >= MIN_PROSE_LINE_WORDS:
+            plain = sum(1 for token in tokens if _PROSE_TOKEN.fullmatch(token))
+            wordy += plain >= MIN_PROSE_WORD_SHARE * len(tokens)
+    return symbols <= MAX_PROSE_SYMBOL_SHARE * chars and wordy > 0 and 2 * wordy >= len(lines) - 1
 
 
 def _is_aligned(stripped: str) -> bool:
@@ -264,6 +313,23 @@ def _is_title(line: str) -> bool:
     words = line.split()
     capitalized = sum(1 for word in words if word[:1].isupper())
     return capitalized * 2 > len(words)
+
+
+def _breaks_off_mid_phrase(line: str, *, commas: bool = True) -> bool:
+    """Whether a line stops where a phrase cannot end: after a function word, a possessive, an open bracket.
+
+    With ``commas``, a comma or a dash counts too (a line of verse often ends with one).
+
+    >>> _breaks_off_mid_phrase("the terms of the"), _breaks_off_mid_phrase("the terms of this License")
+    (True, False)
+    """
+    last_word = line[line.rfind(" ") + 1 :]
+    return bool(last_word) and (
+        (commas and last_word[-1] in ",—–-")  # noqa: RUF001
+        or (last_word.islower() and is_common_word(last_word))
+        or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
+        or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
+    )
 
 
 def _first_word_length(stripped: str) -> int:
@@ -338,6 +404,8 @@ class _Unwrapper:
             return indent_b >= indent_a
         if indent_b == indent_a:
             return True
+        if indent_b > indent_a:  # a hanging indent: a paragraph's first line, the rest indented under it
+            return a == 0 or lines.kind[a - 1] == BLANK
         # a paragraph's first line indented
         return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK)
 
@@ -449,14 +517,20 @@ class _Unwrapper:
                 continue
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
-            if width is not None:
+            ragged = self._ragged_wraps(run)
+            if width is None and ragged:
+                found.extend((index, index + 1, "line-wrap") for index in ragged)
+                self.unsure = True
+            elif width is not None:
                 limit = width - _tolerance(width)
                 fitting = [
                     index
                     for index in run
                     # only a word longer than the width overflows it
                     if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
+                    or index in ragged
                 ]
+                self.unsure |= any(index not in fitting for index in ragged)
                 if sure:
                     found.extend(
                         (index, index + 1, "line-wrap")
@@ -481,6 +555,28 @@ class _Unwrapper:
                     self.unsure = True
             found.sort()
         return found
+
+    def _ragged_wraps(self, run: list[int]) -> set[int]:
+        """Return the breaks of a run that a wrap by hand made: near the run's right margin, inside a sentence.
+
+        Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
+        the next word would not fit: a break is such a wrap when its line reaches most of the way to
+        the longest line of its paragraph and a sentence goes on across it (in lower case, or after a
+        function word; not after a comma before a capital, as lines of verse break).
+        """
+        lines = self.lines
+        lengths = lines.length
+        margin = max(lengths[run[0] : run[-1] + 2])
+        if margin > MAX_WIDTH:
+            return set()
+        shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
+        return {
+            a
+            for a in run
+            if lengths[a] >= shortest
+            and not _ends_clause(lines.visible[a])
+            and (_starts_lower(lines.stripped(a + 1)) or _breaks_off_mid_phrase(lines.visible[a], commas=False))
+        }
 
     def _same_sentence(self, a: int) -> bool:
         """Whether the words around a break say it falls inside a sentence.
@@ -515,16 +611,9 @@ class _Unwrapper:
             return False
         if lower:
             return True
-        # a capital after the blank line: the line before must break off mid-phrase (after a comma,
-        # a dash or a function word), and a sentence, not a heading or a button, must go on after it
-        last_word = before[before.rfind(" ") + 1 :]
-        mid_phrase = (
-            last_word[-1] in ",—–-"  # noqa: RUF001
-            or (last_word.islower() and is_common_word(last_word))
-            or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
-            or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
-        )
-        return mid_phrase and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
+        # a capital after the blank line: the line before must break off mid-phrase, and a
+        # sentence, not a heading or a button, must go on after it
+        return _breaks_off_mid_phrase(before) and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
 
     def _long_paragraph(self, a: int) -> bool:
         """Whether the paragraph that ends with line ``a`` is long enough to be prose, wrapped or not."""
