@@ -42,6 +42,9 @@ _AFTER_BULLET = (" ", "\t", "")
 # a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
 _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
 _CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
+# a header's field, as in mail or a form: "Subject: ...", "Content-Type: ..."
+_FIELD = regex.compile(r"\p{Lu}[\p{L}\-]{0,30}:[ \t]")
+_FIELD_PREFIX = 33  # a field's name and colon are within this many characters of the line's start
 _HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, before \n or \r\n
 
 # what ends a sentence, or a clause; closing quotes and brackets may follow it
@@ -385,6 +388,8 @@ class _Unwrapper:
                 after = lines.stripped(b)
             else:
                 continue
+            if ":" in after[:_FIELD_PREFIX] and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
+                continue  # header fields ("From: ...", "Subject: ..."): one per line
             self.pairs.append(a)
             self.reach[a] = lengths[a] + 1 + _first_word_length(after)
         self.prose: list[int] = []
@@ -406,8 +411,9 @@ class _Unwrapper:
             return True
         if indent_b > indent_a:  # a hanging indent: a paragraph's first line, the rest indented under it
             return a == 0 or lines.kind[a - 1] == BLANK
-        # a paragraph's first line indented
-        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK)
+        # a paragraph's first line indented: after a blank line, or after a line of another
+        # indentation (the last line of the paragraph before, in a book; a line of verse)
+        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK or lines.indent(a - 1) != indent_a)
 
     def _fits(self, a: int, reach: int, width: int) -> bool:
         """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
