@@ -15,6 +15,8 @@ sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenati
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
@@ -54,10 +56,11 @@ _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
 # the marks that code, markup and ASCII drawings are made of, and prose seldom holds
-_CODE_MARKS = frozenset("{}[]<>=;\\|_#$*+^~`@/")
-# a word of prose: letters, perhaps in quotes or brackets, perhaps with punctuation after it
-_PROSE_TOKEN = regex.compile(
-    rf"[{regex.escape(_OPENERS)}\[]*+\p{{L}}[\p{{L}}\p{{M}}'’\-]*+[{regex.escape(_CLOSERS)}.,;:!?]*+"  # noqa: RUF001
+# (searched in every indented run of lines: `re` does these simple searches faster than `regex`)
+_CODE_MARK = re.compile(r"[{}\[\]<>=;\\|_#$*+^~`@/]")
+# a word of prose, between spaces: a letter first, perhaps after quotes or a bracket, perhaps with punctuation after it
+_PROSE_TOKEN = re.compile(
+    rf"(?<!\S)[{re.escape(_OPENERS)}\[]*[^\W\d_][\w'’\-]*[{re.escape(_CLOSERS)}.,;:!?]*(?!\S)"  # noqa: RUF001
 )
 _FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
 _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
@@ -145,7 +148,11 @@ class _Lines:
                 continue
             first = line[0]
             if first in " \t>":
-                if item_indent < 0 and line.startswith(code_indents) and self._indented_code(index):
+                if (
+                    item_indent < 0
+                    and line.startswith(code_indents)
+                    and (self._judged_code if index <= self._judged_until else self._indented_code(index))
+                ):
                     append(FIXED)  # indented code, ASCII art, or a page's indented layout
                     continue
                 indent, stripped = self._analyse(index)
@@ -162,7 +169,9 @@ class _Lines:
                 indent, stripped = 0, line
             if item_indent >= 0 and indent > item_indent:
                 kind = ITEM if _ITEM.match(stripped) else TEXT
-            elif indent >= CODE_INDENT and self._indented_code(index):
+            elif indent >= CODE_INDENT and (
+                self._judged_code if index <= self._judged_until else self._indented_code(index)
+            ):
                 kind = FIXED
             else:
                 kind = _classify(stripped)
@@ -178,16 +187,25 @@ class _Lines:
         return kinds
 
     def _indented_code(self, index: int) -> bool:
-        """Whether an indented line belongs to code (or art, or layout) rather than to indented prose.
+        """Whether the run of indented lines that starts at ``index`` is code (or art, or layout), not indented prose.
 
-        The run of indented lines it starts (or goes on) is judged once, as a whole, by what it holds.
+        The run is judged once, as a whole, by what it holds; its other lines read the verdict.
         """
-        if index > self._judged_until:
-            visible = self.visible
-            end = index + 1
-            while end < len(visible) and visible[end].startswith(_CODE_INDENTS):
-                end += 1
-            self._judged_until = end - 1
+        visible = self.visible
+        count = len(visible)
+        end = index + 1
+        while end < count and visible[end].startswith(_CODE_INDENTS):
+            end += 1
+        self._judged_until = end - 1
+        if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
+            alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
+            wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
+        else:
+            wrappable = sum(1 for length in self.length[index:end] if MIN_WIDTH <= length <= MAX_WIDTH)
+        # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
+        if not wrappable or 2 * wrappable < end - index - 1:
+            self._judged_code = True
+        else:
             self._judged_code = not _reads_as_prose([visible[i].lstrip(" \t>") for i in range(index, end)])
         return self._judged_code
 
@@ -284,15 +302,16 @@ def _reads_as_prose(lines: list[str]) -> bool:
     >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
     False
     """
-    symbols = chars = wordy = 0
-    for line in lines:
-        chars += len(line)
-        symbols += sum(1 for char in line if char in _CODE_MARKS)
-        tokens = line.split()
-        if len(tokens) >= MIN_PROSE_LINE_WORDS:
-            plain = sum(1 for token in tokens if _PROSE_TOKEN.fullmatch(token))
-            wordy += plain >= MIN_PROSE_WORD_SHARE * len(tokens)
-    return symbols <= MAX_PROSE_SYMBOL_SHARE * chars and wordy > 0 and 2 * wordy >= len(lines) - 1
+    heads = [line[:MAX_WIDTH] for line in lines]  # a wider line was not wrapped: its start tells enough
+    text = "".join(heads)
+    if len(_CODE_MARK.findall(text)) > MAX_PROSE_SYMBOL_SHARE * len(text):
+        return False
+    wordy = 0
+    for head in heads:
+        words = head.split()
+        if len(words) >= MIN_PROSE_LINE_WORDS:
+            wordy += len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
+    return wordy > 0 and 2 * wordy >= len(lines) - 1
 
 
 def _is_aligned(stripped: str) -> bool:
@@ -388,7 +407,7 @@ class _Unwrapper:
                 after = lines.stripped(b)
             else:
                 continue
-            if ":" in after[:_FIELD_PREFIX] and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
+            if after.find(":", 0, _FIELD_PREFIX) > 0 and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
                 continue  # header fields ("From: ...", "Subject: ..."): one per line
             self.pairs.append(a)
             self.reach[a] = lengths[a] + 1 + _first_word_length(after)
@@ -523,27 +542,34 @@ class _Unwrapper:
                 continue
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
-            ragged = self._ragged_wraps(run)
-            if width is None and ragged:
-                found.extend((index, index + 1, "line-wrap") for index in ragged)
-                self.unsure = True
-            elif width is not None:
+            # the weaker evidence (a paragraph's own width, a margin by hand) is enough for lines that
+            # go on indented as deep as code only where each break falls inside a sentence: in a text
+            # without a width of its own, such lines are often a page's layout
+            weak_allowed = all(lines.indent(index) < CODE_INDENT for index in range(run[0] + 1, run[-1] + 2)) or all(
+                self._inside_sentence(index) for index in run
+            )
+            if width is None:
+                ragged = self._ragged_wraps(run, run) if weak_allowed else []
+                if ragged:
+                    found.extend((index, index + 1, "line-wrap") for index in ragged)
+                    self.unsure = True
+            else:
                 limit = width - _tolerance(width)
                 fitting = [
                     index
                     for index in run
                     # only a word longer than the width overflows it
                     if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
-                    or index in ragged
                 ]
-                self.unsure |= any(index not in fitting for index in ragged)
+                if len(fitting) < len(run):
+                    fitting = sorted({*fitting, *self._ragged_wraps(run, set(run).difference(fitting))})
                 if sure:
                     found.extend(
                         (index, index + 1, "line-wrap")
                         for index in fitting
                         if kinds[index + 1] != ITEM or self._same_sentence(index)
                     )
-                elif len(fitting) == len(run) and all(self._same_sentence(index) for index in run):
+                elif weak_allowed and len(fitting) == len(run) and all(self._same_sentence(index) for index in run):
                     found.extend((index, index + 1, "line-wrap") for index in run)
                     self.unsure = True
             run = []
@@ -562,27 +588,31 @@ class _Unwrapper:
             found.sort()
         return found
 
-    def _ragged_wraps(self, run: list[int]) -> set[int]:
-        """Return the breaks of a run that a wrap by hand made: near the run's right margin, inside a sentence.
+    def _ragged_wraps(self, run: list[int], breaks: Iterable[int]) -> list[int]:
+        """Return the ``breaks`` of a run that a wrap by hand made: near the run's right margin, inside a sentence.
 
         Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
         the next word would not fit: a break is such a wrap when its line reaches most of the way to
-        the longest line of its paragraph and a sentence goes on across it (in lower case, or after a
-        function word; not after a comma before a capital, as lines of verse break).
+        the longest line of its paragraph and a sentence goes on across it.
         """
         lines = self.lines
         lengths = lines.length
         margin = max(lengths[run[0] : run[-1] + 2])
         if margin > MAX_WIDTH:
-            return set()
+            return []
         shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
-        return {
-            a
-            for a in run
-            if lengths[a] >= shortest
-            and not _ends_clause(lines.visible[a])
-            and (_starts_lower(lines.stripped(a + 1)) or _breaks_off_mid_phrase(lines.visible[a], commas=False))
-        }
+        return [a for a in breaks if lengths[a] >= shortest and self._inside_sentence(a)]
+
+    def _inside_sentence(self, a: int) -> bool:
+        """Whether a sentence goes on across the break after line ``a``: in lower case, or after a function word.
+
+        Not after a comma before a capital, as lines of verse break.
+        """
+        lines = self.lines
+        before = lines.visible[a]
+        return not _ends_clause(before) and (
+            _starts_lower(lines.stripped(a + 1)) or _breaks_off_mid_phrase(before, commas=False)
+        )
 
     def _same_sentence(self, a: int) -> bool:
         """Whether the words around a break say it falls inside a sentence.
