@@ -6,10 +6,14 @@ the next line would not have fitted on the line before: that is how every greedy
 so it is evidence that needs no word list. The wrap width is inferred for the whole text (the width
 that most breaks agree with and no prose line exceeds); a block that carries enough evidence of its
 own (a quoted e-mail wrapped narrower) has its own; a lone paragraph in a text without a width is
-judged, more strictly, by its own longest line. Lines that fail the test stay as they are:
-headings, addresses, verse and signatures are short lines; lists, tables, fenced and indented code,
-markdown headings and rules are recognised by their form and never joined. A blank line inside a
-sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenation`.
+judged, more strictly, by its own longest line; a line wrapped by hand, short of the margin, is a
+wrap where a sentence goes on across the break. Lines that fail the test stay as they are:
+headings, addresses, verse and signatures are short lines; lists, tables, fenced code, header
+fields, markdown headings and rules are recognised by their form and never joined. An indented run
+of lines is code unless it reads as prose (few code symbols, lines of plain words): indented
+paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
+A blank line inside a sentence is mended, and line-end hyphens are judged by
+:mod:`textclean.hyphenation`.
 """
 
 from __future__ import annotations

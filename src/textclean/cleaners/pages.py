@@ -8,12 +8,15 @@ removes the furniture around each and puts the two halves of a paragraph back to
 
 Page breaks are form feeds; in a text without them, a short line that comes back at a regular
 spacing (every 20 lines or more, at least three times) with a number that grows from page to page
-("[Page 12]", "- 13 -") marks them. Around each break the blocks of
-:func:`textclean.blocks.split_blocks` are read outwards from the break: a short block is furniture
-while its text (digits aside) stands beside at least ``min_repeats`` page edges (the start and end
-of the text count as edges) or, next to a break, is a page number; the first block that is neither
-is the page's text, and the reading stops there. A lone block of text by a break is never removed
-for its shape alone unless it is a page number.
+("[Page 12]", "- 13 -") marks them, if at least one of these breaks falls inside a paragraph (pages
+are filled to the bottom; numbered lines that only ever stand between paragraphs number a list).
+Around each break the blocks of :func:`textclean.blocks.split_blocks` are read outwards from the
+break: a short block is furniture while its text (digits aside) stands by ``min_repeats`` breaks
+or more, and by two in five of them at least, and mostly there (a line of dialogue by two breaks
+of a novel is not a header), or, next to a break, is a page number; the first block that is
+neither is the page's text, and the reading stops there. A block that goes on a sentence in lower
+case, or starts a wrapped paragraph, is text. The start and the end of the text are read the same
+way for the headers and footers found by the breaks (a title at the start stays unless it runs).
 
 Where the text before a break does not end a sentence and the text after it goes on (in lower
 case, or after a comma, a hyphen or a function word), the paragraph goes on: the break becomes
