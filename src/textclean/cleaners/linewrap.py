@@ -546,14 +546,8 @@ class _Unwrapper:
                 continue
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
-            # the weaker evidence (a paragraph's own width, a margin by hand) is enough for lines that
-            # go on indented as deep as code only where each break falls inside a sentence: in a text
-            # without a width of its own, such lines are often a page's layout
-            weak_allowed = all(lines.indent(index) < CODE_INDENT for index in range(run[0] + 1, run[-1] + 2)) or all(
-                self._inside_sentence(index) for index in run
-            )
             if width is None:
-                ragged = self._ragged_wraps(run, run) if weak_allowed else []
+                ragged = self._ragged_wraps(run, run) if self._weak_evidence_holds(run) else []
                 if ragged:
                     found.extend((index, index + 1, "line-wrap") for index in ragged)
                     self.unsure = True
@@ -573,7 +567,11 @@ class _Unwrapper:
                         for index in fitting
                         if kinds[index + 1] != ITEM or self._same_sentence(index)
                     )
-                elif weak_allowed and len(fitting) == len(run) and all(self._same_sentence(index) for index in run):
+                elif (
+                    len(fitting) == len(run)
+                    and all(self._same_sentence(index) for index in run)
+                    and self._weak_evidence_holds(run)
+                ):
                     found.extend((index, index + 1, "line-wrap") for index in run)
                     self.unsure = True
             run = []
@@ -606,6 +604,18 @@ class _Unwrapper:
             return []
         shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
         return [a for a in breaks if lengths[a] >= shortest and self._inside_sentence(a)]
+
+    def _weak_evidence_holds(self, run: list[int]) -> bool:
+        """Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
+
+        It may where the lines go on unindented (a paragraph's first line may be indented); lines that go
+        on indented as deep as code only where every break falls inside a sentence: in a text without a
+        width of its own, such lines are often a page's layout.
+        """
+        indent = self.lines.indent
+        return all(indent(index) < CODE_INDENT for index in range(run[0] + 1, run[-1] + 2)) or all(
+            self._inside_sentence(index) for index in run
+        )
 
     def _inside_sentence(self, a: int) -> bool:
         """Whether a sentence goes on across the break after line ``a``: in lower case, or after a function word.

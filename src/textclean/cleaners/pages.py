@@ -226,10 +226,8 @@ class _PageReader:
             if self.judge is None:
                 self.judge = HyphenJudge(text)
             verdict = self.judge.judge(left, right, before[-_CONTEXT:] + " " + after[:_CONTEXT])
-            if verdict is Hyphen.SOFT:
-                return start - 1, "", "split-word"
-            if verdict is Hyphen.HARD:
-                return start, "", "split-word"
+            if verdict is not Hyphen.SUSPENDED:  # one word: without the hyphen the wrap put in, or with its own
+                return start - (verdict is Hyphen.SOFT), "", "split-word"
         return start, " ", "split-paragraph"
 
 
