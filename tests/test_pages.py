@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +159,27 @@ def test_in_the_default_pipeline_before_whitespace() -> None:
     """Form feeds are page breaks only until the whitespace step collapses them: pages runs before it."""
     steps = textclean.registry.DEFAULT_STEPS
     assert steps.index("unicode") < steps.index("pages") < steps.index("whitespace") < steps.index("linewrap")
+
+
+def _textclean(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    script = Path(sys.executable).parent / "textclean"
+    return subprocess.run([str(script), *args], input=stdin, capture_output=True, cwd=cwd, timeout=300, check=False)
+
+
+def test_the_command_line_removes_page_furniture() -> None:
+    text = paginate(BODY, 25, "Orchard Bird Survey          Final Report          2024", "Page {0} of 9")
+    result = _textclean("normalize", "-", "--steps", "pages,whitespace,linewrap", stdin=text.encode())
+    assert result.returncode == 0, result.stderr
+    output = result.stdout.decode()
+    assert "Orchard Bird Survey" not in output
+    assert "Page " not in output
+    assert " ".join(page_text(5, 4)) in output
+
+
+def test_a_wrong_option_is_a_one_line_error(tmp_path: Path) -> None:
+    config = tmp_path / "textclean.toml"
+    config.write_text('steps = ["pages"]\n[options.pages]\nmin_repeats = 1\n', encoding="utf-8")
+    result = _textclean("normalize", "-", "--config", str(config), stdin=b"a\fb", cwd=tmp_path)
+    assert result.returncode == 2
+    assert b"min_repeats must be an integer >= 2" in result.stderr
+    assert b"Traceback" not in result.stderr

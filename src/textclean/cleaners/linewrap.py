@@ -204,13 +204,13 @@ class _Lines:
         if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
             alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
             wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
-        else:
-            wrappable = sum(1 for length in self.length[index:end] if MIN_WIDTH <= length <= MAX_WIDTH)
+        else:  # a wrap follows a line of the run but its last
+            wrappable = sum(1 for length in self.length[index : end - 1] if MIN_WIDTH <= length <= MAX_WIDTH)
         # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
         if not wrappable or 2 * wrappable < end - index - 1:
             self._judged_code = True
         else:
-            self._judged_code = not _reads_as_prose([visible[i].lstrip(" \t>") for i in range(index, end)])
+            self._judged_code = not _reads_as_prose(visible[index:end])
         return self._judged_code
 
     def _analyse(self, index: int) -> tuple[int, str]:
@@ -306,16 +306,21 @@ def _reads_as_prose(lines: list[str]) -> bool:
     >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
     False
     """
-    heads = [line[:MAX_WIDTH] for line in lines]  # a wider line was not wrapped: its start tells enough
-    text = "".join(heads)
+    heads = [line[:MAX_WIDTH].lstrip(" \t>") for line in lines]  # a wider line was not wrapped: its start tells enough
+    text = " ".join(heads)
+    needed = max(1, len(lines) // 2)  # lines of prose: all but a paragraph's last, half of them at least
+    if len(text.split()) < MIN_PROSE_LINE_WORDS * needed:
+        return False  # too few words for so many lines of prose
     if len(_CODE_MARK.findall(text)) > MAX_PROSE_SYMBOL_SHARE * len(text):
         return False
     wordy = 0
     for head in heads:
         words = head.split()
-        if len(words) >= MIN_PROSE_LINE_WORDS:
-            wordy += len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
-    return wordy > 0 and 2 * wordy >= len(lines) - 1
+        if len(words) >= MIN_PROSE_LINE_WORDS and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words):
+            wordy += 1
+            if wordy == needed:
+                return True
+    return False
 
 
 def _is_aligned(stripped: str) -> bool:

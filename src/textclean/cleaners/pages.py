@@ -57,6 +57,7 @@ MAX_FURNITURE_LENGTH = 160  # ... of more characters, is the page's text
 _CONTEXT = 400  # characters on each side of a split word that tell its language
 
 _DIGITS = regex.compile(r"\d+")
+_FORM_FEEDS = regex.compile(FORM_FEED)
 # a page number alone: "12", "- 12 -", "[12]", "Page 12", "page 12 of 40", "12 / 40", "xii"
 _PAGE_NUMBER = regex.compile(
     r"(?:(?:page|p\.|seite|página|pagina|strona|blz\.)[ \t]*)?[\[(—–-]?[ \t]*(?:\d{1,4}|[ivxlc]{1,7})[ \t]*[\])—–-]?"  # noqa: RUF001
@@ -92,7 +93,7 @@ class _Break:
 def find_pages_edits(text: str, options: PagesOptions = PagesOptions()) -> list[Edit]:
     """Find the edits that remove page furniture from ``text`` (see :func:`remove_page_furniture`)."""
     if FORM_FEED in text:
-        breaks = [_Break(index) for index, char in enumerate(text) if char == FORM_FEED]
+        breaks = [_Break(match.start()) for match in _FORM_FEEDS.finditer(text)]
     else:
         breaks = _running_line_breaks(text)
     if not breaks:
