@@ -92,7 +92,8 @@ MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that 
 CODE_INDENT = 4  # markdown's indented code block, unless its lines read as prose:
 MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line of code seldom has) ...
 MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
-MAX_PROSE_SYMBOL_SHARE = 0.03  # code and drawings have more of their marks per character
+MAX_PROSE_SYMBOL_SHARE = 0.03  # ... and at most this share of its characters code marks (code and drawings have more)
+JUDGED_LINES = 8  # the first lines of an indented run that tell what it holds
 MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
@@ -143,7 +144,9 @@ class _Lines:
         blank_after_text = self.blank_after_text
         openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
         item_indent = -1  # indentation of the list item whose continuation lines may follow
-        for index, line in enumerate(self.visible):
+        visible = self.visible
+        last = len(visible) - 1
+        for index, line in enumerate(visible):
             if not line:
                 if kinds and kinds[-1] <= ITEM:
                     blank_after_text.append(index - 1)
@@ -152,13 +155,15 @@ class _Lines:
                 continue
             first = line[0]
             if first in " \t>":
-                if (
-                    item_indent < 0
-                    and line.startswith(code_indents)
-                    and (self._judged_code if index <= self._judged_until else self._indented_code(index))
-                ):
-                    append(FIXED)  # indented code, ASCII art, or a page's indented layout
-                    continue
+                if item_indent < 0 and line.startswith(code_indents):
+                    if index > self._judged_until:
+                        if (index == 0 or not visible[index - 1]) and (index == last or not visible[index + 1]):
+                            append(FIXED)  # a line alone between blank lines joins nothing, whatever it holds
+                            continue
+                        self._indented_code(index)
+                    if self._judged_code:
+                        append(FIXED)  # indented code, ASCII art, or a page's indented layout
+                        continue
                 indent, stripped = self._analyse(index)
                 if not stripped:
                     append(BLANK)
@@ -204,8 +209,9 @@ class _Lines:
         if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
             alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
             wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
-        else:  # a wrap follows a line of the run but its last
-            wrappable = sum(1 for length in self.length[index : end - 1] if MIN_WIDTH <= length <= MAX_WIDTH)
+        else:  # a wrap follows a line of the run but its last; counted without a loop in Python
+            lengths = self.length[index : end - 1]
+            wrappable = sum(map(MIN_WIDTH.__le__, lengths)) - sum(map(MAX_WIDTH.__lt__, lengths))
         # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
         if not wrappable or 2 * wrappable < end - index - 1:
             self._judged_code = True
@@ -298,28 +304,30 @@ def _classify(stripped: str) -> int:
 def _reads_as_prose(lines: list[str]) -> bool:
     """Whether indented lines hold prose (sentences of words), not code, ASCII art or a list of commands.
 
-    Prose has few of the symbols that code and drawings are made of, and most of its lines (all but
-    a paragraph's last) are runs of plain words.
+    Most of the lines of prose (all but a paragraph's last may be) are runs of plain words with few
+    of the symbols that code and drawings are made of. The first lines of a run tell enough.
 
     >>> _reads_as_prose(["The customer must keep a copy of every invoice it", "receives, and show it."])
     True
     >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
     False
     """
-    heads = [line[:MAX_WIDTH].lstrip(" \t>") for line in lines]  # a wider line was not wrapped: its start tells enough
-    text = " ".join(heads)
+    lines = lines[:JUDGED_LINES]
     needed = max(1, len(lines) // 2)  # lines of prose: all but a paragraph's last, half of them at least
-    if len(text.split()) < MIN_PROSE_LINE_WORDS * needed:
-        return False  # too few words for so many lines of prose
-    if len(_CODE_MARK.findall(text)) > MAX_PROSE_SYMBOL_SHARE * len(text):
-        return False
-    wordy = 0
-    for head in heads:
+    prose = 0
+    for position, line in enumerate(lines):
+        head = line[:MAX_WIDTH].lstrip(" \t>")  # a wider line was not wrapped: its start tells enough
         words = head.split()
-        if len(words) >= MIN_PROSE_LINE_WORDS and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words):
-            wordy += 1
-            if wordy == needed:
+        if (
+            len(words) >= MIN_PROSE_LINE_WORDS
+            and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
+            and len(_CODE_MARK.findall(head)) <= MAX_PROSE_SYMBOL_SHARE * len(head)
+        ):
+            prose += 1
+            if prose == needed:
                 return True
+        elif len(lines) - position - 1 < needed - prose:
+            return False  # too few lines left
     return False
 
 
