@@ -440,3 +440,15 @@ def test_indented_prose_in_a_markdown_document() -> None:
         "    for name in names:\n        print(name)\n"
     )
     assert join_wrapped_lines(text) == text.replace("the\n    files", "the files")
+
+
+def test_a_line_joined_by_an_earlier_look_sets_no_margin() -> None:
+    """A long line that a join made is no margin for a wrap by hand the next time: the step is idempotent."""
+    paragraph = (
+        "This agreement sets out the terms on which members of the allotment\n"
+        "association lend and borrow the shared garden tools kept in the shed by\n"
+        "the north gate. Read it before you take a tool out for the first time.\n"
+    )
+    text = f"{paragraph}\n{paragraph.replace('lend and', 'lend' + chr(13) + chr(10) + ' and')}\n"
+    once = join_wrapped_lines(text)
+    assert join_wrapped_lines(once) == once

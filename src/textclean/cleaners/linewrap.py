@@ -608,15 +608,20 @@ class _Unwrapper:
 
         Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
         the next word would not fit: a break is such a wrap when its line reaches most of the way to
-        the longest line of its paragraph and a sentence goes on across it.
+        its paragraph's margin (and not far past it) and a sentence goes on across it.
         """
         lines = self.lines
         lengths = lines.length
-        margin = max(lengths[run[0] : run[-1] + 2])
+        ordered = sorted(lengths[run[0] : run[-1] + 2])
+        margin = ordered[-1]
         if margin > MAX_WIDTH:
             return []
         shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
-        return [a for a in breaks if lengths[a] >= shortest and self._inside_sentence(a)]
+        # a line far longer than the text's width, or than every other line of its paragraph (but its
+        # last, which may be short), was not wrapped by hand: an earlier look joined it
+        reference = max(self.doc_width or 0, ordered[-2] if len(ordered) > 2 else 0) or margin
+        longest = reference + 2 * _tolerance(reference)
+        return [a for a in breaks if shortest <= lengths[a] <= longest and self._inside_sentence(a)]
 
     def _weak_evidence_holds(self, run: list[int]) -> bool:
         """Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
