@@ -16,6 +16,7 @@ textclean.errors.UnknownStepError: unknown step 'no-such-step'; known steps: ...
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import importlib.metadata
 import inspect
 import re
@@ -214,8 +215,29 @@ def get(name: str) -> CleanerSpec:
         return spec
     spec = _load_plugin(name)
     if spec is None:
-        raise UnknownStepError(f"unknown step {name!r}; known steps: {', '.join(names())}")
+        raise UnknownStepError(_unknown_step_message(name))
     return spec
+
+
+def _unknown_step_message(name: str) -> str:
+    """Say that ``name`` is unknown, list the known names, and suggest the likely fix.
+
+    >>> print(_unknown_step_message("whitespaces"))
+    unknown step 'whitespaces'; known steps: ...; did you mean 'whitespace'?
+    >>> print(_unknown_step_message("house-style"))
+    unknown step 'house-style'; known steps: ...; a cleaner registered with @textclean.cleaner exists only once
+    the module that registers it is imported, ...
+    """
+    known = names()
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = (
+        f"did you mean {close[0]!r}?"
+        if close
+        else "a cleaner registered with @textclean.cleaner exists only once the module that registers it is "
+        f"imported, or once a package that publishes it through the entry-point group {ENTRY_POINT_GROUP!r} is "
+        "installed"
+    )
+    return f"unknown step {name!r}; known steps: {', '.join(known)}; {hint}"
 
 
 def names() -> list[str]:

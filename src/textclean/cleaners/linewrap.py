@@ -28,7 +28,8 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits, merge_edits
-from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
+from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.text.languages import stopwords
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
 _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
@@ -354,23 +355,6 @@ def _is_title(line: str) -> bool:
     return capitalized * 2 > len(words)
 
 
-def _breaks_off_mid_phrase(line: str, *, commas: bool = True) -> bool:
-    """Whether a line stops where a phrase cannot end: after a function word, a possessive, an open bracket.
-
-    With ``commas``, a comma or a dash counts too (a line of verse often ends with one).
-
-    >>> _breaks_off_mid_phrase("the terms of the"), _breaks_off_mid_phrase("the terms of this License")
-    (True, False)
-    """
-    last_word = line[line.rfind(" ") + 1 :]
-    return bool(last_word) and (
-        (commas and last_word[-1] in ",—–-")  # noqa: RUF001
-        or (last_word.islower() and is_common_word(last_word))
-        or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
-        or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
-    )
-
-
 def _first_word_length(stripped: str) -> int:
     """Return the length of a line's first word (one character of a script written without spaces)."""
     if ord(stripped[0]) >= 0x0E00 and _NO_SPACE_SCRIPT.match(stripped):
@@ -446,7 +430,9 @@ class _Unwrapper:
         if indent_b == indent_a:
             return True
         if indent_b > indent_a:  # a hanging indent: a paragraph's first line, the rest indented under it
-            return a == 0 or lines.kind[a - 1] == BLANK
+            after_b = b + 1
+            rest_under = after_b == len(lines.kind) or lines.kind[after_b] == BLANK or lines.indent(after_b) == indent_b
+            return (a == 0 or lines.kind[a - 1] == BLANK) and rest_under
         # a paragraph's first line indented: after a blank line, or after a line of another
         # indentation (the last line of the paragraph before, in a book; a line of verse)
         return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK or lines.indent(a - 1) != indent_a)
@@ -561,7 +547,7 @@ class _Unwrapper:
             run_end[a + 1] = (width, sure)
             if width is None:
                 ragged = self._ragged_wraps(run, run) if self._weak_evidence_holds(run) else []
-                if ragged:
+                if ragged:  # weaker evidence: the step looks again
                     found.extend((index, index + 1, "line-wrap") for index in ragged)
                     self.unsure = True
             else:
@@ -621,7 +607,11 @@ class _Unwrapper:
         # last, which may be short), was not wrapped by hand: an earlier look joined it
         reference = max(self.doc_width or 0, ordered[-2] if len(ordered) > 2 else 0) or margin
         longest = reference + 2 * _tolerance(reference)
-        return [a for a in breaks if shortest <= lengths[a] <= longest and self._inside_sentence(a)]
+        return [
+            a
+            for a in breaks
+            if shortest <= lengths[a] <= longest and " " in lines.stripped(a) and self._inside_sentence(a)
+        ]
 
     def _weak_evidence_holds(self, run: list[int]) -> bool:
         """Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
@@ -636,15 +626,12 @@ class _Unwrapper:
         )
 
     def _inside_sentence(self, a: int) -> bool:
-        """Whether a sentence goes on across the break after line ``a``: in lower case, or after a function word.
+        """Whether a sentence goes on across the break after line ``a``, in lower case.
 
         Not after a comma before a capital, as lines of verse break.
         """
         lines = self.lines
-        before = lines.visible[a]
-        return not _ends_clause(before) and (
-            _starts_lower(lines.stripped(a + 1)) or _breaks_off_mid_phrase(before, commas=False)
-        )
+        return not _ends_clause(lines.visible[a]) and _starts_lower(lines.stripped(a + 1))
 
     def _same_sentence(self, a: int) -> bool:
         """Whether the words around a break say it falls inside a sentence.
@@ -679,9 +666,16 @@ class _Unwrapper:
             return False
         if lower:
             return True
-        # a capital after the blank line: the line before must break off mid-phrase, and a
-        # sentence, not a heading or a button, must go on after it
-        return _breaks_off_mid_phrase(before) and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
+        # a capital after the blank line: the line before must break off mid-phrase (after a comma,
+        # a dash or a function word), and a sentence, not a heading or a button, must go on after it
+        last_word = before[before.rfind(" ") + 1 :]
+        mid_phrase = (
+            last_word[-1] in ",—–-"  # noqa: RUF001
+            or (last_word.islower() and last_word in stopwords(self.judge.language(before)))
+            or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
+            or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
+        )
+        return mid_phrase and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
 
     def _long_paragraph(self, a: int) -> bool:
         """Whether the paragraph that ends with line ``a`` is long enough to be prose, wrapped or not."""

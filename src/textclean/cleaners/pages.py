@@ -42,7 +42,8 @@ import regex
 
 from textclean.blocks import WRAPPED_LINE_MAX, WRAPPED_LINE_MIN, Block, split_blocks
 from textclean.edits import Edit, apply_edits
-from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
+from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.text.languages import stopwords
 
 FORM_FEED = "\f"
 MIN_BREAK_LINES = 3  # a text without form feeds marks its pages by a line that comes back this often ...
@@ -217,19 +218,33 @@ class _PageReader:
         before = text[lines_text.rfind("\n", 0, start) + 1 : start]
         line_end = lines_text.find("\n", end)
         after = text[end : len(text) if line_end < 0 else line_end].lstrip()
-        if not _goes_on(before, after):
+        if not self._goes_on(before, after):
             return start, "\n\n", ""
         if len(before) <= WRAPPED_LINE_MAX and len(after) <= WRAPPED_LINE_MAX:
             return start, "\n", "split-paragraph"  # a wrapped line: linewrap rejoins it with the rest
         if _SPLIT_WORD.search(before):
             left = before[before.rfind(" ") + 1 :]
             right = after.split(" ", 1)[0]
-            if self.judge is None:
-                self.judge = HyphenJudge(text)
-            verdict = self.judge.judge(left, right, before[-_CONTEXT:] + " " + after[:_CONTEXT])
+            verdict = self._judge().judge(left, right, before[-_CONTEXT:] + " " + after[:_CONTEXT])
             if verdict is not Hyphen.SUSPENDED:  # one word: without the hyphen the wrap put in, or with its own
                 return start - (verdict is Hyphen.SOFT), "", "split-word"
         return start, " ", "split-paragraph"
+
+    def _goes_on(self, before: str, after: str) -> bool:
+        """Whether the text after a page break goes on with the sentence before it."""
+        if not before or not after or _PARAGRAPH_END.search(before):
+            return False
+        first = _FIRST_LETTER.match(after)
+        if first is not None and first.group(1).islower():
+            return True
+        last_word = before[before.rfind(" ") + 1 :]
+        return last_word[-1] in ",-" or (last_word.islower() and last_word in stopwords(self._judge().language(before)))
+
+    def _judge(self) -> HyphenJudge:
+        """Return the judge of the text's hyphens and language, made when first asked for."""
+        if self.judge is None:
+            self.judge = HyphenJudge(self.text)
+        return self.judge
 
 
 def _separate(regions: list[tuple[int, int, list[tuple[int, str]]]]) -> list[tuple[int, int, list[tuple[int, str]]]]:
@@ -276,17 +291,6 @@ def _key(block: Block) -> str:
     if first is not None and first.group(1).islower() and not _PAGE_NUMBER.fullmatch(visible):
         return ""
     return key
-
-
-def _goes_on(before: str, after: str) -> bool:
-    """Whether the text after a page break goes on with the sentence before it."""
-    if not before or not after or _PARAGRAPH_END.search(before):
-        return False
-    first = _FIRST_LETTER.match(after)
-    if first is not None and first.group(1).islower():
-        return True
-    last_word = before[before.rfind(" ") + 1 :]
-    return last_word[-1] in ",-" or (last_word.islower() and is_common_word(last_word))
 
 
 def _running_line_breaks(text: str) -> list[_Break]:
