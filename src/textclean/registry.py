@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import boilerplate, footer, linewrap, links, markup, mojibake, unicode, whitespace
+from textclean.cleaners import boilerplate, footer, linewrap, links, markup, mojibake, pages, unicode, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -140,6 +140,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
         ),
         builtin(
+            "pages",
+            pages.find_pages_edits,
+            pages.PagesOptions,
+            "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
+        ),
+        builtin(
             "linewrap",
             linewrap.find_linewrap_edits,
             linewrap.LinewrapOptions,
@@ -157,6 +163,7 @@ _BUILTINS: dict[str, CleanerSpec] = {
 DEFAULT_STEPS: tuple[str, ...] = (
     "mojibake",
     "unicode",
+    "pages",
     "whitespace",
     "linewrap",
     "footer",
