@@ -440,3 +440,31 @@ def test_a_line_joined_by_an_earlier_look_sets_no_margin() -> None:
     text = f"{paragraph}\n{paragraph.replace('lend and', 'lend' + chr(13) + chr(10) + ' and')}\n"
     once = join_wrapped_lines(text)
     assert join_wrapped_lines(once) == once
+
+
+# Built from the seed documents (a title, the paginated specification's paragraph, a mail line)
+_NOTE = (
+    "Pentagon urges Latin America to ship arms to Ukraine \N{EN DASH} WSWS | NutSocia\n\n"
+    "A receiver that finds a checksum that does not match drops the frame\n"
+    "   and waits for the next marker; case 1 of the rules says that it never\n"
+    "   asks the sensor to send the reading again, because the sensor has\n"
+    "   already gone back to sleep and will send a fresh reading a few\n"
+    "   minutes later anyway.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a join makes a line long enough that a break left in its paragraph reads as a wrap by hand
+        _NOTE + "Could you ask Ines whether she still has the key \r\nto the side door? Last\n"
+        "time we waited outside in the rain until the caretaker came.\n\n",
+        # joining the indented paragraph takes away the width that kept a long line's break
+        _NOTE + "\N{LEFT DOUBLE QUOTATION MARK}We are working with the countries that have the Russian equipment to "
+        "either donate it or exchange it for US\r\n equipment,\N{RIGHT DOUBLE QUOTATION MARK} Gen. Richardson told "
+        "a virtual audience last Thursday.\n\n",
+    ],
+)
+def test_a_second_look_finds_nothing_after_a_join(text: str) -> None:
+    once = join_wrapped_lines(text)
+    assert join_wrapped_lines(once) == once

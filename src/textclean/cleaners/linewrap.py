@@ -414,7 +414,6 @@ class _Unwrapper:
             self.reach[a] = lengths[a] + 1 + _first_word_length(after)
         self.prose: list[int] = []
         self.doc_width = options.width or self._estimate_width()
-        self.unsure = False  # whether a join rests on more than the text's width (see joins)
 
     def _may_join(self, a: int, b: int) -> bool:
         """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
@@ -546,10 +545,8 @@ class _Unwrapper:
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
             if width is None:
-                ragged = self._ragged_wraps(run, run) if self._weak_evidence_holds(run) else []
-                if ragged:  # weaker evidence: the step looks again
-                    found.extend((index, index + 1, "line-wrap") for index in ragged)
-                    self.unsure = True
+                if self._weak_evidence_holds(run):
+                    found.extend((index, index + 1, "line-wrap") for index in self._ragged_wraps(run, run))
             else:
                 limit = width - _tolerance(width)
                 fitting = [
@@ -572,7 +569,6 @@ class _Unwrapper:
                     and self._weak_evidence_holds(run)
                 ):
                     found.extend((index, index + 1, "line-wrap") for index in run)
-                    self.unsure = True
             run = []
         if self.options.mend_blank_lines:
             # a list marker joined to the sentence before it is prose too
@@ -585,7 +581,6 @@ class _Unwrapper:
                     and self._mend_blank(a, run_end)
                 ):
                     found.append((a, a + 2, "blank-line-in-sentence"))
-                    self.unsure = True
             found.sort()
         return found
 
@@ -691,25 +686,25 @@ class _Unwrapper:
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
     """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`).
 
-    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit. Joins made
-    on weaker evidence (a paragraph's own width, a mended blank line) change the paragraphs the
-    next look would see, so the text is looked at again until nothing changes.
+    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit. Joins change
+    what the next look sees (a paragraph's lines and its width, the text's width), so the text is
+    looked at again until nothing changes.
     """
-    edits, settled = _one_round(text, options)
+    edits = _one_round(text, options)
     round_edits, current = edits, text
     for _ in range(MAX_ROUNDS - 1):
-        if settled or not round_edits:
+        if not round_edits:
             break
         current = apply_edits(current, round_edits)
-        round_edits, settled = _one_round(current, options)
+        round_edits = _one_round(current, options)
         edits = merge_edits(text, edits, round_edits)
     return edits
 
 
-def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
-    """Find one round of joins; say whether they all rest on the text's width alone."""
+def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
+    """Find one round of joins."""
     if "\n" not in text:
-        return [], True
+        return []
     unwrapper = _Unwrapper(text, options)
     lines = unwrapper.lines
     edits: list[Edit] = []
@@ -736,7 +731,7 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
         previous = b
     if pieces:
         edits.append(_row_edit(lines, first, previous, pieces, rules))
-    return edits, not unwrapper.unsure
+    return edits
 
 
 def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rules: dict[str, None]) -> Edit:
