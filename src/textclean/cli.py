@@ -36,7 +36,7 @@ from textclean.batch import (
     WorkerPool,
 )
 from textclean.config import Config, find_config, load_config
-from textclean.errors import TextcleanError
+from textclean.errors import RegistrationError, TextcleanError
 from textclean.io import atomic_open, check_encoding, json_line
 from textclean.pipeline import Pipeline
 
@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signum, _interrupt)
     try:
         if args.command == "steps":
-            registry.import_modules(args.imports, os.getcwd())
+            import_modules(args.imports)
             return list_steps(args.name, sys.stdout)
         return normalize(args)
     except BrokenPipeError:
@@ -334,6 +334,14 @@ def closed_pipe() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return CLOSED_PIPE
+
+
+def import_modules(modules: list[str]) -> None:
+    """Import the modules of ``--import``, from the working folder first."""
+    try:
+        registry.import_modules(modules, os.getcwd())
+    except RegistrationError as error:
+        raise UsageError(f"--import {error}") from None
 
 
 def _interrupt(signum: int, _frame: object) -> None:
@@ -381,7 +389,7 @@ def normalize(args: argparse.Namespace) -> int:
     check_options(args, paths)
     if args.encoding not in (None, "auto"):
         check_encoding(args.encoding)
-    registry.import_modules(args.imports, os.getcwd())
+    import_modules(args.imports)
     config_path, config_note = choose_config(args, paths)
     pipeline = make_pipeline(args, load_config(config_path) if config_path else Config())
     output = None if args.output == "-" else args.output  # "-": stdout, never a file of that name

@@ -345,7 +345,8 @@ def import_modules(modules: Sequence[str], folder: str) -> None:
 
     This is how a local cleaner is used without publishing a package (``textclean normalize --import
     house_style``). The modules are named by the user on the command line, never by a config file: a
-    config may come with a tree nobody checked, and importing runs code.
+    config may come with a tree nobody checked, and importing runs code. A module that cannot be
+    imported raises :class:`~textclean.errors.RegistrationError` that names it.
     """
     if modules and folder not in sys.path:
         sys.path.insert(0, folder)
@@ -354,12 +355,10 @@ def import_modules(modules: Sequence[str], folder: str) -> None:
             importlib.import_module(module)
         except ModuleNotFoundError as error:
             if error.name is None or not (module == error.name or module.startswith(error.name + ".")):
-                raise RegistrationError(f"--import {module}: failed: ModuleNotFoundError: {error}") from None
-            raise RegistrationError(
-                f"--import {module}: no module {module!r} in {folder} or the installed packages"
-            ) from None
+                raise RegistrationError(f"{module}: failed: ModuleNotFoundError: {error}") from None
+            raise RegistrationError(f"{module}: no module {module!r} in {folder} or the installed packages") from None
         except (Exception, SystemExit) as error:
-            raise RegistrationError(f"--import {module}: failed: {type(error).__name__}: {error}") from None
+            raise RegistrationError(f"{module}: failed: {type(error).__name__}: {error}") from None
 
 
 def generation() -> int:
