@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import ROOT, _console_script, run, write
+from .conftest import needs
+from .test_cli import ROOT, _console_script, run, write
 
 CLEAN = "A clean line.\n"
 DIRTY = "a  \n\n\n\nb"  # trailing spaces, blank lines, no final line end
@@ -470,7 +471,7 @@ def test_no_path_reads_stdin_unless_it_is_a_terminal() -> None:
 
 
 def _hooks() -> dict[str, dict[str, object]]:
-    yaml = pytest.importorskip("yaml", reason="reading .pre-commit-hooks.yaml needs PyYAML (pip install pyyaml)")
+    yaml = needs("yaml", "test")  # PyYAML, to read .pre-commit-hooks.yaml
     return {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
 
 
