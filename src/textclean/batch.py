@@ -694,6 +694,7 @@ class WorkerPool:
     def stop(self) -> None:
         """Stop the workers now (SIGTERM: each removes the file it was writing) and wait for them to end."""
         if not isinstance(self._executor, InlineExecutor):
+            _quiet_cancelled_future_race()
             processes = list((getattr(self._executor, "_processes", None) or {}).values())
             for process in processes:
                 process.terminate()
@@ -706,6 +707,28 @@ class WorkerPool:
     def close(self) -> None:
         """Wait for the tasks to finish, then end the workers."""
         self._executor.shutdown()
+
+
+def _quiet_cancelled_future_race() -> None:
+    """Keep Python 3.11's process pool from printing a traceback when its stopped workers end.
+
+    On seeing its workers end, the pool's manager thread sets an error on every task it still holds,
+    and raises ``InvalidStateError`` (printed as an uncaught thread exception) for a task that was
+    cancelled meanwhile. Python 3.12 ignores that case (CPython gh-107219); here it is ignored too.
+    """
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+    if sys.version_info >= (3, 12) or getattr(previous, "quiets_cancelled_futures", False):
+        return
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not isinstance(args.exc_value, InvalidStateError):
+            previous(args)
+
+    hook.quiets_cancelled_futures = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
 
 
 @contextmanager
