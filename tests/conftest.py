@@ -18,6 +18,9 @@ from textclean.text import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# plain-text documents (a license, a paginated specification, mail, a book, a paper from a PDF) with
+# what `pages` and `linewrap` make of them; not articles, so the default pipeline's seed check skips them
+PLAINTEXT_SEEDS = SEEDS / "plaintext"
 
 settings.register_profile(
     "default",
@@ -85,10 +88,15 @@ def expected_paragraphs() -> list[str]:
     return paragraphs
 
 
+def plaintext_seed_files() -> list[Path]:
+    """The raw plain-text documents."""
+    return sorted(PLAINTEXT_SEEDS.glob("*.txt"))
+
+
 def raw_paragraphs() -> list[str]:
-    """Every paragraph of the raw seeds, furniture included."""
+    """Every paragraph of the raw seeds and plain-text documents, furniture included."""
     paragraphs = []
-    for path in seed_files():
+    for path in seed_files() + plaintext_seed_files():
         paragraphs.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip())
     return paragraphs
 

@@ -217,7 +217,17 @@ def test_steps_are_listed_in_pipeline_order_with_defaults_and_choices() -> None:
     assert result.returncode == 0
     text = result.stdout.decode()
     named = [line.split()[1] for line in text.splitlines() if line.startswith("* ")]
-    assert named == ["mojibake", "unicode", "whitespace", "linewrap", "footer", "boilerplate", "links", "markup"]
+    assert named == [
+        "mojibake",
+        "unicode",
+        "pages",
+        "whitespace",
+        "linewrap",
+        "footer",
+        "boilerplate",
+        "links",
+        "markup",
+    ]
     assert 'urls = "drop"  (one of: "drop", "keep", "footnote")' in text
     assert "max_blank_lines = 1" in text
 
@@ -225,9 +235,9 @@ def test_steps_are_listed_in_pipeline_order_with_defaults_and_choices() -> None:
 def test_steps_name_describes_one_step() -> None:
     text = run("steps", "boilerplate").stdout.decode()
     assert text.startswith("boilerplate: ")
-    assert "in the default pipeline: step 6 of 9" in text
+    assert "in the default pipeline: step 7 of 10" in text
     assert 'strictness = "normal"  (one of: "lenient", "normal", "strict")' in text
-    assert "in the default pipeline: step 3 and 9 of 9" in run("steps", "whitespace").stdout.decode()
+    assert "in the default pipeline: step 4 and 10 of 10" in run("steps", "whitespace").stdout.decode()
     unknown = run("steps", "whitespaces")
     assert unknown.returncode == 2 and b"did you mean 'whitespace'?" in unknown.stderr
 

@@ -312,3 +312,131 @@ def test_pathological_inputs_finish() -> None:
         "x" * 1_000_000 + "-\n" + "y" * 1_000_000,
     ):
         assert isinstance(join_wrapped_lines(text), str)
+
+
+# Indented prose, told from code by what its lines hold.
+DEFINITIONS = (
+    "1. Definitions.\n"
+    "\n"
+    '      "Provider" means the company that offers the service under these\n'
+    "      terms and is named in the order form, together with the companies\n"
+    "      it controls.\n"
+    "\n"
+    '      "Customer" means the person or the company that signs the order\n'
+    "      form and pays the fees that it names.\n"
+)
+HANGING_ITEMS = (
+    "The customer agrees to the following duties while the contract lasts:\n"
+    "\n"
+    "    a) The customer must keep a copy of every invoice it receives from\n"
+    "    the provider, and show it on request.\n"
+    "\n"
+    "    b) The customer must tell the provider of any change of address\n"
+    "    within thirty days of the change.\n"
+)
+TERM_OVER_BODY = (
+    '2.3. "Customer"\n'
+    "    The person or the company that signs the order form, pays the fees\n"
+    "    that it names and receives the service, together with every person\n"
+    "    that the customer allows to use the service on its behalf.\n"
+)
+FIRST_LINE_INDENT = (
+    "    The rain had not stopped for three days when the letter came, and\n"
+    "nobody in the house wanted to be the one who opened it at the table.\n"
+    "    Martha took it to the window and read it twice before she spoke.\n"
+)
+HAND_WRAPPED = (  # wrapped by hand: the second break is not where a wrapper would break
+    "   8. Limits of Liability. In no event and under no legal theory shall\n"
+    "      the provider or its staff be liable to the customer for damages\n"
+    "      of any kind, including any direct, indirect, special or consequential\n"
+    "      damages arising out of the use of the service, even if the provider\n"
+    "      has been told that such damages could arise.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            DEFINITIONS,
+            "1. Definitions.\n"
+            "\n"
+            '      "Provider" means the company that offers the service under these terms and is named in the order'
+            " form, together with the companies it controls.\n"
+            "\n"
+            '      "Customer" means the person or the company that signs the order form and pays the fees that it'
+            " names.\n",
+        ),
+        (
+            HANGING_ITEMS,
+            "The customer agrees to the following duties while the contract lasts:\n"
+            "\n"
+            "    a) The customer must keep a copy of every invoice it receives from the provider, and show it on"
+            " request.\n"
+            "\n"
+            "    b) The customer must tell the provider of any change of address within thirty days of the change.\n",
+        ),
+        (
+            TERM_OVER_BODY,
+            '2.3. "Customer"\n'
+            "    The person or the company that signs the order form, pays the fees that it names and receives the"
+            " service, together with every person that the customer allows to use the service on its behalf.\n",
+        ),
+        (
+            FIRST_LINE_INDENT,
+            "    The rain had not stopped for three days when the letter came, and nobody in the house wanted to be"
+            " the one who opened it at the table.\n"
+            "    Martha took it to the window and read it twice before she spoke.\n",
+        ),
+        (
+            HAND_WRAPPED,
+            "   8. Limits of Liability. In no event and under no legal theory shall the provider or its staff be"
+            " liable to the customer for damages of any kind, including any direct, indirect, special or"
+            " consequential damages arising out of the use of the service, even if the provider has been told"
+            " that such damages could arise.\n",
+        ),
+    ],
+    ids=["indented-definitions", "hanging-items", "term-over-body", "first-line-indent", "hand-wrapped"],
+)
+def test_indented_prose_is_rejoined(text: str, expected: str) -> None:
+    assert join_wrapped_lines(text) == expected
+
+
+# Indented blocks that must keep their lines, among indented prose.
+INDENTED_STRUCTURE = [
+    "    def total(values):\n        return sum(value * 2 for value in values)",
+    "    +--------+    +--------+\n    | client | -> | server |\n    +--------+    +--------+",
+    "    Name         Size    Date\n    report.txt   14 kB   2024-03-01\n    notes.txt     2 kB   2024-03-04",
+    "    The woods are lovely, dark and deep,\n    But I have promises to keep,\n    And miles to go before I sleep.",
+    "    Jane Doe\n    221 Elm Street\n    Springfield, IL 62704",
+    "    $ pip install textclean\n    $ textclean normalize page.txt",
+]
+
+
+@pytest.mark.parametrize("block", INDENTED_STRUCTURE, ids=["code", "art", "table", "verse", "address", "shell"])
+def test_indented_structure_is_kept(block: str) -> None:
+    expected = join_wrapped_lines(DEFINITIONS)
+    assert join_wrapped_lines(f"{DEFINITIONS}\n{block}\n") == f"{expected}\n{block}\n"
+
+
+def test_indented_prose_in_a_markdown_document() -> None:
+    """A Markdown document's indented block is code only if it looks like code."""
+    text = (
+        "# Setup\n\nInstall the [package](https://example.com/pkg) first.\n\n"
+        "    Note that the installer asks for the name of the folder where the\n"
+        "    files go, and that it refuses a folder that is not empty.\n\n"
+        "    for name in names:\n        print(name)\n"
+    )
+    assert join_wrapped_lines(text) == text.replace("the\n    files", "the files")
+
+
+def test_a_line_joined_by_an_earlier_look_sets_no_margin() -> None:
+    """A long line that a join made is no margin for a wrap by hand the next time: the step is idempotent."""
+    paragraph = (
+        "This agreement sets out the terms on which members of the allotment\n"
+        "association lend and borrow the shared garden tools kept in the shed by\n"
+        "the north gate. Read it before you take a tool out for the first time.\n"
+    )
+    text = f"{paragraph}\n{paragraph.replace('lend and', 'lend' + chr(13) + chr(10) + ' and')}\n"
+    once = join_wrapped_lines(text)
+    assert join_wrapped_lines(once) == once

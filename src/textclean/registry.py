@@ -203,6 +203,12 @@ _BUILTIN_TABLE: dict[str, tuple[str, str, str, str]] = {
         "UnicodeOptions",
         "NFC, one kind of line break, invisible controls and format characters, broken surrogates",
     ),
+    "pages": (
+        "pages",
+        "find_pages_edits",
+        "PagesOptions",
+        "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
+    ),
     "whitespace": (
         "whitespace",
         "find_whitespace_edits",
@@ -257,6 +263,7 @@ def _builtin(name: str) -> CleanerSpec | None:
 DEFAULT_STEPS: tuple[str, ...] = (
     "mojibake",
     "unicode",
+    "pages",
     "whitespace",
     "linewrap",
     "footer",
