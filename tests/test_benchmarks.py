@@ -347,6 +347,7 @@ def test_the_cold_start_command_times_ftfy_the_import_and_a_small_file(capsys: p
         "`ftfy.fix_text('x')`",
         "`import textclean`",
         "`textclean normalize FILE`",
+        "`textclean normalize FILE --steps whitespace`",
     ]
     assert lines[2].endswith("| 1.0x |")
 

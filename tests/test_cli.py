@@ -160,11 +160,15 @@ def test_explain_writes_edits_as_jsonl(tmp_path: Path) -> None:
         {
             "path": str(source),
             "step": "whitespace",
+            "round": 1,
             "start": 1,
             "end": 7,
             "old": "  \n\n\n\n",
             "new": "\n\n",
             "rule": "blank-lines",
+            "source_start": 1,
+            "source_end": 7,
+            "source_line": 1,
         }
     ]
 
