@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from textclean.cleaners.links import LinksOptions, find_link_edits, strip_link_markup
 from textclean.edits import apply_edits
-from textclean.markup import link_text_share, tokenize_links
+from textclean.text.markup_tokens import link_text_share, tokenize_links
 
 from .conftest import documents, expected_paragraphs
 

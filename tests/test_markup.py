@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from textclean.cleaners.markup import MarkupOptions, find_markup_edits, strip_formatting_markup
 from textclean.edits import apply_edits
-from textclean.markup import tokenize_markup
+from textclean.text.markup_tokens import tokenize_markup
 
 from .conftest import documents, expected_paragraphs
 

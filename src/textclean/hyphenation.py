@@ -31,7 +31,7 @@ from types import ModuleType
 
 import regex
 
-from textclean.patterns import STOPWORDS
+from textclean.furniture.lexicon import STOPWORDS
 
 # The words that follow a suspended hyphen, the first half of a pair that shares its last part
 # ("pre- and post-war", "Ein- und Ausgang", "vracht- en verzendkosten", "micro- et macro-"):

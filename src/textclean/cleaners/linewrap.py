@@ -21,8 +21,9 @@ from typing import Literal
 
 import regex
 
-from textclean.edits import Edit, apply_edits, merge_edits
+from textclean.edits import Edit, apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
+from textclean.rounds import find_until_settled
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
 _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
@@ -72,7 +73,6 @@ MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
 CODE_INDENT = 4  # markdown's indented code block
-MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -544,15 +544,16 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
     on weaker evidence (a paragraph's own width, a mended blank line) change the paragraphs the
     next look would see, so the text is looked at again until nothing changes.
     """
-    edits, settled = _one_round(text, options)
-    round_edits, current = edits, text
-    for _ in range(MAX_ROUNDS - 1):
-        if settled or not round_edits:
-            break
-        current = apply_edits(current, round_edits)
-        round_edits, settled = _one_round(current, options)
-        edits = merge_edits(text, edits, round_edits)
-    return edits
+    settled = False
+
+    def next_round(current: str) -> list[Edit]:
+        nonlocal settled
+        if settled:
+            return []
+        edits, settled = _one_round(current, options)
+        return edits
+
+    return find_until_settled(text, next_round)
 
 
 def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:

@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001, RUF003  (a data module of words and punctuation in many scripts)
-"""Word lists and precompiled patterns of page furniture, shared by ``boilerplate`` and ``footer``.
+"""The lexicon of page furniture: word lists and precompiled phrase patterns of ``boilerplate`` and ``footer``.
 
 This is data, not logic: what the classifiers look for, in several languages (English, German,
 French, Spanish, Italian, Portuguese, Dutch, with a few Russian and Polish function words). Every
@@ -69,6 +69,34 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # Words of one language that are also ordinary content words elsewhere are harmless here: the
 # share is a soft signal, compared with the document's own share (see blocks.py).
+
+
+def document_stopwords(text: str) -> frozenset[str]:
+    """Return the function words that ``boilerplate`` and ``footer`` count in ``text``.
+
+    Every stopword lookup of the two cleaners goes through here. It is the hand list above, of the
+    languages it names; a document in another language, or in a script without spaces, finds few
+    of its words in it, and the cleaners then tell prose by punctuation, characters and line length.
+
+    >>> "the" in document_stopwords("The cat sat on the mat.")
+    True
+    """
+    return STOPWORDS
+
+
+# Rights notices: furniture wherever they stand, and the start of a page's tail after an article.
+RIGHTS = (
+    r"copyright",
+    r"©",
+    r"\(c\) \d{4}",
+    r"all rights reserved",
+    r"alle rechte vorbehalten",
+    r"tous droits réservés",
+    r"todos los derechos reservados",
+    r"tutti i diritti riservati",
+    r"todos os direitos reservados",
+    r"alle rechten voorbehouden",
+)
 
 # Furniture phrases by label. A label names what the furniture is; it becomes part of the rule name
 # that ``explain`` reports. Each phrase is a regular-expression fragment (spaces match any space).
@@ -277,16 +305,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"haftungsausschluss",
         r"avertissement",
         r"aviso",
-        r"all rights reserved",
-        r"alle rechte vorbehalten",
-        r"tous droits réservés",
-        r"todos los derechos reservados",
-        r"tutti i diritti riservati",
-        r"todos os direitos reservados",
-        r"alle rechten voorbehouden",
-        r"copyright",
-        r"©",
-        r"\(c\) \d{4}",
+        *RIGHTS,
     ),
     # photo and image credits
     "caption": (
@@ -303,14 +322,6 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-
-# Words that mark a long block as a rights or permission notice (used only in a page's tail).
-NOTICE_WORDS = regex.compile(
-    r"\b(?:copyright(?:ed)?|©|all rights reserved|fair use|permission|reproduc\w*|disclaimer|"
-    r"terms of (?:use|service)|privacy policy|cookies?|urheberrecht\w*|droits? d'auteur|derechos de autor|"
-    r"diritti|direitos|auteursrecht\w*|responsibility of the author|verantwortung|responsabilit\w+)\b",
-    regex.IGNORECASE,
-)
 
 # A cookie or consent notice: "cookies" with the words of consent around it. Only blocks of a notice's
 # length are tested (an article about cookies is longer, or lacks the consent words).
@@ -442,16 +453,7 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
         r"press contacts?:",
     ),
     "rights": (
-        r"copyright",
-        r"©",
-        r"\(c\) \d{4}",
-        r"all rights reserved",
-        r"alle rechte vorbehalten",
-        r"tous droits réservés",
-        r"todos los derechos reservados",
-        r"tutti i diritti riservati",
-        r"todos os direitos reservados",
-        r"alle rechten voorbehouden",
+        *RIGHTS,
         r"disclaimer:",
     ),
     "related": (

@@ -1,0 +1,70 @@
+r"""Turn removed blocks into edits, and refuse a removal that takes too much: shared by ``boilerplate`` and ``footer``.
+
+>>> from textclean.edits import apply_edits
+>>> from textclean.furniture.blocks import split_blocks
+>>> text = "Keep this.\n\nShare this\n\nAnd this.\n"
+>>> blocks = split_blocks(text)
+>>> edits = removal_edits(text, blocks, [None, ("x-share", {"label": "share"}), None])
+>>> apply_edits(text, edits)
+'Keep this.\n\nAnd this.\n'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from textclean.edits import Edit
+from textclean.furniture.blocks import Block
+
+# What a cleaner says of a removed block: the edit's rule and its data, or None for a kept block.
+Removal = tuple[str, Mapping[str, Any]] | None
+
+
+def removal_edits(text: str, blocks: Sequence[Block], removals: Sequence[Removal]) -> list[Edit]:
+    """Return one edit per removed block, each with the line breaks that follow it.
+
+    So no gap is left behind; removed blocks at the end of the text take the breaks before them
+    (a final line break stays).
+    """
+    edits = []
+    tail = len(blocks)
+    while tail > 0 and removals[tail - 1] is not None:
+        tail -= 1
+    for i, block in enumerate(blocks):
+        removal = removals[i]
+        if removal is None:
+            continue
+        start = text.rfind("\n", 0, block.start) + 1
+        if text[start : block.start].strip():
+            start = block.start
+        if i == tail and i > 0:
+            start = blocks[i - 1].end
+        new = ""
+        if i + 1 < len(blocks):
+            end = text.rfind("\n", block.end, blocks[i + 1].start) + 1 or block.end
+        else:
+            end = len(text) if not text[block.end :].strip() else block.end
+            new = "\n" if text.endswith("\n") and tail > 0 and end == len(text) else ""
+        rule, data = removal
+        edits.append(Edit(start, end, new, rule, text[start:end], data))
+    return edits
+
+
+def guard_edit(cleaner: str, blocks: Sequence[Block], removed: Sequence[int], most: float | None) -> Edit | None:
+    r"""Return the edit that changes nothing and says why, if the removals take more than ``most`` of the words.
+
+    ``None`` when ``most`` is ``None`` (no guard) or the removals stay within it.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> guard_edit("footer", split_blocks("one two\n\nthree"), [0], 0.5).data
+    {'removed_share': 0.667, 'max_removed_share': 0.5}
+    """
+    if most is None:
+        return None
+    total = sum(block.words for block in blocks)
+    share = sum(blocks[i].words for i in removed) / total if total else 0.0
+    if share <= most:
+        return None
+    data = {"removed_share": round(share, 3), "max_removed_share": most}
+    return Edit(0, 0, "", f"{cleaner}-guard", "", data)

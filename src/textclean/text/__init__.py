@@ -1,0 +1,1 @@
+"""Helpers of single cleaners, named for what they are."""
