@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, split_blocks
-from textclean.furniture.evidence import is_furniture_opening, labeled_data, lexicon_evidence
-from textclean.furniture.lexicon import TITLE_SEPARATOR, WORD, document_stopwords
+from textclean.furniture.evidence import is_furniture_opening, labeled_data, lexicon_evidence, site_suffix_start
+from textclean.furniture.lexicon import TITLE_SEPARATOR, document_stopwords
 from textclean.furniture.passes import HEAD_WORDS, IN_DOUBT, BlockClass, Verdict, classify
 from textclean.furniture.removal import guard_edit, removal_edits
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
@@ -180,9 +180,7 @@ def _title_suffix_edits(text: str, block: Block) -> list[Edit]:
     if "\n" in line:
         return []
     end = _end_before_images(line)
-    cut = end
-    while (shorter := _suffix_start(line[:cut])) is not None:
-        cut = shorter
+    cut = site_suffix_start(line[:end])
     if cut == end:
         return []
     site = TITLE_SEPARATOR.sub(" ", line[cut:end]).strip()
@@ -199,14 +197,3 @@ def _end_before_images(line: str) -> int:
             break
         end = len(line[: token.start].rstrip())
     return end
-
-
-def _suffix_start(line: str) -> int | None:
-    """Return where a site-name suffix of a title line starts: short segments, fewer words than the title."""
-    for separator in TITLE_SEPARATOR.finditer(line):
-        head_words = len(WORD.findall(line[: separator.start()]))
-        tail = line[separator.end() :]
-        short_segments = all(1 <= len(WORD.findall(s)) <= 4 for s in TITLE_SEPARATOR.split(tail))
-        if head_words >= 3 and short_segments and len(WORD.findall(tail)) <= head_words:
-            return separator.start()
-    return None

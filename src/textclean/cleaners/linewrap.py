@@ -279,6 +279,11 @@ def _tolerance(width: int) -> int:
     return 1 + width // 40
 
 
+def _is_caseless(char: str) -> bool:
+    """Whether a character is a letter of a script without case (Chinese, Japanese, Thai, Arabic, ...)."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 def _starts_lower(stripped: str) -> bool:
     """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
     match = _FIRST_LETTER.match(stripped)
@@ -505,8 +510,8 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before = lines.stripped(a)
-        if _is_title(before):
-            return False
+        if _is_title(before) or _is_caseless(last) != _is_caseless(after[0]):
+            return False  # a heading, or a change of script (a sentence does not go on in another one)
         lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from textclean.furniture.blocks import Block, first_word_start
+from textclean.furniture.blocks import Block, count_words, first_word_start
 from textclean.furniture.lexicon import (
     ANY_FURNITURE,
     BYLINE,
@@ -34,14 +34,17 @@ from textclean.furniture.lexicon import (
     DIGIT,
     FOOTER_MARKERS,
     FURNITURE,
+    TITLE_SEPARATOR,
     WORD,
     phrase_pattern,
 )
 
 # A furniture phrase followed by at most this many words is a furniture line ("Share this story").
 PHRASE_EXTRA_WORDS = 3
-# A label line ("Tags: a, b, c") has at most this many words and no sentence.
+# A label line ("Tags: a, b, c") has at most this many words and no sentence; its label ends with a
+# colon, or with the full-width colon of CJK text.
 LABEL_LINE_WORDS = 15
+LABEL_COLONS = (":", "\N{FULLWIDTH COLON}")
 # A caption with a credit, a byline or a dateline is at most this long, in words; a dateline has
 # at most this many words beside its date.
 CAPTION_WORDS = 60
@@ -161,7 +164,9 @@ def is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> boo
     phrase_words = len(WORD.findall(match.group()))
     if phrase_words >= 2 and extra <= PHRASE_EXTRA_WORDS and not block.sentence_end:
         return True
-    return rest.lstrip().startswith(":") and block.words <= LABEL_LINE_WORDS and not rest.rstrip().endswith(".")
+    return (
+        rest.lstrip().startswith(LABEL_COLONS) and block.words <= LABEL_LINE_WORDS and not rest.rstrip().endswith(".")
+    )
 
 
 def is_furniture_opening(visible: str) -> bool:
@@ -186,6 +191,32 @@ def _is_heading_rest(rest: str) -> bool:
     """
     words = WORD.findall(rest)
     return len(words) <= HEADING_EXTRA_WORDS and not (":" in rest and words)
+
+
+def site_suffix_start(line: str) -> int:
+    """Return where the site's name after a title line starts ("Title | Site - Section"), or its length.
+
+    A suffix is short segments after a separator, with fewer words than the title. The cut
+    repeats on what is left until nothing more qualifies, so what is left has no suffix.
+
+    >>> line = "Storm hits the coast | Daily Planet - News"
+    >>> line[: site_suffix_start(line)]
+    'Storm hits the coast'
+    """
+    cut = len(line)
+    while (shorter := _suffix_start(line[:cut])) is not None:
+        cut = shorter
+    return cut
+
+
+def _suffix_start(line: str) -> int | None:
+    for separator in TITLE_SEPARATOR.finditer(line):
+        head_words = count_words(line[: separator.start()])
+        tail = line[separator.end() :]
+        short_segments = all(1 <= count_words(s) <= 4 for s in TITLE_SEPARATOR.split(tail))
+        if head_words >= 3 and short_segments and count_words(tail) <= head_words:
+            return separator.start()
+    return None
 
 
 def labeled_data(label: str, visible: str) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 """The lexicon of page furniture: word lists and precompiled phrase patterns of ``boilerplate`` and ``footer``.
 
 This is data, not logic: what the classifiers look for, in several languages (English, German,
-French, Spanish, Italian, Portuguese, Dutch, with a few Russian and Polish function words). Every
+French, Spanish, Italian, Portuguese, Dutch, a few Chinese and Japanese phrases, and a few Russian
+and Polish function words). Every
 phrase is generic page furniture ("Leave a comment", "Articles by:", "All rights reserved"); none
 names a site. Phrases are matched case-insensitively at word boundaries, so "ad" never hits
 "adapt". Users add their own phrases through the cleaners' options; :func:`phrase_pattern` builds
@@ -96,6 +97,9 @@ RIGHTS = (
     r"tutti i diritti riservati",
     r"todos os direitos reservados",
     r"alle rechten voorbehouden",
+    r"版权所有",
+    r"保留所有权利",
+    r"無断転載を禁(?:じます|止します)",
 )
 
 # Furniture phrases by label. A label names what the furniture is; it becomes part of the rule name
@@ -122,6 +126,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"síguenos",
         r"seguici",
         r"siga-nos",
+        r"分享到?",
+        r"(?:この記事を)?シェア(?:する)?",
     ),
     # comment prompts and counters
     "comments": (
@@ -244,6 +250,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"leia (?:mais|também)",
         r"notícias relacionadas",
         r"lees (?:meer|ook)",
+        r"相关(?:新闻|文章|阅读)",
+        r"関連(?:記事|ニュース)",
     ),
     # advertising labels
     "advert": (
@@ -258,6 +266,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"pubblicità",
         r"publicidade",
         r"advertentie",
+        r"广告",
+        r"広告",
     ),
     # tag and category lines: "Tags: a, b", "Filed under: ...", "Region: ...", "Theme: ..."
     "tags": (
@@ -340,10 +350,11 @@ _MONTHS = (
     r"oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|"
     r"dec(?:ember)?|dez(?:ember|embro)?|d[ée]cembre|dic(?:iembre|embre)?"
 )
-# A date: "February 17, 2010", "17 February 2010", "17. Februar 2010", "2010-02-17", "17/02/2010".
+# A date: "February 17, 2010", "17 February 2010", "17. Februar 2010", "2010-02-17", "17/02/2010", "2010年2月17日".
 DATE = regex.compile(
     rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th|\.)? (?:de )?"
-    rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
+    rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b"
+    r"|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
     regex.IGNORECASE,
 )
 # A digit: a cheap test before the date pattern is tried.
@@ -370,8 +381,9 @@ TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»]|-{1,2}|::)\s+")
 WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # A word, as the scorer and the classifiers count words.
 WORD = regex.compile(r"\w+")
-# Sentence-final punctuation at the end of a block (closing quotes and brackets may follow).
-SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+# Sentence-final punctuation at the end of a block, in Latin, CJK, Arabic and Devanagari script (closing
+# quotes and brackets may follow).
+SENTENCE_END = regex.compile(r"[.!?…。！？．؟۔।॥:;][\"'”’»)\]」』）]*\s*$")
 # A list item or a heading at the start of a line.
 LIST_MARKER = regex.compile(r"[ \t]*+(?:[*•·+\-–]|\d{1,3}[.)])[ \t]")
 HEADING_MARKER = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
@@ -394,6 +406,8 @@ def phrase_pattern(phrases: Iterable[str], *, literal: bool = False) -> regex.Pa
     parts = [regex.escape(p.strip()) if literal else p for p in phrases if p.strip()]
     if not parts:
         return None
+    # the longest first: an alternation takes the first phrase that matches ("compartir en" before "compartir")
+    parts.sort(key=len, reverse=True)
     spaced = [part.replace(r"\ ", " ").replace(" ", r"\s+") for part in parts]
     return regex.compile(r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)", regex.IGNORECASE)
 
@@ -491,6 +505,8 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
         r"você (?:também )?pode gostar",
         r"gerelateerde artikelen",
         r"meest gelezen",
+        r"相关(?:新闻|文章|阅读)",
+        r"関連(?:記事|ニュース)",
     ),
 }
 

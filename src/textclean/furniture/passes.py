@@ -10,7 +10,8 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 2. ``repeats``: a prose block printed again goes after its first appearance;
 3. ``neighbours``: blocks in doubt are settled by the sure blocks around them;
 4. ``position``: blocks in doubt outside the article's run (the most prose net of furniture) go;
-5. ``teaser-cards``: a run of headline-and-summary cards that closes the text goes.
+5. ``teaser-cards``: a run of headline-and-summary cards that closes the text goes;
+6. ``short-document``: a document of a sentence or two is kept whole.
 
 >>> from textclean.furniture.blocks import split_blocks
 >>> from textclean.furniture.evidence import lexicon_evidence
@@ -30,8 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from textclean.furniture.blocks import Block
-from textclean.furniture.evidence import Evidence
-from textclean.furniture.lexicon import WORD
+from textclean.furniture.evidence import Evidence, site_suffix_start
+from textclean.furniture.lexicon import WIDE, WORD
 from textclean.furniture.strictness import Rules
 
 # jusText's thresholds, in characters of visible text and shares of stopwords.
@@ -45,6 +46,10 @@ STOPWORDS_HIGH = 0.32
 # (a recipe's "1 cup of water"), repeat naturally.
 REPEAT_MIN_WORDS = 8
 # A near-prose block among furniture is kept if it is at least this long (recall first).
+# A block speaks of the article's subject if at least this many of its subject words, and this
+# share of them, stand in the prose of the article's run.
+MIN_SHARED_WORDS = 2
+SHARED_SHARE = 0.3
 NEAR_GOOD_ALONE_WORDS = 25
 # What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
 FURNITURE_COST = 10
@@ -73,12 +78,20 @@ CARD_TEXT_WORDS = 8
 HEAD_WORDS = 30
 # Furniture that stands inside articles as well as around them: no evidence about its neighbours.
 INSIDE_ARTICLE = ("caption",)
+# A furniture line between two sentences of text has at most this many words; a sentence of text, at
+# least this many.
+LINE_WORDS = 15
+SENTENCE_WORDS = 3
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
 IN_DOUBT = ("among-furniture", "outside-article")
 # The document's prose, for the stopword yardstick: blocks of at least this many words that end
 # a sentence and are mostly not link text.
 YARDSTICK_WORDS = 20
 YARDSTICK_MAX_LINK_SHARE = 0.3
+# A document of at most this many blocks, each a sentence, is kept whole.
+SHORT_DOCUMENT_BLOCKS = 2
+# Below this share of stopwords in that prose, the word list does not know the document's language.
+MIN_KNOWN_SHARE = 0.05
 
 
 class BlockClass(enum.Enum):
@@ -110,6 +123,9 @@ class Table:
     stopwords: frozenset[str]
     verdicts: list[Verdict] = field(default_factory=list)
     after: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)  # the verdicts as each pass left them
+    inside: frozenset[int] | None = None  # furniture that stands inside the article (see :func:`inside_article`)
+    span: tuple[int, int] | None = None  # the article's run, once read (see :func:`article_run`)
+    vocabulary: dict[str, int] | None = None  # the subject words of its prose, once read
 
 
 # A pass reads the table and yields the verdicts it writes: (block index, class, rule).
@@ -130,15 +146,20 @@ def classify(
 
 
 def own_evidence(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
-    """Give every block its class from its own evidence (jusText's context-free pass)."""
+    """Give every block its class from its own evidence (jusText's context-free pass).
+
+    Where the document's prose holds (almost) none of the stopwords (a script written without
+    spaces, a language the word list does not know), prose is told without them: by its length
+    and its sentence punctuation.
+    """
     prose_share = _prose_share(table.blocks)
-    low = STOPWORDS_LOW * prose_share
-    high = STOPWORDS_HIGH * prose_share
+    low = STOPWORDS_LOW * prose_share if prose_share is not None else None
+    high = STOPWORDS_HIGH * prose_share if prose_share is not None else None
     for i, block in enumerate(table.blocks):
         yield (i, *_own_class(table, block, low, high))
 
 
-def _own_class(table: Table, block: Block, low: float, high: float) -> tuple[BlockClass, str]:
+def _own_class(table: Table, block: Block, low: float | None, high: float | None) -> tuple[BlockClass, str]:
     if block.words == 0:
         return (BlockClass.BAD, "image") if block.has_links else (BlockClass.SHORT, "short")
     label = table.evidence.furniture_label(block)
@@ -149,17 +170,20 @@ def _own_class(table: Table, block: Block, low: float, high: float) -> tuple[Blo
     share = block.stopword_share
     if block.size < SHORT_CHARS:
         return BlockClass.SHORT, "short"
-    if block.size > LONG_CHARS and share >= high:
+    if block.size > LONG_CHARS and (block.sentence_end if high is None else share >= high):
         return BlockClass.GOOD, "prose"
-    if share >= low or block.sentence_end:
+    if block.sentence_end or (low is not None and share >= low):
         return BlockClass.NEAR_GOOD, "near-prose"
     if table.rules.unproven_long_blocks:
         return BlockClass.BAD, "not-prose"
     return BlockClass.SHORT, "not-prose"
 
 
-def _prose_share(blocks: Sequence[Block]) -> float:
-    """How the document's own prose compares with English prose in stopword share (0.2..1)."""
+def _prose_share(blocks: Sequence[Block]) -> float | None:
+    """How the document's own prose compares with English prose in stopword share (0.2..1).
+
+    ``None`` if its prose holds almost no stopwords: then they tell nothing.
+    """
     words = stopwords = 0
     for block in blocks:
         if block.words >= YARDSTICK_WORDS and block.sentence_end and block.link_share < YARDSTICK_MAX_LINK_SHARE:
@@ -167,21 +191,29 @@ def _prose_share(blocks: Sequence[Block]) -> float:
             stopwords += block.stopwords
     if not words:
         return 1.0
+    if stopwords < MIN_KNOWN_SHARE * words:
+        return None
     return max(0.2, min(1.0, stopwords / words / 0.4))
 
 
 def repeats(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
-    """Mark the later copies of a repeated prose block (a teaser, a pull quote) as furniture."""
-    prose_stopwords = STOPWORDS_LOW * _prose_share(table.blocks)
+    """Mark the later copies of a repeated prose block (a teaser, a pull quote, the title again) as furniture.
+
+    A title is compared without the site's name after it. The first copy may be any block; a later
+    copy goes if it reads as prose (a list repeats its items naturally, a short line its words).
+    """
+    prose_share = _prose_share(table.blocks)
     seen: set[str] = set()
     for i, block in enumerate(table.blocks):
-        if block.words < REPEAT_MIN_WORDS or block.list_item or block.stopword_share < prose_stopwords:
+        if block.words < REPEAT_MIN_WORDS or block.list_item:
             continue
-        key = words_of(block.visible)
-        if key in seen:
+        visible = block.visible
+        title = block.words <= HEAD_WORDS and "\n" not in visible
+        key = words_of(visible[: site_suffix_start(visible)] if title else visible)
+        prose = block.sentence_end if prose_share is None else block.stopword_share >= STOPWORDS_LOW * prose_share
+        if key in seen and prose:
             yield i, BlockClass.BAD, "repeated"
-        else:
-            seen.add(key)
+        seen.add(key)
 
 
 def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
@@ -191,8 +223,8 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     kept (subheadings, a list in the article), between two furniture blocks it goes (a menu). A
     group between furniture and article text keeps the lines next to the text that read as text
     (a headline, a lede of a few words) and loses the rest. The document's edges are no evidence;
-    nor are blocks that show nothing (images) and captions, which stand inside articles as well
-    as around them.
+    nor are blocks that show nothing (images), nor furniture that stands inside the article (see
+    :func:`inside_article`).
     """
     blocks, verdicts = table.blocks, table.verdicts
     if not table.rules.neighbours or all(verdict.kind is not BlockClass.GOOD for verdict in verdicts):
@@ -201,7 +233,8 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             if verdict.kind is not BlockClass.BAD and verdict.kind is not BlockClass.GOOD:
                 yield i, BlockClass.GOOD, verdict.rule
         return
-    shown = [i for i, block in enumerate(blocks) if block.words and verdicts[i].rule not in INSIDE_ARTICLE]
+    inside = inside_article(table)
+    shown = [i for i, block in enumerate(blocks) if block.words and i not in inside]
     kinds = [verdicts[i].kind for i in shown]
     settled = [(verdicts[i].kind, verdicts[i].rule) for i in shown]
     sure = [kind if kind is not BlockClass.NEAR_GOOD else BlockClass.SHORT for kind in kinds]
@@ -211,7 +244,7 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     for n, i in enumerate(shown):
         if kinds[n] is BlockClass.NEAR_GOOD:
             among = before[n] is BlockClass.BAD and after[n] is BlockClass.BAD
-            if among and (table.rules.near_prose_among_furniture or blocks[i].words < NEAR_GOOD_ALONE_WORDS):
+            if among and (table.rules.near_prose_among_furniture or not _stands_alone(table, i)):
                 settled[n] = (BlockClass.BAD, "among-furniture")
             else:
                 settled[n] = (BlockClass.GOOD, settled[n][1])
@@ -241,6 +274,49 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     for n, i in enumerate(shown):
         if settled[n] != (verdicts[i].kind, verdicts[i].rule):
             yield i, *settled[n]
+
+
+def _stands_alone(table: Table, i: int) -> bool:
+    """Tell whether a near-prose block among furniture is text for all that.
+
+    It is, if it is long, or if it is a paragraph of prose inside the article's run or about the
+    article's subject.
+    """
+    block = table.blocks[i]
+    if block.words >= NEAR_GOOD_ALONE_WORDS:
+        return True
+    first, last = article_run(table)
+    return block.sentence_end and (first <= i <= last or speaks_of_the_article(table, i))
+
+
+def inside_article(table: Table) -> frozenset[int]:
+    """Return the furniture blocks that stand inside an article: no evidence about their neighbours.
+
+    Captions are such blocks, and so is a furniture line between two sentences of text ("Advertisement",
+    "Share this article", "Read more: ..." between two paragraphs): the article goes on after it.
+    A link list is not: a box of links parts what comes before it from what comes after.
+    """
+    if table.inside is None:
+        blocks, own = table.blocks, table.after["repeats"]
+        inside = {i for i, verdict in enumerate(own) if verdict.rule in INSIDE_ARTICLE}
+        shown = [i for i, block in enumerate(blocks) if block.words and i not in inside]
+        for n in range(1, len(shown) - 1):
+            i = shown[n]
+            if (
+                own[i].kind is BlockClass.BAD
+                and own[i].rule != "links"
+                and blocks[i].words <= LINE_WORDS
+                and _is_sentence(blocks[shown[n - 1]], own[shown[n - 1]])
+                and _is_sentence(blocks[shown[n + 1]], own[shown[n + 1]])
+            ):
+                inside.add(i)
+        table.inside = frozenset(inside)
+    return table.inside
+
+
+def _is_sentence(block: Block, verdict: Verdict) -> bool:
+    """Tell whether a block reads as a sentence of text: not furniture, a few words, sentence punctuation."""
+    return verdict.kind is not BlockClass.BAD and block.sentence_end and block.words >= SENTENCE_WORDS
 
 
 def _text_run(blocks: Sequence[Block], shown: Sequence[int], order: Iterable[int]) -> list[int]:
@@ -275,25 +351,70 @@ def _nearest_sure(kinds: Sequence[BlockClass], *, reverse: bool) -> list[BlockCl
 def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     """Remove the blocks in doubt that lie outside the article's run of blocks.
 
-    The run is read from the verdicts of the evidence passes (before the neighbours settled the
-    blocks in doubt). Prose outside it stays unless the rules say otherwise.
+    A paragraph of prose outside the run is not in doubt for its place alone: it stays if it speaks
+    of what the article's prose speaks of (shares its subject words), and goes only under the
+    rules' ``prose_outside_run`` or when it speaks of other things (a sign-up blurb, a comment on
+    another page, a teaser).
     """
     if not table.rules.position:
         return
     own = table.after["repeats"]
-    first, last = article_span(table.blocks, own)
+    first, last = article_run(table)
     for i, verdict in enumerate(table.verdicts):
         outside = i < first or i > last
-        in_doubt = own[i].kind is not BlockClass.GOOD or table.rules.prose_outside_run
-        if outside and in_doubt and verdict.kind is BlockClass.GOOD:
+        if not outside or verdict.kind is not BlockClass.GOOD or own[i].kind is BlockClass.GOOD:
+            continue
+        if table.rules.prose_outside_run or not (is_prose(table.blocks[i], own[i]) and speaks_of_the_article(table, i)):
             yield i, BlockClass.BAD, "outside-article"
 
 
-def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[int, int]:
+def is_prose(block: Block, verdict: Verdict) -> bool:
+    """Tell whether a block is a paragraph of prose: good, or near-good and ending a sentence."""
+    return verdict.kind is BlockClass.GOOD or (verdict.kind is BlockClass.NEAR_GOOD and block.sentence_end)
+
+
+def article_run(table: Table) -> tuple[int, int]:
+    """Return the article's run of blocks (see :func:`article_span`), read from the evidence passes' verdicts."""
+    if table.span is None:
+        table.span = article_span(table.blocks, table.after["repeats"], inside_article(table))
+    return table.span
+
+
+def speaks_of_the_article(table: Table, i: int) -> bool:
+    """Tell whether a block shares enough of its subject words with the prose of the article's run.
+
+    The article is the yardstick: a paragraph of the article speaks of what the rest of it speaks
+    of, a blurb or a prompt of something else. A block of the run is compared with the rest of it.
+    """
+    counts = _run_vocabulary(table)
+    own = table.after["repeats"]
+    first, last = article_run(table)
+    block = table.blocks[i]
+    itself = int(first <= i <= last and own[i].kind is not BlockClass.BAD)
+    words = subject_words(block, table.stopwords)
+    shared = sum(counts.get(word, 0) > itself for word in words)
+    return shared >= MIN_SHARED_WORDS and shared >= SHARED_SHARE * len(words)
+
+
+def _run_vocabulary(table: Table) -> dict[str, int]:
+    """Return in how many blocks of the article's run (not furniture) each subject word stands."""
+    if table.vocabulary is None:
+        own = table.after["repeats"]
+        first, last = article_run(table)
+        counts: dict[str, int] = {}
+        for i in range(first, last + 1):
+            if own[i].kind is not BlockClass.BAD:
+                for word in subject_words(table.blocks[i], table.stopwords):
+                    counts[word] = counts.get(word, 0) + 1
+        table.vocabulary = counts
+    return table.vocabulary
+
+
+def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict], inside: frozenset[int]) -> tuple[int, int]:
     """Return the first and last block of the article's run: the most prose net of furniture.
 
     It is the maximum-sum run of block scores; it reaches out over the blocks in doubt next to
-    it, up to the first furniture block.
+    it, up to the first furniture block. Furniture that stands ``inside`` the article costs nothing.
     """
     best = 0.0
     best_span = (0, len(blocks) - 1)
@@ -305,7 +426,7 @@ def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[
             score = float(block.words)
         elif kind is BlockClass.NEAR_GOOD:
             score = block.words / 2
-        elif is_evidence(block, verdict):
+        elif is_evidence(block, verdict) and i not in inside:
             # a link list weighs what it holds; a share line between two paragraphs little
             score = -(block.words if verdict.rule == "links" else 0) - FURNITURE_COST
         elif kind is BlockClass.SHORT and block.words and not block.sentence_end:
@@ -318,9 +439,9 @@ def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> tuple[
         if total > best:
             best, best_span = total, (start, i)
     first, last = best_span
-    while first > 0 and not is_evidence(blocks[first - 1], verdicts[first - 1]):
+    while first > 0 and (first - 1 in inside or not is_evidence(blocks[first - 1], verdicts[first - 1])):
         first -= 1
-    while last + 1 < len(blocks) and not is_evidence(blocks[last + 1], verdicts[last + 1]):
+    while last + 1 < len(blocks) and (last + 1 in inside or not is_evidence(blocks[last + 1], verdicts[last + 1])):
         last += 1
     return first, last
 
@@ -365,14 +486,14 @@ def teaser_cards(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     if sum(blocks[i].words for i in kept[:k]) < CARD_BODY_SHARE * sum(blocks[i].words for i in kept[k:]):
         return
     stopwords = table.stopwords
-    paragraphs = [_content_words(blocks[i], stopwords) for i in kept[:k] if blocks[i].words >= CARD_TEXT_WORDS]
+    paragraphs = [subject_words(blocks[i], stopwords) for i in kept[:k] if blocks[i].words >= CARD_TEXT_WORDS]
     counts: dict[str, int] = {}
     for words in paragraphs:
         for word in words:
             counts[word] = counts.get(word, 0) + 1
     # the share of a paragraph's words that the rest of the text uses, and of a summary's
     within = sum(sum(counts[word] > 1 for word in words) for words in paragraphs), sum(map(len, paragraphs))
-    cards = [_content_words(block, stopwords) for block in summaries]
+    cards = [subject_words(block, stopwords) for block in summaries]
     between = sum(sum(word in counts for word in words) for words in cards), sum(map(len, cards))
     if between[0] * within[1] >= CARD_MAX_SHARED * within[0] * between[1]:
         return
@@ -390,15 +511,43 @@ def _is_card_summary(block: Block) -> bool:
     return block.words <= CARD_SUMMARY_MAX_WORDS and (block.sentence_end or block.words >= CARD_PROSE_WORDS)
 
 
-def _content_words(block: Block, stopwords: frozenset[str]) -> set[str]:
-    """Return the words of a block that tell its subject: no stopwords, none of one or two letters."""
-    return {word for word in words_of(block.visible).split() if len(word) > 2 and word not in stopwords}
+def subject_words(block: Block, stopwords: frozenset[str]) -> set[str]:
+    """Return the words of a block that tell its subject: no stopwords, none of one or two letters.
+
+    In scripts written without spaces a "word" is a run of characters up to the next punctuation:
+    its pairs of characters stand for its words.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> sorted(subject_words(split_blocks("The old harbour reopens.")[0], frozenset({"the"})))
+    ['harbour', 'old', 'reopens']
+    >>> sorted(subject_words(split_blocks("港口重新开放。")[0], frozenset()))
+    ['口重', '开放', '新开', '港口', '重新']
+    """
+    words: set[str] = set()
+    for word in words_of(block.visible).split():
+        if WIDE.search(word):
+            words.update(word[k : k + 2] for k in range(len(word) - 1))
+        elif len(word) > 2 and word not in stopwords:
+            words.add(word)
+    return words
 
 
 @lru_cache(maxsize=8192)
 def words_of(visible: str) -> str:
     """Return a block's words, lower-cased, one space apart: what two copies of a block share."""
     return " ".join(WORD.findall(visible.casefold()))
+
+
+def short_document(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Keep a document that is only a sentence or two: with no page around it, it is all text.
+
+    A one-line note with a link (``See <https://example.com>.``) is not a link list.
+    """
+    shown = [i for i, block in enumerate(table.blocks) if block.words]
+    if len(shown) <= SHORT_DOCUMENT_BLOCKS and all(table.blocks[i].sentence_end for i in shown):
+        for i in shown:
+            if table.verdicts[i].kind is not BlockClass.GOOD:
+                yield i, BlockClass.GOOD, "short-document"
 
 
 # The classifier, in order: (name, pass). ``explain`` reports the name of the pass that removed a block.
@@ -408,4 +557,5 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("neighbours", neighbours),
     ("position", position),
     ("teaser-cards", teaser_cards),
+    ("short-document", short_document),
 )
