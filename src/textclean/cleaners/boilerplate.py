@@ -55,8 +55,10 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
     rules = Rules.of(options.strictness)
     stopwords = document_stopwords(text)
 
+    known: dict[tuple[int, float | None], tuple[BlockClass, str]] = {}  # own evidence, read once
+
     def classify_some(some: Sequence[Block]) -> list[Verdict]:
-        return classify(some, evidence, rules, options.max_link_density, stopwords)
+        return classify(some, evidence, rules, options.max_link_density, stopwords, known=known)
 
     verdicts = classify_some(blocks)
     title = _title_index(blocks, verdicts)

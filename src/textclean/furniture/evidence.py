@@ -26,6 +26,7 @@ from textclean.furniture.blocks import Block, count_words, first_word_start
 from textclean.furniture.lexicon import (
     ANY_FURNITURE,
     BYLINE,
+    CJK_DATE,
     CONSENT_WORDS,
     COOKIE_NOTICE,
     CREDIT,
@@ -106,17 +107,24 @@ class Evidence:
 
         With ``prompts``, share, sign-up and related prompts open a tail too.
         """
-        label = self.user_label(block, whole_line=False)
-        if label is not None:
-            return label
+        if self.user_phrases is not None or self.user_patterns:
+            label = self.user_label(block, whole_line=False)
+            if label is not None:
+                return label
         visible = block.visible
         start = first_word_start(visible)
-        markers = [*FOOTER_MARKERS.items(), *((name, FURNITURE[name]) for name in PROMPT_LABELS if prompts)]
-        for name, pattern in markers:
+        for name, pattern in _TAIL_MARKERS[prompts]:
             match = pattern.match(visible, start)
             if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):
                 return name
         return None
+
+
+# The footer lines of the lexicon, without and with the prompts that end an article.
+_TAIL_MARKERS = {
+    False: tuple(FOOTER_MARKERS.items()),
+    True: (*FOOTER_MARKERS.items(), *((name, FURNITURE[name]) for name in PROMPT_LABELS)),
+}
 
 
 @lru_cache(maxsize=8)
@@ -176,11 +184,20 @@ def is_furniture_opening(visible: str) -> bool:
 
 def _is_dateline(visible: str) -> bool:
     """Tell whether a short line is a date with little around it: "Example News, May 7, 2010"."""
-    match = DATE.search(visible) if DIGIT.search(visible) else None  # every date has a digit
+    match = find_date(visible) if DIGIT.search(visible) else None  # every date has a digit
     if match is None:
         return False
     rest = DATELINE_WORDS.sub(" ", visible[: match.start()] + " " + visible[match.end() :])
     return len(WORD.findall(rest)) <= DATELINE_EXTRA_WORDS
+
+
+def find_date(text: str) -> regex.Match[str] | None:
+    """Find the first date in a text, in the forms of the lexicon's languages or of Chinese and Japanese.
+
+    >>> find_date("Published May 7, 2010").group(), find_date("2024年3月5日 08:30").group()
+    ('May 7, 2010', '2024年3月5日')
+    """
+    return DATE.search(text) or (None if text.isascii() else CJK_DATE.search(text))
 
 
 def _is_heading_rest(rest: str) -> bool:
@@ -232,7 +249,7 @@ def labeled_data(label: str, visible: str) -> dict[str, Any]:
     if byline:
         data["author"] = visible[byline.end() :].strip(" :")
     elif label == "dateline":
-        date = DATE.search(visible)
+        date = find_date(visible)
         if date:
             data["date"] = date.group()
     elif label == "caption":

@@ -103,7 +103,8 @@ RIGHTS = (
 )
 
 # Furniture phrases by label. A label names what the furniture is; it becomes part of the rule name
-# that ``explain`` reports. Each phrase is a regular-expression fragment (spaces match any space).
+# that ``explain`` reports. Each phrase is a regular-expression fragment (spaces match any space); a
+# phrase that another one of its label starts with comes after it ("compartir en", then "compartir").
 FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
     # social sharing prompts
     "share": (
@@ -112,10 +113,10 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"tweet",
         r"teilen",
         r"diesen artikel teilen",
-        r"partager",
         r"partager (?:sur|cet article)",
-        r"compartir",
+        r"partager",
         r"compartir en",
+        r"compartir",
         r"condividi",
         r"compartilhar",
         r"partilhar",
@@ -135,10 +136,11 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"post a comment",
         r"add (?:a )?comment",
         r"\d+ comments?",
+        r"comment on .{0,60} on (?:our )?facebook(?: page)?",
         r"comments?",
         r"no comments(?: yet)?",
-        r"kommentare?",
         r"kommentar schreiben",
+        r"kommentare?",
         r"commentaires?",
         r"laisser un commentaire",
         r"comentarios?",
@@ -148,17 +150,16 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"comentários?",
         r"deixe um comentário",
         r"reacties",
-        r"comment on .{0,60} on (?:our )?facebook(?: page)?",
     ),
     # newsletter, sign-up, membership and app prompts
     "signup": (
         r"subscribe(?: now| today| to (?:our|the) newsletter)?",
         r"sign up(?: for (?:our|the) newsletter| now)?",
+        r"newsletter abonnieren",
         r"newsletter",
         r"become a (?:member|subscriber|patron)",
         r"join (?:us|our (?:mailing list|newsletter))",
         r"download (?:our|the) app",
-        r"newsletter abonnieren",
         r"jetzt abonnieren",
         r"abonnez-vous",
         r"s'abonner",
@@ -350,13 +351,14 @@ _MONTHS = (
     r"oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|"
     r"dec(?:ember)?|dez(?:ember|embro)?|d[ée]cembre|dic(?:iembre|embre)?"
 )
-# A date: "February 17, 2010", "17 February 2010", "17. Februar 2010", "2010-02-17", "17/02/2010", "2010年2月17日".
+# A date: "February 17, 2010", "17 February 2010", "17. Februar 2010", "2010-02-17", "17/02/2010".
 DATE = regex.compile(
     rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th|\.)? (?:de )?"
-    rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b"
-    r"|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
+    rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
     regex.IGNORECASE,
 )
+# A date in Chinese or Japanese: "2010年2月17日".
+CJK_DATE = regex.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # A digit: a cheap test before the date pattern is tried.
 DIGIT = regex.compile(r"\d")
 # Words that go with a date in a dateline: "Published", "Updated", "Posted on", weekdays, times.
@@ -406,8 +408,8 @@ def phrase_pattern(phrases: Iterable[str], *, literal: bool = False) -> regex.Pa
     parts = [regex.escape(p.strip()) if literal else p for p in phrases if p.strip()]
     if not parts:
         return None
-    # the longest first: an alternation takes the first phrase that matches ("compartir en" before "compartir")
-    parts.sort(key=len, reverse=True)
+    if literal:  # the longest first: an alternation takes the first phrase that matches
+        parts.sort(key=len, reverse=True)
     spaced = [part.replace(r"\ ", " ").replace(" ", r"\s+") for part in parts]
     return regex.compile(r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)", regex.IGNORECASE)
 

@@ -121,6 +121,8 @@ class Table:
     rules: Rules
     max_link_density: float
     stopwords: frozenset[str]
+    prose_share: float | None  # the document's prose against English's, in stopwords (see ``_prose_share``)
+    known: dict[tuple[int, float | None], tuple[BlockClass, str]]  # own classes by block start and threshold
     verdicts: list[Verdict] = field(default_factory=list)
     after: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)  # the verdicts as each pass left them
     inside: frozenset[int] | None = None  # furniture that stands inside the article (see :func:`inside_article`)
@@ -133,16 +135,36 @@ Pass = Callable[[Table], Iterable[tuple[int, BlockClass, str]]]
 
 
 def classify(
-    blocks: Sequence[Block], evidence: Evidence, rules: Rules, max_link_density: float, stopwords: frozenset[str]
+    blocks: Sequence[Block],
+    evidence: Evidence,
+    rules: Rules,
+    max_link_density: float,
+    stopwords: frozenset[str],
+    *,
+    known: dict[tuple[int, float | None], tuple[BlockClass, str]] | None = None,
 ) -> list[Verdict]:
-    """Run :data:`PASSES` over the blocks, in order, and return each block's verdict."""
-    table = Table(blocks, evidence, rules, max_link_density, stopwords)
+    """Run :data:`PASSES` over the blocks, in order, and return each block's verdict.
+
+    ``known`` keeps the classes of the blocks' own evidence between calls on parts of one text
+    (the blocks kept by the last call are classified again).
+    """
+    table = Table(
+        blocks, evidence, rules, max_link_density, stopwords, _prose_share(blocks), {} if known is None else known
+    )
     table.verdicts = [Verdict(BlockClass.SHORT, "short")] * len(blocks)
     for name, run in PASSES:
         for i, kind, rule in run(table):
-            table.verdicts[i] = Verdict(kind, rule, name)
+            key = (kind, rule, name)
+            verdict = _VERDICTS.get(key)
+            if verdict is None:
+                verdict = _VERDICTS[key] = Verdict(kind, rule, name)
+            table.verdicts[i] = verdict
         table.after[name] = tuple(table.verdicts)
     return table.verdicts
+
+
+# The verdicts given so far, one object for each: blocks share them (thousands per page).
+_VERDICTS: dict[tuple[BlockClass, str, str], Verdict] = {}
 
 
 def own_evidence(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
@@ -152,11 +174,16 @@ def own_evidence(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     spaces, a language the word list does not know), prose is told without them: by its length
     and its sentence punctuation.
     """
-    prose_share = _prose_share(table.blocks)
+    prose_share = table.prose_share
     low = STOPWORDS_LOW * prose_share if prose_share is not None else None
     high = STOPWORDS_HIGH * prose_share if prose_share is not None else None
+    known = table.known
     for i, block in enumerate(table.blocks):
-        yield (i, *_own_class(table, block, low, high))
+        key = (block.start, low)
+        own = known.get(key)
+        if own is None:
+            own = known[key] = _own_class(table, block, low, high)
+        yield i, *own
 
 
 def _own_class(table: Table, block: Block, low: float | None, high: float | None) -> tuple[BlockClass, str]:
@@ -202,13 +229,13 @@ def repeats(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     A title is compared without the site's name after it. The first copy may be any block; a later
     copy goes if it reads as prose (a list repeats its items naturally, a short line its words).
     """
-    prose_share = _prose_share(table.blocks)
+    prose_share = table.prose_share
     seen: set[str] = set()
     for i, block in enumerate(table.blocks):
         if block.words < REPEAT_MIN_WORDS or block.list_item:
             continue
         visible = block.visible
-        title = block.words <= HEAD_WORDS and "\n" not in visible
+        title = block.words <= HEAD_WORDS and not block.sentence_end and "\n" not in visible
         key = words_of(visible[: site_suffix_start(visible)] if title else visible)
         prose = block.sentence_end if prose_share is None else block.stopword_share >= STOPWORDS_LOW * prose_share
         if key in seen and prose:
@@ -511,7 +538,7 @@ def _is_card_summary(block: Block) -> bool:
     return block.words <= CARD_SUMMARY_MAX_WORDS and (block.sentence_end or block.words >= CARD_PROSE_WORDS)
 
 
-def subject_words(block: Block, stopwords: frozenset[str]) -> set[str]:
+def subject_words(block: Block, stopwords: frozenset[str]) -> frozenset[str]:
     """Return the words of a block that tell its subject: no stopwords, none of one or two letters.
 
     In scripts written without spaces a "word" is a run of characters up to the next punctuation:
@@ -523,13 +550,19 @@ def subject_words(block: Block, stopwords: frozenset[str]) -> set[str]:
     >>> sorted(subject_words(split_blocks("港口重新开放。")[0], frozenset()))
     ['口重', '开放', '新开', '港口', '重新']
     """
+    return _subject_words(block.visible, stopwords)
+
+
+@lru_cache(maxsize=8192)
+def _subject_words(visible: str, stopwords: frozenset[str]) -> frozenset[str]:
+    wide = not visible.isascii() and WIDE.search(visible) is not None
     words: set[str] = set()
-    for word in words_of(block.visible).split():
-        if WIDE.search(word):
+    for word in words_of(visible).split():
+        if wide and WIDE.search(word):
             words.update(word[k : k + 2] for k in range(len(word) - 1))
         elif len(word) > 2 and word not in stopwords:
             words.add(word)
-    return words
+    return frozenset(words)
 
 
 @lru_cache(maxsize=8192)
