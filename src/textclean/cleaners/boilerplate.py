@@ -84,12 +84,13 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
     guard = guard_edit("boilerplate", blocks, removed, options.max_removed_share)
     if guard is not None:
         return [guard]
-    removals = [
-        (f"boilerplate-{v.rule}", {**labeled_data(v.rule, blocks[i].visible), "pass": v.by})
-        if v.kind is BlockClass.BAD
-        else None
-        for i, v in enumerate(verdicts)
-    ]
+    removals = {
+        i: (
+            f"boilerplate-{verdicts[i].rule}",
+            {**labeled_data(verdicts[i].rule, blocks[i].visible), "pass": verdicts[i].by},
+        )
+        for i in removed
+    }
     edits.extend(removal_edits(text, blocks, removals))
     edits.sort(key=lambda edit: edit.start)
     return edits

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, split_blocks
 from textclean.furniture.evidence import Evidence, lexicon_evidence
-from textclean.furniture.removal import guard_edit, removal_edits
+from textclean.furniture.removal import Removal, guard_edit, removal_edits
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
 from textclean.rounds import until_settled
 
@@ -75,14 +75,10 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     guard = guard_edit("footer", blocks, range(cut, len(blocks)), options.max_removed_share)
     if guard is not None:
         return [guard]
-    removals = [
-        None
-        if k < cut
-        else (f"footer-{label}", {"label": label, "text": blocks[k].visible})
-        if k == cut
-        else ("footer-tail", {"label": "tail", "text": blocks[k].visible})
-        for k in range(len(blocks))
-    ]
+    removals: dict[int, Removal] = {cut: (f"footer-{label}", {"label": label, "text": blocks[cut].visible})}
+    removals.update(
+        (k, ("footer-tail", {"label": "tail", "text": blocks[k].visible})) for k in range(cut + 1, len(blocks))
+    )
     return removal_edits(text, blocks, removals)
 
 

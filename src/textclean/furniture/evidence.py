@@ -210,6 +210,7 @@ def _is_heading_rest(rest: str) -> bool:
     return len(words) <= HEADING_EXTRA_WORDS and not (":" in rest and words)
 
 
+@lru_cache(maxsize=8192)
 def site_suffix_start(line: str) -> int:
     """Return where the site's name after a title line starts ("Title | Site - Section"), or its length.
 

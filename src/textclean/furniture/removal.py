@@ -4,7 +4,7 @@ r"""Turn removed blocks into edits, and refuse a removal that takes too much: sh
 >>> from textclean.furniture.blocks import split_blocks
 >>> text = "Keep this.\n\nShare this\n\nAnd this.\n"
 >>> blocks = split_blocks(text)
->>> edits = removal_edits(text, blocks, [None, ("x-share", {"label": "share"}), None])
+>>> edits = removal_edits(text, blocks, {1: ("x-share", {"label": "share"})})
 >>> apply_edits(text, edits)
 'Keep this.\n\nAnd this.\n'
 """
@@ -17,24 +17,22 @@ from typing import Any
 from textclean.edits import Edit
 from textclean.furniture.blocks import Block
 
-# What a cleaner says of a removed block: the edit's rule and its data, or None for a kept block.
-Removal = tuple[str, Mapping[str, Any]] | None
+# What a cleaner says of a removed block: the edit's rule and its data.
+Removal = tuple[str, Mapping[str, Any]]
 
 
-def removal_edits(text: str, blocks: Sequence[Block], removals: Sequence[Removal]) -> list[Edit]:
-    """Return one edit per removed block, each with the line breaks that follow it.
+def removal_edits(text: str, blocks: Sequence[Block], removals: Mapping[int, Removal]) -> list[Edit]:
+    """Return one edit per removed block (by index, in order), each with the line breaks that follow it.
 
     So no gap is left behind; removed blocks at the end of the text take the breaks before them
     (a final line break stays).
     """
     edits = []
     tail = len(blocks)
-    while tail > 0 and removals[tail - 1] is not None:
+    while tail > 0 and tail - 1 in removals:
         tail -= 1
-    for i, block in enumerate(blocks):
-        removal = removals[i]
-        if removal is None:
-            continue
+    for i, (rule, data) in removals.items():
+        block = blocks[i]
         start = text.rfind("\n", 0, block.start) + 1
         if text[start : block.start].strip():
             start = block.start
@@ -46,7 +44,6 @@ def removal_edits(text: str, blocks: Sequence[Block], removals: Sequence[Removal
         else:
             end = len(text) if not text[block.end :].strip() else block.end
             new = "\n" if text.endswith("\n") and tail > 0 and end == len(text) else ""
-        rule, data = removal
         edits.append(Edit(start, end, new, rule, text[start:end], data))
     return edits
 
