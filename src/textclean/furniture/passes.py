@@ -26,9 +26,11 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from textclean.furniture.blocks import Block
 from textclean.furniture.evidence import Evidence, site_suffix_start
@@ -103,9 +105,8 @@ class BlockClass(enum.Enum):
     BAD = "bad"  # furniture
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The class of a block, the rule that gave it, and the pass that wrote it."""
+class Verdict(NamedTuple):
+    """The class of a block, the rule that gave it, and the pass that wrote it (a tuple: thousands per page)."""
 
     kind: BlockClass
     rule: str
@@ -127,7 +128,7 @@ class Table:
     after: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)  # the verdicts as each pass left them
     inside: frozenset[int] | None = None  # furniture that stands inside the article (see :func:`inside_article`)
     span: tuple[int, int] | None = None  # the article's run, once read (see :func:`article_run`)
-    vocabulary: dict[str, int] | None = None  # the subject words of its prose, once read
+    vocabulary: Counter[str] | None = None  # the subject words of its prose, once read
 
 
 # A pass reads the table and yields the verdicts it writes: (block index, class, rule).
@@ -154,17 +155,9 @@ def classify(
     table.verdicts = [Verdict(BlockClass.SHORT, "short")] * len(blocks)
     for name, run in PASSES:
         for i, kind, rule in run(table):
-            key = (kind, rule, name)
-            verdict = _VERDICTS.get(key)
-            if verdict is None:
-                verdict = _VERDICTS[key] = Verdict(kind, rule, name)
-            table.verdicts[i] = verdict
+            table.verdicts[i] = Verdict(kind, rule, name)
         table.after[name] = tuple(table.verdicts)
     return table.verdicts
-
-
-# The verdicts given so far, one object for each: blocks share them (thousands per page).
-_VERDICTS: dict[tuple[BlockClass, str, str], Verdict] = {}
 
 
 def own_evidence(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
@@ -423,16 +416,15 @@ def speaks_of_the_article(table: Table, i: int) -> bool:
     return shared >= MIN_SHARED_WORDS and shared >= SHARED_SHARE * len(words)
 
 
-def _run_vocabulary(table: Table) -> dict[str, int]:
+def _run_vocabulary(table: Table) -> Counter[str]:
     """Return in how many blocks of the article's run (not furniture) each subject word stands."""
     if table.vocabulary is None:
         own = table.after["repeats"]
         first, last = article_run(table)
-        counts: dict[str, int] = {}
+        counts: Counter[str] = Counter()
         for i in range(first, last + 1):
             if own[i].kind is not BlockClass.BAD:
-                for word in subject_words(table.blocks[i], table.stopwords):
-                    counts[word] = counts.get(word, 0) + 1
+                counts.update(subject_words(table.blocks[i], table.stopwords))
         table.vocabulary = counts
     return table.vocabulary
 
