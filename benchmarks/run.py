@@ -330,7 +330,9 @@ def main(argv: list[str] | None = None) -> int:
             source = (
                 f"generated from `seeds/` (seed {args.seed}; they draw on the same few seed paragraphs, and textclean "
                 "reuses what it has measured of a block it has read before, so `boilerplate` and `footer` run faster "
-                "here than on pages that share no paragraphs: `--speed-corpus` times real pages)"
+                "here than on pages that share no paragraphs; a tenth of their paragraphs are mojibake, far more than "
+                "real pages carry, so `mojibake` has more to repair; they hold little formatting markup, so `markup` "
+                "has less: `--speed-corpus` times real pages)"
             )
         sections += [*speed_section(texts, source, args.repeats, [*tools, *textclean_tools()]), ""]
     if args.data is not None:

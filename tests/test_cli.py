@@ -184,9 +184,9 @@ def test_jsonl_bad_records_are_reported_with_line_numbers_and_kept(tmp_path: Pat
     source = write(tmp_path / "in.jsonl", content)
     result = run("normalize", str(source), "--jsonl", "--steps", "whitespace", "-o", str(tmp_path / "out.jsonl"))
     assert result.returncode == 2
-    assert b"in.jsonl: line 2: invalid JSON" in result.stderr
-    assert b"in.jsonl: line 3: field 'text' is not a string" in result.stderr
-    assert b"in.jsonl: line 4: no field 'text'" in result.stderr
+    assert b"in.jsonl:2: invalid JSON" in result.stderr
+    assert b"in.jsonl:3: field 'text' is not a string" in result.stderr
+    assert b"in.jsonl:4: no field 'text'" in result.stderr
     out = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
     assert out == '{"text": "a"}\n{broken\n{"text": 3}\n{"body": "x"}\n'
 
@@ -196,7 +196,7 @@ def test_jsonl_on_error_fail_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = run("normalize", str(source), "--jsonl", "--on-error", "fail", "-o", str(out))
     assert result.returncode == 2
-    assert b"line 2: not a JSON object" in result.stderr
+    assert b"in.jsonl:2: not a JSON object" in result.stderr
     assert not out.exists()
 
 
@@ -212,14 +212,35 @@ def test_config_file_drives_the_cli(tmp_path: Path) -> None:
         (["--steps", "nope"], b"unknown step 'nope'; known steps:"),
         (["--config", "absent.toml"], b"cannot read config"),
         (["--encoding", "klingon"], b"unknown encoding 'klingon'"),
+        (["--encoding", "rot13"], b"'rot13' is not a text encoding"),
+        (["--glob", "/etc/*"], b"--glob '/etc/*': give a pattern inside the folders"),
+        (["--glob", "../*.txt"], b"--glob '../*.txt': give a pattern inside the folders"),
     ],
 )
 def test_usage_errors_are_one_line_without_traceback(tmp_path: Path, args: list[str], message: bytes) -> None:
     source = write(tmp_path / "a.txt", "a")
     result = run("normalize", str(source), *args, cwd=tmp_path)
     assert result.returncode == 2
-    assert message in result.stderr
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
     assert b"Traceback" not in result.stderr
+
+
+def test_a_config_naming_a_cleaner_that_nothing_registered_says_where_cleaners_come_from(tmp_path: Path) -> None:
+    config = write(tmp_path / "textclean.toml", 'steps = ["house-style"]\n')
+    result = run("normalize", "-", "--config", str(config), stdin=b"a")
+    assert result.returncode == 2
+    assert b"unknown step 'house-style'" in result.stderr
+    assert b"exists only once the module that registers it is imported" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_the_guides_check_example_checks_files() -> None:
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    line = next(line for line in guide.splitlines() if line.startswith("textclean normalize") and "--check" in line)
+    result = run(*line.split("#")[0].split()[1:], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    files = len(list((ROOT / "seeds" / "expected").glob("*.txt")))
+    assert f"{files} files, 0 changed".encode() in result.stderr
 
 
 def test_missing_input_is_an_error(tmp_path: Path) -> None:

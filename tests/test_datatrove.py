@@ -1,33 +1,36 @@
-"""The datatrove step: documents cleaned inside datatrove's executors, none lost, removals measured."""
+"""The datatrove formatter and filter: documents cleaned inside datatrove's executors, none lost, drops explained."""
 
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import pickle
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 import textclean
-from textclean.integrations import datatrove as integration
 
-from .conftest import raw_paragraphs
+from .conftest import needs, raw_paragraphs
 from .test_recipes import recipe, run_recipe
 
 
 @pytest.fixture
-def step_class() -> Any:
-    pytest.importorskip("datatrove")
-    return integration.TextcleanStep
+def integration() -> ModuleType:
+    needs("datatrove", "datatrove")
+    from textclean.integrations import datatrove
+
+    return datatrove
 
 
 @pytest.fixture
 def jsonl_io() -> tuple[Any, Any]:
-    pytest.importorskip("datatrove")
-    pytest.importorskip("orjson")  # datatrove's JSONL reader and writer use it
+    needs("datatrove", "datatrove")
+    needs("orjson", "datatrove")  # datatrove's JSONL reader and writer use it
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
 
@@ -73,8 +76,9 @@ def written_text(row: dict[str, Any]) -> str:
     return row.get("text", "")
 
 
+@pytest.mark.slow
 def test_local_executor_cleans_every_document_over_several_tasks(
-    tmp_path: Path, step_class: Any, jsonl_io: tuple[Any, Any]
+    tmp_path: Path, integration: ModuleType, jsonl_io: tuple[Any, Any]
 ) -> None:
     from datatrove.executor import LocalPipelineExecutor
 
@@ -84,7 +88,7 @@ def test_local_executor_cleans_every_document_over_several_tasks(
     executor = LocalPipelineExecutor(
         pipeline=[
             reader_class(str(tmp_path / "in")),
-            step_class(record_metadata=True),
+            integration.TextcleanFormatter(),
             writer_class(str(tmp_path / "out")),
         ],
         tasks=3,
@@ -108,6 +112,7 @@ def test_local_executor_cleans_every_document_over_several_tasks(
     assert changed == len(rows)  # every input was messy, so the test shows cleaning happened
 
 
+@pytest.mark.slow
 def test_the_documented_local_pipeline_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jsonl_io: tuple[Any, Any]
 ) -> None:
@@ -118,15 +123,16 @@ def test_the_documented_local_pipeline_runs_as_written(
     found = read_output_folder(tmp_path / "clean")
     excluded = read_output_folder(tmp_path / "excluded") if (tmp_path / "excluded").exists() else {}
     assert sorted([*found, *excluded]) == sorted(row["id"] for row in rows)  # each document lands once
-    originals = {row["id"]: row["text"] for row in rows}
-    assert {key: written_text(row) for key, row in found.items()} == {
-        key: textclean.clean(originals[key]) for key in found
-    }
-    assert {key: written_text(row) for key, row in excluded.items()} == {key: originals[key] for key in excluded}
-    assert all("textclean_rules" in row["metadata"] for row in found.values())
+    cleaned = {row["id"]: textclean.clean(row["text"]) for row in rows}
+    assert {key: written_text(row) for key, row in [*found.items(), *excluded.items()]} == cleaned
+    assert all(row["metadata"]["textclean_removed_share"] <= 0.8 for row in found.values())
+    assert all(row["metadata"]["textclean_removed_share"] > 0.8 for row in excluded.values())
+    assert all(row["metadata"]["filter_reason"] == "textclean_removed_share" for row in excluded.values())
 
 
-def test_the_documented_slurm_pipeline_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step_class: Any) -> None:
+def test_the_documented_slurm_pipeline_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, integration: ModuleType
+) -> None:
     monkeypatch.chdir(tmp_path)
     code = recipe("datatrove-slurm").rstrip()
     assert code.endswith("executor.run()")
@@ -135,12 +141,59 @@ def test_the_documented_slurm_pipeline_builds(tmp_path: Path, monkeypatch: pytes
     executor = namespace["executor"]
     assert type(executor).__name__ == "SlurmPipelineExecutor"
     assert executor.tasks == 500
-    assert [type(step).__name__ for step in executor.pipeline] == ["JsonlReader", "TextcleanStep", "JsonlWriter"]
-    assert executor.pipeline[1].max_removed_share == 0.8
+    assert [type(step).__name__ for step in executor.pipeline] == [
+        "JsonlReader",
+        "TextcleanFormatter",
+        "RemovedShareFilter",
+        "JsonlWriter",
+    ]
+    assert executor.pipeline[2].max_removed_share == 0.8
 
 
-def test_documents_over_the_limit_go_to_the_exclusion_writer(
-    tmp_path: Path, step_class: Any, jsonl_io: tuple[Any, Any]
+def test_the_steps_are_datatrove_formatter_and_filter(integration: ModuleType) -> None:
+    from datatrove.pipeline.filters.base_filter import BaseFilter
+    from datatrove.pipeline.formatters.base import BaseFormatter
+
+    assert issubclass(integration.TextcleanFormatter, BaseFormatter)
+    assert issubclass(integration.RemovedShareFilter, BaseFilter)
+    assert integration.TextcleanFormatter(["whitespace"]).format("a  \n\n\n\nb") == "a\n\nb"
+
+
+def test_the_formatter_records_what_it_removed(integration: ModuleType) -> None:
+    from datatrove.data import Document
+
+    documents = [
+        Document(text="Menu Home News Sport\nThe council met on Monday.", id="mostly-menu"),
+        Document(text="Nothing here   \nis furniture at all.", id="clean", metadata={"url": "https://example.org/"}),
+    ]
+    formatter = integration.TextcleanFormatter(["whitespace", drop_menu_lines])
+    menu, clean = formatter.run(iter(documents))
+    assert menu.text == "The council met on Monday."
+    assert menu.metadata == {
+        "textclean_removed_share": pytest.approx(4 / 9, abs=1e-4),
+        "textclean_removed_words": 4,
+        "textclean_rules": ["drop_menu_lines:drop_menu_lines"],
+    }
+    assert clean.text == "Nothing here\nis furniture at all."
+    assert clean.metadata == {
+        "url": "https://example.org/",
+        "textclean_removed_share": 0.0,
+        "textclean_removed_words": 0,
+        "textclean_rules": ["whitespace:line-end"],
+    }
+
+
+def test_the_formatter_only_cleans_when_told_not_to_record(integration: ModuleType) -> None:
+    from datatrove.data import Document
+
+    document = Document(text="a  \n\n\n\nb", id="x", metadata={"url": "https://example.org/"})
+    (out,) = integration.TextcleanFormatter(["whitespace"], record_metadata=False).run(iter([document]))
+    assert out.text == "a\n\nb"
+    assert out.metadata == {"url": "https://example.org/"}
+
+
+def test_the_filter_drops_over_the_limit_with_a_reason(
+    tmp_path: Path, integration: ModuleType, jsonl_io: tuple[Any, Any]
 ) -> None:
     from datatrove.data import Document
 
@@ -150,64 +203,49 @@ def test_documents_over_the_limit_go_to_the_exclusion_writer(
         Document(text="Menu\nThe council met on Monday and voted on the budget for next year.", id="some-menu"),
         Document(text="Nothing here is furniture at all.", id="clean"),
     ]
-    originals = {document.id: document.text for document in documents}
-    step = step_class(
-        ["whitespace", drop_menu_lines],
-        max_removed_share=0.3,
-        exclusion_writer=writer_class(str(tmp_path / "excluded")),
-    )
-    kept = list(step.run(iter(documents)))
+    formatter = integration.TextcleanFormatter(["whitespace", drop_menu_lines])
+    keep = integration.RemovedShareFilter(0.3, exclusion_writer=writer_class(str(tmp_path / "excluded")))
+    kept = list(keep.run(formatter.run(iter(documents))))
 
     assert [document.id for document in kept] == ["some-menu", "clean"]
-    assert kept[0].text == drop_menu_lines(originals["some-menu"])
-    assert kept[0].metadata["textclean_rules"] == ["drop_menu_lines:drop_menu_lines"]
-    assert kept[1].metadata["textclean_removed_share"] == 0.0
+    assert keep.stats["dropped_textclean_removed_share"].total == 1  # datatrove counts drops by reason
     excluded = read_output_folder(tmp_path / "excluded")
     assert list(excluded) == ["mostly-menu"]
-    assert excluded["mostly-menu"]["text"] == originals["mostly-menu"]  # the original, to look at
+    assert excluded["mostly-menu"]["text"] == "The council met on Monday."
     assert excluded["mostly-menu"]["metadata"]["filter_reason"] == "textclean_removed_share"
-    assert excluded["mostly-menu"]["metadata"]["textclean_removed_share"] == pytest.approx(4 / 9, abs=1e-4)
+    assert excluded["mostly-menu"]["metadata"]["textclean_rules"] == ["drop_menu_lines:drop_menu_lines"]
 
 
-def test_metadata_is_left_alone_unless_asked(step_class: Any) -> None:
+def test_the_filter_before_the_formatter_is_an_error_that_says_so(integration: ModuleType) -> None:
     from datatrove.data import Document
 
-    document = Document(text="a  \n\n\n\nb", id="x", metadata={"url": "https://example.org/"})
-    (out,) = step_class(["whitespace"]).run(iter([document]))
-    assert out.text == "a\n\nb"
-    assert out.metadata == {"url": "https://example.org/"}
+    with pytest.raises(textclean.ConfigError, match=r"put a TextcleanFormatter .* before the RemovedShareFilter"):
+        list(integration.RemovedShareFilter(0.5).run(iter([Document(text="a", id="x")])))
 
 
-def test_the_step_pickles_for_the_executors(step_class: Any) -> None:
-    step = step_class(["whitespace"], {"whitespace": {"max_blank_lines": 2}}, record_metadata=True)
-    copy = pickle.loads(pickle.dumps(step))
-    assert copy.pipeline == step.pipeline
+def test_the_steps_pickle_for_the_executors(integration: ModuleType) -> None:
+    formatter = integration.TextcleanFormatter(["whitespace"], {"whitespace": {"max_blank_lines": 2}})
+    copy = pickle.loads(pickle.dumps(formatter))
+    assert copy.pipeline == formatter.pipeline
     assert copy.record_metadata
+    assert pickle.loads(pickle.dumps(integration.RemovedShareFilter(0.25))).max_removed_share == 0.25
 
 
-@pytest.mark.parametrize(
-    ("arguments", "message"),
-    [
-        ({"max_removed_share": 1.5}, "from 0 to 1"),
-        ({"max_removed_share": -0.1}, "from 0 to 1"),
-        ({"max_removed_share": True}, "from 0 to 1"),
-        ({"exclusion_writer": object()}, "needs max_removed_share"),
-        ({"pipeline": textclean.Pipeline(["whitespace"]), "options": {}}, "carries its own options"),
-    ],
-)
-def test_bad_arguments_say_what_is_allowed(step_class: Any, arguments: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        step_class(**arguments)
+@pytest.mark.parametrize("share", [1.5, -0.1, True, "0.5", None])
+def test_a_bad_limit_says_what_is_allowed(integration: ModuleType, share: object) -> None:
+    with pytest.raises(ValueError, match="a number from 0 to 1"):
+        integration.RemovedShareFilter(share)
+
+
+def test_a_pipeline_with_options_is_refused(integration: ModuleType) -> None:
+    with pytest.raises(ValueError, match="carries its own options"):
+        integration.TextcleanFormatter(textclean.Pipeline(["whitespace"]), {})
 
 
 def test_without_datatrove_the_error_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(sys.modules):
-        if name == "datatrove" or name.startswith("datatrove."):
+        if name == "datatrove" or name.startswith("datatrove.") or name == "textclean.integrations.datatrove":
             monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "datatrove", None)  # makes `import datatrove` fail
-    integration._step_class.cache_clear()
-    try:
-        with pytest.raises(ImportError, match=r"pip install 'textclean\[datatrove\]'"):
-            integration.TextcleanStep  # noqa: B018
-    finally:
-        integration._step_class.cache_clear()
+    with pytest.raises(ImportError, match=r"pip install 'textclean-kit\[datatrove\]'"):
+        importlib.import_module("textclean.integrations.datatrove")

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from textclean import hyphenation
 from textclean.cleaners.linewrap import LinewrapOptions, find_linewrap_edits, join_wrapped_lines
-from textclean.edits import apply_edits
 from textclean.furniture.lexicon import WIDE
 from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.pipeline import Pipeline
 
-from .conftest import expected_paragraphs
+from .conftest import assert_edits_well_formed, expected_paragraphs
 
 PROSE = (
     "The committee met on Tuesday to discuss the budget for the coming year, and after a long "
@@ -152,20 +148,8 @@ def test_hyphen_judge_asks_the_document_first() -> None:
     assert HyphenJudge("").judge("e-", "mail") is Hyphen.SOFT
 
 
-@pytest.fixture
-def without_wordfreq(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run a test as if wordfreq were not installed (its import fails), then forget that again."""
-    caches = [hyphenation._wordfreq, hyphenation._wordlist_paths, hyphenation._languages]
-    caches += [hyphenation._language_profiles, hyphenation._zipf_frequencies]
-    monkeypatch.setitem(sys.modules, "wordfreq", None)
-    for cache in caches:
-        cache.cache_clear()
-    yield
-    for cache in caches:
-        cache.cache_clear()
-
-
-def test_without_wordfreq_a_hyphen_in_doubt_is_the_wraps(without_wordfreq: None) -> None:
+@pytest.mark.usefixtures("without_wordfreq")
+def test_without_wordfreq_a_hyphen_in_doubt_is_the_wraps() -> None:
     with pytest.warns(RuntimeWarning, match="wordfreq is not installed"):
         assert HyphenJudge("").judge("inter-", "national") is Hyphen.SOFT
     # the shape and the document's own vocabulary still decide what they can
@@ -246,7 +230,8 @@ def test_mend_blank_lines_option() -> None:
 def test_explain_names_the_rules() -> None:
     text = wrapped(PROSE, SECOND).replace("budget", "bud-\nget", 1)
     report = Pipeline(["linewrap"]).explain(text)
-    assert report.replay() == report.output == join_wrapped_lines(text)
+    assert report.output == join_wrapped_lines(text)
+    assert_edits_well_formed(text, report.steps[0].edits)
     rules = {rule for edit in report.steps[0].edits for rule in edit.rule.split("+")}
     assert rules <= {"line-wrap", "soft-hyphen", "hyphenated-word", "suspended-hyphen", "blank-line-in-sentence"}
     assert "line-wrap" in rules
@@ -342,11 +327,14 @@ def test_idempotent_on_wrapped_text(chosen: list[str], width: int) -> None:
     assert join_wrapped_lines(once) == once
 
 
-def test_edits_replay() -> None:
+def test_edits_are_well_formed() -> None:
     text = CONTEXT + "\n\n" + "\n\n".join(STRUCTURE)
-    assert apply_edits(text, find_linewrap_edits(text)) == join_wrapped_lines(text)
+    edits = find_linewrap_edits(text)
+    assert edits  # the context paragraphs are wrapped
+    assert_edits_well_formed(text, edits)
 
 
+@pytest.mark.slow
 def test_pathological_inputs_finish() -> None:
     for text in (
         "ab-\n" * 100_000,
@@ -355,3 +343,131 @@ def test_pathological_inputs_finish() -> None:
         "x" * 1_000_000 + "-\n" + "y" * 1_000_000,
     ):
         assert isinstance(join_wrapped_lines(text), str)
+
+
+# Indented prose, told from code by what its lines hold.
+DEFINITIONS = (
+    "1. Definitions.\n"
+    "\n"
+    '      "Provider" means the company that offers the service under these\n'
+    "      terms and is named in the order form, together with the companies\n"
+    "      it controls.\n"
+    "\n"
+    '      "Customer" means the person or the company that signs the order\n'
+    "      form and pays the fees that it names.\n"
+)
+HANGING_ITEMS = (
+    "The customer agrees to the following duties while the contract lasts:\n"
+    "\n"
+    "    a) The customer must keep a copy of every invoice it receives from\n"
+    "    the provider, and show it on request.\n"
+    "\n"
+    "    b) The customer must tell the provider of any change of address\n"
+    "    within thirty days of the change.\n"
+)
+TERM_OVER_BODY = (
+    '2.3. "Customer"\n'
+    "    The person or the company that signs the order form, pays the fees\n"
+    "    that it names and receives the service, together with every person\n"
+    "    that the customer allows to use the service on its behalf.\n"
+)
+FIRST_LINE_INDENT = (
+    "    The rain had not stopped for three days when the letter came, and\n"
+    "nobody in the house wanted to be the one who opened it at the table.\n"
+    "    Martha took it to the window and read it twice before she spoke.\n"
+)
+HAND_WRAPPED = (  # wrapped by hand: the second break is not where a wrapper would break
+    "   8. Limits of Liability. In no event and under no legal theory shall\n"
+    "      the provider or its staff be liable to the customer for damages\n"
+    "      of any kind, including any direct, indirect, special or consequential\n"
+    "      damages arising out of the use of the service, even if the provider\n"
+    "      has been told that such damages could arise.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            DEFINITIONS,
+            "1. Definitions.\n"
+            "\n"
+            '      "Provider" means the company that offers the service under these terms and is named in the order'
+            " form, together with the companies it controls.\n"
+            "\n"
+            '      "Customer" means the person or the company that signs the order form and pays the fees that it'
+            " names.\n",
+        ),
+        (
+            HANGING_ITEMS,
+            "The customer agrees to the following duties while the contract lasts:\n"
+            "\n"
+            "    a) The customer must keep a copy of every invoice it receives from the provider, and show it on"
+            " request.\n"
+            "\n"
+            "    b) The customer must tell the provider of any change of address within thirty days of the change.\n",
+        ),
+        (
+            TERM_OVER_BODY,
+            '2.3. "Customer"\n'
+            "    The person or the company that signs the order form, pays the fees that it names and receives the"
+            " service, together with every person that the customer allows to use the service on its behalf.\n",
+        ),
+        (
+            FIRST_LINE_INDENT,
+            "    The rain had not stopped for three days when the letter came, and nobody in the house wanted to be"
+            " the one who opened it at the table.\n"
+            "    Martha took it to the window and read it twice before she spoke.\n",
+        ),
+        (
+            HAND_WRAPPED,
+            "   8. Limits of Liability. In no event and under no legal theory shall the provider or its staff be"
+            " liable to the customer for damages of any kind, including any direct, indirect, special or"
+            " consequential damages arising out of the use of the service, even if the provider has been told"
+            " that such damages could arise.\n",
+        ),
+    ],
+    ids=["indented-definitions", "hanging-items", "term-over-body", "first-line-indent", "hand-wrapped"],
+)
+def test_indented_prose_is_rejoined(text: str, expected: str) -> None:
+    assert join_wrapped_lines(text) == expected
+
+
+# Indented blocks that must keep their lines, among indented prose.
+INDENTED_STRUCTURE = [
+    "    def total(values):\n        return sum(value * 2 for value in values)",
+    "    +--------+    +--------+\n    | client | -> | server |\n    +--------+    +--------+",
+    "    Name         Size    Date\n    report.txt   14 kB   2024-03-01\n    notes.txt     2 kB   2024-03-04",
+    "    The woods are lovely, dark and deep,\n    But I have promises to keep,\n    And miles to go before I sleep.",
+    "    Jane Doe\n    221 Elm Street\n    Springfield, IL 62704",
+    "    $ pip install textclean\n    $ textclean normalize page.txt",
+]
+
+
+@pytest.mark.parametrize("block", INDENTED_STRUCTURE, ids=["code", "art", "table", "verse", "address", "shell"])
+def test_indented_structure_is_kept(block: str) -> None:
+    expected = join_wrapped_lines(DEFINITIONS)
+    assert join_wrapped_lines(f"{DEFINITIONS}\n{block}\n") == f"{expected}\n{block}\n"
+
+
+def test_indented_prose_in_a_markdown_document() -> None:
+    """A Markdown document's indented block is code only if it looks like code."""
+    text = (
+        "# Setup\n\nInstall the [package](https://example.com/pkg) first.\n\n"
+        "    Note that the installer asks for the name of the folder where the\n"
+        "    files go, and that it refuses a folder that is not empty.\n\n"
+        "    for name in names:\n        print(name)\n"
+    )
+    assert join_wrapped_lines(text) == text.replace("the\n    files", "the files")
+
+
+def test_a_line_joined_by_an_earlier_look_sets_no_margin() -> None:
+    """A long line that a join made is no margin for a wrap by hand the next time: the step is idempotent."""
+    paragraph = (
+        "This agreement sets out the terms on which members of the allotment\n"
+        "association lend and borrow the shared garden tools kept in the shed by\n"
+        "the north gate. Read it before you take a tool out for the first time.\n"
+    )
+    text = f"{paragraph}\n{paragraph.replace('lend and', 'lend' + chr(13) + chr(10) + ' and')}\n"
+    once = join_wrapped_lines(text)
+    assert join_wrapped_lines(once) == once

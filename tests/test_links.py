@@ -10,10 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.cleaners.links import LinksOptions, find_link_edits, strip_link_markup
-from textclean.edits import apply_edits
 from textclean.text.markup_tokens import link_text_share, tokenize_links
 
-from .conftest import documents, expected_paragraphs
+from .conftest import assert_edits_well_formed, documents, expected_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -85,6 +84,9 @@ def test_table(text: str, expected: str) -> None:
         ({"urls": "keep"}, "[https://x.org](https://x.org) and [top](#)", "https://x.org and top"),
         ({"urls": "footnote"}, "[a](/1) [b](/2) [c](/1)", "a [1] b [2] c [1]\n\n[1] /1\n[2] /2"),
         ({"urls": "footnote"}, "[a](/1)\n", "a [1]\n\n[1] /1\n"),
+        # a backslash in a URL is percent-encoded, so the next pass reads no markdown escape in it
+        ({"urls": "footnote"}, "[1](\\\\[)", "1 [1]\n\n[1] %5C["),
+        ({"urls": "keep"}, "[a](/x\\\\y)", "a (/x%5Cy)"),
         ({"bare_urls": "drop"}, "Read https://x.org/a, then <https://x.org/b>.", "Read, then."),
         ({"bare_urls": "replace"}, "Go to www.x.org/a (https://x.org/b).", "Go to <URL> (<URL>)."),
         ({"bare_urls": "replace", "url_token": "_URL_"}, "at http://x.org", "at _URL_"),
@@ -109,7 +111,7 @@ def test_invalid_options_say_what_is_allowed(options: dict[str, str]) -> None:
         LinksOptions(**options)  # type: ignore[arg-type]
 
 
-def test_edits_name_their_rule_and_replay() -> None:
+def test_edits_name_their_rule_and_are_well_formed() -> None:
     text = "[a](u) ![i](s) <b@x.org> \\$ <a href=x>y</a>\n\n[r][1]\n\n[1]: /r\n"
     edits = find_link_edits(text)
     assert [edit.rule for edit in edits] == [
@@ -121,8 +123,7 @@ def test_edits_name_their_rule_and_replay() -> None:
         "reference-link",
         "reference-definition",
     ]
-    assert all(text[edit.start : edit.end] == edit.old for edit in edits)
-    assert apply_edits(text, edits) == strip_link_markup(text)
+    assert_edits_well_formed(text, edits)
 
 
 def test_tokens_are_sorted_and_do_not_overlap() -> None:
@@ -192,6 +193,7 @@ def test_a_linked_paragraph_reads_as_the_paragraph(paragraph: str, url: str) -> 
     assert strip_link_markup(linked) == paragraph
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "unit", ["[", "](", "![", "[a](", "[x][", '[a](b "', "<a ", "<a href=x>[", "\\*", "`", "[\n\n"]
 )

@@ -10,10 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.cleaners.markup import MarkupOptions, find_markup_edits, strip_formatting_markup
-from textclean.edits import apply_edits
 from textclean.text.markup_tokens import tokenize_markup
 
-from .conftest import documents, expected_paragraphs
+from .conftest import assert_edits_well_formed, documents, expected_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -80,7 +79,7 @@ def test_invalid_options_say_what_is_allowed(options: dict[str, str]) -> None:
         MarkupOptions(**options)  # type: ignore[arg-type]
 
 
-def test_edits_name_their_rule_and_replay() -> None:
+def test_edits_name_their_rule_and_are_well_formed() -> None:
     text = "# T\n\n**b** <br> x\n\n---\n\n> q"
     edits = find_markup_edits(text)
     assert [edit.rule for edit in edits] == [
@@ -91,8 +90,7 @@ def test_edits_name_their_rule_and_replay() -> None:
         "horizontal-rule",
         "quote-marker",
     ]
-    assert all(text[edit.start : edit.end] == edit.old for edit in edits)
-    assert apply_edits(text, edits) == strip_formatting_markup(text)
+    assert_edits_well_formed(text, edits)
 
 
 _PIECES = st.sampled_from(
@@ -133,6 +131,7 @@ def test_an_emphasized_word_reads_as_the_paragraph(paragraph: str, delimiter: st
         assert strip_formatting_markup(marked) == paragraph
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["*", "**a", "_", "__x", "# ", "> ", "<p>", "<!--", "|", "---|---\n", "* * *\n"])
 def test_linear_on_adversarial_input(unit: str) -> None:
     """A generous bound that only catastrophic (quadratic or worse) behaviour breaks."""

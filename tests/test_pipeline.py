@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from textclean import registry
 from textclean.edits import Edit
 from textclean.pipeline import Pipeline
 
-from .conftest import seed_files
+from .conftest import assert_explanation_well_formed, seed_files
 
 
 def shout(text: str, *, mark: str = "!") -> str:
@@ -49,7 +51,7 @@ def test_unknown_option_names_the_known_ones() -> None:
 
 
 def test_bad_option_value_says_what_is_allowed() -> None:
-    with pytest.raises(ValueError, match="max_blank_lines must be an integer >= 0"):
+    with pytest.raises(ValueError, match="max_blank_lines must be an integer from 0 to 1000"):
         Pipeline(["whitespace"], options={"whitespace": {"max_blank_lines": -1}})
 
 
@@ -64,9 +66,41 @@ def test_text_must_be_str(bad: object) -> None:
         textclean.clean(bad)  # type: ignore[arg-type]
 
 
-def test_steps_must_be_a_list_not_a_string() -> None:
-    with pytest.raises(ValueError, match="list of names"):
-        Pipeline("whitespace")  # type: ignore[arg-type]
+def test_a_single_step_is_a_pipeline_of_one_step() -> None:
+    assert textclean.clean("Read [the report](https://x.org/r).", steps="links") == "Read the report."
+    assert textclean.clean(" x ", steps=str.strip) == "x"
+    assert Pipeline("whitespace").names == ("whitespace",)
+    assert Pipeline("whitespace") == Pipeline(["whitespace"])
+    with pytest.raises(textclean.InvalidOptionError, match="a step name, a function or a list of them, not int"):
+        Pipeline(3)  # type: ignore[arg-type]
+
+
+def test_a_registered_cleaner_whose_module_is_not_imported_gets_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "house_cleaners.py").write_text(
+        "import textclean\n\n"
+        "@textclean.cleaner('house-style', replace=True)\n"
+        "def house_style(text: str) -> str:\n"
+        "    return text.replace('colour', 'color')\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "textclean.toml"
+    config.write_text('steps = ["house-style"]\n', encoding="utf-8")
+    with pytest.raises(textclean.UnknownStepError, match="exists only once the module that registers it is imported"):
+        Pipeline.from_config(config)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        importlib.import_module("house_cleaners")
+        assert Pipeline.from_config(config)("colour") == "color"
+    finally:
+        registry._registered.pop("house-style", None)
+        sys.modules.pop("house_cleaners", None)
+
+
+def test_a_misspelt_step_name_gets_the_closest_known_one() -> None:
+    with pytest.raises(textclean.UnknownStepError, match="did you mean 'boilerplate'"):
+        Pipeline(["boilerplat"])
 
 
 def test_decorator_registers_a_function_with_options(registered_shout: str) -> None:
@@ -131,11 +165,11 @@ def test_repr_names_the_steps() -> None:
     assert repr(Pipeline(["whitespace", shout])) == "Pipeline(['whitespace', 'shout'])"
 
 
-def test_explain_records_rules_and_replays() -> None:
+def test_explain_records_rules_and_well_formed_edits() -> None:
     text = "Title  \r\n\r\n\r\n\r\nBody\n\n\n"
     report = Pipeline(["whitespace", shout]).explain(text)
     assert report.output == "TITLE\n\nBODY\n!"
-    assert report.replay() == report.output
+    assert_explanation_well_formed(report)
     rules = [edit.rule for edit in report.steps[0].edits]
     assert rules == ["blank-lines", "trailing-blank-lines"]
     assert report.steps[1].name == "shout"
@@ -214,7 +248,8 @@ def test_rounds_repeat_the_steps_until_nothing_changes() -> None:
     assert [step.name for step in report.steps] == [
         "test_rounds_repeat_the_steps_until_nothing_changes.<locals>.halve_once"
     ] * 3
-    assert report.replay() == report.output == "a"
+    assert report.output == "a"
+    assert_explanation_well_formed(report)
     assert Pipeline().max_rounds == 3 and Pipeline(["whitespace"]).max_rounds == 1
 
 

@@ -11,7 +11,7 @@ import pytest
 
 import textclean
 
-from .conftest import ROOT, raw_paragraphs
+from .conftest import ROOT, needs, raw_paragraphs
 
 DOC = ROOT / "docs" / "large-corpus.md"
 
@@ -60,7 +60,7 @@ def test_a_pipeline_pickles_with_its_options() -> None:
 
 
 def test_datasets_map_recipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    datasets = pytest.importorskip("datasets")
+    datasets = needs("datasets", "datasets")
     monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf-cache")
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.chdir(tmp_path)
@@ -70,7 +70,7 @@ def test_datasets_map_recipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_pandas_recipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("pandas")
+    needs("pandas", "pandas")
     monkeypatch.chdir(tmp_path)
     rows = write_corpus(tmp_path / "corpus.jsonl")
     run_recipe("pandas")

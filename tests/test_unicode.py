@@ -117,6 +117,7 @@ def test_output_is_encodable_and_normal(text):
     assert unicodedata.is_normalized("NFC", output)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["\u00ad" * 1_000_000, "é\u0301" * 500_000, "x\ud800" * 200_000])
 def test_pathological_input_is_fast(text):
     start = time.perf_counter()

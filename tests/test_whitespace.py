@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from textclean.cleaners.whitespace import normalize_whitespace
+from textclean.cleaners.whitespace import WhitespaceOptions, normalize_whitespace
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,8 @@ from textclean.cleaners.whitespace import normalize_whitespace
         ("a\u2028b", "a\nb"),
         ("", ""),
         ("\n\n\n", ""),
+        ("a\n\n ", "a\n"),  # spaces after the last break: the blank lines still end the text
+        ("a\r\n \r\n\t", "a\n"),
         # must not change
         ("Title\n\nBody\n", "Title\n\nBody\n"),
         ("    indented code\n        more", "    indented code\n        more"),
@@ -40,3 +42,15 @@ def test_max_blank_lines_zero_joins_paragraph_breaks_to_line_breaks() -> None:
 def test_long_run_of_spaces_without_newline_is_fast_and_kept() -> None:
     text = "a" + " " * 200_000 + "b"
     assert normalize_whitespace(text) == text
+
+
+@pytest.mark.parametrize("value", [-1, 10**20, True, "2"])
+def test_max_blank_lines_out_of_range_is_a_clear_error(value: object) -> None:
+    with pytest.raises(ValueError, match="max_blank_lines must be an integer from 0 to 1000"):
+        WhitespaceOptions(max_blank_lines=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["a\n\n ", "a \n\n\t\n ", "\n\n x \n\n "])
+def test_one_pass_is_enough(text: str) -> None:
+    once = normalize_whitespace(text)
+    assert normalize_whitespace(once) == once

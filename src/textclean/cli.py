@@ -1,50 +1,49 @@
 """The ``textclean`` command: argument parsing and reporting.
 
-The work is done by :mod:`textclean.batch` (reading, cleaning in parallel, writing) with a
-:class:`textclean.Pipeline`; this module decides what to read and where to write, and tells the user
-what happened. Exit status: 0 success, 1 ``--check`` found text to change, 2 errors (one line each on
-stderr, ``textclean: error: ...``), 130 interrupted.
+The work is done by :mod:`textclean.batch` (planning, reading, cleaning in parallel, writing) with a
+:class:`textclean.Pipeline`; this module turns the arguments into settings and tells the user what
+happened. Every problem is one line on stderr, ``textclean: error: FILE[:LINE]: ...``, and the run goes
+on with the other inputs (``--on-error fail`` stops it). Exit status: 0 done, 1 ``--check`` found text
+to change, 2 bad input or usage (a file that cannot be read, decoded or written, a bad JSONL record),
+3 a cleaner failed (it raised, or the process running it died: a bug, in a plugin or in textclean),
+128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import signal
 import sys
 import time
-import zlib
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
 from textclean import batch, registry
-from textclean.batch import Outcome, Settings
+from textclean.batch import (
+    CleanerFailedError,
+    InputReadError,
+    Interrupted,
+    Job,
+    Outcome,
+    RunStoppedError,
+    Settings,
+    UsageError,
+    WorkerPool,
+)
 from textclean.config import Config, load_config
 from textclean.errors import TextcleanError
-from textclean.io import atomic_open
+from textclean.io import atomic_open, check_encoding
 from textclean.pipeline import Pipeline
 
 PROG = "textclean"
 JSONL_PATTERNS = ("*.jsonl", "*.jsonl.gz", "*.jsonl.zst")
 SMALL_INPUT = 1 << 20  # below 1 MB in all, starting worker processes costs more than it saves
-
-
-class UsageError(TextcleanError):
-    """Arguments that do not fit together."""
-
-
-@dataclass(frozen=True)
-class Job:
-    """One input and where its output goes (``None``: stdout; ``write=False``: nowhere)."""
-
-    source: Path | None  # None: stdin
-    label: str
-    target: Path | None
-    write: bool = True
+BAD_INPUT, FAILED = 2, 3  # exit statuses
+STOPPED = "stopped at the first error (--on-error fail)"
 
 
 @dataclass
@@ -56,32 +55,50 @@ class Report:
     explain: IO[bytes] | None = None
     files: int = 0
     errors: int = 0
+    failures: int = 0
     total: Outcome = field(default_factory=lambda: Outcome("total"))
     progress: Any = None
     started: float = field(default_factory=time.perf_counter)
 
-    def add(self, outcome: Outcome, *, label: str | None = None) -> None:
+    def add(self, outcome: Outcome) -> None:
         """Count an outcome and report its messages, diff and edits as they arrive, in input order."""
         self.total.add_counts(outcome)
         self.errors += len(outcome.errors)
-        for message in outcome.notes:
-            _say("note", message, self.progress)
-        for message in outcome.warnings:
-            _say("warning", message, self.progress)
-        for message in outcome.errors:
-            _say("error", message, self.progress)
+        self.failures += len(outcome.failures)
+        for kind, messages in (("note", outcome.notes), ("warning", outcome.warnings)):
+            for message in messages:
+                say(kind, message, self.progress)
+        for message in outcome.errors + outcome.failures:
+            say("error", message, self.progress)
         if outcome.diff:
-            sys.stdout.writelines(outcome.diff)
-        if self.check and label is not None:
-            print(f"would change: {label}")
+            write_stdout("".join(outcome.diff), errors="backslashreplace")
         if self.explain is not None:
-            for row in outcome.explain:
-                self.explain.write((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8"))
+            self.explain.writelines(outcome.explain)
         if self.progress is not None:
             self.progress.update(outcome.bytes_in)
             documents = self.total.documents
             rate = documents / max(time.perf_counter() - self.started, 1e-9)
             self.progress.set_postfix_str(f"{documents:,} docs, {rate:,.0f} docs/s", refresh=False)
+
+    def done(self, job: Job, changed: int) -> None:
+        """Count a finished input; under ``--check``, name it if it would change."""
+        self.files += 1
+        if self.check and changed:
+            write_stdout(f"would change: {job.label}\n")
+
+    def stop_on(self, outcome: Outcome, settings: Settings) -> None:
+        """Under ``--on-error fail``, stop the run at the first error."""
+        if settings.on_error == "fail" and (outcome.errors or outcome.failures):
+            raise RunStoppedError(STOPPED, failure=bool(outcome.failures))
+
+    @property
+    def status(self) -> int:
+        """The exit status."""
+        if self.failures:
+            return FAILED
+        if self.errors:
+            return BAD_INPUT
+        return 1 if self.check and self.total.changed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,7 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     normalize.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
     where = normalize.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", type=Path, help="output file (one input) or folder (mirrors the inputs)")
+    where.add_argument(
+        "-o",
+        "--output",
+        help="output file, or folder (a folder input, several inputs, or a name ending in /); - for stdout",
+    )
     where.add_argument("--in-place", action="store_true", help="rewrite the inputs (atomically)")
     normalize.add_argument("--steps", help="comma-separated step names (default: the default pipeline)")
     normalize.add_argument("--config", type=Path, help="textclean.toml, or a pyproject.toml with [tool.textclean]")
@@ -104,11 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="file pattern inside folders (default: *.txt; with --jsonl *.jsonl, *.jsonl.gz, *.jsonl.zst)",
     )
+    normalize.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links inside folders (default: pass over them, with a warning)",
+    )
     normalize.add_argument("--jsonl", action="store_true", help="inputs are JSONL: clean one field of each record")
     normalize.add_argument("--field", default="text", help="the JSONL field to clean (default: text)")
     normalize.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything would change")
     normalize.add_argument("--diff", action="store_true", help="write nothing; print a unified diff")
-    normalize.add_argument("--explain", type=Path, metavar="FILE", help="write every edit as JSONL to FILE")
+    normalize.add_argument("--explain", metavar="FILE", help="write every edit as JSONL to FILE (- for stdout)")
     normalize.add_argument(
         "--encoding", default="utf-8", help="input encoding: utf-8 (default), auto (detect), or a codec name"
     )
@@ -119,7 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--on-error",
         choices=("skip", "fail"),
         default="skip",
-        help="a bad JSONL record: keep it unchanged and go on (default), or stop",
+        help="an input or record that cannot be cleaned: report it and go on (default), or stop the run",
+    )
+    normalize.add_argument(
+        "--max-document-size",
+        type=_megabytes,
+        default=batch.MAX_DOCUMENT_SIZE,
+        metavar="MB",
+        help=f"skip larger documents, with a warning (default: {batch.MAX_DOCUMENT_SIZE >> 20})",
     )
     normalize.add_argument(
         "-j", "--workers", type=_positive_int, default=None, help="worker processes (default: all cores)"
@@ -132,16 +165,28 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    for signum in batch.STOP_SIGNALS:
+        signal.signal(signum, _interrupt)
     try:
         if args.command == "steps":
             return list_steps(sys.stdout)
         return normalize(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         print(f"{PROG}: interrupted; every output file is either as it was or complete", file=sys.stderr)
-        return 130
+        return 128 + (stop.signum if isinstance(stop, Interrupted) else signal.SIGINT)
+    except RunStoppedError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return FAILED if error.failure else BAD_INPUT
     except TextcleanError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
-        return 2
+        return BAD_INPUT
+    except Exception as error:  # a bug: one line, not a traceback
+        print(f"{PROG}: error: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return FAILED
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise Interrupted(signum)
 
 
 def list_steps(out: TextIO) -> int:
@@ -163,8 +208,22 @@ def list_steps(out: TextIO) -> int:
 
 def normalize(args: argparse.Namespace) -> int:
     """Run ``textclean normalize``; return the exit status."""
+    if args.encoding != "auto":
+        check_encoding(args.encoding)
     pipeline = make_pipeline(args)
-    jobs = plan_jobs(args)
+    output = None if args.output == "-" else args.output  # "-": stdout, never a file of that name
+    nowhere = args.check or args.diff
+    if args.explain == "-" and (nowhere or not (args.in_place or output)):
+        raise UsageError("--explain - needs stdout to itself: give -o or --in-place, without --check or --diff")
+    plan = batch.plan_jobs(
+        args.paths,
+        output=output,
+        in_place=args.in_place,
+        write=not nowhere,
+        patterns=[args.glob] if args.glob else list(JSONL_PATTERNS if args.jsonl else ("*.txt",)),
+        follow_links=args.follow_links,
+        explain=args.explain,
+    )
     settings = Settings(
         field=args.field,
         encoding=args.encoding,
@@ -173,24 +232,30 @@ def normalize(args: argparse.Namespace) -> int:
         explain=args.explain is not None,
         diff=args.diff,
         skip_unchanged=args.in_place,
+        max_document_size=args.max_document_size,
     )
-    workers = workers_for(jobs, args.workers or available_cores(), jsonl=args.jsonl)
+    jobs = plan.jobs
     report = Report(quiet=args.quiet, check=args.check and not args.diff)
+    report.add(Outcome("plan", notes=plan.notes, warnings=plan.warnings, errors=plan.errors))
+    report.stop_on(Outcome("plan", errors=plan.errors), settings)
+    workers = workers_for(jobs, args.workers or available_cores(), jsonl=args.jsonl)
     with ExitStack() as stack:
-        if args.explain is not None:
-            report.explain = stack.enter_context(atomic_open(args.explain))
+        if args.explain == "-":
+            report.explain = sys.stdout.buffer
+        elif args.explain is not None:
+            report.explain = stack.enter_context(atomic_open(Path(args.explain)))
         report.progress = stack.enter_context(progress_bar(jobs, args.quiet))
         pool = stack.enter_context(batch.worker_pool(pipeline, workers))
-        if args.jsonl:
-            for job in jobs:
-                run_jsonl_job(job, settings, pool, workers, report)
-        else:
-            run_text_jobs(jobs, settings, pool, workers, report)
-    if not args.quiet:
-        print_summary(report)
-    if report.errors:
-        return 2
-    return 1 if args.check and report.total.changed else 0
+        try:
+            if args.jsonl:
+                for job in jobs:
+                    run_jsonl_job(job, settings, pool, workers, report)
+            else:
+                run_text_jobs(jobs, settings, pool, workers, report)
+        finally:
+            if not args.quiet:
+                print_summary(report)
+    return report.status
 
 
 def available_cores() -> int:
@@ -205,65 +270,81 @@ def workers_for(jobs: list[Job], workers: int, *, jsonl: bool) -> int:
     """Use one process for small inputs, where starting workers costs more than it saves."""
     if any(job.source is None for job in jobs):  # stdin: one document, or a stream of unknown length
         return workers if jsonl else 1
-    size = sum(job.source.stat().st_size for job in jobs if job.source is not None)
-    return 1 if size < SMALL_INPUT else workers
+    return 1 if sum(_size(job) for job in jobs) < SMALL_INPUT else workers
 
 
-def run_text_jobs(jobs: list[Job], settings: Settings, pool: Executor, workers: int, report: Report) -> None:
+def _size(job: Job) -> int:
+    try:
+        return 0 if job.source is None else job.source.stat().st_size
+    except OSError:  # reported when it is read
+        return 0
+
+
+def run_text_jobs(jobs: list[Job], settings: Settings, pool: WorkerPool, workers: int, report: Report) -> None:
     """Clean text files, in parallel, reporting in input order."""
-    for job in jobs:
-        if job.source is None:  # stdin: one document
-            data = sys.stdin.buffer.read()
-            outcome = batch.clean_bytes(data, job.label, target=None, write=job.write, settings=settings)
-            finish_text_job(job, outcome, report)
     tasks = ((job.source, job.target, job.write, settings) for job in jobs if job.source is not None)
     file_jobs = [job for job in jobs if job.source is not None]
-    for job, outcome in zip(file_jobs, batch.ordered_map(pool, batch.clean_file, tasks, 2 * workers), strict=True):
-        finish_text_job(job, outcome, report)
+    if len(file_jobs) < len(jobs):  # stdin: one document
+        stdin = next(job for job in jobs if job.source is None)
+        finish_text_job(stdin, pool.clean_stdin(stdin.target, stdin.write, settings), settings, report)
+    results = pool.map_in_order(batch.clean_file, tasks, 2 * workers, batch.lost_file)
+    for job, outcome in zip(file_jobs, results, strict=False):
+        finish_text_job(job, outcome, settings, report)
 
 
-def finish_text_job(job: Job, outcome: Outcome, report: Report) -> None:
+def finish_text_job(job: Job, outcome: Outcome, settings: Settings, report: Report) -> None:
     """Report one cleaned file, and write it to stdout when that is where it goes."""
-    if not outcome.errors and not outcome.skipped:
-        report.files += 1
-    report.add(outcome, label=job.label if outcome.changed else None)
+    report.add(outcome)
+    if not outcome.errors and not outcome.failures and not outcome.skipped:
+        report.done(job, outcome.changed)
     if outcome.output is not None:
         sys.stdout.buffer.write(outcome.output)
         sys.stdout.buffer.flush()
+    report.stop_on(outcome, settings)
 
 
-def run_jsonl_job(job: Job, settings: Settings, pool: Executor, workers: int, report: Report) -> None:
-    """Stream one JSONL input through the pool, chunk by chunk, into its output."""
-    errors_before = report.errors
+def run_jsonl_job(job: Job, settings: Settings, pool: WorkerPool, workers: int, report: Report) -> None:
+    """Stream one JSONL input through the pool, chunk by chunk, into its output; a failed input writes nothing."""
     changed_before = report.total.changed
+    to_stdout = job.write and job.target is None
+    lines_out = 0
     try:
         with ExitStack() as stack:
-            if job.source is None:
-                source: IO[bytes] = sys.stdin.buffer
-            else:
-                source = stack.enter_context(batch.open_jsonl_input(job.source))
+            source = sys.stdin.buffer if job.source is None else stack.enter_context(batch.open_jsonl_input(job.source))
             sink: IO[bytes] | None = None
-            if job.write:
-                sink = (
-                    sys.stdout.buffer
-                    if job.target is None
-                    else stack.enter_context(batch.open_jsonl_output(job.target))
-                )
+            if to_stdout:
+                sink = sys.stdout.buffer
+            elif job.write and job.target is not None:
+                sink = stack.enter_context(batch.open_jsonl_output(job.target))
             for chunk in batch.clean_jsonl_stream(source, sink, job.label, settings, pool, window=2 * workers):
+                lines_out += chunk.lines
                 report.add(chunk)
-    except (OSError, EOFError, zlib.error) as error:
-        _say("error", f"{job.label}: cannot read: {error}; nothing written for this input", report.progress)
-        report.errors += 1
+                report.stop_on(chunk, settings)
+    except (InputReadError, CleanerFailedError, OSError) as error:
+        message = f"{job.label}: {error}" if isinstance(error, InputReadError) else str(error)
+        if isinstance(error, OSError):
+            message = f"{job.label}: {error.strerror or error}" + (f": {error.filename}" if error.filename else "")
+        written = f"{lines_out:,} lines had been written to stdout" if to_stdout else "nothing written for this input"
+        say("error", f"{message}; {written}", report.progress)
+        report.failures += isinstance(error, CleanerFailedError)
+        report.errors += not isinstance(error, CleanerFailedError)
+        report.stop_on(Outcome(job.label, errors=[message]), settings)
         return
-    except Exception as error:
-        if type(error).__name__ != "ZstdError":
-            raise
-        _say("error", f"{job.label}: corrupt zstd data: {error}; nothing written for this input", report.progress)
-        report.errors += 1
-        return
-    report.files += report.errors == errors_before
-    if report.check and report.total.changed > changed_before:
-        print(f"would change: {job.label}")
+    except RunStoppedError as error:
+        say("error", str(error), report.progress)
+        written = f"{lines_out:,} lines had been written to stdout" if to_stdout else f"nothing written for {job.label}"
+        raise RunStoppedError(f"{STOPPED}; {written}", failure=error.failure) from None
+    report.done(job, report.total.changed - changed_before)
+
+
+def write_stdout(text: str, errors: str = "surrogateescape") -> None:
+    """Write text to stdout in UTF-8; a file name that is not UTF-8 comes out as the bytes it is."""
+    try:
+        data = text.encode("utf-8", errors)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "backslashreplace")
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def progress_bar(jobs: list[Job], quiet: bool) -> Any:
@@ -272,10 +353,10 @@ def progress_bar(jobs: list[Job], quiet: bool) -> Any:
         return nullcontext()
     from tqdm import tqdm
 
-    sizes = [0 if job.source is None else job.source.stat().st_size for job in jobs]
     # compressed and piped inputs have no known size in decompressed bytes: no total, the rate still shows
     known = all(job.source is not None and job.source.suffix not in batch.COMPRESSED_SUFFIXES for job in jobs)
-    return tqdm(total=sum(sizes) if known else None, unit="B", unit_scale=True, file=sys.stderr, leave=False)
+    total = sum(_size(job) for job in jobs) if known else None
+    return tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, leave=False)
 
 
 def print_summary(report: Report) -> None:
@@ -287,8 +368,9 @@ def print_summary(report: Report) -> None:
     parts.append(f"{total.changed:,} changed")
     if total.skipped:
         parts.append(f"{total.skipped} skipped")
-    if report.errors:
-        parts.append(f"{report.errors} error{'s' if report.errors != 1 else ''}")
+    problems = report.errors + report.failures
+    if problems:
+        parts.append(f"{problems} error{'s' if problems != 1 else ''}")
     edits = ", ".join(f"{name} {count:,}" for name, count in total.edits.most_common() if count) or "none"
     seconds = time.perf_counter() - report.started
     print(
@@ -298,7 +380,8 @@ def print_summary(report: Report) -> None:
     )
 
 
-def _say(kind: str, message: str, progress: Any) -> None:
+def say(kind: str, message: str, progress: Any) -> None:
+    """Print one ``textclean: KIND: message`` line on stderr (above the progress bar, if there is one)."""
     line = f"{PROG}: {kind}: {message}"
     if progress is not None:
         progress.write(line, file=sys.stderr)
@@ -319,67 +402,18 @@ def make_pipeline(args: argparse.Namespace) -> Pipeline:
     return Pipeline(steps, options, config.max_rounds)
 
 
-def plan_jobs(args: argparse.Namespace) -> list[Job]:
-    """Decide, before anything is written, which files are read and where each output goes."""
-    if "-" in args.paths and len(args.paths) > 1:
-        raise UsageError("'-' (stdin) cannot be combined with other inputs")
-    if args.in_place and "-" in args.paths:
-        raise UsageError("--in-place needs files, not stdin")
-    patterns = [args.glob] if args.glob else list(JSONL_PATTERNS if args.jsonl else ("*.txt",))
-    found: list[tuple[Path | None, Path]] = []  # (source, path relative to its input)
-    for raw in args.paths:
-        if raw == "-":
-            found.append((None, Path("stdin")))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(
-                {p for pattern in patterns for p in path.rglob(pattern) if p.is_file() and not _is_hidden(p, path)}
-            )
-            found.extend((p, p.relative_to(path)) for p in files)
-        elif path.is_file():
-            found.append((path, Path(path.name)))
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    single = len(args.paths) == 1 and not Path(args.paths[0]).is_dir()
-    nowhere = args.check or args.diff
-    jobs = []
-    for source, relative in found:
-        label = "<stdin>" if source is None else str(source)
-        if nowhere:
-            jobs.append(Job(source, label, None, write=False))
-        elif args.in_place:
-            jobs.append(Job(source, label, source))
-        elif args.output is not None:
-            target = args.output if single and not args.output.is_dir() else args.output / relative
-            jobs.append(Job(source, label, target))
-        elif single:
-            jobs.append(Job(source, label, None))
-        else:
-            raise UsageError("several inputs: give -o FOLDER, --in-place, --check or --diff")
-    _check_targets(jobs, in_place=args.in_place)
-    return jobs
-
-
-def _check_targets(jobs: list[Job], *, in_place: bool) -> None:
-    seen: dict[Path, str] = {}
-    for job in jobs:
-        if job.target is None or not job.write:
-            continue
-        target = job.target.resolve()
-        if not in_place and job.source is not None and target == job.source.resolve():
-            raise UsageError(f"{job.label}: refusing to write over the input; use --in-place to do that")
-        if target in seen:
-            raise UsageError(f"{seen[target]} and {job.label} would both be written to {job.target}")
-        seen[target] = job.label
-
-
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def _positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return number
+
+
+def _megabytes(value: str) -> int:
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a size in MB, like 256 or 0.5, not {value!r}") from None
+    if not size > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
+    return int(size * (1 << 20))

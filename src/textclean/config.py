@@ -18,17 +18,12 @@ Config(steps=['whitespace'], options={'whitespace': {'max_blank_lines': 2}}, max
 from __future__ import annotations
 
 import os
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from textclean.errors import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 _KEYS = ("steps", "options", "max_rounds")
 
@@ -52,24 +47,40 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("textclean")
-        if data is None:
+        tool = data.get("tool")
+        table = tool.get("textclean") if isinstance(tool, dict) else None
+        if table is None:
             raise ConfigError(f"{path}: has no [tool.textclean] table")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.textclean must be a table, [tool.textclean]")
+        data = table
     return parse_config(data, str(path))
 
 
 def parse_config(data: dict[str, Any], source: str = "config") -> Config:
-    """Check a config table and return it as a :class:`Config`."""
+    """Check a config table and return it as a :class:`Config`.
+
+    >>> parse_config({"steps": []})
+    Traceback (most recent call last):
+    ...
+    textclean.errors.ConfigError: config: 'steps' names no step; leave it out for the default pipeline
+    >>> parse_config({"max_rounds": True})
+    Traceback (most recent call last):
+    ...
+    textclean.errors.ConfigError: config: 'max_rounds' must be an integer >= 1, not True
+    """
     unknown = sorted(set(data) - set(_KEYS))
     if unknown:
         raise ConfigError(f"{source}: unknown key {unknown[0]!r}; allowed keys: {', '.join(_KEYS)}")
     steps = data.get("steps")
     if steps is not None and (not isinstance(steps, list) or not all(isinstance(s, str) for s in steps)):
         raise ConfigError(f"{source}: 'steps' must be a list of step names")
+    if steps == []:
+        raise ConfigError(f"{source}: 'steps' names no step; leave it out for the default pipeline")
     options = data.get("options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         raise ConfigError(f"{source}: 'options' must be a table of tables, one per step, e.g. [options.links]")
     max_rounds = data.get("max_rounds")
-    if max_rounds is not None and (not isinstance(max_rounds, int) or max_rounds < 1):
-        raise ConfigError(f"{source}: 'max_rounds' must be an integer >= 1")
+    if max_rounds is not None and (type(max_rounds) is not int or max_rounds < 1):
+        raise ConfigError(f"{source}: 'max_rounds' must be an integer >= 1, not {max_rounds!r}")
     return Config(steps, options, max_rounds)

@@ -1,4 +1,4 @@
-r"""Bytes in and out: decoding policy, binary detection, JSONL records and atomic writes.
+r"""Bytes in and out: decoding policy, binary detection, JSONL records, atomic writes, folder walks.
 
 >>> decode("café".encode("utf-8"))
 'café'
@@ -15,11 +15,10 @@ import json
 import os
 import re
 import stat
-import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -78,15 +77,36 @@ def decode_bytes(data: bytes, *, encoding: str = "auto", errors: Errors = "stric
         encoding = bom_encoding or _detect(data)
     elif encoding.lower().replace("_", "-") in ("utf-8", "utf8") and bom_encoding == "utf-8-sig":
         encoding = "utf-8-sig"
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
+    check_encoding(encoding)
     try:
         return data.decode(encoding, errors), encoding
     except UnicodeDecodeError as error:
         name = "UTF-8" if encoding.startswith("utf-8") else encoding
         raise DecodeError(f"invalid {name} at byte {error.start}", error.start) from None
+
+
+def check_encoding(encoding: str) -> None:
+    """Raise :class:`InputError` unless ``encoding`` names a codec that turns bytes into text.
+
+    >>> check_encoding("rot13")
+    Traceback (most recent call last):
+    ...
+    textclean.errors.InputError: 'rot13' is not a text encoding
+    """
+    try:
+        b"x".decode(encoding)
+    except LookupError as error:
+        if "unknown encoding" in str(error):
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        raise InputError(f"{encoding!r} is not a text encoding") from None
+    except UnicodeDecodeError:  # a real codec, which does not take this byte
+        pass
+
+
+def is_exact_utf8(data: bytes, text: str, encoding: str) -> bool:
+    """Tell whether ``text`` encodes back to exactly ``data``: UTF-8 with no BOM and nothing replaced."""
+    same_count = text.count("\ufffd") == data.count("\ufffd".encode())
+    return codecs.lookup(encoding).name == "utf-8" and same_count
 
 
 def _detect(data: bytes) -> str:
@@ -154,61 +174,114 @@ def _first_bad_utf8(data: bytes) -> int:
     return 0
 
 
-@dataclass(frozen=True)
-class Record:
-    """One line of a JSONL file: its 1-based number, the parsed object (or ``None``), the raw line."""
+# --- writing files -----------------------------------------------------------------------------------
 
-    number: int
-    value: dict[str, Any] | None
-    raw: str
-    error: str | None = None
+# A file being written is ".NAME.textclean-PID.tmp" beside its target: hidden, never taken for an input, and
+# found again by a later run, which removes it once the process that wrote it is gone.
+_TEMP_NAME = re.compile(r"\..+\.textclean-(\d+)\.tmp")
+_NAME_BYTES = 200  # of the target's name in a temporary file's name: the whole name stays under 255 bytes
 
 
-def parse_record(number: int, line: str, field: str) -> Record:
-    """Parse one JSONL line, checking that ``field`` holds a string."""
+def temp_path(path: Path) -> Path:
+    """Return the temporary file in which this process writes ``path``.
+
+    >>> temp_path(Path("out/a.txt")) == Path(f"out/.a.txt.textclean-{os.getpid()}.tmp")
+    True
+    """
+    name = os.fsencode(path.name)[:_NAME_BYTES].decode(errors="ignore") or "file"
+    return path.with_name(f".{name}.textclean-{os.getpid()}.tmp")
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files that runs which are gone left in ``folder``; return them."""
+    removed: list[Path] = []
     try:
-        value = json.loads(line)
-    except ValueError as error:
-        return Record(number, None, line, f"line {number}: invalid JSON ({error})")
-    if not isinstance(value, dict):
-        return Record(number, None, line, f"line {number}: not a JSON object")
-    if field not in value:
-        return Record(number, None, line, f"line {number}: no field {field!r}")
-    if not isinstance(value[field], str):
-        return Record(number, None, line, f"line {number}: field {field!r} is not a string")
-    return Record(number, value, line)
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_NAME.fullmatch(entry.name)
+        if match and entry.is_file(follow_symlinks=False) and not _is_running(int(match.group(1))):
+            Path(entry.path).unlink(missing_ok=True)
+            removed.append(Path(entry.path))
+    return removed
 
 
-def dump_record(value: dict[str, Any]) -> str:
-    """Serialize a record as one JSONL line: UTF-8 text, keys in their original order."""
-    return json.dumps(value, ensure_ascii=False)
+def _is_running(pid: int) -> bool:
+    if pid == os.getpid():  # a file of this process's number that this process did not write: a leftover
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, and another user's
+        return True
+    return True
 
 
 @contextmanager
 def atomic_open(path: Path) -> Iterator[BinaryIO]:
     """Open ``path`` for writing so that a crash leaves either the old file or the complete new one.
 
-    The data goes to a temporary file in the same folder, is flushed to disk, gets the old file's
-    permission bits (a new file gets those the umask allows), and replaces the old file in one step
-    when the ``with`` block ends; if the block raises, the temporary file is removed and the old file
-    is untouched.
+    The data goes to a temporary file in the same folder (see :func:`temp_path`), is flushed to disk,
+    and replaces the old file in one step when the ``with`` block ends; if the block raises, the
+    temporary file is removed and the old file is untouched. What the old file was is kept:
+
+    - a symbolic link stays a link, and the file it points to is written;
+    - a file with several hard links, or one whose owner cannot be given to the new file, is
+      rewritten in place once the new content is complete on disk, so its links and owner stay;
+    - its permission bits, owner and group carry over (a new file gets those the umask allows);
+    - a device, a FIFO or another non-regular file is written through (``-o /dev/null``).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        old: os.stat_result | None = path.stat()
     except FileNotFoundError:
-        mode = _new_file_mode()
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        with path.open("wb") as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = temp_path(target)
+    temp.unlink(missing_ok=True)  # a leftover of a process that had this number
+    handle = temp.open("xb")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
+        if old is None:
+            os.chmod(temp, _new_file_mode())
+        elif old.st_nlink > 1 or not _take_owner(temp, old):
+            _copy_into(temp, target)
+            temp.unlink()
+            return
+        os.replace(temp, target)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _take_owner(temp: Path, old: os.stat_result) -> bool:
+    """Give ``temp`` the owner, group and mode of ``old``; ``False`` if the owner cannot be given."""
+    if hasattr(os, "chown") and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(temp, old.st_uid, old.st_gid)
+        except PermissionError:
+            return False
+    os.chmod(temp, stat.S_IMODE(old.st_mode))
+    return True
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    """Overwrite ``target``'s content with ``source``'s, keeping the file itself (links, owner, mode)."""
+    with source.open("rb") as data, target.open("r+b") as out:
+        while block := data.read(1 << 20):
+            out.write(block)
+        out.truncate()
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def _new_file_mode() -> int:
@@ -216,3 +289,238 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+# --- JSONL records -----------------------------------------------------------------------------------
+
+# A JSON string or one of the punctuation marks that give a JSON text its structure. Numbers and the
+# literals are not tokens: at the top level of a record they only matter as values that are not strings.
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class RecordError(InputError):
+    """A JSONL line that is not a record with the field to clean: kept unchanged, reported with its number."""
+
+
+@dataclass(frozen=True)
+class Record:
+    r"""The text of a JSONL record's field, and the span of its value (a JSON string) in the line's bytes.
+
+    >>> line = b'{"id": 1e400, "text": "a  "}\r\n'
+    >>> record = parse_record(line, "text")
+    >>> record.text
+    'a  '
+    >>> record.replace(line, "a")
+    b'{"id": 1e400, "text": "a"}\r\n'
+    """
+
+    text: str
+    start: int
+    end: int
+
+    def replace(self, line: bytes, text: str) -> bytes:
+        """Return ``line`` with the field's value set to ``text``; every other byte stays as it was."""
+        return line[: self.start] + json_string(text) + line[self.end :]
+
+
+def parse_record(line: bytes, field: str, errors: Errors = "strict") -> Record:
+    """Find ``field`` in one JSONL line (its line ending and, on the first line, a BOM included).
+
+    The line must be one JSON object (strict JSON: no NaN or Infinity) whose ``field`` is a string
+    and appears once; anything else raises :class:`RecordError` with the reason.
+    """
+    body = line.rstrip(b"\r\n")
+    skip = len(codecs.BOM_UTF8) if body.startswith(codecs.BOM_UTF8) else 0
+    try:
+        decoded = body[skip:].decode("utf-8", errors)
+    except UnicodeDecodeError as error:
+        raise RecordError(f"invalid UTF-8 at byte {error.start + skip} of the line") from None
+    value = _parse_object(decoded)
+    spans = _top_level_values(body, field)
+    if not spans:
+        raise RecordError(f"no field {field!r}")
+    if len(spans) > 1:
+        raise RecordError(f"field {field!r} appears {len(spans)} times")
+    text = value[field]
+    if not isinstance(text, str):
+        raise RecordError(f"field {field!r} is not a string")
+    return Record(text, *spans[0])
+
+
+def _parse_object(text: str) -> dict[str, Any]:
+    """Parse one JSON object, or raise :class:`RecordError`; numbers are checked, never converted."""
+    try:
+        value = json.loads(text, parse_int=len, parse_float=len, parse_constant=_not_json)
+    except RecursionError:
+        raise RecordError("invalid JSON (nested too deeply)") from None
+    except ValueError as error:
+        raise RecordError(f"invalid JSON ({error})") from None
+    if not isinstance(value, dict):
+        raise RecordError("not a JSON object")
+    return value
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _top_level_values(body: bytes, field: str) -> list[tuple[int, int]]:
+    """Return the byte span of each value of ``field`` in a valid JSON object (a non-string's: its start)."""
+    wanted = json_string(field)
+    spans = []
+    depth = 0
+    key_next = taking = False
+    position = 0
+    for match in _JSON_TOKEN.finditer(body):
+        token = match.group()
+        if depth == 1 and taking and token != b":":
+            value_start = match.start() if token[:1] in b'"{[' else _skip_space(body, position)
+            spans.append((value_start, match.end() if token[:1] == b'"' else value_start + 1))
+            taking = False
+        if token in (b"{", b"["):
+            depth += 1
+            key_next = depth == 1
+        elif token in (b"}", b"]"):
+            depth -= 1
+        elif depth == 1 and token == b",":
+            key_next = True
+        elif depth == 1 and key_next and token[:1] == b'"':
+            key_next = False
+            taking = token == wanted or (b"\\" in token and json.loads(token) == field)
+        position = match.end()
+    return spans
+
+
+def _skip_space(body: bytes, position: int) -> int:
+    """Return the offset of the first byte at or after ``position`` that is not JSON white space or ':'."""
+    while body[position : position + 1] in (b" ", b"\t", b"\n", b"\r", b":"):
+        position += 1
+    return position
+
+
+def json_string(text: str) -> bytes:
+    r"""Encode ``text`` as a JSON string in UTF-8; a lone surrogate (valid in JSON) stays an escape.
+
+    >>> json_string('é "\ud800"')
+    b'"\xc3\xa9 \\"\\ud800\\""'
+    """
+    return json_line(text)[:-1]
+
+
+def json_line(value: Any) -> bytes:
+    """Serialize ``value`` as one line of JSON in UTF-8, ending with a line feed."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        return line.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", line).encode("utf-8") + b"\n"
+
+
+# --- finding files ---------------------------------------------------------------------------------
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+@dataclass
+class Walk:
+    """What a folder walk found: the files to clean, each with its path relative to the folder, and what it passed over.
+
+    Nothing is passed over in silence: a link not followed or a special file is a warning, a folder
+    that cannot be read is an error.
+    """
+
+    files: list[tuple[Path, Path]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def walk_folder(
+    root: Path, patterns: Sequence[str], *, follow_links: bool = False, skip: Collection[Path] = ()
+) -> Walk:
+    """Find the files under ``root`` whose relative path matches one of ``patterns``, in name order.
+
+    Hidden files and folders (a name that starts with a dot) are passed over, and so is every folder
+    in ``skip`` (resolved paths: the output folder). A symbolic link is followed only with
+    ``follow_links``; a folder reached twice (a link loop) is walked once.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for name in ("b.txt", "a/c.txt", "a/d.md", ".hidden/e.txt"):
+    ...     (root / name).parent.mkdir(parents=True, exist_ok=True)
+    ...     _ = (root / name).write_text("x")
+    >>> (root / "link.txt").symlink_to("/etc/hostname")
+    >>> walk = walk_folder(root, ["*.txt"])
+    >>> [relative.as_posix() for _, relative in walk.files]
+    ['a/c.txt', 'b.txt']
+    >>> walk.warnings == [f"{root}/link.txt: skipped: a symbolic link (--follow-links follows links)"]
+    True
+    """
+    walk = Walk()
+    seen = {_identity(root.stat())}
+    folders = [(root, Path())]
+    while folders:
+        folder, relative = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            walk.errors.append(f"{folder}: cannot read folder: {error.strerror or error}; its files were not cleaned")
+            continue
+        for entry in reversed(entries):  # folders come off the stack in name order
+            path, inner = Path(entry.path), relative / entry.name
+            if entry.name.startswith("."):
+                continue
+            info = _entry_stat(entry, path, follow_links, _matches(inner, patterns), walk)
+            if info is None:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if path.resolve() in skip:
+                    walk.notes.append(f"{path}: not searched for input: it is the output folder")
+                elif _identity(info) not in seen:
+                    seen.add(_identity(info))
+                    folders.append((path, inner))
+            elif not _matches(inner, patterns):
+                continue
+            elif stat.S_ISREG(info.st_mode):
+                walk.files.append((path, inner))
+            else:
+                kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+                walk.warnings.append(f"{path}: skipped: {kind}, not a regular file")
+    walk.files.sort(key=lambda found: found[1].parts)
+    return walk
+
+
+def _entry_stat(
+    entry: os.DirEntry[str], path: Path, follow_links: bool, matches: bool, walk: Walk
+) -> os.stat_result | None:
+    """Return what ``entry`` is, following a link only if asked; ``None`` to pass it over (with a warning)."""
+    if not entry.is_symlink():
+        try:
+            return entry.stat(follow_symlinks=False)
+        except OSError:
+            return None  # gone since the folder was read
+    if not follow_links:
+        if matches or entry.is_dir():
+            walk.warnings.append(f"{path}: skipped: a symbolic link (--follow-links follows links)")
+        return None
+    try:
+        return path.stat()
+    except OSError as error:
+        if matches:
+            reason = "a broken symbolic link" if isinstance(error, FileNotFoundError) else error.strerror
+            walk.warnings.append(f"{path}: skipped: {reason}")
+        return None
+
+
+def _matches(relative: Path, patterns: Sequence[str]) -> bool:
+    return any(relative.match(pattern) for pattern in patterns)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino

@@ -132,7 +132,7 @@ class Pipeline:
     the default pipeline cleans to itself.
 
     Args:
-        steps: the steps in order; ``None`` means the default pipeline.
+        steps: the steps in order, or a single step; ``None`` means the default pipeline.
         options: keyword options per step name, e.g. ``{"whitespace": {"max_blank_lines": 2}}``.
         max_rounds: the most rounds of all steps; ``None``: 3 for the default pipeline, 1 otherwise.
 
@@ -140,21 +140,21 @@ class Pipeline:
     Pipeline(['whitespace'], options={'whitespace': {'max_blank_lines': 2}})
     >>> Pipeline(["whitespace", str.strip])("  x  ")
     'x'
+    >>> Pipeline("whitespace")
+    Pipeline(['whitespace'])
     """
 
     def __init__(
         self,
-        steps: Sequence[StepLike] | None = None,
+        steps: StepLike | Sequence[StepLike] | None = None,
         options: Mapping[str, Mapping[str, Any]] | None = None,
         max_rounds: int | None = None,
     ) -> None:
-        if isinstance(steps, str):
-            raise InvalidOptionError(f"steps must be a list of names or functions, not the string {steps!r}")
         if max_rounds is not None and (not isinstance(max_rounds, int) or max_rounds < 1):
             raise InvalidOptionError(f"max_rounds must be an integer >= 1, not {max_rounds!r}")
         self._max_rounds = max_rounds
         self.max_rounds: int = max_rounds or (DEFAULT_ROUNDS if steps is None else 1)
-        self._step_likes: tuple[StepLike, ...] = tuple(registry.DEFAULT_STEPS if steps is None else steps)
+        self._step_likes: tuple[StepLike, ...] = registry.DEFAULT_STEPS if steps is None else as_step_tuple(steps)
         self._options: dict[str, dict[str, Any]] = {name: dict(value) for name, value in (options or {}).items()}
         self.steps: tuple[Step, ...] = tuple(self._build_step(step) for step in self._step_likes)
         unused = sorted(set(self._options) - {step.name for step in self.steps})
@@ -260,6 +260,19 @@ class Pipeline:
         if not isinstance(options, Mapping):
             raise InvalidOptionError(f"options of step {spec.name!r} must be a mapping, not {type(options).__name__}")
         return Step(spec.name, spec, options, spec.make_options(**options))
+
+
+def as_step_tuple(steps: StepLike | Sequence[StepLike]) -> tuple[StepLike, ...]:
+    """Return the steps as a tuple; a single name or function is a pipeline of one step.
+
+    >>> as_step_tuple("links"), as_step_tuple(["links", "markup"])
+    (('links',), ('links', 'markup'))
+    """
+    if isinstance(steps, str) or callable(steps):
+        return (steps,)
+    if not isinstance(steps, Sequence):
+        raise InvalidOptionError(f"steps must be a step name, a function or a list of them, not {type(steps).__name__}")
+    return tuple(steps)
 
 
 def _callable_name(step: Callable[..., Any]) -> str:

@@ -16,6 +16,7 @@ textclean.errors.UnknownStepError: unknown step 'no-such-step'; known steps: ...
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import importlib.metadata
 import inspect
 import re
@@ -23,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import boilerplate, footer, linewrap, links, markup, mojibake, unicode, whitespace
+from textclean.cleaners import boilerplate, footer, linewrap, links, markup, mojibake, pages, unicode, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -139,6 +140,12 @@ _BUILTINS: dict[str, CleanerSpec] = {
             "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
         ),
         builtin(
+            "pages",
+            pages.find_pages_edits,
+            pages.PagesOptions,
+            "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
+        ),
+        builtin(
             "linewrap",
             linewrap.find_linewrap_edits,
             linewrap.LinewrapOptions,
@@ -156,6 +163,7 @@ _BUILTINS: dict[str, CleanerSpec] = {
 DEFAULT_STEPS: tuple[str, ...] = (
     "mojibake",
     "unicode",
+    "pages",
     "whitespace",
     "linewrap",
     "footer",
@@ -207,8 +215,29 @@ def get(name: str) -> CleanerSpec:
         return spec
     spec = _load_plugin(name)
     if spec is None:
-        raise UnknownStepError(f"unknown step {name!r}; known steps: {', '.join(names())}")
+        raise UnknownStepError(_unknown_step_message(name))
     return spec
+
+
+def _unknown_step_message(name: str) -> str:
+    """Say that ``name`` is unknown, list the known names, and suggest the likely fix.
+
+    >>> print(_unknown_step_message("whitespaces"))
+    unknown step 'whitespaces'; known steps: ...; did you mean 'whitespace'?
+    >>> print(_unknown_step_message("house-style"))
+    unknown step 'house-style'; known steps: ...; a cleaner registered with @textclean.cleaner exists only once
+    the module that registers it is imported, ...
+    """
+    known = names()
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = (
+        f"did you mean {close[0]!r}?"
+        if close
+        else "a cleaner registered with @textclean.cleaner exists only once the module that registers it is "
+        f"imported, or once a package that publishes it through the entry-point group {ENTRY_POINT_GROUP!r} is "
+        "installed"
+    )
+    return f"unknown step {name!r}; known steps: {', '.join(known)}; {hint}"
 
 
 def names() -> list[str]:

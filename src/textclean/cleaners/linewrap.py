@@ -6,15 +6,21 @@ the next line would not have fitted on the line before: that is how every greedy
 so it is evidence that needs no word list. The wrap width is inferred for the whole text (the width
 that most breaks agree with and no prose line exceeds); a block that carries enough evidence of its
 own (a quoted e-mail wrapped narrower) has its own; a lone paragraph in a text without a width is
-judged, more strictly, by its own longest line. Lines that fail the test stay as they are:
-headings, addresses, verse and signatures are short lines; lists, tables, fenced and indented code,
-markdown headings and rules are recognised by their form and never joined. A blank line inside a
-sentence is mended, and line-end hyphens are judged by :mod:`textclean.hyphenation`.
+judged, more strictly, by its own longest line; a line wrapped by hand, short of the margin, is a
+wrap where a sentence goes on across the break. Lines that fail the test stay as they are:
+headings, addresses, verse and signatures are short lines; lists, tables, fenced code, header
+fields, markdown headings and rules are recognised by their form and never joined. An indented run
+of lines is code unless it reads as prose (few code symbols, lines of plain words): indented
+paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
+A blank line inside a sentence is mended, and line-end hyphens are judged by
+:mod:`textclean.hyphenation`.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
@@ -22,8 +28,9 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits
-from textclean.hyphenation import Hyphen, HyphenJudge, is_common_word
+from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.rounds import find_until_settled
+from textclean.text.languages import stopwords
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
 _QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
@@ -32,16 +39,20 @@ _HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
 # a horizontal rule or a setext underline: three or more of one mark, nothing else
 _RULE_MARKS = "-*_=~#+.•·"
 _RULE = regex.compile(rf"([{regex.escape(_RULE_MARKS)}])[ \t]*+(?:\1[ \t]*+){{2,}}+\Z")
-# a list item's marker: a bullet, "1." / "1)" / "(1)", "a)" / "(a)"
+# a list item's marker: a bullet, "1." / "1)" / "(1)", a section's "2.3." / "2.3", "a)" / "(a)", "A." / "A)"
 _BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
 _ITEM = regex.compile(
-    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\))(?:[ \t]++(?=\S)|\Z)"
+    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\d{{1,3}}(?:\.\d{{1,3}})++\.?+|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\)|[A-Z][.)])"
+    r"(?:[ \t]++(?=\S)|\Z)"
 )
 _ITEM_STARTS = _BULLETS + "(0123456789"
 _AFTER_BULLET = (" ", "\t", "")
 # a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
 _COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
 _CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
+# a header's field, as in mail or a form: "Subject: ...", "Content-Type: ..."
+_FIELD = regex.compile(r"\p{Lu}[\p{L}\-]{0,30}:[ \t]")
+_FIELD_PREFIX = 33  # a field's name and colon are within this many characters of the line's start
 _HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, before \n or \r\n
 
 # what ends a sentence, or a clause; closing quotes and brackets may follow it
@@ -50,6 +61,13 @@ _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
+# the marks that code, markup and ASCII drawings are made of, and prose seldom holds
+# (searched in every indented run of lines: `re` does these simple searches faster than `regex`)
+_CODE_MARK = re.compile(r"[{}\[\]<>=;\\|_#$*+^~`@/]")
+# a word of prose, between spaces: a letter first, perhaps after quotes or a bracket, perhaps with punctuation after it
+_PROSE_TOKEN = re.compile(
+    rf"(?<!\S)[{re.escape(_OPENERS)}\[]*[^\W\d_][\w'’\-]*[{re.escape(_CLOSERS)}.,;:!?]*(?!\S)"  # noqa: RUF001
+)
 _FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
 _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
 # a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
@@ -68,11 +86,16 @@ MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
 MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
 MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
+RAGGED_MARGIN_SHARE = 0.8  # a line wrapped by hand reaches this share of its paragraph's longest line
 MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
 MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-CODE_INDENT = 4  # markdown's indented code block
+CODE_INDENT = 4  # markdown's indented code block, unless its lines read as prose:
+MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line of code seldom has) ...
+MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
+MAX_PROSE_SYMBOL_SHARE = 0.03  # ... and at most this share of its characters code marks (code and drawings have more)
+JUDGED_LINES = 8  # the first lines of an indented run that tell what it holds
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -112,6 +135,8 @@ class _Lines:
         # line -> (quote depth, indentation, text column), for the lines that have any
         self.layout: dict[int, tuple[int, int, int]] = {}
         self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
+        self._judged_until = -1  # the last line of the run of indented lines judged last
+        self._judged_code = False  # ... and whether it holds code
         self.kind = self._classify_all()
 
     def _classify_all(self) -> list[int]:
@@ -120,7 +145,9 @@ class _Lines:
         blank_after_text = self.blank_after_text
         openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
         item_indent = -1  # indentation of the list item whose continuation lines may follow
-        for index, line in enumerate(self.visible):
+        visible = self.visible
+        last = len(visible) - 1
+        for index, line in enumerate(visible):
             if not line:
                 if kinds and kinds[-1] <= ITEM:
                     blank_after_text.append(index - 1)
@@ -130,14 +157,20 @@ class _Lines:
             first = line[0]
             if first in " \t>":
                 if item_indent < 0 and line.startswith(code_indents):
-                    append(FIXED)  # indented code, or a page's indented layout
-                    continue
+                    if index > self._judged_until:
+                        if (index == 0 or not visible[index - 1]) and (index == last or not visible[index + 1]):
+                            append(FIXED)  # a line alone between blank lines joins nothing, whatever it holds
+                            continue
+                        self._indented_code(index)
+                    if self._judged_code:
+                        append(FIXED)  # indented code, ASCII art, or a page's indented layout
+                        continue
                 indent, stripped = self._analyse(index)
                 if not stripped:
                     append(BLANK)
                     item_indent = -1
                     continue
-            elif (first.isalpha() and line[1:2] != ")") or first in openers:
+            elif (first.isalpha() and line[1:2] not in ".)") or first in openers:
                 # the common case, a line that starts with a word: prose unless it is a table row
                 append(_classify(line) if "|" in line or "  " in line or "\t" in line else TEXT)
                 item_indent = -1
@@ -146,7 +179,9 @@ class _Lines:
                 indent, stripped = 0, line
             if item_indent >= 0 and indent > item_indent:
                 kind = ITEM if _ITEM.match(stripped) else TEXT
-            elif indent >= CODE_INDENT:
+            elif indent >= CODE_INDENT and (
+                self._judged_code if index <= self._judged_until else self._indented_code(index)
+            ):
                 kind = FIXED
             else:
                 kind = _classify(stripped)
@@ -160,6 +195,30 @@ class _Lines:
         for first_line, last_line in self._fenced_blocks():
             kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
         return kinds
+
+    def _indented_code(self, index: int) -> bool:
+        """Whether the run of indented lines that starts at ``index`` is code (or art, or layout), not indented prose.
+
+        The run is judged once, as a whole, by what it holds; its other lines read the verdict.
+        """
+        visible = self.visible
+        count = len(visible)
+        end = index + 1
+        while end < count and visible[end].startswith(_CODE_INDENTS):
+            end += 1
+        self._judged_until = end - 1
+        if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
+            alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
+            wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
+        else:  # a wrap follows a line of the run but its last; counted without a loop in Python
+            lengths = self.length[index : end - 1]
+            wrappable = sum(map(MIN_WIDTH.__le__, lengths)) - sum(map(MAX_WIDTH.__lt__, lengths))
+        # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
+        if not wrappable or 2 * wrappable < end - index - 1:
+            self._judged_code = True
+        else:
+            self._judged_code = not _reads_as_prose(visible[index:end])
+        return self._judged_code
 
     def _analyse(self, index: int) -> tuple[int, str]:
         """Record a line's layout; return its indentation and its text after quote markers and indentation."""
@@ -238,9 +297,39 @@ def _classify(stripped: str) -> int:
         return FIXED
     if first in _BULLETS and stripped[1:2] in _AFTER_BULLET:
         return ITEM  # the common case of a list item, told without the pattern
-    if (first in _ITEM_STARTS or stripped[1:2] == ")") and _ITEM.match(stripped):
+    if (first in _ITEM_STARTS or stripped[1:2] in ".)") and _ITEM.match(stripped):
         return ITEM
     return TEXT
+
+
+def _reads_as_prose(lines: list[str]) -> bool:
+    """Whether indented lines hold prose (sentences of words), not code, ASCII art or a list of commands.
+
+    Most of the lines of prose (all but a paragraph's last may be) are runs of plain words with few
+    of the symbols that code and drawings are made of. The first lines of a run tell enough.
+
+    >>> _reads_as_prose(["The customer must keep a copy of every invoice it", "receives, and show it."])
+    True
+    >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
+    False
+    """
+    lines = lines[:JUDGED_LINES]
+    needed = max(1, len(lines) // 2)  # lines of prose: all but a paragraph's last, half of them at least
+    prose = 0
+    for position, line in enumerate(lines):
+        head = line[:MAX_WIDTH].lstrip(" \t>")  # a wider line was not wrapped: its start tells enough
+        words = head.split()
+        if (
+            len(words) >= MIN_PROSE_LINE_WORDS
+            and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
+            and len(_CODE_MARK.findall(head)) <= MAX_PROSE_SYMBOL_SHARE * len(head)
+        ):
+            prose += 1
+            if prose == needed:
+                return True
+        elif len(lines) - position - 1 < needed - prose:
+            return False  # too few lines left
+    return False
 
 
 def _is_aligned(stripped: str) -> bool:
@@ -324,6 +413,8 @@ class _Unwrapper:
                 after = lines.stripped(b)
             else:
                 continue
+            if after.find(":", 0, _FIELD_PREFIX) > 0 and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
+                continue  # header fields ("From: ...", "Subject: ..."): one per line
             self.pairs.append(a)
             self.reach[a] = lengths[a] + 1 + _first_word_length(after)
         self.prose: list[int] = []
@@ -343,8 +434,13 @@ class _Unwrapper:
             return indent_b >= indent_a
         if indent_b == indent_a:
             return True
-        # a paragraph's first line indented
-        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK)
+        if indent_b > indent_a:  # a hanging indent: a paragraph's first line, the rest indented under it
+            after_b = b + 1
+            rest_under = after_b == len(lines.kind) or lines.kind[after_b] == BLANK or lines.indent(after_b) == indent_b
+            return (a == 0 or lines.kind[a - 1] == BLANK) and rest_under
+        # a paragraph's first line indented: after a blank line, or after a line of another
+        # indentation (the last line of the paragraph before, in a book; a line of verse)
+        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK or lines.indent(a - 1) != indent_a)
 
     def _fits(self, a: int, reach: int, width: int) -> bool:
         """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
@@ -454,7 +550,12 @@ class _Unwrapper:
                 continue
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
-            if width is not None:
+            if width is None:
+                ragged = self._ragged_wraps(run, run) if self._weak_evidence_holds(run) else []
+                if ragged:  # weaker evidence: the step looks again
+                    found.extend((index, index + 1, "line-wrap") for index in ragged)
+                    self.unsure = True
+            else:
                 limit = width - _tolerance(width)
                 fitting = [
                     index
@@ -462,13 +563,19 @@ class _Unwrapper:
                     # only a word longer than the width overflows it
                     if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
                 ]
+                if len(fitting) < len(run):
+                    fitting = sorted({*fitting, *self._ragged_wraps(run, set(run).difference(fitting))})
                 if sure:
                     found.extend(
                         (index, index + 1, "line-wrap")
                         for index in fitting
                         if kinds[index + 1] != ITEM or self._same_sentence(index)
                     )
-                elif len(fitting) == len(run) and all(self._same_sentence(index) for index in run):
+                elif (
+                    len(fitting) == len(run)
+                    and all(self._same_sentence(index) for index in run)
+                    and self._weak_evidence_holds(run)
+                ):
                     found.extend((index, index + 1, "line-wrap") for index in run)
                     self.unsure = True
             run = []
@@ -486,6 +593,50 @@ class _Unwrapper:
                     self.unsure = True
             found.sort()
         return found
+
+    def _ragged_wraps(self, run: list[int], breaks: Iterable[int]) -> list[int]:
+        """Return the ``breaks`` of a run that a wrap by hand made: near the run's right margin, inside a sentence.
+
+        Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
+        the next word would not fit: a break is such a wrap when its line reaches most of the way to
+        its paragraph's margin (and not far past it) and a sentence goes on across it.
+        """
+        lines = self.lines
+        lengths = lines.length
+        ordered = sorted(lengths[run[0] : run[-1] + 2])
+        margin = ordered[-1]
+        if margin > MAX_WIDTH:
+            return []
+        shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
+        # a line far longer than the text's width, or than every other line of its paragraph (but its
+        # last, which may be short), was not wrapped by hand: an earlier look joined it
+        reference = max(self.doc_width or 0, ordered[-2] if len(ordered) > 2 else 0) or margin
+        longest = reference + 2 * _tolerance(reference)
+        return [
+            a
+            for a in breaks
+            if shortest <= lengths[a] <= longest and " " in lines.stripped(a) and self._inside_sentence(a)
+        ]
+
+    def _weak_evidence_holds(self, run: list[int]) -> bool:
+        """Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
+
+        It may where the lines go on unindented (a paragraph's first line may be indented); lines that go
+        on indented as deep as code only where every break falls inside a sentence: in a text without a
+        width of its own, such lines are often a page's layout.
+        """
+        indent = self.lines.indent
+        return all(indent(index) < CODE_INDENT for index in range(run[0] + 1, run[-1] + 2)) or all(
+            self._inside_sentence(index) for index in run
+        )
+
+    def _inside_sentence(self, a: int) -> bool:
+        """Whether a sentence goes on across the break after line ``a``, in lower case.
+
+        Not after a comma before a capital, as lines of verse break.
+        """
+        lines = self.lines
+        return not _ends_clause(lines.visible[a]) and _starts_lower(lines.stripped(a + 1))
 
     def _same_sentence(self, a: int) -> bool:
         """Whether the words around a break say it falls inside a sentence.
@@ -525,7 +676,7 @@ class _Unwrapper:
         last_word = before[before.rfind(" ") + 1 :]
         mid_phrase = (
             last_word[-1] in ",—–-"  # noqa: RUF001
-            or (last_word.islower() and is_common_word(last_word))
+            or (last_word.islower() and last_word in stopwords(self.judge.language(before)))
             or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
             or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
         )

@@ -167,7 +167,7 @@ def _replacement(text: str, token: Token, options: LinksOptions, notes: dict[str
     if token.kind not in ("link", "reference", "html_link"):
         return ""  # images, linked images and definitions show nothing
     shown = _trim_edges(text, token)
-    url = token.url or ""
+    url = _written_url(token.url or "")
     if options.urls == "drop" or not shown or _NOWHERE.match(url) or url == shown.strip():
         return shown
     if options.urls == "keep":
@@ -176,6 +176,17 @@ def _replacement(text: str, token: Token, options: LinksOptions, notes: dict[str
         number = notes.setdefault(url, len(notes) + 1)
         return f"{shown} [{number}]"
     return shown
+
+
+def _written_url(url: str) -> str:
+    r"""Return a link's URL as the text shows it: a backslash percent-encoded, as browsers send it.
+
+    Written as is, ``\[`` would read as a markdown escape on the next pass and lose its backslash.
+
+    >>> _written_url("https://x.org/a\\[b")
+    'https://x.org/a%5C[b'
+    """
+    return url.replace("\\", "%5C")
 
 
 def _bare_url(url: str, options: LinksOptions) -> str:

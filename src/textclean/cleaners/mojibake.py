@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import ftfy
 import ftfy.badness
+import regex
 
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
 from textclean.rounds import find_until_settled
@@ -30,6 +31,11 @@ _REACH = 2000
 _ASCII_BYTES = bytes(range(128))
 _MAX_PAIR_CHECKS = 200  # beyond this many candidate places, one regex scan is cheaper
 _IMPLAUSIBLE_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
+# UTF-8 of Syriac, Thaana and N'Ko starts with the bytes that Latin-1 reads as "Ü", "Ý", "Þ" and "ß":
+# "Ü§" in German text reads as a Syriac letter. A misread word of those scripts is a run of such pairs,
+# so a repair to fewer than three of their letters in a row is taken for clean text and not made.
+_RARE_SCRIPT_LETTER = regex.compile(r"[\u0700-\u07ff]")
+_RARE_SCRIPT_WORD = regex.compile(r"[\u0700-\u07ff]{3}")
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,23 @@ def _encoding_edits(text: str) -> list[Edit]:
     return edits
 
 
+def _undo_lone_rare_letters(original: str, fixed: str) -> str:
+    """Keep the words of ``original`` whose repair gives fewer than three Syriac, Thaana or N'Ko letters in a row.
+
+    >>> _undo_lone_rare_letters("Ã© Ü§", "é \u0727")
+    'é Ü§'
+    """
+    if _RARE_SCRIPT_LETTER.search(fixed) is None:
+        return fixed
+    words, repaired = original.split(" "), fixed.split(" ")
+    if len(words) != len(repaired):
+        return original
+    return " ".join(
+        old if _RARE_SCRIPT_LETTER.search(new) and not _RARE_SCRIPT_WORD.search(new) else new
+        for old, new in zip(words, repaired, strict=True)
+    )
+
+
 def _non_ascii_characters(text: str) -> set[str]:
     """Return the set of characters of ``text`` that are not ASCII (bytes ops run at GB/s)."""
     data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
@@ -156,7 +179,7 @@ def _fix_segment(segment: str) -> tuple[str, str]:
     (ftfy would misread "‚Ä¶" as Windows-1252 "Ä¶"); the result with fewer suspect pairs and less
     ftfy badness wins; on a tie, the codec whose sequences cover more of the segment. A closing
     quote that lost its last byte gets it back first. A repair that leaves more control characters
-    than it found is no repair, and the segment stays as it was.
+    than it found is no repair, and the segment stays as it was; so is a lone letter of a rare script.
     """
     original = segment
     segment = mojibake_chars.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
@@ -169,7 +192,8 @@ def _fix_segment(segment: str) -> tuple[str, str]:
             mac_damage == plain_damage and _mac_evidence(segment) > _windows_evidence(segment)
         ):
             fixed, plan = mac, mac_plan + more
-    if _count_controls(fixed) > _count_controls(original):
+    fixed = _undo_lone_rare_letters(original, fixed)
+    if _count_controls(fixed) > _count_controls(original) or fixed == original:
         return original, ""
     return fixed, _rule(plan)
 

@@ -20,6 +20,8 @@ _BREAK = r"(?:\r\n|[\n\r\u2028\u2029])"
 # for a few characters is fast), and the white space before that is taken in by searching backwards.
 _BREAK_RUN = rf"{_BREAK}(?:{_HSPACE}*+{_BREAK})*+"
 _SPACE_BEFORE = regex.compile(rf"(?r){_HSPACE}++")  # matched backwards from where it is asked
+_SPACE_TO_END = regex.compile(rf"{_HSPACE}*+\Z")
+MOST_BLANK_LINES = 1000  # a bound on max_blank_lines: more is no layout, and the pattern's repeat count has a limit
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,9 @@ class WhitespaceOptions:
     max_blank_lines: int = 1  # one blank line separates paragraphs; more carries no meaning in text
 
     def __post_init__(self) -> None:
-        if not isinstance(self.max_blank_lines, int) or self.max_blank_lines < 0:
-            raise ValueError(f"max_blank_lines must be an integer >= 0, not {self.max_blank_lines!r}")
+        value = self.max_blank_lines
+        if type(value) is not int or not 0 <= value <= MOST_BLANK_LINES:
+            raise ValueError(f"max_blank_lines must be an integer from 0 to {MOST_BLANK_LINES}, not {value!r}")
 
 
 def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOptions()) -> list[Edit]:
@@ -39,6 +42,8 @@ def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOpti
     most = options.max_blank_lines + 1
     for match in _runs_to_check(most).finditer(text):
         start, end = match.span()
+        if _SPACE_TO_END.match(text, end):  # only spaces after the last break: the run ends the text
+            end = len(text)
         spaces = _SPACE_BEFORE.match(text, 0, start)
         if spaces is not None:
             start = spaces.start()

@@ -25,7 +25,7 @@ def removal_edits(text: str, blocks: Sequence[Block], removals: Mapping[int, Rem
     """Return one edit per removed block (by index, in order), each with the line breaks that follow it.
 
     So no gap is left behind; removed blocks at the end of the text take the breaks before them
-    (a final line break stays).
+    (a final line break stays), and so does a line right under kept text that a blank line follows.
     """
     edits = []
     tail = len(blocks)
@@ -41,11 +41,25 @@ def removal_edits(text: str, blocks: Sequence[Block], removals: Mapping[int, Rem
         new = ""
         if i + 1 < len(blocks):
             end = text.rfind("\n", block.end, blocks[i + 1].start) + 1 or block.end
+            if (
+                0 < i < tail
+                and i - 1 not in removals
+                and _blank(text, block.end, end)
+                and not _blank(text, blocks[i - 1].end, start)
+            ):
+                # a line right under kept text, with a blank line after it: the blank line stays, so
+                # that the text above and the text below remain two paragraphs
+                start, end = blocks[i - 1].end, block.end
         else:
             end = len(text) if not text[block.end :].strip() else block.end
             new = "\n" if text.endswith("\n") and tail > 0 and end == len(text) else ""
         edits.append(Edit(start, end, new, rule, text[start:end], data))
     return edits
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` holds a blank line (two line breaks with only spaces between)."""
+    return text.count("\n", start, end) >= 2
 
 
 def guard_edit(cleaner: str, blocks: Sequence[Block], removed: Sequence[int], most: float | None) -> Edit | None:

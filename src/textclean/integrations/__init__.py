@@ -1,7 +1,7 @@
 r"""Run textclean inside other tools, and measure what a pipeline removed from a document.
 
 The tools themselves are optional: ``textclean.integrations.datatrove`` needs
-``pip install 'textclean[datatrove]'``. What they share lives here and needs nothing else:
+``pip install 'textclean-kit[datatrove]'``. What they share lives here and needs nothing else:
 :func:`measure_removal` turns a :meth:`textclean.Pipeline.explain` report into the share of words
 removed and the rules that fired, the figures a corpus pipeline records or filters on.
 
