@@ -27,8 +27,9 @@ from typing import Literal
 
 import regex
 
-from textclean.edits import Edit, apply_edits, merge_edits
+from textclean.edits import Edit, apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.rounds import find_until_settled
 from textclean.text.languages import stopwords
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
@@ -95,7 +96,6 @@ MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line 
 MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
 MAX_PROSE_SYMBOL_SHARE = 0.03  # ... and at most this share of its characters code marks (code and drawings have more)
 JUDGED_LINES = 8  # the first lines of an indented run that tell what it holds
-MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -366,6 +366,11 @@ def _first_word_length(stripped: str) -> int:
 def _tolerance(width: int) -> int:
     """How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts)."""
     return 1 + width // 40
+
+
+def _is_caseless(char: str) -> bool:
+    """Whether a character is a letter of a script without case (Chinese, Japanese, Thai, Arabic, ...)."""
+    return char.isalpha() and not char.isupper() and not char.islower()
 
 
 def _starts_lower(stripped: str) -> bool:
@@ -651,8 +656,8 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before = lines.stripped(a)
-        if _is_title(before):
-            return False
+        if _is_title(before) or _is_caseless(last) != _is_caseless(after[0]):
+            return False  # a heading, or a change of script (a sentence does not go on in another one)
         lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not
@@ -690,15 +695,7 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
     what the next look sees (a paragraph's lines and its width, the text's width), so the text is
     looked at again until nothing changes.
     """
-    edits = _one_round(text, options)
-    round_edits, current = edits, text
-    for _ in range(MAX_ROUNDS - 1):
-        if not round_edits:
-            break
-        current = apply_edits(current, round_edits)
-        round_edits = _one_round(current, options)
-        edits = merge_edits(text, edits, round_edits)
-    return edits
+    return find_until_settled(text, lambda current: _one_round(current, options))
 
 
 def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
