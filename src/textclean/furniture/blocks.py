@@ -11,7 +11,7 @@ evidence while it is still there), and whether it ends like a sentence.
 ['Title', 'Home', 'News', 'A real paragraph.']
 >>> block = split_blocks("Read the [full story](/story) here, it is in the paper.")[0]
 >>> block.words, block.stopwords, round(block.link_share, 2), block.sentence_end
-(10, 6, 0.25, True)
+(10, 5, 0.25, True)
 """
 
 from __future__ import annotations

@@ -21,68 +21,26 @@ from collections.abc import Iterable
 
 import regex
 
-
-# Function words: a block of running prose is about 30-50 % function words in these languages,
-# a menu or a list of names far fewer (jusText's "stopword density"). Lower case, as they are
-# compared after casefold().
-def _words(text: str) -> list[str]:
-    return text.split()
+from textclean.text.languages import read_language, stopwords
 
 
-STOPWORDS: frozenset[str] = frozenset(
-    # English
-    _words("""a about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers him his how i if in into is it its itself just me more most my
-    no nor not now of off on once only or other our ours out over own same she should so some such
-    than that the their them then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your""")
-    # German
-    + _words("""aber als also am an auch auf aus bei bis da damit dann das dass dem den der des die dies
-    diese dieser doch dort durch ein eine einem einen einer eines er es für gegen hat hatte hier ich
-    ihr im in ist ja kann kein man mehr mit nach nicht noch nun nur ob oder ohne sein sich sie sind
-    so über um und uns unter vom von vor war wenn werden wie wieder wir wird wurde zu zum zur""")
-    # French
-    + _words("""à au aux avec ce ces cette dans de des du elle en est et été être il ils je la le les leur
-    lui mais me même mes moi mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son
-    sont sur ta te tes toi ton tu un une vos votre vous était sont avait peut plus comme""")
-    # Spanish
-    + _words("""al algo como con de del desde donde el ella ellos en entre era es esa ese eso esta este
-    fue ha hay la las le les lo los más me mi muy no nos o para pero por porque que se sin sobre
-    su sus también te tiene todo un una uno y ya están está son ser""")
-    # Italian
-    + _words("""ad agli ai al alla alle anche che chi ci con da dai dal dalla degli dei del della delle di
-    è gli ha hanno il io la le lei lo loro ma mi ne negli nel nella non noi per più quello questa
-    questo se si sono su sua suo sue sul sulla tra un una uno""")
-    # Portuguese
-    + _words("""ao aos as à às com como da das de do dos e ela ele eles em entre era essa esse esta este
-    foi há isso já mais mas muito na nas não no nos num numa o os ou para pela pelo por quando que
-    se sem ser seu sua são também tem um uma você""")
-    # Dutch
-    + _words("""aan al bij dan dat de die dit door een en er had heb heeft het hij hoe ik in is je kan
-    maar met naar niet nog nu of om ons ook op over te tot uit van voor was wat we werd wie wij
-    worden zal ze zich zijn zo""")
-    # Russian and Polish: the commonest function words only
-    + _words("""и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только
-    ее мне было вот от меня еще нет о из ему для это они при
-    i w na z że się nie do to jest o jak ale po co tak za od są jego przez dla tym""")
-)
-
-# Words of one language that are also ordinary content words elsewhere are harmless here: the
-# share is a soft signal, compared with the document's own share (see blocks.py).
-
-
+# Function words: a block of running prose is about 30-50 % function words, a menu or a list of
+# names far fewer (jusText's "stopword density"). They come from the document's own language; the
+# share is a soft signal, compared with the document's own prose (see passes.py).
 def document_stopwords(text: str) -> frozenset[str]:
     """Return the function words that ``boilerplate`` and ``footer`` count in ``text``.
 
-    Every stopword lookup of the two cleaners goes through here. It is the hand list above, of the
-    languages it names; a document in another language, or in a script without spaces, finds few
-    of its words in it, and the cleaners then tell prose by punctuation, characters and line length.
+    Every stopword lookup of the two cleaners goes through here: the function words of the language
+    the document is written in (:mod:`textclean.text.languages`). A document whose language cannot
+    be read, or that is written without spaces, has none; the cleaners then tell prose by
+    punctuation, characters and line length.
 
-    >>> "the" in document_stopwords("The cat sat on the mat.")
+    >>> "the" in document_stopwords("The cat sat on the mat while the dog slept by the door.")
     True
+    >>> document_stopwords("猫がマットの上に座っていた。")
+    frozenset()
     """
-    return STOPWORDS
+    return stopwords(read_language(text))
 
 
 # Rights notices: furniture wherever they stand, and the start of a page's tail after an article.
