@@ -169,3 +169,29 @@ def test_a_document_of_several_hundred_mb_costs_at_most_three_times_its_size(tmp
     assert (tmp_path / "big.out").stat().st_size == size - 1  # the blank line at the end goes
     print(f"peak {(peak - baseline) / size:.3f} times the document size")
     assert peak - baseline <= 3 * size
+
+
+STOP_DURING_TASKS = """
+import signal, time
+from textclean import batch
+from textclean.pipeline import Pipeline
+
+def stop(signum, frame):
+    raise batch.Interrupted(signum)
+
+signal.signal(signal.SIGALRM, stop)
+signal.alarm(1)
+try:
+    with batch.worker_pool(Pipeline(["whitespace"]), 2) as pool:
+        list(pool.map_in_order(time.sleep, [(5,)] * 12, 12, batch.lost_file))
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_stopping_a_pool_with_queued_tasks_prints_no_thread_traceback() -> None:
+    # two tasks run, ten wait; the stop cancels those and ends the workers (Python 3.11's pool used to
+    # print an InvalidStateError traceback from its manager thread here)
+    command = [sys.executable, "-c", STOP_DURING_TASKS]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (done.stdout, done.stderr) == ("stopped\n", "")

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import textclean
-from textclean.blocks import split_blocks
 from textclean.cleaners.boilerplate import BoilerplateOptions, find_boilerplate_edits, remove_boilerplate
 from textclean.edits import apply_edits
 from textclean.errors import InvalidOptionError
+from textclean.furniture.blocks import split_blocks
 from textclean.pipeline import Pipeline
 
 from .conftest import SEEDS, assert_edits_well_formed, expected_paragraphs, is_subsequence, raw_paragraphs
@@ -90,7 +90,7 @@ def test_explain_names_the_rule_and_labels_the_data() -> None:
     rules = [edit.rule for edit in edits]
     assert rules == ["title-suffix", "boilerplate-byline", "boilerplate-share"]
     assert edits[0].data == {"site": "Example"}
-    assert edits[1].data == {"label": "byline", "text": "By Jane Doe", "author": "Jane Doe"}
+    assert edits[1].data == {"label": "byline", "text": "By Jane Doe", "author": "Jane Doe", "pass": "own-evidence"}
     assert_edits_well_formed(text, edits)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from textclean.cleaners.linewrap import LinewrapOptions, find_linewrap_edits, join_wrapped_lines
+from textclean.furniture.lexicon import WIDE
 from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.pipeline import Pipeline
 
@@ -252,18 +253,46 @@ paragraphs = st.sampled_from([p for p in expected_paragraphs() if "\n" not in p]
 
 @given(paragraph=paragraphs, width=st.integers(40, 100))
 def test_wrapped_seed_paragraph_comes_back(paragraph: str, width: int) -> None:
-    assert join_wrapped_lines(textwrap.fill(paragraph, width)) == paragraph
+    wrapped = textwrap.fill(paragraph, width)
+    assume(not _one_break_after_a_sentence(wrapped))
+    assert join_wrapped_lines(wrapped) == paragraph
 
 
 @given(chosen=st.lists(paragraphs, min_size=1, max_size=6), width=st.integers(40, 100))
 def test_wrapped_seed_document_comes_back(chosen: list[str], width: int) -> None:
-    assert join_wrapped_lines("\n\n".join(textwrap.fill(p, width) for p in chosen)) == "\n\n".join(chosen)
+    wrapped = [textwrap.fill(p, width) for p in chosen]
+    assume(not any(map(_one_break_after_a_sentence, wrapped)))
+    assert join_wrapped_lines("\n\n".join(wrapped)) == "\n\n".join(chosen)
+
+
+def _one_break_after_a_sentence(wrapped: str) -> bool:
+    """Whether a paragraph wrapped into two lines whose break follows a sentence's end.
+
+    One break tells no width, and a line that ends a sentence over one that starts with a capital
+    reads as two lines of their own (an address, a verse): nothing says it was a wrap.
+    """
+    lines = wrapped.split("\n")
+    return len(lines) == 2 and lines[0].endswith((".", "!", "?"))
 
 
 @given(chosen=st.lists(paragraphs, min_size=1, max_size=6))
 def test_unwrapped_text_is_a_fixed_point(chosen: list[str]) -> None:
     text = "\n\n".join(chosen)
     assert join_wrapped_lines(text) == text
+
+
+def _unspaced_pieces(word: str, pieces: list[str], position: int) -> int:
+    """Return how many pieces, from ``position`` on, ``word`` joins where scripts without spaces meet; else 0."""
+    joined = pieces[position]
+    for k in range(position + 1, len(pieces)):
+        if not (WIDE.search(joined[-2:]) or WIDE.search(pieces[k][:2])):
+            return 0
+        joined += pieces[k]
+        if joined == word:
+            return k + 1 - position
+        if not word.startswith(joined):
+            return 0
+    return 0
 
 
 @given(chosen=st.lists(paragraphs, min_size=1, max_size=4), width=st.integers(40, 100), data=st.data())
@@ -282,6 +311,8 @@ def test_words_are_kept(chosen: list[str], width: int, data: st.DataObject) -> N
     for word in join_wrapped_lines(text).split():
         if word == pieces[position]:
             position += 1
+        elif count := _unspaced_pieces(word, pieces, position):
+            position += count  # a line of a script written without spaces goes on without one
         else:
             left, right = pieces[position], pieces[position + 1]
             assert left.endswith("-") and word in (left + right, left[:-1] + right), word
@@ -438,5 +469,33 @@ def test_a_line_joined_by_an_earlier_look_sets_no_margin() -> None:
         "the north gate. Read it before you take a tool out for the first time.\n"
     )
     text = f"{paragraph}\n{paragraph.replace('lend and', 'lend' + chr(13) + chr(10) + ' and')}\n"
+    once = join_wrapped_lines(text)
+    assert join_wrapped_lines(once) == once
+
+
+# Built from the seed documents (a title, the paginated specification's paragraph, a mail line)
+_NOTE = (
+    "Pentagon urges Latin America to ship arms to Ukraine \N{EN DASH} WSWS | NutSocia\n\n"
+    "A receiver that finds a checksum that does not match drops the frame\n"
+    "   and waits for the next marker; case 1 of the rules says that it never\n"
+    "   asks the sensor to send the reading again, because the sensor has\n"
+    "   already gone back to sleep and will send a fresh reading a few\n"
+    "   minutes later anyway.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a join makes a line long enough that a break left in its paragraph reads as a wrap by hand
+        _NOTE + "Could you ask Ines whether she still has the key \r\nto the side door? Last\n"
+        "time we waited outside in the rain until the caretaker came.\n\n",
+        # joining the indented paragraph takes away the width that kept a long line's break
+        _NOTE + "\N{LEFT DOUBLE QUOTATION MARK}We are working with the countries that have the Russian equipment to "
+        "either donate it or exchange it for US\r\n equipment,\N{RIGHT DOUBLE QUOTATION MARK} Gen. Richardson told "
+        "a virtual audience last Thursday.\n\n",
+    ],
+)
+def test_a_second_look_finds_nothing_after_a_join(text: str) -> None:
     once = join_wrapped_lines(text)
     assert join_wrapped_lines(once) == once

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.cleaners.links import LinksOptions, find_link_edits, strip_link_markup
-from textclean.markup import link_text_share, tokenize_links
+from textclean.text.markup_tokens import link_text_share, tokenize_links
 
 from .conftest import assert_edits_well_formed, documents, expected_paragraphs
 

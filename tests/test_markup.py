@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.cleaners.markup import MarkupOptions, find_markup_edits, strip_formatting_markup
-from textclean.markup import tokenize_markup
+from textclean.text.markup_tokens import tokenize_markup
 
 from .conftest import assert_edits_well_formed, documents, expected_paragraphs
 

@@ -9,7 +9,6 @@ r"""textclean: turn messy scraped text into clean text.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -56,6 +55,8 @@ def __getattr__(name: str) -> str:
     packages, so it is done only when asked for.
     """
     if name == "__version__":
+        import importlib.metadata
+
         try:
             return importlib.metadata.version(_DISTRIBUTION)
         except importlib.metadata.PackageNotFoundError:  # imported from a source tree that was never installed

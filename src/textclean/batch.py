@@ -22,25 +22,23 @@ Every failure is an error for one input (or one record), never the end of the ru
 
 from __future__ import annotations
 
-import ctypes
-import difflib
-import gzip
 import io
 import os
+import re
 import signal
 import stat
 import sys
 import zlib
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import BrokenExecutor, Executor, Future
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO, Any, Literal, TypeVar, cast
 
 from textclean import registry
+from textclean.edits import Edit
 from textclean.errors import InputError, TextcleanError
 from textclean.io import (
     BinaryInputError,
@@ -101,6 +99,8 @@ class Settings:
     diff: bool = False  # collect a unified diff of each changed document
     skip_unchanged: bool = False  # do not rewrite a file that would not change (in-place runs)
     max_document_size: int = MAX_DOCUMENT_SIZE  # in bytes; a larger document is skipped with a warning
+    output_field: str | None = None  # JSONL: write the clean text to this field, keeping the original
+    stats: bool = False  # count the edits and the words removed per step and rule
 
 
 @dataclass
@@ -115,6 +115,8 @@ class Outcome:
     bytes_in: int = 0
     bytes_out: int = 0
     edits: Counter[str] = field(default_factory=Counter)
+    rules: Counter[tuple[str, str]] = field(default_factory=Counter)  # (step, rule): edits, with Settings.stats
+    words_removed: Counter[tuple[str, str]] = field(default_factory=Counter)  # (step, rule): words, likewise
     errors: list[str] = field(default_factory=list)  # bad input: exit status 2
     failures: list[str] = field(default_factory=list)  # a cleaner raised or a worker died: exit status 3
     warnings: list[str] = field(default_factory=list)
@@ -131,6 +133,8 @@ class Outcome:
         self.bytes_in += other.bytes_in
         self.bytes_out += other.bytes_out
         self.edits.update(other.edits)
+        self.rules.update(other.rules)
+        self.words_removed.update(other.words_removed)
 
 
 # --- what is read, and where it goes ---------------------------------------------------------------
@@ -165,6 +169,7 @@ def plan_jobs(
     patterns: list[str],
     follow_links: bool = False,
     explain: str | None = None,
+    stats: str | None = None,
 ) -> Plan:
     """Decide which files are read and where each output goes; refuse any output that would put an input at risk.
 
@@ -173,7 +178,7 @@ def plan_jobs(
     (such a folder is left out of the walk), or is written twice; files that interrupted runs left in
     the output folders are removed.
     """
-    _check_patterns(patterns)
+    check_patterns(patterns)
     if "-" in paths and len(paths) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other inputs")
     if in_place and "-" in paths:
@@ -200,10 +205,14 @@ def plan_jobs(
             plan.jobs.append(Job(source, label, None))
         else:
             raise UsageError("several inputs: give -o FOLDER, --in-place, --check or --diff")
-    _check_targets(plan.jobs, in_place=in_place, explain=explain)
+    reports = {
+        option: path
+        for option, path in (("--explain", explain), ("--stats", stats))
+        if path is not None and path != "-"
+    }
+    _check_targets(plan.jobs, in_place=in_place, reports=reports)
     written = [job.target for job in plan.jobs if job.target is not None]
-    if explain is not None and explain != "-":
-        written.append(Path(explain))
+    written.extend(Path(path) for path in reports.values())
     for parent in sorted({path.parent for path in written}):
         plan.notes.extend(f"removed {path}, left by an interrupted run" for path in remove_leftovers(parent))
     if not plan.jobs and not plan.errors:
@@ -211,7 +220,8 @@ def plan_jobs(
     return plan
 
 
-def _check_patterns(patterns: list[str]) -> None:
+def check_patterns(patterns: list[str]) -> None:
+    """Refuse a ``--glob`` pattern that is empty or reaches out of the folders it is matched in."""
     for pattern in patterns:
         path = PurePath(pattern)
         if not pattern or path.is_absolute() or ".." in path.parts:
@@ -255,8 +265,11 @@ def _stat_problem(path: Path, error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
-def _check_targets(jobs: list[Job], *, in_place: bool, explain: str | None) -> None:
-    """Refuse an output that is an input (unless ``in_place``: each its own), or that two inputs share."""
+def _check_targets(jobs: list[Job], *, in_place: bool, reports: dict[str, str]) -> None:
+    """Refuse an output that is an input (unless ``in_place``: each its own), or that two inputs share.
+
+    ``reports`` are the files of ``--explain`` and ``--stats``, by option: neither may be an input or an output.
+    """
     inputs = {_identity(job.source): job.label for job in jobs if job.source is not None}
     seen: dict[Path, str] = {}
     for job in jobs:
@@ -269,14 +282,15 @@ def _check_targets(jobs: list[Job], *, in_place: bool, explain: str | None) -> N
         if target in seen:
             raise UsageError(f"{seen[target]} and {job.label} would both be written to {job.target}")
         seen[target] = job.label
-    if explain is None or explain == "-":
-        return
-    if Path(explain).is_dir():
-        raise UsageError(f"--explain {explain}: is a folder; name a file")
-    if _identity(Path(explain)) in inputs:
-        raise UsageError(f"--explain {explain}: is an input; refusing to write over it")
-    if Path(explain).resolve() in seen:
-        raise UsageError(f"--explain {explain}: is also where {seen[Path(explain).resolve()]} is written")
+    for option, report in reports.items():
+        path = Path(report)
+        if path.is_dir():
+            raise UsageError(f"{option} {report}: is a folder; name a file")
+        if _identity(path) in inputs:
+            raise UsageError(f"{option} {report}: is an input; refusing to write over it")
+        if path.resolve() in seen:
+            raise UsageError(f"{option} {report}: is also where {seen[path.resolve()]} is written")
+        seen[path.resolve()] = option
 
 
 def _identity(path: Path) -> tuple[int, int] | Path:
@@ -327,10 +341,20 @@ def start_worker(pipeline: Pipeline, parent: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in STOP_SIGNALS:
         signal.signal(signum, _stop_worker)
+    import ctypes
+
     with suppress(OSError, AttributeError, TypeError):  # not Linux: the parent is checked before each task instead
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:
         os._exit(1)
+
+
+def start_worker_process(imports: Sequence[str], folder: str, pipeline: bytes, parent: int) -> None:
+    """Start a worker process: import the modules that register cleaners, then take the pickled pipeline."""
+    import pickle
+
+    registry.import_modules(imports, folder)
+    start_worker(pickle.loads(pipeline), parent)
 
 
 def _stop_worker(signum: int, _frame: object) -> None:
@@ -365,9 +389,11 @@ def clean_document(text: str, label: str, line: int | None, settings: Settings, 
             result = pipeline.explain(text)
             cleaned = result.output
             place: dict[str, Any] = {"path": label} if line is None else {"path": label, "line": line}
-            for row in result.records():
-                outcome.edits[row["step"]] += 1
-                outcome.explain.append(json_line({**place, **row}))
+            outcome.explain.extend(json_line({**place, **row}) for row in result.records())
+            for step in result.steps:
+                tally(step.name, step.edits, outcome, words=settings.stats)
+        elif settings.stats:
+            cleaned = pipeline.clean_and_observe(text, lambda name, edits: tally(name, edits, outcome, words=True))
         else:
             cleaned, counts = pipeline.clean_with_counts(text)
             outcome.edits.update(counts)
@@ -377,12 +403,59 @@ def clean_document(text: str, label: str, line: int | None, settings: Settings, 
     if cleaned != text:
         outcome.changed += 1
         if settings.diff:
-            outcome.diff.extend(
-                difflib.unified_diff(
-                    text.splitlines(keepends=True), cleaned.splitlines(keepends=True), f"a/{where}", f"b/{where}"
-                )
-            )
+            outcome.diff.extend(unified_diff(text, cleaned, where))
     return cleaned
+
+
+_WORD = re.compile(r"\w+")
+
+
+def tally(step: str, edits: Sequence[Edit], outcome: Outcome, *, words: bool) -> None:
+    """Count a step's edits, and with ``words`` its edits per rule and the words each rule removed.
+
+    The words an edit removed are the words of its ``old`` text less those of its ``new`` text.
+    """
+    outcome.edits[step] += len(edits)
+    if not words:
+        return
+    for edit in edits:
+        outcome.rules[step, edit.rule] += 1
+        removed = len(_WORD.findall(edit.old)) - len(_WORD.findall(edit.new))
+        if removed > 0:
+            outcome.words_removed[step, edit.rule] += removed
+
+
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def unified_diff(before: str, after: str, name: str) -> list[str]:
+    r"""Return the lines of a unified diff of ``before`` and ``after`` that ``git apply`` and ``patch`` take.
+
+    Lines are split at ``\n`` only, as those tools split them (not at the other line breaks that
+    ``str.splitlines`` knows), and a last line without a line end is followed by the
+    ``\ No newline at end of file`` marker.
+
+    >>> print("".join(unified_diff("a  \nb", "a\nb", "x.txt")), end="")
+    --- a/x.txt
+    +++ b/x.txt
+    @@ -1,2 +1,2 @@
+    -a
+    +a
+     b
+    \ No newline at end of file
+    """
+    import difflib
+
+    lines = []
+    for line in difflib.unified_diff(_split_lines(before), _split_lines(after), f"a/{name}", f"b/{name}"):
+        lines.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
+    return lines
+
+
+def _split_lines(text: str) -> list[str]:
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # what follows the last line end
+    return lines if lines[-1] else lines[:-1]
 
 
 class DocumentTooLargeError(InputError):
@@ -493,7 +566,7 @@ def clean_records(label: str, first_line: int, lines: list[bytes], settings: Set
             outcome.skipped += 1
             continue
         try:
-            record = parse_record(line, settings.field, settings.errors)
+            record = parse_record(line, settings.field, settings.errors, settings.output_field)
             cleaned = clean_document(record.text, label, number, settings, outcome)
         except RecordError as error:
             outcome.errors.append(f"{label}:{number}: {error}")
@@ -501,7 +574,7 @@ def clean_records(label: str, first_line: int, lines: list[bytes], settings: Set
         except CleanerFailedError as error:
             outcome.failures.append(f"{error}; record kept unchanged")
             continue
-        if cleaned != record.text:
+        if cleaned != record.text or settings.output_field is not None:
             out[-1] = record.replace(line, cleaned)
     output = b"".join(out)
     outcome.bytes_out = len(output)
@@ -534,9 +607,10 @@ class WorkerPool:
     (``os._exit``, a crash in native code) does not end the run.
     """
 
-    def __init__(self, pipeline: Pipeline, workers: int) -> None:
+    def __init__(self, pipeline: Pipeline, workers: int, imports: Sequence[str] = ()) -> None:
         self.pipeline = pipeline
         self.workers = workers
+        self.imports = tuple(imports)  # modules that register cleaners (--import): each worker imports them too
         self.in_process = workers <= 1 and set(pipeline.names) <= set(registry.builtin_names())
         self._executor = self._start()
 
@@ -544,8 +618,12 @@ class WorkerPool:
         if self.in_process:
             start_worker(self.pipeline)
             return InlineExecutor()
-        processes = max(self.workers, 1)
-        return ProcessPoolExecutor(processes, initializer=start_worker, initargs=(self.pipeline, os.getpid()))
+        import pickle
+        from concurrent.futures import ProcessPoolExecutor
+
+        # the pipeline goes pickled, so that a worker unpickles it after importing the modules its steps come from
+        initargs = (self.imports, os.getcwd(), pickle.dumps(self.pipeline), os.getpid())
+        return ProcessPoolExecutor(max(self.workers, 1), initializer=start_worker_process, initargs=initargs)
 
     def clean_stdin(self, target: Path | None, write: bool, settings: Settings) -> Outcome:
         """Clean stdin as one text document, read here (a worker process has no stdin)."""
@@ -562,7 +640,7 @@ class WorkerPool:
             return self._executor.submit(fn, *task)
         try:
             return self._executor.submit(run_in_worker, fn, *task)
-        except BrokenProcessPool as error:  # a worker died since the last task was handed out
+        except BrokenExecutor as error:  # a worker died since the last task was handed out
             broken: Future[T] = Future()
             broken.set_exception(error)
             return broken
@@ -594,7 +672,7 @@ class WorkerPool:
         task, future = pending.popleft()
         try:
             return future.result()
-        except BrokenProcessPool:
+        except BrokenExecutor:
             in_flight = [(task, future), *pending]
         pending.clear()
         self._restart()
@@ -603,7 +681,7 @@ class WorkerPool:
             try:
                 finished = before.done() and before.exception() is None
                 redo.set_result(before.result() if finished else self._submit(fn, again).result())
-            except BrokenProcessPool:
+            except BrokenExecutor:
                 redo.set_result(lost(*again))
                 self._restart()
             pending.append((again, redo))
@@ -615,8 +693,9 @@ class WorkerPool:
 
     def stop(self) -> None:
         """Stop the workers now (SIGTERM: each removes the file it was writing) and wait for them to end."""
-        if isinstance(self._executor, ProcessPoolExecutor):
-            processes = list((self._executor._processes or {}).values())
+        if not isinstance(self._executor, InlineExecutor):
+            _quiet_cancelled_future_race()
+            processes = list((getattr(self._executor, "_processes", None) or {}).values())
             for process in processes:
                 process.terminate()
             for process in processes:
@@ -630,10 +709,32 @@ class WorkerPool:
         self._executor.shutdown()
 
 
+def _quiet_cancelled_future_race() -> None:
+    """Keep Python 3.11's process pool from printing a traceback when its stopped workers end.
+
+    On seeing its workers end, the pool's manager thread sets an error on every task it still holds,
+    and raises ``InvalidStateError`` (printed as an uncaught thread exception) for a task that was
+    cancelled meanwhile. Python 3.12 ignores that case (CPython gh-107219); here it is ignored too.
+    """
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    previous = threading.excepthook
+    if sys.version_info >= (3, 12) or getattr(previous, "quiets_cancelled_futures", False):
+        return
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not isinstance(args.exc_value, InvalidStateError):
+            previous(args)
+
+    hook.quiets_cancelled_futures = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
+
+
 @contextmanager
-def worker_pool(pipeline: Pipeline, workers: int) -> Iterator[WorkerPool]:
+def worker_pool(pipeline: Pipeline, workers: int, imports: Sequence[str] = ()) -> Iterator[WorkerPool]:
     """Yield a :class:`WorkerPool`; on an error or an interruption its workers are stopped at once."""
-    pool = WorkerPool(pipeline, workers)
+    pool = WorkerPool(pipeline, workers, imports)
     try:
         yield pool
     except BaseException:
@@ -702,6 +803,8 @@ def clean_jsonl_stream(
 def open_jsonl_input(path: Path) -> Iterator[IO[bytes]]:
     """Open a JSONL file for reading, decompressing ``.gz`` and ``.zst`` on the fly."""
     if path.suffix == ".gz":
+        import gzip
+
         with gzip.open(path, "rb") as stream:
             yield cast(IO[bytes], stream)
     elif path.suffix == ".zst":
@@ -765,6 +868,8 @@ def open_jsonl_output(path: Path) -> Iterator[IO[bytes]]:
     """Open a JSONL file for writing atomically, compressing for ``.gz`` and ``.zst``."""
     with atomic_open(path) as handle:
         if path.suffix == ".gz":
+            import gzip
+
             with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as stream:
                 yield cast(IO[bytes], stream)
         elif path.suffix == ".zst":

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,62 @@ class Config:
     steps: list[str] | None = None
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_rounds: int | None = None
+
+
+CONFIG_NAMES = ("textclean.toml", "pyproject.toml")  # in one folder, the first found wins
+_PROJECT_MARKERS = (".git", ".hg")  # the search goes no higher than the root of a repository
+
+
+def find_config(inputs: Sequence[str], cwd: Path | None = None) -> Path | None:
+    r"""Find the config file of ``inputs`` the way black and ruff find theirs; ``None`` if there is none.
+
+    The search starts in the folder that holds every input (for stdin, ``-``: the working folder) and
+    goes up: in each folder a ``textclean.toml`` wins, then a ``pyproject.toml`` with a
+    ``[tool.textclean]`` table (one without it is passed over). It stops at the root of a repository
+    (a folder holding ``.git`` or ``.hg``), so a checkout never takes a config from the folders above it.
+
+    >>> import pathlib, tempfile
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "docs" / "a").mkdir(parents=True)
+    >>> _ = (root / "pyproject.toml").write_text("[tool.textclean]\nsteps = ['whitespace']\n")
+    >>> _ = (root / "docs" / "pyproject.toml").write_text("[tool.black]\n")
+    >>> find_config([str(root / "docs" / "a" / "x.txt"), str(root / "docs" / "y.txt")]) == root / "pyproject.toml"
+    True
+    """
+    cwd = Path.cwd() if cwd is None else cwd
+    folders = [os.path.abspath(_folder_of(raw, cwd)) for raw in inputs]
+    start = Path(os.path.commonpath(folders)) if folders else cwd
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_textclean_table(candidate)):
+                return candidate
+        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
+            return None
+    return None
+
+
+def _folder_of(raw: str, cwd: Path) -> Path:
+    """Return the folder an input lies in: stdin's is the working folder, a folder's is itself."""
+    if raw == "-":
+        return cwd
+    path = cwd / raw
+    return path if path.is_dir() else path.parent
+
+
+def _has_textclean_table(pyproject: Path) -> bool:
+    """Tell whether a ``pyproject.toml`` has a ``[tool.textclean]`` table (an unreadable one: yes, to be reported)."""
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    if "textclean" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return True
+    return isinstance(tool, dict) and "textclean" in tool
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:

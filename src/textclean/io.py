@@ -318,17 +318,27 @@ class Record:
     text: str
     start: int
     end: int
+    output: tuple[int, int] | None = None  # where the clean text goes instead (the output field's value, or a new key)
+    output_key: bytes = b""  # ``, "NAME": `` when the output field is new to the record
 
     def replace(self, line: bytes, text: str) -> bytes:
-        """Return ``line`` with the field's value set to ``text``; every other byte stays as it was."""
-        return line[: self.start] + json_string(text) + line[self.end :]
+        r"""Return ``line`` with the field's value (or the output field's) set to ``text``; the rest stays.
+
+        >>> line = b'{"text": "a  "}\n'
+        >>> parse_record(line, "text", output_field="clean").replace(line, "a")
+        b'{"text": "a  ", "clean": "a"}\n'
+        """
+        start, end = (self.start, self.end) if self.output is None else self.output
+        return line[:start] + self.output_key + json_string(text) + line[end:]
 
 
-def parse_record(line: bytes, field: str, errors: Errors = "strict") -> Record:
+def parse_record(line: bytes, field: str, errors: Errors = "strict", output_field: str | None = None) -> Record:
     """Find ``field`` in one JSONL line (its line ending and, on the first line, a BOM included).
 
     The line must be one JSON object (strict JSON: no NaN or Infinity) whose ``field`` is a string
-    and appears once; anything else raises :class:`RecordError` with the reason.
+    and appears once; anything else raises :class:`RecordError` with the reason. With
+    ``output_field``, the record also says where that field's value is (a string, replaced) or where
+    it goes (before the closing brace).
     """
     body = line.rstrip(b"\r\n")
     skip = len(codecs.BOM_UTF8) if body.startswith(codecs.BOM_UTF8) else 0
@@ -345,7 +355,15 @@ def parse_record(line: bytes, field: str, errors: Errors = "strict") -> Record:
     text = value[field]
     if not isinstance(text, str):
         raise RecordError(f"field {field!r} is not a string")
-    return Record(text, *spans[0])
+    if output_field is None:
+        return Record(text, *spans[0])
+    outputs = _top_level_values(body, output_field)
+    if not outputs:
+        end = body.rindex(b"}")
+        return Record(text, *spans[0], (end, end), b", " + json_string(output_field) + b": ")
+    if len(outputs) > 1 or not isinstance(value[output_field], str):
+        raise RecordError(f"output field {output_field!r} is there already, and not as one string")
+    return Record(text, *spans[0], outputs[0])
 
 
 def _parse_object(text: str) -> dict[str, Any]:

@@ -12,8 +12,8 @@ True
 
 from __future__ import annotations
 
+import bisect
 import os
-import pickle
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -56,6 +56,7 @@ class StepRecord:
     name: str
     input: str
     edits: tuple[Edit, ...]
+    round: int = 1  # the round of the pipeline in which the step ran
 
     @property
     def output(self) -> str:
@@ -109,10 +110,37 @@ class Explanation:
         return found
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """Yield every edit as a JSON-ready dict with its step's name."""
+        r"""Yield every edit as a JSON-ready dict: its step, round, and span in the step's input and in :attr:`input`.
+
+        ``start`` and ``end`` are offsets into the text the step was given; ``source_start`` and
+        ``source_end`` are offsets into the pipeline's input, found by mapping the span back through every
+        earlier step's edits, and ``source_line`` is the line (from 1) where ``source_start`` lies.
+
+        >>> report = Pipeline(["whitespace", "links"]).explain("x  \n\n\n[a](u) b")
+        >>> row = list(report.records())[-1]
+        >>> row["step"], row["start"], row["source_start"], row["source_line"]
+        ('links', 3, 6, 4)
+        >>> report.input[row["source_start"] : row["source_end"]]
+        '[a](u)'
+        """
+        earlier: list[OffsetMap] = []  # the edits of every step before the current one, newest last
+        lines = _LineIndex(self.input)
         for step in self.steps:
             for edit in step.edits:
-                yield {"step": step.name, **edit.to_dict()}
+                start, end = edit.start, edit.end
+                for offsets in reversed(earlier):
+                    start, end = offsets.to_input(start), offsets.to_input(end, end=True)
+                end = max(start, end)
+                yield {
+                    "step": step.name,
+                    "round": step.round,
+                    **edit.to_dict(),
+                    "source_start": start,
+                    "source_end": end,
+                    "source_line": lines.line_of(start),
+                }
+            if step.edits:
+                earlier.append(OffsetMap(step.edits))
 
     def __str__(self) -> str:
         lines = []
@@ -189,32 +217,45 @@ class Pipeline:
         """
         counts = dict.fromkeys(self.names, 0)
 
-        def count(step: Step, _: str, edits: list[Edit]) -> None:
-            counts[step.name] += len(edits)
+        def count(name: str, edits: Sequence[Edit]) -> None:
+            counts[name] += len(edits)
 
-        return self._run(text, count), counts
+        return self.clean_and_observe(text, count), counts
+
+    def clean_and_observe(self, text: str, observe: Callable[[str, Sequence[Edit]], None]) -> str:
+        r"""Clean ``text``, calling ``observe(step name, edits)`` after every step that runs.
+
+        Unlike :meth:`explain`, nothing is kept: what to count is up to ``observe``.
+
+        >>> seen = []
+        >>> Pipeline(["whitespace"]).clean_and_observe("a  ", lambda name, edits: seen.append((name, len(edits))))
+        'a'
+        >>> seen
+        [('whitespace', 1)]
+        """
+        return self._run(text, lambda step, _text, edits, _round: observe(step.name, edits))
 
     def explain(self, text: str) -> Explanation:
         """Clean ``text`` and record, per step, each edit with the rule that made it."""
         records: list[StepRecord] = []
 
-        def record(step: Step, current: str, edits: list[Edit]) -> None:
-            records.append(StepRecord(step.name, current, tuple(edits)))
+        def record(step: Step, current: str, edits: list[Edit], round_number: int) -> None:
+            records.append(StepRecord(step.name, current, tuple(edits), round_number))
 
         output = self._run(text, record)
         while records and not records[-1].edits:  # the last round, which changed nothing, says nothing
             records.pop()
         return Explanation(text, output, tuple(records))
 
-    def _run(self, text: str, observe: Callable[[Step, str, list[Edit]], None] | None) -> str:
-        """Run the steps in rounds until a round changes nothing; ``observe`` sees every step's edits."""
+    def _run(self, text: str, observe: Callable[[Step, str, list[Edit], int], None] | None) -> str:
+        """Run the steps in rounds until a round changes nothing; ``observe`` sees every step's edits and round."""
         _check_text(text)
-        for _ in range(self.max_rounds):
+        for round_number in range(1, self.max_rounds + 1):
             before = text
             for step in self.steps:
                 edits = step.find_edits(text)
                 if observe is not None:
-                    observe(step, text, edits)
+                    observe(step, text, edits, round_number)
                 text = apply_edits(text, edits)
             if text == before:
                 break
@@ -238,6 +279,8 @@ class Pipeline:
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[Any, ...]:
+        import pickle  # only a step that is not a name needs checking, and only when a pipeline is sent
+
         for step in self._step_likes:
             if not isinstance(step, str):
                 try:
@@ -283,6 +326,21 @@ def _check_text(text: object) -> None:
     if not isinstance(text, str):
         hint = "; decode bytes first with textclean.decode()" if isinstance(text, bytes | bytearray) else ""
         raise TextTypeError(f"text must be str, not {type(text).__name__}{hint}")
+
+
+class _LineIndex:
+    r"""Find the line (from 1) of an offset in a text.
+
+    >>> _LineIndex("a\nb\nc").line_of(4)
+    3
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def line_of(self, offset: int) -> int:
+        """Return the number of the line that holds ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
 
 
 def _shorten(text: str, limit: int = 60) -> str:

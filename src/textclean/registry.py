@@ -16,15 +16,17 @@ textclean.errors.UnknownStepError: unknown step 'no-such-step'; known steps: ...
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import importlib.metadata
+import importlib
 import inspect
+import json
 import re
-from collections.abc import Callable, Mapping
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from textclean.cleaners import boilerplate, footer, linewrap, links, markup, mojibake, pages, unicode, whitespace
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
 
@@ -47,6 +49,29 @@ class CleanerSpec:
     make_options: Callable[..., Any]
     option_names: tuple[str, ...]
     summary: str = ""
+    describe: Callable[[], tuple[OptionInfo, ...]] = tuple  # each option's default and choices, read when asked
+
+
+@dataclass(frozen=True)
+class OptionInfo:
+    """One option of a cleaner: its name, default (:data:`REQUIRED` if none) and choices (``None``: any value)."""
+
+    name: str
+    default: Any
+    choices: tuple[Any, ...] | None = None
+
+    def __str__(self) -> str:
+        """Show the option as ``textclean steps`` lists it.
+
+        >>> print(OptionInfo("urls", "drop", ("drop", "keep")))
+        urls = "drop"  (one of: "drop", "keep")
+        """
+        default = "(required)" if self.default is REQUIRED else f"= {_toml(self.default)}"
+        choices = f"  (one of: {', '.join(_toml(choice) for choice in self.choices)})" if self.choices else ""
+        return f"{self.name} {default}{choices}"
+
+
+REQUIRED = inspect.Parameter.empty
 
 
 def builtin(name: str, find_edits: FindEdits, options_class: type, summary: str) -> CleanerSpec:
@@ -61,7 +86,67 @@ def builtin(name: str, find_edits: FindEdits, options_class: type, summary: str)
         except (TypeError, ValueError) as error:
             raise InvalidOptionError(f"step {name!r}: {error}") from None
 
-    return CleanerSpec(name, find_edits, make_options, fields, summary)
+    def describe() -> tuple[OptionInfo, ...]:
+        hints = typing.get_type_hints(options_class)
+        return tuple(
+            OptionInfo(f.name, _field_default(f), _choices(hints.get(f.name)))
+            for f in dataclasses.fields(options_class)
+        )
+
+    return CleanerSpec(name, find_edits, make_options, fields, summary, describe)
+
+
+def _field_default(field: dataclasses.Field[Any]) -> Any:
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return REQUIRED
+
+
+def _choices(annotation: Any) -> tuple[Any, ...] | None:
+    """Return the values a ``Literal`` annotation allows (``None`` too, if it is optional); ``None`` for any value.
+
+    >>> _choices(typing.Literal["a", "b"] | None)
+    ('a', 'b', None)
+    >>> _choices(int) is None
+    True
+    """
+    if typing.get_origin(annotation) is typing.Literal:
+        return typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        parts = [_choices(arg) if arg is not type(None) else (None,) for arg in typing.get_args(annotation)]
+        if all(part is not None for part in parts):
+            return tuple(choice for part in parts if part is not None for choice in part)
+    return None
+
+
+def _toml(value: Any) -> str:
+    """Write an option's value as it is written in a config file or after ``--set`` (``None``, TOML has not)."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return repr(value)
+
+
+def _signature_options(function: Callable[..., Any], *, skip: int) -> Callable[[], tuple[OptionInfo, ...]]:
+    """Describe a function's keyword options from its signature, when asked."""
+
+    def describe() -> tuple[OptionInfo, ...]:
+        try:
+            parameters = list(inspect.signature(function).parameters.values())[skip:]
+            hints = typing.get_type_hints(function)
+        except (TypeError, ValueError, NameError):
+            return ()
+        kinds = (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        return tuple(OptionInfo(p.name, p.default, _choices(hints.get(p.name))) for p in parameters if p.kind in kinds)
+
+    return describe
 
 
 def from_callable(name: str, target: Callable[..., Any]) -> CleanerSpec:
@@ -85,7 +170,8 @@ def from_callable(name: str, target: Callable[..., Any]) -> CleanerSpec:
                 return list(instance.find_edits(text))
             return derive_edits(text, _checked_output(name, instance(text)), name)
 
-        return CleanerSpec(name, find_in_instance, make_instance, fields, _summary(target))
+        describe = _signature_options(target.__init__, skip=1)
+        return CleanerSpec(name, find_in_instance, make_instance, fields, _summary(target), describe)
     if not callable(target):
         raise RegistrationError(f"cleaner {name!r} must be a function or a class, not {type(target).__name__}")
     fields = _keyword_names(target, skip=1)
@@ -97,68 +183,82 @@ def from_callable(name: str, target: Callable[..., Any]) -> CleanerSpec:
     def find_with_function(text: str, options: Mapping[str, Any]) -> list[Edit]:
         return derive_edits(text, _checked_output(name, target(text, **options)), name)
 
-    return CleanerSpec(name, find_with_function, make_kwargs, fields, _summary(target))
+    describe = _signature_options(target, skip=1)
+    return CleanerSpec(name, find_with_function, make_kwargs, fields, _summary(target), describe)
 
 
-_BUILTINS: dict[str, CleanerSpec] = {
-    spec.name: spec
-    for spec in (
-        builtin(
-            "mojibake",
-            mojibake.find_mojibake_edits,
-            mojibake.MojibakeOptions,
-            "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
-        ),
-        builtin(
-            "unicode",
-            unicode.find_unicode_edits,
-            unicode.UnicodeOptions,
-            "NFC, one kind of line break, invisible controls and format characters, broken surrogates",
-        ),
-        builtin(
-            "boilerplate",
-            boilerplate.find_boilerplate_edits,
-            boilerplate.BoilerplateOptions,
-            "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
-        ),
-        builtin(
-            "footer",
-            footer.find_footer_edits,
-            footer.FooterOptions,
-            "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
-        ),
-        builtin(
-            "links",
-            links.find_link_edits,
-            links.LinksOptions,
-            "link, image and <a> markup to its text, reference definitions and images out, escapes undone",
-        ),
-        builtin(
-            "markup",
-            markup.find_markup_edits,
-            markup.MarkupOptions,
-            "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
-        ),
-        builtin(
-            "pages",
-            pages.find_pages_edits,
-            pages.PagesOptions,
-            "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
-        ),
-        builtin(
-            "linewrap",
-            linewrap.find_linewrap_edits,
-            linewrap.LinewrapOptions,
-            "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
-        ),
-        builtin(
-            "whitespace",
-            whitespace.find_whitespace_edits,
-            whitespace.WhitespaceOptions,
-            "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
-        ),
-    )
+# name: (module under textclean.cleaners, its edit finder, its options class, summary). A cleaner's module is
+# imported when the step is first used, so that a pipeline (or `textclean steps`, `--version`) pays only for
+# the cleaners it needs; the order is the default pipeline's.
+_BUILTIN_TABLE: dict[str, tuple[str, str, str, str]] = {
+    "mojibake": (
+        "mojibake",
+        "find_mojibake_edits",
+        "MojibakeOptions",
+        "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
+    ),
+    "unicode": (
+        "unicode",
+        "find_unicode_edits",
+        "UnicodeOptions",
+        "NFC, one kind of line break, invisible controls and format characters, broken surrogates",
+    ),
+    "pages": (
+        "pages",
+        "find_pages_edits",
+        "PagesOptions",
+        "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
+    ),
+    "whitespace": (
+        "whitespace",
+        "find_whitespace_edits",
+        "WhitespaceOptions",
+        "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
+    ),
+    "linewrap": (
+        "linewrap",
+        "find_linewrap_edits",
+        "LinewrapOptions",
+        "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
+    ),
+    "footer": (
+        "footer",
+        "find_footer_edits",
+        "FooterOptions",
+        "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
+    ),
+    "boilerplate": (
+        "boilerplate",
+        "find_boilerplate_edits",
+        "BoilerplateOptions",
+        "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
+    ),
+    "links": (
+        "links",
+        "find_link_edits",
+        "LinksOptions",
+        "link, image and <a> markup to its text, reference definitions and images out, escapes undone",
+    ),
+    "markup": (
+        "markup",
+        "find_markup_edits",
+        "MarkupOptions",
+        "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
+    ),
 }
+_BUILTINS: dict[str, CleanerSpec] = {}  # the built-in cleaners imported so far
+
+
+def _builtin(name: str) -> CleanerSpec | None:
+    """Return the built-in cleaner ``name``, importing its module on first use; ``None`` if there is none."""
+    spec = _BUILTINS.get(name)
+    if spec is None and name in _BUILTIN_TABLE:
+        module_name, finder, options_class, summary = _BUILTIN_TABLE[name]
+        module = importlib.import_module(f"textclean.cleaners.{module_name}")
+        spec = builtin(name, getattr(module, finder), getattr(module, options_class), summary)
+        _BUILTINS[name] = spec
+    return spec
+
 
 DEFAULT_STEPS: tuple[str, ...] = (
     "mojibake",
@@ -197,7 +297,7 @@ def cleaner(name: str, *, replace: bool = False) -> Callable[[T], T]:
     _check_step_name(name)
 
     def register(target: T) -> T:
-        if not replace and (name in _BUILTINS or name in _registered):
+        if not replace and (name in _BUILTIN_TABLE or name in _registered):
             raise RegistrationError(f"a cleaner named {name!r} exists already; pass replace=True to replace it")
         _registered[name] = from_callable(name, target)
         _generation[0] += 1
@@ -210,7 +310,7 @@ def get(name: str) -> CleanerSpec:
     """Return the cleaner registered under ``name``, loading plugins if needed."""
     if not isinstance(name, str):
         raise UnknownStepError(f"a step name must be a string, not {type(name).__name__}")
-    spec = _registered.get(name) or _BUILTINS.get(name) or _plugins.get(name)
+    spec = _registered.get(name) or _builtin(name) or _plugins.get(name)
     if spec is not None:
         return spec
     spec = _load_plugin(name)
@@ -228,6 +328,8 @@ def _unknown_step_message(name: str) -> str:
     unknown step 'house-style'; known steps: ...; a cleaner registered with @textclean.cleaner exists only once
     the module that registers it is imported, ...
     """
+    import difflib
+
     known = names()
     close = difflib.get_close_matches(name, known, n=1)
     hint = (
@@ -242,8 +344,28 @@ def _unknown_step_message(name: str) -> str:
 
 def names() -> list[str]:
     """Return every step name that can be used: built-in, registered, and installed plugins."""
-    plugin_names = {entry.name for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
-    return sorted(set(_BUILTINS) | set(_registered) | set(_plugins) | plugin_names)
+    return sorted(set(_BUILTIN_TABLE) | set(_registered) | set(_plugins) | set(_plugin_names()))
+
+
+def import_modules(modules: Sequence[str], folder: str) -> None:
+    """Import modules that register cleaners, looked up in ``folder`` first, then among the installed packages.
+
+    This is how a local cleaner is used without publishing a package (``textclean normalize --import
+    house_style``). The modules are named by the user on the command line, never by a config file: a
+    config may come with a tree nobody checked, and importing runs code. A module that cannot be
+    imported raises :class:`~textclean.errors.RegistrationError` that names it.
+    """
+    if modules and folder not in sys.path:
+        sys.path.insert(0, folder)
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name is None or not (module == error.name or module.startswith(error.name + ".")):
+                raise RegistrationError(f"{module}: failed: ModuleNotFoundError: {error}") from None
+            raise RegistrationError(f"{module}: no module {module!r} in {folder} or the installed packages") from None
+        except (Exception, SystemExit) as error:
+            raise RegistrationError(f"{module}: failed: {type(error).__name__}: {error}") from None
 
 
 def generation() -> int:
@@ -253,11 +375,21 @@ def generation() -> int:
 
 def builtin_names() -> list[str]:
     """Return the names of the cleaners that come with textclean."""
-    return list(_BUILTINS)
+    return list(_BUILTIN_TABLE)
+
+
+def _plugin_entries() -> Any:
+    import importlib.metadata  # reading the installed packages' metadata takes a while: only when asked
+
+    return importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+
+
+def _plugin_names() -> list[str]:
+    return [entry.name for entry in _plugin_entries()]
 
 
 def _load_plugin(name: str) -> CleanerSpec | None:
-    for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+    for entry in _plugin_entries():
         if entry.name != name:
             continue
         try:

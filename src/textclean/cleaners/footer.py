@@ -2,7 +2,7 @@ r"""Find where the article ends and remove the tail of page furniture after it.
 
 After the last paragraph of an article, scraped pages go on with comment sections, tag lines,
 "The original source of this article is ...", author and media-contact notices, copyright lines
-and lists of other articles. Such a tail begins with a recognisable line (``textclean.patterns``
+and lists of other articles. Such a tail begins with a recognisable line (``textclean.furniture.lexicon``
 holds the multilingual list); the cleaner cuts at the first of them that follows enough article
 text, so that a marker in the page's header, or a quoted disclaimer inside the article (a long
 paragraph, not a marker line), is never a cut.
@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-import regex
-
-from textclean.blocks import Block, check_shared_options, first_word_start, guard_edit, split_blocks
 from textclean.edits import Edit, apply_edits
-from textclean.patterns import FOOTER_MARKERS, FURNITURE, WORD, phrase_pattern
-
-Strictness = Literal["lenient", "normal", "strict"]
+from textclean.furniture.blocks import Block, split_blocks
+from textclean.furniture.evidence import Evidence, lexicon_evidence
+from textclean.furniture.removal import Removal, guard_edit, removal_edits
+from textclean.furniture.strictness import Rules, Strictness, check_shared_options
+from textclean.rounds import until_settled
 
 # A marker is a line, not a paragraph: at most this many words.
 MARKER_WORDS = 15
@@ -37,10 +35,6 @@ MAX_GAP = 15
 HEADER_LABELS = ("tags", "comments")
 HEADED_TEXT_BLOCKS = 3
 SENTENCE_BLOCK_WORDS = 10
-# A related-list heading has at most this many words after its phrase ("More news from Rome").
-HEADING_EXTRA_WORDS = 3
-# Labels of the furniture lexicon that also end an article in strict mode.
-STRICT_LABELS = ("share", "signup", "related")
 
 
 @dataclass(frozen=True)
@@ -64,25 +58,28 @@ class FooterOptions:
 def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> list[Edit]:
     """Find the edits that remove the page's tail after the article (see :func:`remove_footer`)."""
     blocks = split_blocks(text)
-    markers = _Markers(options)
+    evidence = lexicon_evidence(options.phrases, options.patterns)
+    rules = Rules.of(options.strictness)
     prose = [block.words if _is_prose(block) else 0 for block in blocks]
-    cut, label = len(blocks), None
+
     # once a tail is cut, an earlier marker may end what is left: cut again until none does, so
     # that the cleaner is idempotent
-    while True:
-        found = _first_cut(blocks[:cut], prose[:cut], markers, options)
-        if found is None:
-            break
-        cut, label = found
+    def cut_again(found: tuple[int, str | None]) -> tuple[int, str | None] | None:
+        cut = found[0]
+        return _first_cut(blocks[:cut], prose[:cut], evidence, rules, options.min_article_words)
+
+    uncut: tuple[int, str | None] = (len(blocks), None)
+    cut, label = until_settled(uncut, cut_again)
     if label is None:
         return []
-    tail = blocks[cut:]
-    if options.max_removed_share is not None:
-        total = sum(block.words for block in blocks)
-        share = sum(block.words for block in tail) / total if total else 0.0
-        if share > options.max_removed_share:
-            return [guard_edit("footer", share, options.max_removed_share)]
-    return _tail_edits(text, blocks, cut, label)
+    guard = guard_edit("footer", blocks, range(cut, len(blocks)), options.max_removed_share)
+    if guard is not None:
+        return [guard]
+    removals: dict[int, Removal] = {cut: (f"footer-{label}", {"label": label, "text": blocks[cut].visible})}
+    removals.update(
+        (k, ("footer-tail", {"label": "tail", "text": blocks[k].visible})) for k in range(cut + 1, len(blocks))
+    )
+    return removal_edits(text, blocks, removals)
 
 
 def remove_footer(
@@ -134,8 +131,8 @@ def remove_footer(
 
 
 def _first_cut(
-    blocks: Sequence[Block], prose: Sequence[int], markers: _Markers, options: FooterOptions
-) -> tuple[int, str] | None:
+    blocks: Sequence[Block], prose: Sequence[int], evidence: Evidence, rules: Rules, min_article_words: int
+) -> tuple[int, str | None] | None:
     """Return the first footer line after the article's text, and its label."""
     prose_after = sum(prose)
     prose_before = 0
@@ -146,55 +143,19 @@ def _first_cut(
         # header, or inside the article (a box of related links between two paragraphs); and it
         # follows the article's text closely, not a run of menus, and does not head a text
         if (
-            prose_before >= max(options.min_article_words, 2 * prose_after)
+            prose_before >= max(min_article_words, 2 * prose_after)
             and block.words <= MARKER_WORDS
             and i - last_prose <= MAX_GAP
         ):
-            label = markers.label(block)
-            if label in HEADER_LABELS and _heads_text(blocks, i + 1, options.min_article_words):
+            label = evidence.tail_label(block, prompts=rules.prompts_end_article)
+            if label in HEADER_LABELS and _heads_text(blocks, i + 1, min_article_words):
                 label = None
-            if label is not None and (options.strictness != "lenient" or not prose_after):
+            if label is not None and (rules.cut_before_prose or not prose_after):
                 return i, label
         if prose[i]:
             prose_before += prose[i]
             last_prose = i
     return None
-
-
-class _Markers:
-    """The footer lines of one set of options: the lexicon plus the user's phrases and patterns."""
-
-    def __init__(self, options: FooterOptions) -> None:
-        self.patterns = dict(FOOTER_MARKERS)
-        if options.strictness == "strict":
-            self.patterns.update((label, FURNITURE[label]) for label in STRICT_LABELS)
-        user = phrase_pattern(options.phrases, literal=True)
-        if user is not None:
-            self.patterns["user-phrase"] = user
-        self.user_patterns = [regex.compile(p, regex.IGNORECASE) for p in options.patterns]
-
-    def label(self, block: Block) -> str | None:
-        """Return the label of the footer line a block is, or ``None``."""
-        visible = block.visible
-        for pattern in self.user_patterns:
-            if pattern.search(visible):
-                return "user-pattern"
-        start = first_word_start(visible)
-        for label, pattern in self.patterns.items():
-            match = pattern.match(visible, start)
-            if match is not None and (label != "related" or _is_heading_rest(visible[match.end() :])):
-                return label
-        return None
-
-
-def _is_heading_rest(rest: str) -> bool:
-    """Tell whether what follows a related-list phrase leaves it a heading ("More news from Rome").
-
-    A phrase that introduces one title ("See also: The old bridge") is a cross-reference inside
-    the article, not the head of a list after it.
-    """
-    words = WORD.findall(rest)
-    return len(words) <= HEADING_EXTRA_WORDS and not (":" in rest and words)
 
 
 def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:
@@ -215,23 +176,3 @@ def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:
 
 def _is_prose(block: Block) -> bool:
     return (block.words >= PROSE_WORDS or block.size >= 5 * PROSE_WORDS) and (block.link_share <= PROSE_MAX_LINK_SHARE)
-
-
-def _tail_edits(text: str, blocks: Sequence[Block], cut: int, label: str) -> list[Edit]:
-    """Return one edit per removed block, the first named after the footer line that ends the article.
-
-    The break before the tail goes with it; a final line break stays.
-    """
-    edits = []
-    start = blocks[cut - 1].end if cut > 0 else 0
-    final = "\n" if text.endswith("\n") and cut > 0 else ""
-    for k in range(cut, len(blocks)):
-        end = blocks[k + 1].start if k + 1 < len(blocks) else len(text)
-        if k + 1 < len(blocks):
-            end = text.rfind("\n", blocks[k].end, end) + 1 or end
-        rule = f"footer-{label}" if k == cut else "footer-tail"
-        new = final if k == len(blocks) - 1 else ""
-        data = {"label": label if k == cut else "tail", "text": blocks[k].visible}
-        edits.append(Edit(start, end, new, rule, text[start:end], data))
-        start = end
-    return [edit for edit in edits if edit.old != edit.new]

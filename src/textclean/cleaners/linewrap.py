@@ -27,8 +27,9 @@ from typing import Literal
 
 import regex
 
-from textclean.edits import Edit, apply_edits, merge_edits
+from textclean.edits import Edit, apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.rounds import find_until_settled
 from textclean.text.languages import stopwords
 
 # Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
@@ -96,7 +97,6 @@ MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line 
 MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
 MAX_PROSE_SYMBOL_SHARE = 0.03  # ... and at most this share of its characters code marks (code and drawings have more)
 JUDGED_LINES = 8  # the first lines of an indented run that tell what it holds
-MAX_ROUNDS = 8  # looks at a text whose joins rest on weaker evidence (each round only joins lines)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -369,6 +369,11 @@ def _tolerance(width: int) -> int:
     return 1 + width // 40
 
 
+def _is_caseless(char: str) -> bool:
+    """Whether a character is a letter of a script without case (Chinese, Japanese, Thai, Arabic, ...)."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 def _starts_lower(stripped: str) -> bool:
     """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
     match = _FIRST_LETTER.match(stripped)
@@ -416,7 +421,6 @@ class _Unwrapper:
             reach[a] = lengths[a] + 1 + _first_word_length(after)
         self.prose: list[int] = []
         self.doc_width = options.width or self._estimate_width()
-        self.unsure = False  # whether a join rests on more than the text's width (see joins)
 
     def _may_join(self, a: int, b: int) -> bool:
         """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
@@ -547,10 +551,8 @@ class _Unwrapper:
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
             if width is None:
-                ragged = self._ragged_wraps(run, run) if self._weak_evidence_holds(run) else []
-                if ragged:  # weaker evidence: the step looks again
-                    found.extend((index, index + 1, "line-wrap") for index in ragged)
-                    self.unsure = True
+                if self._weak_evidence_holds(run):
+                    found.extend((index, index + 1, "line-wrap") for index in self._ragged_wraps(run, run))
             else:
                 limit = width - _tolerance(width)
                 fitting = [
@@ -573,7 +575,6 @@ class _Unwrapper:
                     and self._weak_evidence_holds(run)
                 ):
                     found.extend((index, index + 1, "line-wrap") for index in run)
-                    self.unsure = True
             run = []
         if self.options.mend_blank_lines:
             # a list marker joined to the sentence before it is prose too
@@ -589,7 +590,6 @@ class _Unwrapper:
                     and self._mend_blank(a, run_end)
                 ):
                     found.append((a, a + 2, "blank-line-in-sentence"))
-                    self.unsure = True
             found.sort()
         return found
 
@@ -662,8 +662,8 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before = lines.stripped(a)
-        if _is_title(before):
-            return False
+        if _is_title(before) or _is_caseless(before[-1]) != _is_caseless(after[0]):
+            return False  # a heading, or a change of script (a sentence does not go on in another one)
         lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not
@@ -697,25 +697,17 @@ class _Unwrapper:
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
     """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`).
 
-    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit. Joins made
-    on weaker evidence (a paragraph's own width, a mended blank line) change the paragraphs the
-    next look would see, so the text is looked at again until nothing changes.
+    Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit. Joins change
+    what the next look sees (a paragraph's lines and its width, the text's width), so the text is
+    looked at again until nothing changes.
     """
-    edits, settled = _one_round(text, options)
-    round_edits, current = edits, text
-    for _ in range(MAX_ROUNDS - 1):
-        if settled or not round_edits:
-            break
-        current = apply_edits(current, round_edits)
-        round_edits, settled = _one_round(current, options)
-        edits = merge_edits(text, edits, round_edits)
-    return edits
+    return find_until_settled(text, lambda current: _one_round(current, options))
 
 
-def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
-    """Find one round of joins; say whether they all rest on the text's width alone."""
+def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
+    """Find one round of joins."""
     if "\n" not in text:
-        return [], True
+        return []
     unwrapper = _Unwrapper(text, options)
     lines = unwrapper.lines
     edits: list[Edit] = []
@@ -742,7 +734,7 @@ def _one_round(text: str, options: LinewrapOptions) -> tuple[list[Edit], bool]:
         previous = b
     if pieces:
         edits.append(_row_edit(lines, first, previous, pieces, rules))
-    return edits, not unwrapper.unsure
+    return edits
 
 
 def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rules: dict[str, None]) -> Edit:

@@ -2,7 +2,7 @@ r"""Strip link and image markup, keeping the words a reader sees.
 
 HTML-to-text converters leave ``[text](url)``, ``![alt](src)``, reference links and their
 definition lines, ``<a href>`` tags, ``<https://autolinks>`` and backslash escapes such as
-``\$4 billion`` in the text. What the markup is, is read by :mod:`textclean.markup`; this module
+``\$4 billion`` in the text. What the markup is, is read by :mod:`textclean.text.markup_tokens`; this module
 decides what each piece becomes, and tidies the space and the empty lines that removed pieces leave.
 """
 
@@ -14,7 +14,8 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits
-from textclean.markup import Token, find_until_settled, tokenize_links
+from textclean.rounds import find_until_settled
+from textclean.text.markup_tokens import Token, tokenize_links
 
 UrlPolicy = Literal["drop", "keep", "footnote"]
 BareUrlPolicy = Literal["keep", "drop", "replace"]

@@ -3,7 +3,7 @@
 What HTML-to-text converters leave besides links (those are the ``links`` cleaner's): ``**bold**``,
 ``_italics_``, ``## `` before a heading, ``* * *`` between sections, ``> `` before quoted lines,
 ``a | b`` table rows under a ``---|---`` rule, and tags that slipped through (``<br>``, ``</div>``).
-The words and the line structure stay. What is markup is read by :mod:`textclean.markup`.
+The words and the line structure stay. What is markup is read by :mod:`textclean.text.markup_tokens`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Literal
 import regex
 
 from textclean.edits import Edit, apply_edits
-from textclean.markup import MARKUP_KINDS, find_until_settled, tokenize_markup
+from textclean.rounds import find_until_settled
+from textclean.text.markup_tokens import MARKUP_KINDS, tokenize_markup
 
 HeadingPolicy = Literal["text", "keep"]
 ListPolicy = Literal["keep", "drop"]

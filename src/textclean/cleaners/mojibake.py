@@ -20,15 +20,14 @@ import ftfy
 import ftfy.badness
 import regex
 
-from textclean import mojibake_patterns as patterns
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
-from textclean.markup import tokenize_links, tokenize_markup
+from textclean.rounds import find_until_settled
+from textclean.text import mojibake_chars
+from textclean.text.markup_tokens import tokenize_links, tokenize_markup
 
 # A segment is the line around a suspect spot, cut to this many characters on either side of it
 # (a 10 MB line must not go to ftfy whole).
 _REACH = 2000
-# Rounds of (entities, lost bytes, encodings) until nothing changes: "&amp;#195;&amp;#169;" needs two.
-_MAX_ROUNDS = 6
 _ASCII_BYTES = bytes(range(128))
 _MAX_PAIR_CHECKS = 200  # beyond this many candidate places, one regex scan is cheaper
 _IMPLAUSIBLE_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
@@ -54,17 +53,15 @@ def find_mojibake_edits(text: str, options: MojibakeOptions = MojibakeOptions())
     """Find the encoding repairs of ``text`` (see :func:`fix_mojibake`)."""
     if text.isascii() and (not options.html_entities or "&" not in text):
         return []
-    edits: list[Edit] = []
-    current = text
-    for _ in range(_MAX_ROUNDS):
-        found = _entity_edits(current) if options.html_entities else []
-        for find_more in (_lost_punctuation_edits, _encoding_edits):
-            found = merge_edits(current, found, find_more(apply_edits(current, found)))
-        if not found:
-            break
-        edits = merge_edits(text, edits, found)
-        current = apply_edits(current, found)
-    return edits
+    # a round of entities, lost bytes and encodings until nothing changes: "&amp;#195;&amp;#169;" needs two
+    return find_until_settled(text, lambda current: _one_round(current, options))
+
+
+def _one_round(text: str, options: MojibakeOptions) -> list[Edit]:
+    found = _entity_edits(text) if options.html_entities else []
+    for find_more in (_lost_punctuation_edits, _encoding_edits):
+        found = merge_edits(text, found, find_more(apply_edits(text, found)))
+    return found
 
 
 def fix_mojibake(text: str, *, html_entities: bool = True) -> str:
@@ -96,13 +93,13 @@ def _encoding_edits(text: str) -> list[Edit]:
     """Repair each segment that holds a suspect pair of characters."""
     edits: list[Edit] = []
     others = _non_ascii_characters(text)
-    has_c1 = not others.isdisjoint(patterns.C1_CONTROLS)
+    has_c1 = not others.isdisjoint(mojibake_chars.C1_CONTROLS)
     if not has_c1 and not _may_hold_pair(text, others):
         return edits
     pos = 0
-    candidates = patterns.SUSPECT if has_c1 else patterns.CANDIDATE
+    candidates = mojibake_chars.SUSPECT if has_c1 else mojibake_chars.CANDIDATE
     while (candidate := candidates.search(text, pos)) is not None:
-        match = patterns.SUSPECT.match(text, candidate.start())
+        match = mojibake_chars.SUSPECT.match(text, candidate.start())
         if match is None:
             pos = candidate.start() + 1
             continue
@@ -146,7 +143,7 @@ def _may_hold_pair(text: str, others: set[str]) -> bool:
     is yes and the full scan decides.
     """
     checks = 0
-    for leads, continuations in patterns.PAIR_SETS:
+    for leads, continuations in mojibake_chars.PAIR_SETS:
         present = others & leads
         if not present:
             continue
@@ -185,7 +182,7 @@ def _fix_segment(segment: str) -> tuple[str, str]:
     than it found is no repair, and the segment stays as it was; so is a lone letter of a rare script.
     """
     original = segment
-    segment = patterns.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
+    segment = mojibake_chars.LOST_QUOTE_END.sub(lambda match: match.group() + "\x9d", segment)
     fixed, plan = _fix_with_ftfy(segment)
     mac, mac_plan = _fix_mac_sequences(segment)
     if mac_plan:
@@ -205,7 +202,7 @@ def _fix_with_ftfy(segment: str) -> tuple[str, list[tuple[str, str]]]:
     """Run ftfy on the segment, then word by word on what it left (mixed text)."""
     result = ftfy.fix_encoding_and_explain(segment)
     fixed, plan = result.text, _steps(result)
-    if patterns.SUSPECT.search(fixed):
+    if mojibake_chars.SUSPECT.search(fixed):
         fixed, word_plan = _fix_words(fixed)
         plan.extend(word_plan)
     return fixed, plan
@@ -215,7 +212,7 @@ def _windows_evidence(segment: str) -> int:
     """Count the characters of ``segment`` in runs that decode as UTF-8 read as Windows-1252."""
     return sum(
         len(match.group())
-        for match in patterns.WINDOWS_SEQUENCES.finditer(segment)
+        for match in mojibake_chars.WINDOWS_SEQUENCES.finditer(segment)
         if _is_windows_mojibake(match.group())
     )
 
@@ -224,19 +221,19 @@ def _mac_evidence(segment: str) -> int:
     """Count the characters of ``segment`` in runs that decode as UTF-8 read as Mac Roman."""
     return sum(
         len(run)
-        for run in (m.group() for m in patterns.MAC_SEQUENCES.finditer(segment))
-        if _decodes(run, patterns.MAC_CODEC)
+        for run in (m.group() for m in mojibake_chars.MAC_SEQUENCES.finditer(segment))
+        if _decodes(run, mojibake_chars.MAC_CODEC)
     )
 
 
 def _count_controls(text: str) -> int:
     """Count the control characters of ``text`` other than tab and line breaks."""
-    return len(patterns.CONTROL.findall(text))
+    return len(mojibake_chars.CONTROL.findall(text))
 
 
 def _damage(text: str) -> tuple[int, int]:
     """How broken ``text`` still looks: suspect pairs, then ftfy's badness."""
-    return len(patterns.SUSPECT.findall(text)), ftfy.badness.badness(text)
+    return len(mojibake_chars.SUSPECT.findall(text)), ftfy.badness.badness(text)
 
 
 def _fix_words(segment: str) -> tuple[str, list[tuple[str, str]]]:
@@ -244,7 +241,7 @@ def _fix_words(segment: str) -> tuple[str, list[tuple[str, str]]]:
     words = segment.split(" ")
     plan: list[tuple[str, str]] = []
     for index, word in enumerate(words):
-        if patterns.SUSPECT.search(word):
+        if mojibake_chars.SUSPECT.search(word):
             result = ftfy.fix_encoding_and_explain(word)
             if _count_controls(result.text) <= _count_controls(word):
                 words[index] = result.text
@@ -265,17 +262,17 @@ def _fix_mac_sequences(segment: str) -> tuple[str, list[tuple[str, str]]]:
     or when longer runs of the same segment were decoded ("–∏" between Cyrillic words).
     """
     runs = []
-    for match in patterns.MAC_SEQUENCES.finditer(segment):
+    for match in mojibake_chars.MAC_SEQUENCES.finditer(segment):
         run = match.group()
         try:
-            decoded = run.encode(patterns.MAC_CODEC).decode("utf-8")
+            decoded = run.encode(mojibake_chars.MAC_CODEC).decode("utf-8")
         except UnicodeError:
             continue
         before = segment[match.start() - 1 : match.start()]
         after = segment[match.end() : match.end() + 1]
         if _plausible(decoded, before) and not _is_windows_mojibake(run):
             in_word = before.isalnum() or after.isalnum()
-            sure = len(run) > 2 or (run[0] in patterns.MAC_LATIN_LEADS and in_word)
+            sure = len(run) > 2 or (run[0] in mojibake_chars.MAC_LATIN_LEADS and in_word)
             runs.append((match.start(), match.end(), decoded, sure))
     if not any(sure for *_, sure in runs):
         return segment, []
@@ -286,7 +283,7 @@ def _fix_mac_sequences(segment: str) -> tuple[str, list[tuple[str, str]]]:
         parts.append(decoded)
         pos = end
     parts.append(segment[pos:])
-    return "".join(parts), [("encode", patterns.MAC_CODEC)]
+    return "".join(parts), [("encode", mojibake_chars.MAC_CODEC)]
 
 
 def _plausible(decoded: str, before: str) -> bool:
@@ -301,7 +298,7 @@ def _plausible(decoded: str, before: str) -> bool:
 
 def _is_windows_mojibake(run: str) -> bool:
     """Whether ``run`` is also UTF-8 read as Windows-1252 ("Ã§" for "ç"), which ftfy judges."""
-    return _decodes(run, patterns.WINDOWS_CODEC)
+    return _decodes(run, mojibake_chars.WINDOWS_CODEC)
 
 
 def _decodes(run: str, codec: str) -> bool:
@@ -332,11 +329,11 @@ def _lost_punctuation_edits(text: str) -> list[Edit]:
     between spaces a dash, before a word an opening quote, after one a closing quote; "â¦" is "…"
     and "â¢" is "•". An "â" inside a word may be a letter ("château") and stays.
     """
-    if "â" not in text or patterns.LOST_C1_CONTRACTION.search(text) is None:
+    if "â" not in text or mojibake_chars.LOST_C1_CONTRACTION.search(text) is None:
         return []
     edits = []
-    contractions = {match.start() for match in patterns.LOST_C1_CONTRACTION.finditer(text)}
-    for match in patterns.LOST_C1_PUNCTUATION.finditer(text):
+    contractions = {match.start() for match in mojibake_chars.LOST_C1_CONTRACTION.finditer(text)}
+    for match in mojibake_chars.LOST_C1_PUNCTUATION.finditer(text):
         start, end = match.span()
         if start in contractions:
             new = "’"
@@ -366,13 +363,13 @@ def _entity_edits(text: str) -> list[Edit]:
         return []
     edits = []
     code_lines: dict[int, tuple[bool, list[tuple[int, int]]]] = {}  # per line: has a tag, code spans
-    for match in patterns.ENTITY.finditer(text):
+    for match in mojibake_chars.ENTITY.finditer(text):
         start, end = match.span()
         line_start = text.rfind("\n", 0, start) + 1
         if line_start not in code_lines:
             line_end = text.find("\n", end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            spans = [(line_start + m.start(), line_start + m.end()) for m in patterns.CODE_SPAN.finditer(line)]
+            spans = [(line_start + m.start(), line_start + m.end()) for m in mojibake_chars.CODE_SPAN.finditer(line)]
             code_lines[line_start] = (_has_html_source(line), spans)
         has_tag, spans = code_lines[line_start]
         if has_tag or any(low < start < high for low, high in spans) or _is_mention(text, start, end):
@@ -396,7 +393,7 @@ def _has_html_source(line: str) -> bool:
     removable += [(t.start, t.end) for t in tokenize_links(line) if t.kind in ("html_link", "html_image")]
     return any(
         not any(low <= tag.start() and tag.end() <= high for low, high in removable)
-        for tag in patterns.HTML_TAG.finditer(line)
+        for tag in mojibake_chars.HTML_TAG.finditer(line)
     )
 
 
@@ -404,9 +401,9 @@ def _is_mention(text: str, start: int, end: int) -> bool:
     """Whether the entity at ``start:end`` is named rather than used: quoted, or called an entity."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    if before and after and before in patterns.MENTION_OPENERS and after in patterns.MENTION_CLOSERS:
+    if before and after and before in mojibake_chars.MENTION_OPENERS and after in mojibake_chars.MENTION_CLOSERS:
         return True
-    return patterns.ENTITY_WORD_AFTER.match(text, end) is not None
+    return mojibake_chars.ENTITY_WORD_AFTER.match(text, end) is not None
 
 
 def _unescape(chain: str) -> str:
@@ -418,7 +415,7 @@ def _unescape(chain: str) -> str:
         if char == "\ufffd" or code < 0 or (unicodedata.category(char) == "Cc" and char not in "\t\n"):
             char = f"&{body};"
     else:
-        char = patterns.NAMED_ENTITIES.get(body, f"&{body};")
+        char = mojibake_chars.NAMED_ENTITIES.get(body, f"&{body};")
     return char
 
 

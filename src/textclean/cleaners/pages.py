@@ -10,7 +10,7 @@ Page breaks are form feeds; in a text without them, a short line that comes back
 spacing (every 20 lines or more, at least three times) with a number that grows from page to page
 ("[Page 12]", "- 13 -") marks them, if at least one of these breaks falls inside a paragraph (pages
 are filled to the bottom; numbered lines that only ever stand between paragraphs number a list).
-Around each break the blocks of :func:`textclean.blocks.split_blocks` are read outwards from the
+Around each break the blocks of :func:`textclean.furniture.blocks.split_blocks` are read outwards from the
 break: a short block is furniture while its text (digits aside) stands by ``min_repeats`` breaks
 or more, and by two in five of them at least, and mostly there (a line of dialogue by two breaks
 of a novel is not a header), or, next to a break, is a page number; the first block that is
@@ -40,8 +40,8 @@ from dataclasses import dataclass
 
 import regex
 
-from textclean.blocks import WRAPPED_LINE_MAX, WRAPPED_LINE_MIN, Block, split_blocks
 from textclean.edits import Edit, apply_edits
+from textclean.furniture.blocks import WRAPPED_LINE_MAX, WRAPPED_LINE_MIN, Block, split_blocks
 from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.text.languages import stopwords
 

@@ -21,6 +21,7 @@ from typing import Literal
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
+from textclean.rounds import find_until_settled
 
 Form = Literal["NFC", "NFKC"]
 _FORMS = ("NFC", "NFKC")
@@ -34,7 +35,6 @@ _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u20
 _JOINERS = frozenset("\u200b\u200c\u200d\u180e")  # kept between letters: scripts need them
 _EMOJI_JOINER = "\u200d"
 _TAG_BASE = "\U0001f3f4"  # the black flag that subdivision-flag tag sequences follow
-_MAX_ROUNDS = 4
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]+")
 
@@ -61,17 +61,13 @@ def find_unicode_edits(text: str, options: UnicodeOptions = UnicodeOptions()) ->
     """Find the Unicode edits of ``text`` (see :func:`normalize_unicode`)."""
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
         return []
-    edits: list[Edit] = []
-    current = text
-    for _ in range(_MAX_ROUNDS):  # a decoded surrogate run can hold a control character
-        found = _character_edits(current, options)
-        middle = apply_edits(current, found)
-        found = merge_edits(current, found, _normal_form_edits(middle, options.form))
-        if not found:
-            break
-        edits = merge_edits(text, edits, found)
-        current = apply_edits(current, found)
-    return edits
+    # a decoded surrogate run can hold a control character: round after round
+    return find_until_settled(text, lambda current: _one_round(current, options))
+
+
+def _one_round(text: str, options: UnicodeOptions) -> list[Edit]:
+    found = _character_edits(text, options)
+    return merge_edits(text, found, _normal_form_edits(apply_edits(text, found), options.form))
 
 
 def normalize_unicode(

@@ -1,8 +1,9 @@
 # ruff: noqa: RUF001, RUF003  (a data module of words and punctuation in many scripts)
-"""Word lists and precompiled patterns of page furniture, shared by ``boilerplate`` and ``footer``.
+"""The lexicon of page furniture: word lists and precompiled phrase patterns of ``boilerplate`` and ``footer``.
 
 This is data, not logic: what the classifiers look for, in several languages (English, German,
-French, Spanish, Italian, Portuguese, Dutch, with a few Russian and Polish function words). Every
+French, Spanish, Italian, Portuguese, Dutch, a few Chinese and Japanese phrases, and a few Russian
+and Polish function words). Every
 phrase is generic page furniture ("Leave a comment", "Articles by:", "All rights reserved"); none
 names a site. Phrases are matched case-insensitively at word boundaries, so "ad" never hits
 "adapt". Users add their own phrases through the cleaners' options; :func:`phrase_pattern` builds
@@ -70,8 +71,40 @@ STOPWORDS: frozenset[str] = frozenset(
 # Words of one language that are also ordinary content words elsewhere are harmless here: the
 # share is a soft signal, compared with the document's own share (see blocks.py).
 
+
+def document_stopwords(text: str) -> frozenset[str]:
+    """Return the function words that ``boilerplate`` and ``footer`` count in ``text``.
+
+    Every stopword lookup of the two cleaners goes through here. It is the hand list above, of the
+    languages it names; a document in another language, or in a script without spaces, finds few
+    of its words in it, and the cleaners then tell prose by punctuation, characters and line length.
+
+    >>> "the" in document_stopwords("The cat sat on the mat.")
+    True
+    """
+    return STOPWORDS
+
+
+# Rights notices: furniture wherever they stand, and the start of a page's tail after an article.
+RIGHTS = (
+    r"copyright",
+    r"©",
+    r"\(c\) \d{4}",
+    r"all rights reserved",
+    r"alle rechte vorbehalten",
+    r"tous droits réservés",
+    r"todos los derechos reservados",
+    r"tutti i diritti riservati",
+    r"todos os direitos reservados",
+    r"alle rechten voorbehouden",
+    r"版权所有",
+    r"保留所有权利",
+    r"無断転載を禁(?:じます|止します)",
+)
+
 # Furniture phrases by label. A label names what the furniture is; it becomes part of the rule name
-# that ``explain`` reports. Each phrase is a regular-expression fragment (spaces match any space).
+# that ``explain`` reports. Each phrase is a regular-expression fragment (spaces match any space); a
+# phrase that another one of its label starts with comes after it ("compartir en", then "compartir").
 FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
     # social sharing prompts
     "share": (
@@ -80,10 +113,10 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"tweet",
         r"teilen",
         r"diesen artikel teilen",
-        r"partager",
         r"partager (?:sur|cet article)",
-        r"compartir",
+        r"partager",
         r"compartir en",
+        r"compartir",
         r"condividi",
         r"compartilhar",
         r"partilhar",
@@ -94,6 +127,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"síguenos",
         r"seguici",
         r"siga-nos",
+        r"分享到?",
+        r"(?:この記事を)?シェア(?:する)?",
     ),
     # comment prompts and counters
     "comments": (
@@ -101,10 +136,11 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"post a comment",
         r"add (?:a )?comment",
         r"\d+ comments?",
+        r"comment on .{0,60} on (?:our )?facebook(?: page)?",
         r"comments?",
         r"no comments(?: yet)?",
-        r"kommentare?",
         r"kommentar schreiben",
+        r"kommentare?",
         r"commentaires?",
         r"laisser un commentaire",
         r"comentarios?",
@@ -114,17 +150,16 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"comentários?",
         r"deixe um comentário",
         r"reacties",
-        r"comment on .{0,60} on (?:our )?facebook(?: page)?",
     ),
     # newsletter, sign-up, membership and app prompts
     "signup": (
         r"subscribe(?: now| today| to (?:our|the) newsletter)?",
         r"sign up(?: for (?:our|the) newsletter| now)?",
+        r"newsletter abonnieren",
         r"newsletter",
         r"become a (?:member|subscriber|patron)",
         r"join (?:us|our (?:mailing list|newsletter))",
         r"download (?:our|the) app",
-        r"newsletter abonnieren",
         r"jetzt abonnieren",
         r"abonnez-vous",
         r"s'abonner",
@@ -216,6 +251,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"leia (?:mais|também)",
         r"notícias relacionadas",
         r"lees (?:meer|ook)",
+        r"相关(?:新闻|文章|阅读)",
+        r"関連(?:記事|ニュース)",
     ),
     # advertising labels
     "advert": (
@@ -230,6 +267,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"pubblicità",
         r"publicidade",
         r"advertentie",
+        r"广告",
+        r"広告",
     ),
     # tag and category lines: "Tags: a, b", "Filed under: ...", "Region: ...", "Theme: ..."
     "tags": (
@@ -277,16 +316,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"haftungsausschluss",
         r"avertissement",
         r"aviso",
-        r"all rights reserved",
-        r"alle rechte vorbehalten",
-        r"tous droits réservés",
-        r"todos los derechos reservados",
-        r"tutti i diritti riservati",
-        r"todos os direitos reservados",
-        r"alle rechten voorbehouden",
-        r"copyright",
-        r"©",
-        r"\(c\) \d{4}",
+        *RIGHTS,
     ),
     # photo and image credits
     "caption": (
@@ -303,14 +333,6 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-
-# Words that mark a long block as a rights or permission notice (used only in a page's tail).
-NOTICE_WORDS = regex.compile(
-    r"\b(?:copyright(?:ed)?|©|all rights reserved|fair use|permission|reproduc\w*|disclaimer|"
-    r"terms of (?:use|service)|privacy policy|cookies?|urheberrecht\w*|droits? d'auteur|derechos de autor|"
-    r"diritti|direitos|auteursrecht\w*|responsibility of the author|verantwortung|responsabilit\w+)\b",
-    regex.IGNORECASE,
-)
 
 # A cookie or consent notice: "cookies" with the words of consent around it. Only blocks of a notice's
 # length are tested (an article about cookies is longer, or lacks the consent words).
@@ -335,6 +357,8 @@ DATE = regex.compile(
     rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
     regex.IGNORECASE,
 )
+# A date in Chinese or Japanese: "2010年2月17日".
+CJK_DATE = regex.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # A digit: a cheap test before the date pattern is tried.
 DIGIT = regex.compile(r"\d")
 # Words that go with a date in a dateline: "Published", "Updated", "Posted on", weekdays, times.
@@ -359,8 +383,9 @@ TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»]|-{1,2}|::)\s+")
 WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # A word, as the scorer and the classifiers count words.
 WORD = regex.compile(r"\w+")
-# Sentence-final punctuation at the end of a block (closing quotes and brackets may follow).
-SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+# Sentence-final punctuation at the end of a block, in Latin, CJK, Arabic and Devanagari script (closing
+# quotes and brackets may follow).
+SENTENCE_END = regex.compile(r"[.!?…。！？．؟۔।॥:;][\"'”’»)\]」』）]*\s*$")
 # A list item or a heading at the start of a line.
 LIST_MARKER = regex.compile(r"[ \t]*+(?:[*•·+\-–]|\d{1,3}[.)])[ \t]")
 HEADING_MARKER = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
@@ -383,6 +408,8 @@ def phrase_pattern(phrases: Iterable[str], *, literal: bool = False) -> regex.Pa
     parts = [regex.escape(p.strip()) if literal else p for p in phrases if p.strip()]
     if not parts:
         return None
+    if literal:  # the longest first: an alternation takes the first phrase that matches
+        parts.sort(key=len, reverse=True)
     spaced = [part.replace(r"\ ", " ").replace(" ", r"\s+") for part in parts]
     return regex.compile(r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)", regex.IGNORECASE)
 
@@ -442,16 +469,7 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
         r"press contacts?:",
     ),
     "rights": (
-        r"copyright",
-        r"©",
-        r"\(c\) \d{4}",
-        r"all rights reserved",
-        r"alle rechte vorbehalten",
-        r"tous droits réservés",
-        r"todos los derechos reservados",
-        r"tutti i diritti riservati",
-        r"todos os direitos reservados",
-        r"alle rechten voorbehouden",
+        *RIGHTS,
         r"disclaimer:",
     ),
     "related": (
@@ -489,6 +507,8 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
         r"você (?:também )?pode gostar",
         r"gerelateerde artikelen",
         r"meest gelezen",
+        r"相关(?:新闻|文章|阅读)",
+        r"関連(?:記事|ニュース)",
     ),
 }
 

@@ -23,13 +23,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
-
-from textclean.edits import Edit, apply_edits, merge_edits
 
 # Kinds of tokens whose text is link text (the rest is images, definitions, escapes and code).
 LINK_KINDS = frozenset({"link", "reference", "html_link", "autolink"})
@@ -154,30 +151,6 @@ def tokenize_links(text: str) -> list[Token]:
         tokens.extend(scanner.strays)
         tokens.sort(key=lambda token: token.start)
     return tokens
-
-
-def find_until_settled(text: str, find_round: Callable[[str], list[Edit]], max_rounds: int = 8) -> list[Edit]:
-    r"""Find edits round after round, each on the text the last left, until a round finds none.
-
-    Undoing markup can make new markup (``\\[a](b)`` unescaped is a link; ``*a **b** c*`` is
-    emphasis once ``**`` is gone), and a cleaner must find nothing more on its own output. The later
-    rounds are quick: little markup is left for them. Markup nested deeper than ``max_rounds`` keeps
-    its innermost layers.
-
-    >>> edits = find_until_settled("((a))", lambda t: [Edit(0, len(t), t[1:-1], "peel", t)] if t[0] == "(" else [])
-    >>> apply_edits("((a))", edits)
-    'a'
-    """
-    edits = found = find_round(text)
-    current = text
-    for _ in range(max_rounds):
-        if not found:
-            break
-        current = apply_edits(current, found)
-        found = find_round(current)
-        if found:
-            edits = merge_edits(text, edits, found)
-    return edits
 
 
 def link_text_share(text: str) -> float:

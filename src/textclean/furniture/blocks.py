@@ -21,9 +21,8 @@ from functools import lru_cache
 
 import regex
 
-from textclean.edits import Edit
-from textclean.markup import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
-from textclean.patterns import ITEM_MARKER, SENTENCE_END, STOPWORDS, WIDE, WORD
+from textclean.furniture.lexicon import ITEM_MARKER, SENTENCE_END, WIDE, WORD, document_stopwords
+from textclean.text.markup_tokens import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
 # the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
@@ -73,9 +72,10 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     other.
     """
     spans = _block_spans(text)
+    stopwords = document_stopwords(text)
     tokens = tokenize_links(text) if spans else []
     if not tokens:
-        return tuple(Block(start, end, *_measure(text[start:end], ())) for start, end in spans)
+        return tuple(Block(start, end, *_measure(text[start:end], (), stopwords)) for start, end in spans)
     blocks = []
     index = 0
     count = 0
@@ -92,7 +92,7 @@ def split_blocks(text: str) -> tuple[Block, ...]:
                 continue
             index += 1
         inner = tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
-        blocks.append(Block(start, end, *_measure(text[start:end], inner)))
+        blocks.append(Block(start, end, *_measure(text[start:end], inner, stopwords)))
     return tuple(blocks)
 
 
@@ -134,9 +134,12 @@ _FORMATTING = frozenset({"emphasis", "empty_emphasis", "tag"})  # markup that hi
 # again unchanged (``footer`` cuts a tail, ``boilerplate`` drops blocks, the next round confirms).
 @lru_cache(maxsize=8192)
 def _measure(
-    text: str, tokens: tuple[tuple[str, int, int, str], ...]
+    text: str, tokens: tuple[tuple[str, int, int, str], ...], stopwords: frozenset[str]
 ) -> tuple[str, int, int, float, bool, bool, bool, bool, int]:
-    """Return the features of a block (see :class:`Block`), from its text and its tokens (kind, span, text)."""
+    """Return the features of a block (see :class:`Block`).
+
+    They are read from its text, its tokens (kind, span, text) and the document's stopwords.
+    """
     marker = ITEM_MARKER.match(text)
     heading = marker is not None and "#" in marker.group()
     parts = []
@@ -159,37 +162,35 @@ def _measure(
     visible = _without_formatting("".join(parts)).strip()
     words = WORD.findall(visible.casefold())
     visible_chars = _visible_length(visible)
+    wide = 0 if visible.isascii() else len(WIDE.findall(visible))
     return (
         visible,
-        len(words),
-        sum(map(STOPWORDS.__contains__, words)),
+        _word_count(words, wide) if wide else len(words),
+        sum(map(stopwords.__contains__, words)),
         min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
         has_links,
         marker is not None and not heading,
         heading,
         bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
-        len(visible) + (2 * len(WIDE.findall(visible)) if not visible.isascii() else 0),
+        len(visible) + 2 * wide,
     )
 
 
-def check_shared_options(
-    strictness: str, max_removed_share: float | None, phrases: tuple[str, ...], patterns: tuple[str, ...]
-) -> None:
-    """Check the options that ``boilerplate`` and ``footer`` share; raise ``ValueError`` saying what is allowed."""
-    if strictness not in ("lenient", "normal", "strict"):
-        raise ValueError(f"strictness must be 'lenient', 'normal' or 'strict', not {strictness!r}")
-    if max_removed_share is not None and (
-        not isinstance(max_removed_share, int | float) or not 0 < max_removed_share <= 1
-    ):
-        raise ValueError(f"max_removed_share must be None or a number in (0, 1], not {max_removed_share!r}")
-    for name, value in (("phrases", phrases), ("patterns", patterns)):
-        if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
-            raise ValueError(f"{name} must be a list of strings, not {value!r}")
-    for pattern in patterns:
-        try:
-            regex.compile(pattern)
-        except regex.error as error:
-            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {error}") from None
+def count_words(text: str) -> int:
+    """Count the words of a text; in scripts written without spaces, two characters make a word.
+
+    >>> count_words("The old harbour"), count_words("港口重新开放"), count_words("Das 港口")
+    (3, 3, 2)
+    """
+    words = WORD.findall(text)
+    wide = 0 if text.isascii() else len(WIDE.findall(text))
+    return _word_count(words, wide) if wide else len(words)
+
+
+def _word_count(words: list[str], wide: int) -> int:
+    """Count words where ``wide`` characters of scripts without spaces stand among them: two make a word."""
+    spaced = sum(1 for word in words if not WIDE.search(word))
+    return spaced + (wide + 1) // 2
 
 
 def _without_formatting(text: str) -> str:
@@ -220,13 +221,3 @@ def first_word_start(text: str) -> int:
     """
     match = _PHRASE_START.search(text)
     return len(text) if match is None else match.start()
-
-
-def guard_edit(cleaner: str, share: float, most: float) -> Edit:
-    """Return the edit that changes nothing and says why: removals over the guard's share.
-
-    >>> guard_edit("footer", 0.8, 0.5).data
-    {'removed_share': 0.8, 'max_removed_share': 0.5}
-    """
-    data = {"removed_share": round(share, 3), "max_removed_share": most}
-    return Edit(0, 0, "", f"{cleaner}-guard", "", data)

@@ -1,0 +1,586 @@
+r"""The block classifier: an ordered list of named passes over the table of block features.
+
+The classifier follows jusText (Pomikálek, 2011) on text instead of HTML. Each pass reads the
+feature table (the blocks, and the verdicts of the passes before it) and writes verdicts, each
+with the rule that fired; the verdict keeps the name of the pass that wrote it, so ``explain``
+can say which pass removed a block. The whole algorithm is :data:`PASSES`:
+
+1. ``own-evidence``: every block gets a class from its own features (link density, length,
+   stopword share, sentence punctuation, the furniture lexicon);
+2. ``repeats``: a prose block printed again goes after its first appearance;
+3. ``neighbours``: blocks in doubt are settled by the sure blocks around them;
+4. ``position``: blocks in doubt outside the article's run (the most prose net of furniture) go;
+5. ``teaser-cards``: a run of headline-and-summary cards that closes the text goes;
+6. ``short-document``: a document of a sentence or two is kept whole.
+
+>>> from textclean.furniture.blocks import split_blocks
+>>> from textclean.furniture.evidence import lexicon_evidence
+>>> from textclean.furniture.strictness import Rules
+>>> text = "* [Home](/)\n* [News](/news)\n\n" + "The council met on Monday and voted to keep the library open. " * 4
+>>> stopwords = frozenset({"the", "and", "to", "on"})
+>>> verdicts = classify(split_blocks(text), lexicon_evidence((), ()), Rules.of("normal"), 0.5, stopwords)
+>>> [(v.kind.value, v.rule, v.by) for v in verdicts]
+[('bad', 'navigation', 'own-evidence'), ('bad', 'links', 'own-evidence'), ('good', 'prose', 'own-evidence')]
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from textclean.furniture.blocks import Block
+from textclean.furniture.evidence import Evidence, site_suffix_start
+from textclean.furniture.lexicon import WIDE, WORD
+from textclean.furniture.strictness import Rules
+
+# jusText's thresholds, in characters of visible text and shares of stopwords.
+SHORT_CHARS = 70  # below this a block is "short": it cannot speak for itself
+LONG_CHARS = 200  # above this a prose-like block is "good" on its own
+# Stopword shares that mark prose, for English; scaled to the document's own prose (other
+# languages, or word lists that know a language less well, give lower shares).
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# Prose blocks of at least this many words are compared for repetition; shorter ones, and lists
+# (a recipe's "1 cup of water"), repeat naturally.
+REPEAT_MIN_WORDS = 8
+# A near-prose block among furniture is kept if it is at least this long (recall first).
+# A block speaks of the article's subject if at least this many of its subject words, and this
+# share of them, stand in the prose of the article's run.
+MIN_SHARED_WORDS = 2
+SHARED_SHARE = 0.3
+NEAR_GOOD_ALONE_WORDS = 25
+# What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
+FURNITURE_COST = 10
+# What a short line that is not a sentence costs the run, in words of prose: a menu rendered as
+# plain lines (no link markup left to tell it by) weighs against joining the text beyond it, a
+# subheading or two between paragraphs next to nothing.
+SHORT_LINE_COST = 1.0
+# Teaser cards (a list of other stories after the article): a card is a headline of at most
+# CARD_HEAD_LINES short lines (a kicker, a title, a date) over a summary of at most
+# CARD_SUMMARY_MAX_WORDS words that ends a sentence or has CARD_PROSE_WORDS words; a run of at
+# least MIN_CARDS cards, with CARD_SUMMARY_WORDS words a summary on average, is a list of stories
+# (fewer, or shorter, is a list or a Q&A in the article).
+CARD_HEAD_LINES = 4
+CARD_SUMMARY_MAX_WORDS = 100
+CARD_PROSE_WORDS = 20
+CARD_SUMMARY_WORDS = 12
+MIN_CARDS = 3
+# The text before the cards has at least this share of the cards' words: a page of cards is an index.
+CARD_BODY_SHARE = 0.5
+# The summaries share with the text before them at most this much of what its paragraphs share
+# with one another (their words used by another paragraph): less, and they speak of other things.
+CARD_MAX_SHARED = 0.7
+# The text's paragraphs, for that comparison, have at least this many words.
+CARD_TEXT_WORDS = 8
+# A headline or a card's head line is at most this long, in words.
+HEAD_WORDS = 30
+# Furniture that stands inside articles as well as around them: no evidence about its neighbours.
+INSIDE_ARTICLE = ("caption",)
+# A furniture line between two sentences of text has at most this many words; a sentence of text, at
+# least this many.
+LINE_WORDS = 15
+SENTENCE_WORDS = 3
+# Rules that drop a block for its neighbours or its place, not for evidence of its own.
+IN_DOUBT = ("among-furniture", "outside-article")
+# The document's prose, for the stopword yardstick: blocks of at least this many words that end
+# a sentence and are mostly not link text.
+YARDSTICK_WORDS = 20
+YARDSTICK_MAX_LINK_SHARE = 0.3
+# A document of at most this many blocks, each a sentence, is kept whole.
+SHORT_DOCUMENT_BLOCKS = 2
+# Below this share of stopwords in that prose, the word list does not know the document's language.
+MIN_KNOWN_SHARE = 0.05
+
+
+class BlockClass(enum.Enum):
+    """What a block is, as far as the classifier can tell."""
+
+    GOOD = "good"  # article text
+    NEAR_GOOD = "near-good"  # prose-like, but not certain alone
+    SHORT = "short"  # too short to tell alone
+    BAD = "bad"  # furniture
+
+
+class Verdict(NamedTuple):
+    """The class of a block, the rule that gave it, and the pass that wrote it (a tuple: thousands per page)."""
+
+    kind: BlockClass
+    rule: str
+    by: str = "own-evidence"
+
+
+@dataclass
+class Table:
+    """The feature table of one classification: the blocks, what the passes read, their verdicts so far."""
+
+    blocks: Sequence[Block]
+    evidence: Evidence
+    rules: Rules
+    max_link_density: float
+    stopwords: frozenset[str]
+    prose_share: float | None  # the document's prose against English's, in stopwords (see ``_prose_share``)
+    known: dict[tuple[int, float | None], tuple[BlockClass, str]]  # own classes by block start and threshold
+    verdicts: list[Verdict] = field(default_factory=list)
+    after: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)  # the verdicts as each pass left them
+    inside: frozenset[int] | None = None  # furniture that stands inside the article (see :func:`inside_article`)
+    span: tuple[int, int] | None = None  # the article's run, once read (see :func:`article_run`)
+    vocabulary: Counter[str] | None = None  # the subject words of its prose, once read
+
+
+# A pass reads the table and yields the verdicts it writes: (block index, class, rule).
+Pass = Callable[[Table], Iterable[tuple[int, BlockClass, str]]]
+
+
+def classify(
+    blocks: Sequence[Block],
+    evidence: Evidence,
+    rules: Rules,
+    max_link_density: float,
+    stopwords: frozenset[str],
+    *,
+    known: dict[tuple[int, float | None], tuple[BlockClass, str]] | None = None,
+) -> list[Verdict]:
+    """Run :data:`PASSES` over the blocks, in order, and return each block's verdict.
+
+    ``known`` keeps the classes of the blocks' own evidence between calls on parts of one text
+    (the blocks kept by the last call are classified again).
+    """
+    table = Table(
+        blocks, evidence, rules, max_link_density, stopwords, _prose_share(blocks), {} if known is None else known
+    )
+    table.verdicts = [Verdict(BlockClass.SHORT, "short")] * len(blocks)
+    for name, run in PASSES:
+        for i, kind, rule in run(table):
+            table.verdicts[i] = Verdict(kind, rule, name)
+        table.after[name] = tuple(table.verdicts)
+    return table.verdicts
+
+
+def own_evidence(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Give every block its class from its own evidence (jusText's context-free pass).
+
+    Where the document's prose holds (almost) none of the stopwords (a script written without
+    spaces, a language the word list does not know), prose is told without them: by its length
+    and its sentence punctuation.
+    """
+    prose_share = table.prose_share
+    low = STOPWORDS_LOW * prose_share if prose_share is not None else None
+    high = STOPWORDS_HIGH * prose_share if prose_share is not None else None
+    known = table.known
+    for i, block in enumerate(table.blocks):
+        key = (block.start, low)
+        own = known.get(key)
+        if own is None:
+            own = known[key] = _own_class(table, block, low, high)
+        yield i, *own
+
+
+def _own_class(table: Table, block: Block, low: float | None, high: float | None) -> tuple[BlockClass, str]:
+    if block.words == 0:
+        return (BlockClass.BAD, "image") if block.has_links else (BlockClass.SHORT, "short")
+    label = table.evidence.furniture_label(block)
+    if label is not None:
+        return BlockClass.BAD, label
+    if block.has_links and block.link_share > table.max_link_density:
+        return BlockClass.BAD, "links"
+    share = block.stopword_share
+    if block.size < SHORT_CHARS:
+        return BlockClass.SHORT, "short"
+    if block.size > LONG_CHARS and (block.sentence_end if high is None else share >= high):
+        return BlockClass.GOOD, "prose"
+    if block.sentence_end or (low is not None and share >= low):
+        return BlockClass.NEAR_GOOD, "near-prose"
+    if table.rules.unproven_long_blocks:
+        return BlockClass.BAD, "not-prose"
+    return BlockClass.SHORT, "not-prose"
+
+
+def _prose_share(blocks: Sequence[Block]) -> float | None:
+    """How the document's own prose compares with English prose in stopword share (0.2..1).
+
+    ``None`` if its prose holds almost no stopwords: then they tell nothing.
+    """
+    words = stopwords = 0
+    for block in blocks:
+        if block.words >= YARDSTICK_WORDS and block.sentence_end and block.link_share < YARDSTICK_MAX_LINK_SHARE:
+            words += block.words
+            stopwords += block.stopwords
+    if not words:
+        return 1.0
+    if stopwords < MIN_KNOWN_SHARE * words:
+        return None
+    return max(0.2, min(1.0, stopwords / words / 0.4))
+
+
+def repeats(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Mark the later copies of a repeated prose block (a teaser, a pull quote, the title again) as furniture.
+
+    A title is compared without the site's name after it. The first copy may be any block; a later
+    copy goes if it reads as prose (a list repeats its items naturally, a short line its words).
+    """
+    prose_share = table.prose_share
+    seen: set[str] = set()
+    for i, block in enumerate(table.blocks):
+        if block.words < REPEAT_MIN_WORDS or block.list_item:
+            continue
+        visible = block.visible
+        title = block.words <= HEAD_WORDS and not block.sentence_end and "\n" not in visible
+        key = words_of(visible[: site_suffix_start(visible)] if title else visible)
+        prose = block.sentence_end if prose_share is None else block.stopword_share >= STOPWORDS_LOW * prose_share
+        if key in seen and prose:
+            yield i, BlockClass.BAD, "repeated"
+        seen.add(key)
+
+
+def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Settle blocks in doubt by their neighbours, as jusText's context-sensitive pass does.
+
+    The short blocks between two sure blocks form a group. Between two good blocks the group is
+    kept (subheadings, a list in the article), between two furniture blocks it goes (a menu). A
+    group between furniture and article text keeps the lines next to the text that read as text
+    (a headline, a lede of a few words) and loses the rest. The document's edges are no evidence;
+    nor are blocks that show nothing (images), nor furniture that stands inside the article (see
+    :func:`inside_article`).
+    """
+    blocks, verdicts = table.blocks, table.verdicts
+    if not table.rules.neighbours or all(verdict.kind is not BlockClass.GOOD for verdict in verdicts):
+        # no block is article text for sure: nothing to tell furniture from, keep what is in doubt
+        for i, verdict in enumerate(verdicts):
+            if verdict.kind is not BlockClass.BAD and verdict.kind is not BlockClass.GOOD:
+                yield i, BlockClass.GOOD, verdict.rule
+        return
+    inside = inside_article(table)
+    shown = [i for i, block in enumerate(blocks) if block.words and i not in inside]
+    kinds = [verdicts[i].kind for i in shown]
+    settled = [(verdicts[i].kind, verdicts[i].rule) for i in shown]
+    sure = [kind if kind is not BlockClass.NEAR_GOOD else BlockClass.SHORT for kind in kinds]
+    # near-good blocks: kept unless furniture is on both sides (jusText)
+    before = _nearest_sure(sure, reverse=False)
+    after = _nearest_sure(sure, reverse=True)
+    for n, i in enumerate(shown):
+        if kinds[n] is BlockClass.NEAR_GOOD:
+            among = before[n] is BlockClass.BAD and after[n] is BlockClass.BAD
+            if among and (table.rules.near_prose_among_furniture or not _stands_alone(table, i)):
+                settled[n] = (BlockClass.BAD, "among-furniture")
+            else:
+                settled[n] = (BlockClass.GOOD, settled[n][1])
+    # short blocks, group by group
+    n = 0
+    while n < len(shown):
+        if kinds[n] is not BlockClass.SHORT:
+            n += 1
+            continue
+        m = n
+        while m < len(shown) and kinds[m] is BlockClass.SHORT:
+            m += 1
+        left = settled[n - 1][0] if n > 0 else None  # the document's edge says nothing
+        right = settled[m][0] if m < len(shown) else None
+        group = range(n, m)
+        if left is not BlockClass.BAD and right is not BlockClass.BAD:
+            keep = set(group)
+        elif left is not BlockClass.GOOD and right is not BlockClass.GOOD:
+            keep = set()
+        elif right is BlockClass.GOOD:
+            keep = set(_text_run(blocks, shown, reversed(group)))
+        else:
+            keep = set(_text_run(blocks, shown, group))
+        for k in group:
+            settled[k] = (BlockClass.GOOD, settled[k][1]) if k in keep else (BlockClass.BAD, "among-furniture")
+        n = m
+    for n, i in enumerate(shown):
+        if settled[n] != (verdicts[i].kind, verdicts[i].rule):
+            yield i, *settled[n]
+
+
+def _stands_alone(table: Table, i: int) -> bool:
+    """Tell whether a near-prose block among furniture is text for all that.
+
+    It is, if it is long, or if it is a paragraph of prose inside the article's run or about the
+    article's subject.
+    """
+    block = table.blocks[i]
+    if block.words >= NEAR_GOOD_ALONE_WORDS:
+        return True
+    first, last = article_run(table)
+    return block.sentence_end and (first <= i <= last or speaks_of_the_article(table, i))
+
+
+def inside_article(table: Table) -> frozenset[int]:
+    """Return the furniture blocks that stand inside an article: no evidence about their neighbours.
+
+    Captions are such blocks, and so is a furniture line between two sentences of text ("Advertisement",
+    "Share this article", "Read more: ..." between two paragraphs): the article goes on after it.
+    A link list is not: a box of links parts what comes before it from what comes after.
+    """
+    if table.inside is None:
+        blocks, own = table.blocks, table.after["repeats"]
+        inside = {i for i, verdict in enumerate(own) if verdict.rule in INSIDE_ARTICLE}
+        shown = [i for i, block in enumerate(blocks) if block.words and i not in inside]
+        for n in range(1, len(shown) - 1):
+            i = shown[n]
+            if (
+                own[i].kind is BlockClass.BAD
+                and own[i].rule != "links"
+                and blocks[i].words <= LINE_WORDS
+                and _is_sentence(blocks[shown[n - 1]], own[shown[n - 1]])
+                and _is_sentence(blocks[shown[n + 1]], own[shown[n + 1]])
+            ):
+                inside.add(i)
+        table.inside = frozenset(inside)
+    return table.inside
+
+
+def _is_sentence(block: Block, verdict: Verdict) -> bool:
+    """Tell whether a block reads as a sentence of text: not furniture, a few words, sentence punctuation."""
+    return verdict.kind is not BlockClass.BAD and block.sentence_end and block.words >= SENTENCE_WORDS
+
+
+def _text_run(blocks: Sequence[Block], shown: Sequence[int], order: Iterable[int]) -> list[int]:
+    """Return the blocks, in ``order`` from the article text outwards, that read as text.
+
+    The run stops at the first one-or-two-word line without a stopword (a menu entry).
+    """
+    run = []
+    for k in order:
+        block = blocks[shown[k]]
+        if block.words <= 2 and block.stopwords == 0 and not block.heading:
+            break
+        run.append(k)
+    return run
+
+
+def _nearest_sure(kinds: Sequence[BlockClass], *, reverse: bool) -> list[BlockClass]:
+    """Return, for each block, the class of the nearest sure block before (or after) it.
+
+    The document's edges count as furniture.
+    """
+    found = [BlockClass.BAD] * len(kinds)
+    last = BlockClass.BAD
+    order = range(len(kinds) - 1, -1, -1) if reverse else range(len(kinds))
+    for i in order:
+        found[i] = last
+        if kinds[i] is BlockClass.GOOD or kinds[i] is BlockClass.BAD:
+            last = kinds[i]
+    return found
+
+
+def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Remove the blocks in doubt that lie outside the article's run of blocks.
+
+    A paragraph of prose outside the run is not in doubt for its place alone: it stays if it speaks
+    of what the article's prose speaks of (shares its subject words), and goes only under the
+    rules' ``prose_outside_run`` or when it speaks of other things (a sign-up blurb, a comment on
+    another page, a teaser).
+    """
+    if not table.rules.position:
+        return
+    own = table.after["repeats"]
+    first, last = article_run(table)
+    for i, verdict in enumerate(table.verdicts):
+        outside = i < first or i > last
+        if not outside or verdict.kind is not BlockClass.GOOD or own[i].kind is BlockClass.GOOD:
+            continue
+        if table.rules.prose_outside_run or not (is_prose(table.blocks[i], own[i]) and speaks_of_the_article(table, i)):
+            yield i, BlockClass.BAD, "outside-article"
+
+
+def is_prose(block: Block, verdict: Verdict) -> bool:
+    """Tell whether a block is a paragraph of prose: good, or near-good and ending a sentence."""
+    return verdict.kind is BlockClass.GOOD or (verdict.kind is BlockClass.NEAR_GOOD and block.sentence_end)
+
+
+def article_run(table: Table) -> tuple[int, int]:
+    """Return the article's run of blocks (see :func:`article_span`), read from the evidence passes' verdicts."""
+    if table.span is None:
+        table.span = article_span(table.blocks, table.after["repeats"], inside_article(table))
+    return table.span
+
+
+def speaks_of_the_article(table: Table, i: int) -> bool:
+    """Tell whether a block shares enough of its subject words with the prose of the article's run.
+
+    The article is the yardstick: a paragraph of the article speaks of what the rest of it speaks
+    of, a blurb or a prompt of something else. A block of the run is compared with the rest of it.
+    """
+    counts = _run_vocabulary(table)
+    own = table.after["repeats"]
+    first, last = article_run(table)
+    block = table.blocks[i]
+    itself = int(first <= i <= last and own[i].kind is not BlockClass.BAD)
+    words = subject_words(block, table.stopwords)
+    shared = sum(counts.get(word, 0) > itself for word in words)
+    return shared >= MIN_SHARED_WORDS and shared >= SHARED_SHARE * len(words)
+
+
+def _run_vocabulary(table: Table) -> Counter[str]:
+    """Return in how many blocks of the article's run (not furniture) each subject word stands."""
+    if table.vocabulary is None:
+        own = table.after["repeats"]
+        first, last = article_run(table)
+        counts: Counter[str] = Counter()
+        for i in range(first, last + 1):
+            if own[i].kind is not BlockClass.BAD:
+                counts.update(subject_words(table.blocks[i], table.stopwords))
+        table.vocabulary = counts
+    return table.vocabulary
+
+
+def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict], inside: frozenset[int]) -> tuple[int, int]:
+    """Return the first and last block of the article's run: the most prose net of furniture.
+
+    It is the maximum-sum run of block scores; it reaches out over the blocks in doubt next to
+    it, up to the first furniture block. Furniture that stands ``inside`` the article costs nothing.
+    """
+    best = 0.0
+    best_span = (0, len(blocks) - 1)
+    total = 0.0
+    start = 0
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts, strict=True)):
+        kind = verdict.kind
+        if kind is BlockClass.GOOD:
+            score = float(block.words)
+        elif kind is BlockClass.NEAR_GOOD:
+            score = block.words / 2
+        elif is_evidence(block, verdict) and i not in inside:
+            # a link list weighs what it holds; a share line between two paragraphs little
+            score = -(block.words if verdict.rule == "links" else 0) - FURNITURE_COST
+        elif kind is BlockClass.SHORT and block.words and not block.sentence_end:
+            score = -SHORT_LINE_COST  # a menu of plain lines holds the run apart from teasers beyond it
+        else:
+            score = 0.0
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    first, last = best_span
+    while first > 0 and (first - 1 in inside or not is_evidence(blocks[first - 1], verdicts[first - 1])):
+        first -= 1
+    while last + 1 < len(blocks) and (last + 1 in inside or not is_evidence(blocks[last + 1], verdicts[last + 1])):
+        last += 1
+    return first, last
+
+
+def is_evidence(block: Block, verdict: Verdict) -> bool:
+    """Tell whether a block is furniture that says something about its neighbours.
+
+    Images (blocks that show nothing) and captions stand inside articles as well as around them.
+    """
+    return verdict.kind is BlockClass.BAD and block.words > 0 and verdict.rule not in INSIDE_ARTICLE
+
+
+def teaser_cards(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Mark a run of teaser cards that closes the kept text as furniture.
+
+    A list of other stories after an article reads as cards: a headline (a line that is no
+    sentence, perhaps with a kicker or a date), then a summary of a sentence or two, again and
+    again. An article's body does not alternate like that, and where a part of it does (a
+    heading over each paragraph), its paragraphs speak of what the rest of the article speaks
+    of, while summaries of other stories share few of its words. So the run goes when it has
+    at least ``MIN_CARDS`` cards, the text before it is not much shorter, and its summaries
+    share clearly fewer words with that text than the text's paragraphs share with one another.
+    """
+    if not table.rules.position:
+        return
+    blocks = table.blocks
+    kept = [i for i, verdict in enumerate(table.verdicts) if verdict.kind is not BlockClass.BAD and blocks[i].words]
+    k = len(kept)
+    while k > 0 and _is_card_head(blocks[kept[k - 1]]):
+        k -= 1  # lines after the last card (a date, a "more" link) go with the cards
+    summaries = []
+    while k > 0 and _is_card_summary(blocks[kept[k - 1]]):
+        head = k - 1
+        while head > 0 and k - 1 - head < CARD_HEAD_LINES and _is_card_head(blocks[kept[head - 1]]):
+            head -= 1
+        if head == k - 1:
+            break  # a summary without a headline: the text before it is no card
+        summaries.append(blocks[kept[k - 1]])
+        k = head
+    if len(summaries) < MIN_CARDS or sum(block.words for block in summaries) < CARD_SUMMARY_WORDS * len(summaries):
+        return
+    if sum(blocks[i].words for i in kept[:k]) < CARD_BODY_SHARE * sum(blocks[i].words for i in kept[k:]):
+        return
+    stopwords = table.stopwords
+    paragraphs = [subject_words(blocks[i], stopwords) for i in kept[:k] if blocks[i].words >= CARD_TEXT_WORDS]
+    counts: dict[str, int] = {}
+    for words in paragraphs:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    # the share of a paragraph's words that the rest of the text uses, and of a summary's
+    within = sum(sum(counts[word] > 1 for word in words) for words in paragraphs), sum(map(len, paragraphs))
+    cards = [subject_words(block, stopwords) for block in summaries]
+    between = sum(sum(word in counts for word in words) for words in cards), sum(map(len, cards))
+    if between[0] * within[1] >= CARD_MAX_SHARED * within[0] * between[1]:
+        return
+    for i in kept[k:]:
+        yield i, BlockClass.BAD, "teaser-cards"
+
+
+def _is_card_head(block: Block) -> bool:
+    """Tell whether a block can be a card's headline, kicker or date: a short line that is no sentence."""
+    return block.words <= HEAD_WORDS and not block.sentence_end and not _is_card_summary(block)
+
+
+def _is_card_summary(block: Block) -> bool:
+    """Tell whether a block can be a card's summary: a sentence or a few, or a short paragraph."""
+    return block.words <= CARD_SUMMARY_MAX_WORDS and (block.sentence_end or block.words >= CARD_PROSE_WORDS)
+
+
+def subject_words(block: Block, stopwords: frozenset[str]) -> frozenset[str]:
+    """Return the words of a block that tell its subject: no stopwords, none of one or two letters.
+
+    In scripts written without spaces a "word" is a run of characters up to the next punctuation:
+    its pairs of characters stand for its words.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> sorted(subject_words(split_blocks("The old harbour reopens.")[0], frozenset({"the"})))
+    ['harbour', 'old', 'reopens']
+    >>> sorted(subject_words(split_blocks("港口重新开放。")[0], frozenset()))
+    ['口重', '开放', '新开', '港口', '重新']
+    """
+    return _subject_words(block.visible, stopwords)
+
+
+@lru_cache(maxsize=8192)
+def _subject_words(visible: str, stopwords: frozenset[str]) -> frozenset[str]:
+    wide = not visible.isascii() and WIDE.search(visible) is not None
+    words: set[str] = set()
+    for word in words_of(visible).split():
+        if wide and WIDE.search(word):
+            words.update(word[k : k + 2] for k in range(len(word) - 1))
+        elif len(word) > 2 and word not in stopwords:
+            words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=8192)
+def words_of(visible: str) -> str:
+    """Return a block's words, lower-cased, one space apart: what two copies of a block share."""
+    return " ".join(WORD.findall(visible.casefold()))
+
+
+def short_document(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Keep a document that is only a sentence or two: with no page around it, it is all text.
+
+    A one-line note with a link (``See <https://example.com>.``) is not a link list.
+    """
+    shown = [i for i, block in enumerate(table.blocks) if block.words]
+    if len(shown) <= SHORT_DOCUMENT_BLOCKS and all(table.blocks[i].sentence_end for i in shown):
+        for i in shown:
+            if table.verdicts[i].kind is not BlockClass.GOOD:
+                yield i, BlockClass.GOOD, "short-document"
+
+
+# The classifier, in order: (name, pass). ``explain`` reports the name of the pass that removed a block.
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("own-evidence", own_evidence),
+    ("repeats", repeats),
+    ("neighbours", neighbours),
+    ("position", position),
+    ("teaser-cards", teaser_cards),
+    ("short-document", short_document),
+)
