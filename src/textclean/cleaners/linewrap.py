@@ -59,6 +59,7 @@ _HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, bef
 _SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
 _CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
+_GOES_ON_MARKS = ",—–-"  # noqa: RUF001  # a line that ends in one of these (or in a word) breaks off a sentence
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
 # the marks that code, markup and ASCII drawings are made of, and prose seldom holds
@@ -129,14 +130,12 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.raw = text.split("\n")
-        self.visible = [line.rstrip() for line in self.raw]  # without trailing space (or \r)
+        self.visible = list(map(str.rstrip, self.raw))  # without trailing space (or \r)
         self.length = list(map(len, self.visible))  # quote markers and indentation included
         self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
         # line -> (quote depth, indentation, text column), for the lines that have any
         self.layout: dict[int, tuple[int, int, int]] = {}
         self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
-        self._judged_until = -1  # the last line of the run of indented lines judged last
-        self._judged_code = False  # ... and whether it holds code
         self.kind = self._classify_all()
 
     def _classify_all(self) -> list[int]:
@@ -145,6 +144,7 @@ class _Lines:
         blank_after_text = self.blank_after_text
         openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
         item_indent = -1  # indentation of the list item whose continuation lines may follow
+        run_end, run_is_code = 0, False  # the line after the run of indented lines read last, and its verdict
         visible = self.visible
         last = len(visible) - 1
         for index, line in enumerate(visible):
@@ -156,15 +156,13 @@ class _Lines:
                 continue
             first = line[0]
             if first in " \t>":
-                if item_indent < 0 and line.startswith(code_indents):
-                    if index > self._judged_until:
-                        if (index == 0 or not visible[index - 1]) and (index == last or not visible[index + 1]):
-                            append(FIXED)  # a line alone between blank lines joins nothing, whatever it holds
-                            continue
-                        self._indented_code(index)
-                    if self._judged_code:
-                        append(FIXED)  # indented code, ASCII art, or a page's indented layout
-                        continue
+                if item_indent < 0 and index >= run_end and line.startswith(code_indents):
+                    # a line alone between blank lines joins nothing, whatever it holds: no need to read it
+                    alone = (index == 0 or not visible[index - 1]) and (index == last or not visible[index + 1])
+                    run_end, run_is_code = (index + 1, True) if alone else self._indented_run(index)
+                if index < run_end and run_is_code:
+                    append(FIXED)  # indented code, ASCII art, or a page's indented layout
+                    continue
                 indent, stripped = self._analyse(index)
                 if not stripped:
                     append(BLANK)
@@ -179,14 +177,15 @@ class _Lines:
                 indent, stripped = 0, line
             if item_indent >= 0 and indent > item_indent:
                 kind = ITEM if _ITEM.match(stripped) else TEXT
-            elif indent >= CODE_INDENT and (
-                self._judged_code if index <= self._judged_until else self._indented_code(index)
-            ):
-                kind = FIXED
             else:
-                kind = _classify(stripped)
-                if kind == FIXED and kinds and kinds[-1] == TEXT and _RULE.match(stripped):
-                    kinds[-1] = FIXED  # the title above a setext underline
+                if indent >= CODE_INDENT and index >= run_end:  # an indented run starts under a list item
+                    run_end, run_is_code = self._indented_run(index)
+                if indent >= CODE_INDENT and run_is_code:
+                    kind = FIXED
+                else:
+                    kind = _classify(stripped)
+                    if kind == FIXED and kinds and kinds[-1] == TEXT and _RULE.match(stripped):
+                        kinds[-1] = FIXED  # the title above a setext underline
             if kind == ITEM:
                 item_indent = indent
             elif indent <= item_indent or kind == FIXED:
@@ -196,17 +195,17 @@ class _Lines:
             kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
         return kinds
 
-    def _indented_code(self, index: int) -> bool:
-        """Whether the run of indented lines that starts at ``index`` is code (or art, or layout), not indented prose.
+    def _indented_run(self, index: int) -> tuple[int, bool]:
+        """Return where the run of indented lines that starts at ``index`` ends, and whether it holds code.
 
-        The run is judged once, as a whole, by what it holds; its other lines read the verdict.
+        Code here is also ASCII art or a page's indented layout: anything but indented prose. The run is
+        judged once, as a whole, by what it holds; its other lines read the verdict.
         """
         visible = self.visible
         count = len(visible)
         end = index + 1
         while end < count and visible[end].startswith(_CODE_INDENTS):
             end += 1
-        self._judged_until = end - 1
         if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
             alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
             wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
@@ -215,10 +214,8 @@ class _Lines:
             wrappable = sum(map(MIN_WIDTH.__le__, lengths)) - sum(map(MAX_WIDTH.__lt__, lengths))
         # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
         if not wrappable or 2 * wrappable < end - index - 1:
-            self._judged_code = True
-        else:
-            self._judged_code = not _reads_as_prose(visible[index:end])
-        return self._judged_code
+            return end, True
+        return end, not _reads_as_prose(visible[index : min(end, index + JUDGED_LINES)])
 
     def _analyse(self, index: int) -> tuple[int, str]:
         """Record a line's layout; return its indentation and its text after quote markers and indentation."""
@@ -313,22 +310,26 @@ def _reads_as_prose(lines: list[str]) -> bool:
     >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
     False
     """
-    lines = lines[:JUDGED_LINES]
+    lines = lines[:JUDGED_LINES]  # (callers pass no more)
     needed = max(1, len(lines) // 2)  # lines of prose: all but a paragraph's last, half of them at least
-    prose = 0
-    for position, line in enumerate(lines):
+    misses_allowed = len(lines) - needed
+    prose = misses = 0
+    for line in lines:
         head = line[:MAX_WIDTH].lstrip(" \t>")  # a wider line was not wrapped: its start tells enough
         words = head.split()
+        # the cheaper tests first: most lines of code are short, or full of marks
         if (
             len(words) >= MIN_PROSE_LINE_WORDS
-            and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
             and len(_CODE_MARK.findall(head)) <= MAX_PROSE_SYMBOL_SHARE * len(head)
+            and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
         ):
             prose += 1
             if prose == needed:
                 return True
-        elif len(lines) - position - 1 < needed - prose:
-            return False  # too few lines left
+        else:
+            misses += 1
+            if misses > misses_allowed:
+                return False  # too few lines left
     return False
 
 
@@ -402,6 +403,7 @@ class _Unwrapper:
         ]
         self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
         self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
+        pairs, reach = self.pairs, self.reach
         layout, visible, raw = lines.layout, lines.visible, lines.raw
         for a in candidates:
             b = a + 1
@@ -415,8 +417,8 @@ class _Unwrapper:
                 continue
             if after.find(":", 0, _FIELD_PREFIX) > 0 and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
                 continue  # header fields ("From: ...", "Subject: ..."): one per line
-            self.pairs.append(a)
-            self.reach[a] = lengths[a] + 1 + _first_word_length(after)
+            pairs.append(a)
+            reach[a] = lengths[a] + 1 + _first_word_length(after)
         self.prose: list[int] = []
         self.doc_width = options.width or self._estimate_width()
 
@@ -452,19 +454,18 @@ class _Unwrapper:
         """Return the width that most breaks agree with and no prose line exceeds, if there is one."""
         lines = self.lines
         kinds, lengths, visible = lines.kind, lines.length, lines.visible
-        # each break between prose lines allows the widths from its lines' length to its reach
-        reach = self.reach
-        allowed = [(max(lengths[a], lengths[a + 1]), reach[a] - 1) for a in self.pairs]
+        reach, pairs = self.reach, self.pairs
         # the lengths of the lines of prose that a width must not be shorter than
         self.prose = prose = sorted(
             length
             for kind, length, line in zip(kinds, lengths, visible, strict=True)
             if length > MIN_WIDTH and kind == TEXT and " " in line.lstrip()
         )
-        if not allowed:
+        if not pairs:
             return None
-        starts = sorted(low for low, _ in allowed)
-        ends = sorted(high for _, high in allowed)
+        # each break between prose lines allows the widths from its lines' length to its reach
+        starts = sorted([max(lengths[a], lengths[a + 1]) for a in pairs])
+        ends = sorted([reach[a] - 1 for a in pairs])
         best: tuple[int, int, int] | None = None  # score, coverage, width
         for width in sorted(set(starts)):
             if not MIN_WIDTH <= width <= MAX_WIDTH:
@@ -494,17 +495,17 @@ class _Unwrapper:
         if self.options.width is not None:
             return doc, True
         if len(run) >= MIN_RUN_BREAKS:
-            longest = max(lines.length[run[0] : run[-1] + 2])  # a run's lines follow each other
+            first, lengths = run[0], lines.length
+            longest = max(lengths[first : run[-1] + 2])  # a run's lines follow each other
             if doc is not None and doc - _tolerance(doc) <= longest <= doc:
                 return doc, True  # the run was wrapped at the text's width
-            own = max(
-                (
-                    lines.length[i]
-                    for i in (*run, run[-1] + 1)
-                    if lines.length[i] <= MIN_WIDTH or " " in lines.stripped(i)
-                ),
-                default=0,
-            )
+            # its longest line of words (a longer single word, such as a link, overflows any width)
+            own = longest
+            if longest > MIN_WIDTH and " " not in lines.stripped(lengths.index(longest, first)):
+                own = max(
+                    (lengths[i] for i in (*run, run[-1] + 1) if lengths[i] <= MIN_WIDTH or " " in lines.stripped(i)),
+                    default=0,
+                )
             if (
                 MIN_RUN_WIDTH <= own <= MAX_WIDTH
                 and (doc is None or own < doc - _tolerance(own) or own > doc)
@@ -543,9 +544,9 @@ class _Unwrapper:
         pairs, reach = self.pairs, self.reach
         kinds, lengths = lines.kind, lines.length
         run: list[int] = []
-        for position, a in enumerate(pairs):
+        for a, following in zip(pairs, [*pairs[1:], -1], strict=False):  # -1: no break follows the last
             run.append(a)
-            if position + 1 < len(pairs) and pairs[position + 1] == a + 1:
+            if following == a + 1:
                 continue
             width, sure = self._run_width(run)
             run_end[a + 1] = (width, sure)
@@ -578,9 +579,12 @@ class _Unwrapper:
         if self.options.mend_blank_lines:
             # a list marker joined to the sentence before it is prose too
             continued = {b for _, b, _ in found if kinds[b] == ITEM}
+            visible = lines.visible
             for a in lines.blank_after_text:
+                last = visible[a][-1]  # most paragraphs end a sentence (or with markup): the cheapest test first
                 if (
-                    (kinds[a] == TEXT or a in continued)
+                    (last.isalnum() or last in _GOES_ON_MARKS)
+                    and (kinds[a] == TEXT or a in continued)
                     and a + 2 < len(kinds)
                     and kinds[a + 2] == TEXT
                     and self._mend_blank(a, run_end)
@@ -642,12 +646,14 @@ class _Unwrapper:
         return not _ends_sentence(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
 
     def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool]]) -> bool:
-        """Whether the blank line after line ``a`` broke a sentence."""
+        """Whether the blank line after line ``a`` broke a sentence (asked where ``a`` ends in a word or a dash).
+
+        The caller tests the line's last character first: most paragraphs end a sentence.
+        """
         lines = self.lines
         before = lines.visible[a]
-        last = before[-1]
-        if not (last.isalnum() or last in ",—–-") or not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):  # noqa: RUF001
-            return False  # the common cases: a paragraph that ends a sentence, or with markup (a link, an image)
+        if not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):
+            return False  # the common case: a paragraph that ends with markup (a link, an image)
         b = a + 2
         after = lines.stripped(b)
         first_word = after.split(" ", 1)[0]
@@ -656,7 +662,7 @@ class _Unwrapper:
         if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
             return False
         before = lines.stripped(a)
-        if _is_title(before) or _is_caseless(last) != _is_caseless(after[0]):
+        if _is_title(before) or _is_caseless(before[-1]) != _is_caseless(after[0]):
             return False  # a heading, or a change of script (a sentence does not go on in another one)
         lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
         if lower and self._long_paragraph(a):
