@@ -18,6 +18,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -27,13 +28,15 @@ from textclean.text.languages import read_language, stopwords
 # Function words: a block of running prose is about 30-50 % function words, a menu or a list of
 # names far fewer (jusText's "stopword density"). They come from the document's own language; the
 # share is a soft signal, compared with the document's own prose (see passes.py).
+@lru_cache(maxsize=4)
 def document_stopwords(text: str) -> frozenset[str]:
     """Return the function words that ``boilerplate`` and ``footer`` count in ``text``.
 
     Every stopword lookup of the two cleaners goes through here: the function words of the language
     the document is written in (:mod:`textclean.text.languages`). A document whose language cannot
     be read, or that is written without spaces, has none; the cleaners then tell prose by
-    punctuation, characters and line length.
+    punctuation, characters and line length. The last few answers are kept: the block splitter and
+    the classifier ask about the same text one after the other.
 
     >>> "the" in document_stopwords("The cat sat on the mat while the dog slept by the door.")
     True
