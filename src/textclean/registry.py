@@ -47,7 +47,6 @@ class CleanerSpec:
     name: str
     find_edits: FindEdits
     make_options: Callable[..., Any]
-    option_names: tuple[str, ...]
     summary: str = ""
     describe: Callable[[], tuple[OptionInfo, ...]] = tuple  # each option's default and choices, read when asked
 
@@ -93,7 +92,7 @@ def builtin(name: str, find_edits: FindEdits, options_class: type, summary: str)
             for f in dataclasses.fields(options_class)
         )
 
-    return CleanerSpec(name, find_edits, make_options, fields, summary, describe)
+    return CleanerSpec(name, find_edits, make_options, summary, describe)
 
 
 def _field_default(field: dataclasses.Field[Any]) -> Any:
@@ -171,7 +170,7 @@ def from_callable(name: str, target: Callable[..., Any]) -> CleanerSpec:
             return derive_edits(text, _checked_output(name, instance(text)), name)
 
         describe = _signature_options(target.__init__, skip=1)
-        return CleanerSpec(name, find_in_instance, make_instance, fields, _summary(target), describe)
+        return CleanerSpec(name, find_in_instance, make_instance, _summary(target), describe)
     if not callable(target):
         raise RegistrationError(f"cleaner {name!r} must be a function or a class, not {type(target).__name__}")
     fields = _keyword_names(target, skip=1)
@@ -184,7 +183,7 @@ def from_callable(name: str, target: Callable[..., Any]) -> CleanerSpec:
         return derive_edits(text, _checked_output(name, target(text, **options)), name)
 
     describe = _signature_options(target, skip=1)
-    return CleanerSpec(name, find_with_function, make_kwargs, fields, _summary(target), describe)
+    return CleanerSpec(name, find_with_function, make_kwargs, _summary(target), describe)
 
 
 # name: (module under textclean.cleaners, its edit finder, its options class, summary). A cleaner's module is
