@@ -218,3 +218,62 @@ def test_explain_names_the_pass_of_every_removed_block() -> None:
     assert all(
         name in {"own-evidence", "repeats", "neighbours", "position", "teaser-cards"} for name in passes.values()
     )
+
+
+def _plain(lines: list[str]) -> list[str]:
+    """The lines of a list as a converter that drops list markers gives them: "* 250 g butter" -> "250 g butter"."""
+    return [line.split(" ", 1)[1] for line in lines]
+
+
+def _specs(rows: list[str]) -> list[str]:
+    """The rows of a table as label-value lines: "| Weight | 1.2 kg |" -> "Weight: 1.2 kg"."""
+    return [": ".join(cell.strip() for cell in row.strip("| ").split("|")) for row in rows]
+
+
+@pytest.mark.parametrize("language", sorted(LISTS))
+def test_must_not_change_a_list_under_its_heading_before_a_share_line(language: str) -> None:
+    # the lines carry no list markers (as inscriptis gives them); a line of links follows them, then the steps
+    first, _, _ = ARTICLES[language]
+    heading, ingredients, steps, _ = LISTS[language]
+    menu = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)"
+    body = "\n\n".join([first, heading, *_plain(ingredients)])
+    text = f"{menu}\n\n{body}\n\n[Print](/print) [Share](/share)\n\n" + "\n\n".join(_plain(steps)) + f"\n\n{menu}\n"
+    assert remove_boilerplate(text) == f"{body}\n\n" + "\n\n".join(_plain(steps)) + "\n"
+
+
+@pytest.mark.parametrize("language", sorted(LISTS))
+def test_must_not_change_a_table_of_specs_between_two_link_lines(language: str) -> None:
+    first, second, _ = ARTICLES[language]
+    _, _, _, specs = LISTS[language]
+    rows = [*_specs(specs), _specs(specs)[0].replace("1", "2")]
+    menu = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)"
+    text = (
+        f"{menu}\n\n{first}\n\n{second}\n\n[Print](/print)\n\n" + "\n\n".join(rows) + f"\n\n[Share](/share)\n\n{menu}\n"
+    )
+    assert remove_boilerplate(text) == f"{first}\n\n{second}\n\n" + "\n\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("language", sorted(LISTS))
+def test_short_sentences_outside_the_article_run_stay_unless_strict(language: str) -> None:
+    # the steps of a recipe after a box of links: outside the article's run, but sentences of the text
+    first, second, _ = ARTICLES[language]
+    steps = _plain(LISTS[language][2])
+    links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
+    text = f"{first}\n\n{second}\n\n{links}\n\n" + "\n\n".join(steps) + "\n"
+    assert remove_boilerplate(text) == f"{first}\n\n{second}\n\n" + "\n\n".join(steps) + "\n"
+    assert remove_boilerplate(text, strictness="strict") == f"{first}\n\n{second}\n"
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Why this small harbour town became the most visited place on the coast this summer […]",
+        "Warum dieses kleine Hafenstädtchen in diesem Sommer zum beliebtesten Ort an der Küste wurde ...",
+        "Follow us on:",
+    ],
+)
+def test_an_excerpt_or_a_lead_in_outside_the_article_run_goes(teaser: str) -> None:
+    first, second, _ = ARTICLES["en"]
+    links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
+    text = f"{first}\n\n{second}\n\n{links}\n\nMore\n\n{teaser}\n"
+    assert remove_boilerplate(text) == f"{first}\n\n{second}\n"

@@ -479,3 +479,15 @@ FOOTER_MARKERS: dict[str, regex.Pattern[str]] = {
     for label, pattern in ((label, phrase_pattern(phrases)) for label, phrases in FOOTER_MARKER_PHRASES.items())
     if pattern is not None
 }
+
+# A line of a list of content (see ``passes.is_content_list``).
+LIST_LINE = regex.compile(
+    r"^(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\p{L}"  # an amount: "200 g flour", "1-2 tbsp water"
+    r"|\p{L}+\s?\d+(?:[.,]\d+)?\s?\p{L}"  # a thing and its amount: "鸡蛋 4 个", "Akku 10 Stunden"
+    r"|\p{L}[\p{L}\- ]{0,30}[:：]\s*[^\d\n]{0,20}\d"  # a value after a label: "Weight: 3 kg"
+    r"|\|(?:[^|\n]+\|){2}"  # a table row: "| a | b |"
+    r"|(?:\S+(?: \S+)*(?:\s{2,}|\t)){2}\S)"  # a table row in columns: "Smith, Ann   1993   12.4"
+)
+# How a sentence ends (a full stop, a question or an exclamation mark), and how an excerpt cut short does.
+FULL_STOP_END = regex.compile(r"[.!?。！？．؟।][\"'”’»)\]」』）]*\s*$")
+EXCERPT_END = regex.compile(r"(?:\.\.\.|…)[\]\)]?\s*$")

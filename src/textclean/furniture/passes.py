@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from textclean.furniture.blocks import Block
 from textclean.furniture.evidence import Evidence, site_suffix_start
-from textclean.furniture.lexicon import WIDE, WORD
+from textclean.furniture.lexicon import EXCERPT_END, FULL_STOP_END, LIST_LINE, WIDE, WORD
 from textclean.furniture.strictness import Rules
 
 # jusText's thresholds, in characters of visible text and shares of stopwords.
@@ -84,6 +84,14 @@ INSIDE_ARTICLE = ("caption",)
 # least this many.
 LINE_WORDS = 15
 SENTENCE_WORDS = 3
+# A list of content (see :func:`is_content_list`) has at least this many lines, and at least this share
+# of them are amounts, values after a label, or rows of a table.
+MIN_LIST_LINES = 3
+LIST_CONTENT_SHARE = 0.6
+# A short label line is a list's heading if a line of the list follows within this many lines.
+LIST_NEAR = 3
+# A sentence's final punctuation is looked for within this many characters of a block's end.
+END_CHARS = 12
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
 IN_DOUBT = ("among-furniture", "outside-article")
 # The document's prose, for the stopword yardstick: blocks of at least this many words that end
@@ -283,7 +291,7 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         if left is not BlockClass.BAD and right is not BlockClass.BAD:
             keep = set(group)
         elif left is not BlockClass.GOOD and right is not BlockClass.GOOD:
-            keep = set()
+            keep = set(group) if is_content_list([blocks[shown[k]] for k in group]) else set()
         elif right is BlockClass.GOOD:
             keep = set(_text_run(blocks, shown, reversed(group)))
         else:
@@ -294,6 +302,25 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     for n, i in enumerate(shown):
         if settled[n] != (verdicts[i].kind, verdicts[i].rule):
             yield i, *settled[n]
+
+
+def is_content_list(group: Sequence[Block]) -> bool:
+    r"""Tell whether a group of short lines is a list of content: a table, specs, ingredients, results.
+
+    Menus and lists of headlines are lines of words; the lines of a table or a list of amounts carry
+    numbers beside their words, or a value after a label (``Weight: 3 kg``). A few such lines make
+    no list (a date, a counter).
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> is_content_list(split_blocks("200 g flour\n\n3 eggs\n\n1 tsp salt\n\n100 ml milk"))
+    True
+    >>> is_content_list(split_blocks("Home\n\nNews\n\nSport\n\nContact"))
+    False
+    """
+    if len(group) < MIN_LIST_LINES:
+        return False
+    content = sum(LIST_LINE.search(block.visible) is not None for block in group)
+    return content >= LIST_CONTENT_SHARE * len(group)
 
 
 def _stands_alone(table: Table, i: int) -> bool:
@@ -342,12 +369,19 @@ def _is_sentence(block: Block, verdict: Verdict) -> bool:
 def _text_run(blocks: Sequence[Block], shown: Sequence[int], order: Iterable[int]) -> list[int]:
     """Return the blocks, in ``order`` from the article text outwards, that read as text.
 
-    The run stops at the first one-or-two-word line without a stopword (a menu entry).
+    The run stops at the first one-or-two-word line without a stopword (a menu entry), unless a
+    line of a list of content follows it closely: then it is the list's heading ("Ingredients").
     """
+    order = list(order)
     run = []
-    for k in order:
+    for n, k in enumerate(order):
         block = blocks[shown[k]]
-        if block.words <= 2 and block.stopwords == 0 and not block.heading:
+        if (
+            block.words <= 2
+            and block.stopwords == 0
+            and not block.heading
+            and not any(LIST_LINE.search(blocks[shown[j]].visible) for j in order[n + 1 : n + 1 + LIST_NEAR])
+        ):
             break
         run.append(k)
     return run
@@ -384,8 +418,29 @@ def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         outside = i < first or i > last
         if not outside or verdict.kind is not BlockClass.GOOD or own[i].kind is BlockClass.GOOD:
             continue
-        if table.rules.prose_outside_run or not (is_prose(table.blocks[i], own[i]) and speaks_of_the_article(table, i)):
+        block = table.blocks[i]
+        if table.rules.prose_outside_run or not (is_text(block, own[i]) or LIST_LINE.search(block.visible)):
             yield i, BlockClass.BAD, "outside-article"
+
+
+def is_text(block: Block, verdict: Verdict) -> bool:
+    r"""Tell whether a block reads as text of its own: a paragraph of prose, or a sentence of a few words.
+
+    A sentence ends with a full stop, a question or an exclamation mark; a line that ends with a
+    colon leads to something else ("Follow us on:"), and one cut short by an ellipsis is an excerpt
+    of another text (a teaser's "... […]").
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> [is_text(block, Verdict(BlockClass.SHORT, "short")) for block in split_blocks(
+    ...     "Stir and serve hot.\n\nFollow us on:\n\nWhy this place became popular […]")]
+    [True, False, False]
+    """
+    end = max(0, len(block.visible) - END_CHARS)
+    if not block.sentence_end or EXCERPT_END.search(block.visible, end):
+        return False
+    return is_prose(block, verdict) or (
+        block.words >= SENTENCE_WORDS and FULL_STOP_END.search(block.visible, end) is not None
+    )
 
 
 def is_prose(block: Block, verdict: Verdict) -> bool:
