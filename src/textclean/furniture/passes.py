@@ -405,22 +405,33 @@ def _nearest_sure(kinds: Sequence[BlockClass], *, reverse: bool) -> list[BlockCl
 def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     """Remove the blocks in doubt that lie outside the article's run of blocks.
 
-    A paragraph of prose outside the run is not in doubt for its place alone: it stays if it speaks
-    of what the article's prose speaks of (shares its subject words), and goes only under the
-    rules' ``prose_outside_run`` or when it speaks of other things (a sign-up blurb, a comment on
-    another page, a teaser).
+    Text is not in doubt for its place alone: outside the run a paragraph of prose, a sentence
+    and a line of a list of content stay, and so does a short line between two blocks that stay
+    (a subheading of text that goes on beyond the run). Under the rules' ``prose_outside_run``
+    everything in doubt outside the run goes.
     """
     if not table.rules.position:
         return
-    own = table.after["repeats"]
+    own, blocks, verdicts = table.after["repeats"], table.blocks, table.verdicts
     first, last = article_run(table)
-    for i, verdict in enumerate(table.verdicts):
-        outside = i < first or i > last
-        if not outside or verdict.kind is not BlockClass.GOOD or own[i].kind is BlockClass.GOOD:
-            continue
-        block = table.blocks[i]
-        if table.rules.prose_outside_run or not (is_text(block, own[i]) or LIST_LINE.search(block.visible)):
-            yield i, BlockClass.BAD, "outside-article"
+    shown = [i for i, block in enumerate(blocks) if block.words]
+    doubtful = set()
+    stays = []  # for each shown block: whether it stays
+    for i in shown:
+        if verdicts[i].kind is BlockClass.BAD:
+            stays.append(False)
+        elif first <= i <= last or own[i].kind is BlockClass.GOOD:
+            stays.append(True)
+        else:
+            block = blocks[i]
+            text = not table.rules.prose_outside_run and (is_text(block, own[i]) or LIST_LINE.search(block.visible))
+            stays.append(bool(text))
+            if not text:
+                doubtful.add(len(stays) - 1)
+    for n in sorted(doubtful):
+        between_text = 0 < n < len(shown) - 1 and stays[n - 1] and stays[n + 1]
+        if table.rules.prose_outside_run or not between_text:
+            yield shown[n], BlockClass.BAD, "outside-article"
 
 
 def is_text(block: Block, verdict: Verdict) -> bool:
