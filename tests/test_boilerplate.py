@@ -331,3 +331,19 @@ def test_edits_are_well_formed_and_never_invent_text(text: str) -> None:
     assert_edits_well_formed(text, edits)
     assert all(edit.new in ("", "\n") for edit in edits)
     assert is_subsequence(apply_edits(text, edits).split(), text.split())
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2020 Example Mills, Inc. All Rights Reserved",
+        "(c) Jane Doe • further rights in the imprint",
+        "Fotos: Hans Meier. Alle Rechte vorbehalten.",
+        "Copyright 2019 Exemple SA, tous droits réservés",
+    ],
+)
+def test_a_rights_notice_goes_and_an_article_sentence_about_copyright_stays(notice: str) -> None:
+    text = f"{PROSE}\n\n{notice}\n\n{PROSE_2}\n"
+    assert remove_boilerplate(text) == f"{PROSE}\n\n{PROSE_2}\n"
+    about = "The court ruled that the copyright of the photo stays with the agency."
+    assert remove_boilerplate(f"{PROSE}\n\n{about}\n\n{PROSE_2}\n") == f"{PROSE}\n\n{about}\n\n{PROSE_2}\n"

@@ -35,6 +35,8 @@ from textclean.furniture.lexicon import (
     DIGIT,
     FOOTER_MARKERS,
     FURNITURE,
+    RIGHTS_OPENING,
+    RIGHTS_RESERVED,
     TITLE_SEPARATOR,
     WORD,
     phrase_pattern,
@@ -57,6 +59,8 @@ CREDIT_CHARS = 160
 QUOTE_MARKS = (">", "\N{EM DASH}", "\N{HORIZONTAL BAR}")
 # A cookie notice is at most this long, in words.
 NOTICE_MAX_WORDS = 80
+# A rights notice is at most this long, in words.
+RIGHTS_WORDS = 15
 # A related-list heading has at most this many words after its phrase ("More news from Rome").
 HEADING_EXTRA_WORDS = 3
 # Labels of the furniture lexicon that also open a page's tail when prompts end an article.
@@ -143,6 +147,8 @@ def _lexicon_label(block: Block) -> str | None:
                 return label
     if block.words <= NOTICE_MAX_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):
         return "cookies"
+    if block.words <= RIGHTS_WORDS and _is_rights_notice(visible, start):
+        return "rights"
     # a credit closes a caption: only its end is searched
     if block.words <= CAPTION_WORDS and CREDIT.search(visible, max(0, len(visible) - CREDIT_CHARS)):
         return "caption"
@@ -153,6 +159,18 @@ def _lexicon_label(block: Block) -> str | None:
     if block.words <= BYLINE_WORDS + DATELINE_EXTRA_WORDS and _is_dateline(visible):
         return "dateline"
     return None
+
+
+def _is_rights_notice(visible: str, start: int) -> bool:
+    """Tell whether a short block is a rights notice: a rights phrase opens it, or it reserves rights.
+
+    >>> _is_rights_notice("© 2020 Example Mills. All Rights Reserved", 0), _is_rights_notice("(c) Jane Doe", 0)
+    (True, True)
+    >>> _is_rights_notice("The court ruled on the copyright of the photo.", 0)
+    False
+    """
+    opens = RIGHTS_OPENING is not None and RIGHTS_OPENING.match(visible, start) is not None
+    return opens or (RIGHTS_RESERVED is not None and RIGHTS_RESERVED.search(visible) is not None)
 
 
 def is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> bool:

@@ -491,3 +491,7 @@ LIST_LINE = regex.compile(
 # How a sentence ends (a full stop, a question or an exclamation mark), and how an excerpt cut short does.
 FULL_STOP_END = regex.compile(r"[.!?。！？．؟।][\"'”’»)\]」』）]*\s*$")
 EXCERPT_END = regex.compile(r"(?:\.\.\.|…)[\]\)]?\s*$")
+# A rights notice: a line that opens with a rights phrase ("© 2024 Example Ltd. All rights reserved."), or
+# that reserves rights anywhere in it ("Photos: Jane Doe. All rights reserved.").
+RIGHTS_OPENING = phrase_pattern((*RIGHTS, r"\(c\)"))
+RIGHTS_RESERVED = phrase_pattern(phrase for phrase in RIGHTS if phrase not in ("copyright", "©", r"\(c\) \d{4}"))
