@@ -347,3 +347,70 @@ def test_a_rights_notice_goes_and_an_article_sentence_about_copyright_stays(noti
     assert remove_boilerplate(text) == f"{PROSE}\n\n{PROSE_2}\n"
     about = "The court ruled that the copyright of the photo stays with the agency."
     assert remove_boilerplate(f"{PROSE}\n\n{about}\n\n{PROSE_2}\n") == f"{PROSE}\n\n{about}\n\n{PROSE_2}\n"
+
+
+MORE_PROSE = (
+    "Residents who spoke at the meeting asked for longer opening hours at the pool and for more benches along "
+    "the river path. The mayor said both requests would be weighed against the cost of repairs to the bridge, "
+    "which engineers found in poor condition last spring, and promised an answer before the end of the year."
+)
+THREADS = {
+    "en": (
+        ["Mary Smith", "Tom Baker", "Ana Lopez"],
+        ["August 22, 2018 at 5:57 am", "August 22, 2018 at 7:19 am", "August 23, 2018 at 2:55 pm"],
+        [
+            "Thanks for this, it was just what I needed to read this week.",
+            "I disagree with the part about the budget, but the rest is fair.",
+            "Great piece. Will there be a follow-up after the vote?",
+        ],
+    ),
+    "de": (
+        ["Maria Schmidt", "Tom Becker", "Anna Lang"],
+        ["22.08.2018 um 17:57", "22.08.2018 um 19:19", "23.08.2018 um 08:55"],
+        [
+            "Danke für den Beitrag, genau das habe ich gesucht.",
+            "Den Teil über den Haushalt sehe ich anders, der Rest stimmt.",
+            "Sehr gut geschrieben. Gibt es nach der Abstimmung eine Fortsetzung?",
+        ],
+    ),
+    "fr": (
+        ["Marie Dupont", "Tom Martin", "Anne Petit"],
+        ["22/08/2018 à 17:57", "22/08/2018 à 19:19", "23/08/2018 à 08:55"],
+        [
+            "Merci pour cet article, c'est exactement ce que je cherchais.",
+            "Je ne suis pas d'accord sur le budget, mais le reste est juste.",
+            "Très bon article. Y aura-t-il une suite après le vote ?",
+        ],
+    ),
+    "es": (
+        ["María García", "Tomás Ruiz", "Ana López"],
+        ["22 de agosto de 2018 a las 17:57", "22 de agosto de 2018 a las 19:19", "23 de agosto de 2018 a las 08:55"],
+        [
+            "Gracias por el artículo, es justo lo que buscaba esta semana.",
+            "No estoy de acuerdo con lo del presupuesto, pero el resto es justo.",
+            "Muy buen artículo. ¿Habrá una continuación después de la votación?",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(THREADS))
+def test_a_thread_of_comments_after_the_article_goes_or_keeps_its_bodies(language: str) -> None:
+    authors, stamps, bodies = THREADS[language]
+    article = f"{PROSE}\n\n{PROSE_2}\n\n{MORE_PROSE}\n"  # an article of over a hundred words
+    thread = "".join(f"\n{a}\n\n{s}\n\n{b}\n\nReply\n" for a, s, b in zip(authors, stamps, bodies, strict=True))
+    assert remove_boilerplate(article + thread) == article
+    kept = remove_boilerplate(article + thread, keep_comments=True)
+    assert all(body in kept for body in bodies)
+    assert not any(stamp in kept or author in kept for stamp, author in zip(stamps, authors, strict=True))
+
+
+def test_a_forum_of_posts_and_quotations_with_dates_inside_an_article_are_no_thread() -> None:
+    authors, stamps, bodies = THREADS["en"]
+    forum = "".join(f"{a}\n\n{s}\n\n{b}\n\n" for a, s, b in zip(authors, stamps, bodies, strict=True))
+    assert all(body in remove_boilerplate(forum) for body in bodies)
+    paragraphs = [PROSE, PROSE_2, MORE_PROSE]
+    quotes = [f"> {b}\n>\n> -- {a}, {s}" for a, s, b in zip(authors, stamps, bodies, strict=True)]
+    quoted = "".join(f"{paragraph}\n\n{quote}\n\n" for paragraph, quote in zip(paragraphs, quotes, strict=True))
+    assert all(body in remove_boilerplate(quoted) for body in bodies)
+    assert all(paragraph in remove_boilerplate(quoted) for paragraph in paragraphs)

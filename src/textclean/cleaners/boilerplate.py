@@ -37,11 +37,13 @@ class BoilerplateOptions:
     max_removed_share: float | None = None  # off: on a scraped page half the words or more are furniture
     phrases: tuple[str, ...] = ()  # the user's furniture phrases, matched as plain words
     patterns: tuple[str, ...] = ()  # the user's regular expressions of furniture lines
+    keep_comments: bool = False  # a thread of comments keeps its bodies; its stamps and author lines go
 
     def __post_init__(self) -> None:
         check_shared_options(self.strictness, self.max_removed_share, self.phrases, self.patterns)
-        if not isinstance(self.keep_title, bool):
-            raise ValueError(f"keep_title must be True or False, not {self.keep_title!r}")
+        for name in ("keep_title", "keep_comments"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
         if not isinstance(self.max_link_density, int | float) or not 0 < self.max_link_density <= 1:
             raise ValueError(f"max_link_density must be a number in (0, 1], not {self.max_link_density!r}")
 
@@ -58,7 +60,9 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
     known: dict[tuple[int, float | None], tuple[BlockClass, str]] = {}  # own evidence, read once
 
     def classify_some(some: Sequence[Block]) -> list[Verdict]:
-        return classify(some, evidence, rules, options.max_link_density, stopwords, known=known)
+        return classify(
+            some, evidence, rules, options.max_link_density, stopwords, known=known, keep_comments=options.keep_comments
+        )
 
     verdicts = classify_some(blocks)
     title = _title_index(blocks, verdicts)
@@ -105,6 +109,7 @@ def remove_boilerplate(
     max_removed_share: float | None = None,
     phrases: Sequence[str] = (),
     patterns: Sequence[str] = (),
+    keep_comments: bool = False,
 ) -> str:
     r"""Remove menus, link lists, share and comment prompts, bylines, datelines and captions.
 
@@ -122,6 +127,8 @@ def remove_boilerplate(
             is returned unchanged.
         phrases: more furniture phrases (plain words, matched at word boundaries).
         patterns: more furniture lines, as regular expressions.
+        keep_comments: keep the bodies of a thread of comments after the article (their time
+            stamps and author lines still go).
 
     >>> page = (
     ...     "Storm hits the coast | Daily Planet\n\n"
@@ -145,6 +152,7 @@ def remove_boilerplate(
         max_removed_share=max_removed_share,
         phrases=tuple(phrases),
         patterns=tuple(patterns),
+        keep_comments=keep_comments,
     )
     return apply_edits(text, find_boilerplate_edits(text, options))
 

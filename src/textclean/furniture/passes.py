@@ -11,7 +11,8 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 3. ``neighbours``: blocks in doubt are settled by the sure blocks around them;
 4. ``position``: blocks in doubt outside the article's run (the most prose net of furniture) go;
 5. ``teaser-cards``: a run of headline-and-summary cards that closes the text goes;
-6. ``short-document``: a document of a sentence or two is kept whole.
+6. ``comments``: a thread of comments (time stamps over short texts, again and again) goes;
+7. ``short-document``: a document of a sentence or two is kept whole.
 
 >>> from textclean.furniture.blocks import split_blocks
 >>> from textclean.furniture.evidence import lexicon_evidence
@@ -30,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from textclean.furniture.blocks import Block
@@ -90,6 +92,14 @@ MIN_LIST_LINES = 3
 LIST_CONTENT_SHARE = 0.6
 # A short label line is a list's heading if a line of the list follows within this many lines.
 LIST_NEAR = 3
+# A thread of comments (see :func:`comment_thread`): at least this many time stamps, each at most this
+# many blocks after the one before and followed by its body within this many blocks, after at least
+# this many words of text, with bodies of at most this many words on average.
+MIN_COMMENTS = 3
+COMMENT_BLOCKS = 15
+COMMENT_BODY_GAP = 2
+THREAD_ARTICLE_WORDS = 100
+COMMENT_WORDS = 120
 # A sentence's final punctuation is looked for within this many characters of a block's end.
 END_CHARS = 12
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
@@ -132,6 +142,7 @@ class Table:
     stopwords: frozenset[str]
     prose_share: float | None  # the document's prose against English's, in stopwords (see ``_prose_share``)
     known: dict[tuple[int, float | None], tuple[BlockClass, str]]  # own classes by block start and threshold
+    keep_comments: bool = False  # a thread of comments keeps its bodies (see :func:`comment_thread`)
     verdicts: list[Verdict] = field(default_factory=list)
     after: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)  # the verdicts as each pass left them
     inside: frozenset[int] | None = None  # furniture that stands inside the article (see :func:`inside_article`)
@@ -151,15 +162,16 @@ def classify(
     stopwords: frozenset[str],
     *,
     known: dict[tuple[int, float | None], tuple[BlockClass, str]] | None = None,
+    keep_comments: bool = False,
 ) -> list[Verdict]:
     """Run :data:`PASSES` over the blocks, in order, and return each block's verdict.
 
     ``known`` keeps the classes of the blocks' own evidence between calls on parts of one text
-    (the blocks kept by the last call are classified again).
+    (the blocks kept by the last call are classified again); ``keep_comments`` keeps the bodies of
+    a thread of comments.
     """
-    table = Table(
-        blocks, evidence, rules, max_link_density, stopwords, _prose_share(blocks), {} if known is None else known
-    )
+    known = {} if known is None else known
+    table = Table(blocks, evidence, rules, max_link_density, stopwords, _prose_share(blocks), known, keep_comments)
     table.verdicts = [Verdict(BlockClass.SHORT, "short")] * len(blocks)
     for name, run in PASSES:
         for i, kind, rule in run(table):
@@ -629,6 +641,59 @@ def words_of(visible: str) -> str:
     return " ".join(WORD.findall(visible.casefold()))
 
 
+def comment_thread(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Remove a thread of comments: three or more time stamps, each over a short text, after an article.
+
+    A comment is an author line, a time stamp (a dateline of its own) and a body of text, and a
+    thread repeats that shape. The bodies read as prose, so they are told by the shape alone: at
+    least ``MIN_COMMENTS`` stamps followed closely by a sentence of text, in a chain of stamps each
+    at most ``COMMENT_BLOCKS`` blocks after the one before, with bodies of ``COMMENT_WORDS`` words or fewer
+    on average. The thread follows the article: it starts after the article's run, or the text
+    before it is longer than the thread (the run may be a long thread), and that text has at least
+    ``THREAD_ARTICLE_WORDS`` words (a page that is all posts is a forum, whose posts are its text).
+    Quotations with a date under each (embedded posts in an article) are no thread: they stand in
+    the article's run and between longer paragraphs. The thread goes from the line before its first
+    stamp (the author) to the end of its last body.
+    With the table's ``keep_comments`` the bodies stay and only the stamps, author lines and
+    prompts ("Reply") go.
+    """
+    blocks, verdicts, own = table.blocks, table.verdicts, table.after["repeats"]
+    shown = [i for i, block in enumerate(blocks) if block.words]
+    stamps = [n for n, i in enumerate(shown) if own[i].rule == "dateline"]
+    n = 0
+    while n < len(stamps):
+        m = n + 1
+        while m < len(stamps) and stamps[m] - stamps[m - 1] <= COMMENT_BLOCKS:
+            m += 1
+        thread = stamps[n:m]
+        n = m
+        if sum(_opens_comment(table, shown, k) for k in thread) < MIN_COMMENTS:
+            continue
+        start = thread[0] - 1 if thread[0] > 0 and not blocks[shown[thread[0] - 1]].sentence_end else thread[0]
+        longest = max(b - a for a, b in pairwise(thread))
+        end = thread[-1] + 1
+        while end < len(shown) and end - thread[-1] < longest and own[shown[end]].kind is not BlockClass.BAD:
+            end += 1
+        before = sum(blocks[i].words for i in shown[:start] if verdicts[i].kind is BlockClass.GOOD)
+        words = sum(blocks[i].words for i in shown[start:end] if verdicts[i].kind is BlockClass.GOOD)
+        after_article = shown[thread[0]] > article_run(table)[1] or before > words
+        if before < THREAD_ARTICLE_WORDS or not after_article or words > COMMENT_WORDS * len(thread):
+            continue
+        for k in range(start, end):
+            i = shown[k]
+            chrome = k in thread or k + 1 in thread or not _is_sentence(blocks[i], own[i])
+            if table.keep_comments and not chrome:
+                yield i, BlockClass.GOOD, "comment"
+            elif verdicts[i].kind is not BlockClass.BAD:
+                yield i, BlockClass.BAD, "comments"
+
+
+def _opens_comment(table: Table, shown: Sequence[int], n: int) -> bool:
+    """Tell whether a time stamp is followed closely by a sentence of text: a comment's body."""
+    own = table.after["repeats"]
+    return any(_is_sentence(table.blocks[i], own[i]) for i in shown[n + 1 : n + 1 + COMMENT_BODY_GAP])
+
+
 def short_document(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     """Keep a document that is only a sentence or two: with no page around it, it is all text.
 
@@ -648,5 +713,6 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("neighbours", neighbours),
     ("position", position),
     ("teaser-cards", teaser_cards),
+    ("comments", comment_thread),
     ("short-document", short_document),
 )
