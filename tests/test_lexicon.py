@@ -57,18 +57,20 @@ PROMPTS = [
     ("Leia também", "related"),
     ("Continua após a publicidade", "advert"),
     # Polish
-    ("Udostępnij", "share"),
+    ("Udostępnij na Facebooku", "share"),
     ("Podziel się artykułem", "share"),
-    ("Skomentuj", "comments"),
+    ("Obserwuj nas", "share"),
     ("Dodaj komentarz", "comments"),
     ("Komentarze (12)", "comments"),
     ("Zapisz się do newslettera", "signup"),
     ("Zaloguj się", "login"),
     ("Zaloguj się, aby dodać komentarz", "login"),
+    ("Nie pamiętasz hasła?", "login"),
+    ("Załóż konto", "login"),
     ("Czytaj więcej", "related"),
     ("Zobacz też", "related"),
     ("Najczęściej czytane", "related"),
-    ("Reklama", "advert"),
+    ("Artykuł sponsorowany", "advert"),
     ("Dalsza część artykułu pod reklamą", "advert"),
     # Dutch
     ("Deel dit artikel", "share"),
@@ -183,9 +185,9 @@ ARTICLES = {
     "pl": (
         "Rada miasta zdecydowała we wtorek wieczorem, że stara biblioteka pozostanie otwarta przez co najmniej "
         "jeszcze jeden rok, po długiej debacie, w której wielu mieszkańców wypowiadało się za i przeciw.",
-        "Reklama",
-        "Reklama telewizyjna traci widzów, a firmy coraz częściej przenoszą swoje budżety do internetu, gdzie "
-        "mogą dokładniej dobrać odbiorców i szybciej sprawdzić wyniki kampanii.",
+        "Czytaj więcej",
+        "Czytaj więcej książek, radzą bibliotekarze rodzicom najmłodszych dzieci, bo codzienna lektura rozwija "
+        "słownictwo i wyobraźnię, a biblioteka w tym roku kupi ponad tysiąc nowych tytułów.",
     ),
     "nl": (
         "De gemeenteraad heeft dinsdagavond besloten de oude bibliotheek nog minstens een jaar open te houden, "
