@@ -22,9 +22,9 @@ PROMPTS = [
     ("Story continues below advertisement", "advert"),
     # German
     ("Artikel teilen", "share"),
-    ("Schreibe einen Kommentar", "comments"),
+    ("Kommentar schreiben", "comments"),
     ("Newsletter abonnieren", "signup"),
-    ("Passwort vergessen?", "login"),
+    ("Anmelden", "login"),
     ("Weiterlesen", "related"),
     ("Das könnte Sie auch interessieren", "related"),
     ("Anzeige", "advert"),
