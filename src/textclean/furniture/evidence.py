@@ -24,7 +24,6 @@ import regex
 
 from textclean.furniture.blocks import Block, count_words, first_word_start
 from textclean.furniture.lexicon import (
-    ANY_FURNITURE,
     BYLINE,
     CJK_DATE,
     CONSENT_WORDS,
@@ -63,8 +62,9 @@ NOTICE_MAX_WORDS = 80
 RIGHTS_WORDS = 15
 # A related-list heading has at most this many words after its phrase ("More news from Rome").
 HEADING_EXTRA_WORDS = 3
-# Labels of the furniture lexicon that also open a page's tail when prompts end an article.
-PROMPT_LABELS = ("share", "signup", "related")
+# Labels of the furniture lexicon that also open a page's tail when prompts end an article (sharing,
+# subscribing, logging in, reading on).
+PROMPT_LABELS = ("share", "signup", "login", "related")
 # The furniture labels of the blocks read last, per lexicon: a label depends only on a block's
 # text, and a pipeline's next round, or the next page of the same site, reads most blocks again.
 LABELS_KEPT = 8192
@@ -141,10 +141,9 @@ def _lexicon_label(block: Block) -> str | None:
     """Return the label of the built-in furniture a block is, or ``None``."""
     visible = block.visible
     start = first_word_start(visible)
-    if ANY_FURNITURE is not None and ANY_FURNITURE.match(visible, start):
-        for label, pattern in FURNITURE.items():
-            if is_phrase_line(pattern, block, start):
-                return label
+    for label, pattern in FURNITURE.items():
+        if is_phrase_line(pattern, block, start):
+            return label
     if block.words <= NOTICE_MAX_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):
         return "cookies"
     if block.words <= RIGHTS_WORDS and _is_rights_notice(visible, start):
@@ -197,7 +196,8 @@ def is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> boo
 
 def is_furniture_opening(visible: str) -> bool:
     """Tell whether a phrase of the furniture lexicon opens a text ("Share ...", "Related ...")."""
-    return ANY_FURNITURE is not None and ANY_FURNITURE.match(visible, first_word_start(visible)) is not None
+    start = first_word_start(visible)
+    return any(pattern.match(visible, start) for pattern in FURNITURE.values())
 
 
 def _is_dateline(visible: str) -> bool:
