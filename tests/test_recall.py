@@ -277,3 +277,20 @@ def test_an_excerpt_or_a_lead_in_outside_the_article_run_goes(teaser: str) -> No
     links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
     text = f"{first}\n\n{second}\n\n{links}\n\nMore\n\n{teaser}\n"
     assert remove_boilerplate(text) == f"{first}\n\n{second}\n"
+
+
+BLURBS = {
+    "en": "Sign up for our newsletter and get the best stories of the week in your inbox every Friday.",
+    "de": "Melden Sie sich für unseren Newsletter an und erhalten Sie jeden Freitag die besten Geschichten.",
+    "fr": "Abonnez-vous à notre newsletter pour recevoir chaque vendredi les meilleurs articles de la semaine.",
+    "es": "Suscríbete a nuestra newsletter y recibe cada viernes las mejores historias de la semana.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(BLURBS))
+def test_a_prompt_written_as_a_sentence_outside_the_article_run_goes(language: str) -> None:
+    # a sentence of the text there stays (see above); one that pitches a prompt and speaks of other things goes
+    first, second, _ = ARTICLES[language]
+    links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
+    text = f"{first}\n\n{second}\n\n{links}\n\n{BLURBS[language]}\n"
+    assert remove_boilerplate(text) == f"{first}\n\n{second}\n"

@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from textclean.furniture.blocks import Block
 from textclean.furniture.evidence import Evidence, site_suffix_start
-from textclean.furniture.lexicon import EXCERPT_END, FULL_STOP_END, LIST_LINE, WIDE, WORD
+from textclean.furniture.lexicon import EXCERPT_END, FULL_STOP_END, FURNITURE, LIST_LINE, WIDE, WORD
 from textclean.furniture.strictness import Rules
 
 # jusText's thresholds, in characters of visible text and shares of stopwords.
@@ -100,6 +100,9 @@ COMMENT_BLOCKS = 15
 COMMENT_BODY_GAP = 2
 THREAD_ARTICLE_WORDS = 100
 COMMENT_WORDS = 120
+# The prompt classes of the lexicon, whose phrases inside a sentence outside the article's run make it a
+# blurb (see :func:`_is_blurb`).
+PROMPTS = tuple(FURNITURE[label] for label in ("share", "comments", "signup", "login", "cookies", "related", "advert"))
 # A sentence's final punctuation is looked for within this many characters of a block's end.
 END_CHARS = 12
 # Rules that drop a block for its neighbours or its place, not for evidence of its own.
@@ -436,7 +439,9 @@ def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             stays.append(True)
         else:
             block = blocks[i]
-            text = not table.rules.prose_outside_run and (is_text(block, own[i]) or LIST_LINE.search(block.visible))
+            text = not table.rules.prose_outside_run and (
+                LIST_LINE.search(block.visible) is not None or (is_text(block, own[i]) and not _is_blurb(table, i))
+            )
             stays.append(bool(text))
             if not text:
                 doubtful.add(len(stays) - 1)
@@ -444,6 +449,17 @@ def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         between_text = 0 < n < len(shown) - 1 and stays[n - 1] and stays[n + 1]
         if table.rules.prose_outside_run or not between_text:
             yield shown[n], BlockClass.BAD, "outside-article"
+
+
+def _is_blurb(table: Table, i: int) -> bool:
+    """Tell whether a sentence outside the article's run is a blurb: a prompt in the words of a sentence.
+
+    A newsletter pitch, a note on comments or cookies, a line about the site: it holds a phrase of
+    the prompt lexicon (share, comment, sign up, log in, cookies, related, advertising) anywhere, and
+    speaks of other things than the article (see :func:`speaks_of_the_article`).
+    """
+    visible = table.blocks[i].visible
+    return any(pattern.search(visible) for pattern in PROMPTS) and not speaks_of_the_article(table, i)
 
 
 def is_text(block: Block, verdict: Verdict) -> bool:
