@@ -294,3 +294,22 @@ def test_a_prompt_written_as_a_sentence_outside_the_article_run_goes(language: s
     links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
     text = f"{first}\n\n{second}\n\n{links}\n\n{BLURBS[language]}\n"
     assert remove_boilerplate(text) == f"{first}\n\n{second}\n"
+
+
+NOTES = {
+    "en": ("Jane Doe", "Jane Doe is a senior writer for Example News who covers the city council."),
+    "de": ("Hans Meier", "Hans Meier ist Redakteur im Ressort Lokales und schreibt über die Stadtpolitik."),
+    "fr": ("Marie Dupont", "Marie Dupont est journaliste au service politique depuis 2015."),
+    "es": ("Ana Ruiz", "Ana Ruiz es periodista y cubre la política municipal desde hace diez años."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOTES))
+def test_a_note_about_the_author_after_the_article_goes(language: str) -> None:
+    first, second, _ = ARTICLES[language]
+    name, note = NOTES[language]
+    long_paragraph = f"{first} {second} {second} {first} {first}"
+    article = f"{first}\n\n{second}\n\n{long_paragraph}\n"  # over a hundred words before the note
+    assert remove_boilerplate(f"{article}\n{name}\n\n{note}\n") == article
+    # a sentence of the article that speaks of a writer is no note: it is not at the end
+    assert remove_boilerplate(f"{first}\n\n{note}\n\n{second}\n") == f"{first}\n\n{note}\n\n{second}\n"

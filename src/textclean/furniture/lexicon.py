@@ -786,3 +786,22 @@ EXCERPT_END = regex.compile(r"(?:\.\.\.|…)[\]\)]?\s*$")
 # that reserves rights anywhere in it ("Photos: Jane Doe. All rights reserved.").
 RIGHTS_OPENING = phrase_pattern((*RIGHTS, r"\(c\)"))
 RIGHTS_RESERVED = phrase_pattern(phrase for phrase in RIGHTS if phrase not in ("copyright", "©", r"\(c\) \d{4}"))
+# A note about the author ("Jane Doe is a senior writer for ...", "Hallo, ich bin Foodbloggerin ..."): a name
+# and a form of "to be", or "I am", then within a few words a role of those who write.
+_ROLES = (
+    r"writer|journalist|editor|reporter|correspondent|author|columnist|contributor|analyst|blogger|photographer|"
+    r"autor(?:in)?|redakteur(?:in)?|journalistin|korrespondent(?:in)?|kolumnist(?:in)?|\w*bloggerin|fotograf(?:in)?|"
+    r"journaliste|rédact(?:eur|rice)|autrice|correspondante?|chroniqueu(?:r|se)|"
+    r"periodista|redact(?:or|ora)|autora|corresponsal|columnista|escrit(?:or|ora)|"
+    r"giornalista|redatt(?:ore|rice)|autore|corrispondente|"
+    r"jornalista|redat(?:or|ora)|colunista|"
+    r"dziennikar(?:zem|ką)|redaktor(?:em|ką)|autor(?:em|ką)|publicyst(?:ą|ką)|"
+    r"redacteur|schrijver|auteur"
+)
+AUTHOR_NOTE = regex.compile(
+    rf"^(?:\p{{Lu}}[\p{{L}}.'-]+(?: \p{{Lu}}[\p{{L}}.'-]+){{1,3}}(?:, [^,]{{1,30}},)? "
+    rf"(?:is|was|ist|war|est|était|es|era|è|é|jest)"
+    rf"|(?:\w+[,!] )?(?:i am|i'm|ich bin|je suis|soy|sono|sou|jestem|ik ben))\b"
+    rf"(?:\W+\w+){{0,6}}?\W+(?:\w*-)?(?:{_ROLES})\b",
+    regex.IGNORECASE,
+)

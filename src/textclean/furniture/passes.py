@@ -12,7 +12,8 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 4. ``position``: blocks in doubt outside the article's run (the most prose net of furniture) go;
 5. ``teaser-cards``: a run of headline-and-summary cards that closes the text goes;
 6. ``comments``: a thread of comments (time stamps over short texts, again and again) goes;
-7. ``short-document``: a document of a sentence or two is kept whole.
+7. ``author-note``: notes about the author that close the text go;
+8. ``short-document``: a document of a sentence or two is kept whole.
 
 >>> from textclean.furniture.blocks import split_blocks
 >>> from textclean.furniture.evidence import lexicon_evidence
@@ -36,7 +37,7 @@ from typing import NamedTuple
 
 from textclean.furniture.blocks import Block
 from textclean.furniture.evidence import Evidence, site_suffix_start
-from textclean.furniture.lexicon import EXCERPT_END, FULL_STOP_END, FURNITURE, LIST_LINE, WIDE, WORD
+from textclean.furniture.lexicon import AUTHOR_NOTE, EXCERPT_END, FULL_STOP_END, FURNITURE, LIST_LINE, WIDE, WORD
 from textclean.furniture.strictness import Rules
 
 # jusText's thresholds, in characters of visible text and shares of stopwords.
@@ -100,6 +101,9 @@ COMMENT_BLOCKS = 15
 COMMENT_BODY_GAP = 2
 THREAD_ARTICLE_WORDS = 100
 COMMENT_WORDS = 120
+# A note about the author has at most this many words; the name line over it, at most this many.
+AUTHOR_NOTE_WORDS = 150
+NAME_LINE_WORDS = 4
 # The prompt classes of the lexicon, whose phrases inside a sentence outside the article's run make it a
 # blurb (see :func:`_is_blurb`).
 PROMPTS = tuple(FURNITURE[label] for label in ("share", "comments", "signup", "login", "cookies", "related", "advert"))
@@ -704,6 +708,33 @@ def comment_thread(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
                 yield i, BlockClass.BAD, "comments"
 
 
+def author_note(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Remove the notes about the author that close an article, and the name lines over them.
+
+    A note names a person and a role of those who write ("Jane Doe is a senior writer for ...",
+    "Hallo, ich bin Foodbloggerin ..."; see ``AUTHOR_NOTE``); only at the end of the kept text, after
+    at least ``THREAD_ARTICLE_WORDS`` words of text, is it told from an article that speaks of a writer.
+    """
+    blocks, verdicts = table.blocks, table.verdicts
+    kept = [i for i, verdict in enumerate(verdicts) if verdict.kind is not BlockClass.BAD and blocks[i].words]
+    k = len(kept)
+    notes = []
+    while k > 0:
+        block = blocks[kept[k - 1]]
+        if block.words <= NAME_LINE_WORDS and not block.sentence_end:
+            k -= 1  # a name line, or a line of links after the note
+        elif block.words <= AUTHOR_NOTE_WORDS and AUTHOR_NOTE.match(block.visible):
+            notes.append(k - 1)
+            k -= 1
+        else:
+            break
+    if not notes or sum(blocks[i].words for i in kept[:k]) < THREAD_ARTICLE_WORDS:
+        return
+    for n in range(min(notes) - 1, len(kept)):
+        if n in notes or (n + 1 in notes and n >= 0 and blocks[kept[n]].words <= NAME_LINE_WORDS):
+            yield kept[n], BlockClass.BAD, "author-note"
+
+
 def _opens_comment(table: Table, shown: Sequence[int], n: int) -> bool:
     """Tell whether a time stamp is followed closely by a sentence of text: a comment's body."""
     own = table.after["repeats"]
@@ -730,5 +761,6 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("position", position),
     ("teaser-cards", teaser_cards),
     ("comments", comment_thread),
+    ("author-note", author_note),
     ("short-document", short_document),
 )
