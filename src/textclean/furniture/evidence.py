@@ -38,6 +38,7 @@ from textclean.furniture.lexicon import (
     RIGHTS_RESERVED,
     TITLE_SEPARATOR,
     WORD,
+    opens_with_furniture,
     phrase_pattern,
 )
 
@@ -141,9 +142,10 @@ def _lexicon_label(block: Block) -> str | None:
     """Return the label of the built-in furniture a block is, or ``None``."""
     visible = block.visible
     start = first_word_start(visible)
-    for label, pattern in FURNITURE.items():
-        if is_phrase_line(pattern, block, start):
-            return label
+    if opens_with_furniture(visible, start):
+        for label, pattern in FURNITURE.items():
+            if is_phrase_line(pattern, block, start):
+                return label
     if block.words <= NOTICE_MAX_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):
         return "cookies"
     if block.words <= RIGHTS_WORDS and _is_rights_notice(visible, start):
@@ -197,7 +199,7 @@ def is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> boo
 def is_furniture_opening(visible: str) -> bool:
     """Tell whether a phrase of the furniture lexicon opens a text ("Share ...", "Related ...")."""
     start = first_word_start(visible)
-    return any(pattern.match(visible, start) for pattern in FURNITURE.values())
+    return opens_with_furniture(visible, start)
 
 
 def _is_dateline(visible: str) -> bool:
