@@ -16,8 +16,8 @@ evidence while it is still there), and whether it ends like a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -38,11 +38,11 @@ _END_CHARS = 12
 _BLANKS = " \t\r\f\v"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A block of text and its features.
 
-    ``start:end`` is its span in the text: its lines, without the final line break.
+    ``start:end`` is its span in the text: its lines, without the final line break. A named tuple,
+    not a frozen dataclass: a page holds hundreds of blocks, read again at every step and round.
     """
 
     start: int

@@ -34,7 +34,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Literal
 
@@ -65,6 +64,8 @@ BUCKETS_PER_ZIPF = 100
 _BUCKET_BITS = 10
 _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
 _HASH_MASK = (1 << 53) - 1
+# Paragraphs whose words are kept (see _paragraph_words): the samples of a few dozen pages.
+PARAGRAPHS_KEPT = 4096
 
 # Languages without function words to count among the words of a text: those written without
 # spaces, and Korean, whose word list holds particles and stems split apart ("사람들은" is listed as
@@ -115,7 +116,7 @@ def read_language(text: str) -> str | None:
     >>> read_language("See https://example.com/docs/index.html") is None
     True
     """
-    words = _WORD.findall(_sample(text))
+    words = [word for paragraph in _sample(text).split("\n\n") for word in _paragraph_words(paragraph)]
     letters: Counter[str] = Counter()
     for match in _SCRIPT_RUN.finditer("".join(words)):  # words of one script run together: few matches
         letters[match.lastgroup or ""] += match.end() - match.start()
@@ -218,10 +219,21 @@ def _sample(text: str) -> str:
     return "\n".join((text[:SAMPLE_WINDOW], text[middle : middle + SAMPLE_WINDOW], text[-SAMPLE_WINDOW:]))
 
 
+# The words of the paragraphs read last: the steps of a pipeline, and its next round, read the
+# language of texts that share most of their paragraphs.
+@lru_cache(maxsize=PARAGRAPHS_KEPT)
+def _paragraph_words(paragraph: str) -> tuple[str, ...]:
+    """Return the words of a paragraph: a word neither spans a line break nor looks across one."""
+    return tuple(_WORD.findall(paragraph))
+
+
 def _vote(script: str, words: list[str]) -> str | None:
     """Return the language of ``script`` whose function words are most of ``words`` (``None``: too few)."""
     languages_of = _function_word_index(script)
-    votes = Counter(chain.from_iterable(languages_of.get(word, ()) for word in words))
+    votes: dict[str, int] = {}
+    for word, count in Counter(words).items():
+        for language in languages_of.get(word, ()):
+            votes[language] = votes.get(language, 0) + count
     if not votes:
         return None
     language, count = max(votes.items(), key=lambda item: (item[1], -_SHARED_SCRIPTS[script].index(item[0])))
