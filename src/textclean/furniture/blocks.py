@@ -91,7 +91,11 @@ def split_blocks(text: str) -> tuple[Block, ...]:
                 count += 1
                 continue
             index += 1
-        inner = tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
+        inner = (
+            tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
+            if index > first
+            else ()
+        )
         blocks.append(Block(start, end, *_measure(text[start:end], inner, stopwords)))
     return tuple(blocks)
 
