@@ -90,6 +90,13 @@ def test_words_are_read_paragraph_by_paragraph_as_from_the_whole_text(text: str)
         assert languages._ASCII_WORD.findall(text) == languages._WORD.findall(text)
 
 
+def test_every_ascii_letter_is_latin() -> None:
+    letters = "".join(map(chr, range(128)))
+    letters = "".join(char for char in letters if languages._WORD.fullmatch(char))
+    assert [match.lastgroup for match in languages._SCRIPT_RUN.finditer(letters)] == ["Latin"]
+    assert languages._script_letters(letters) == {"Latin": 52}
+
+
 def test_the_main_language_of_a_page_is_read_past_its_menu_and_links() -> None:
     menu = "".join(f"[Startseite {i}](https://example.de/und/die/der/{i}) " for i in range(80))
     prose = " ".join([TEXTS["en"]] * 40)

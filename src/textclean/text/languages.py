@@ -121,10 +121,7 @@ def read_language(text: str) -> str | None:
     True
     """
     paragraphs = list(map(_read_paragraph, _sample(text).split("\n\n")))
-    letters: Counter[str] = Counter()
-    words = "".join(joined for joined, _ in paragraphs)
-    for match in _SCRIPT_RUN.finditer(words):  # words of one script run together: few matches
-        letters[match.lastgroup or ""] += match.end() - match.start()
+    letters = Counter(_script_letters("".join(joined for joined, _ in paragraphs)))
     kana = letters.pop("Kana", 0)
     han = letters.pop("Han", 0)
     letters["Han"] = (han + kana) * WIDE_LETTERS
@@ -222,6 +219,17 @@ def _sample(text: str) -> str:
         return text
     middle = (len(text) - SAMPLE_WINDOW) // 2
     return "\n".join((text[:SAMPLE_WINDOW], text[middle : middle + SAMPLE_WINDOW], text[-SAMPLE_WINDOW:]))
+
+
+def _script_letters(words: str) -> dict[str, int]:
+    """Count the letters of each script in ``words`` (the words of a text run together)."""
+    if words.isascii():  # A to Z: Latin letters, all of them
+        return {"Latin": len(words)} if words else {}
+    letters: dict[str, int] = {}
+    for match in _SCRIPT_RUN.finditer(words):  # the words of one script run together: few matches
+        script = match.lastgroup or ""
+        letters[script] = letters.get(script, 0) + match.end() - match.start()
+    return letters
 
 
 # The words of the paragraphs read last: the steps of a pipeline, and its next round, read the
