@@ -13,7 +13,8 @@ import textclean
 from textclean.cleaners.boilerplate import BoilerplateOptions, find_boilerplate_edits, remove_boilerplate
 from textclean.edits import apply_edits
 from textclean.errors import InvalidOptionError
-from textclean.furniture.blocks import split_blocks
+from textclean.furniture.blocks import count_words, split_blocks
+from textclean.furniture.lexicon import MAYBE_WIDE, WIDE
 from textclean.pipeline import Pipeline
 
 from .conftest import SEEDS, assert_edits_well_formed, expected_paragraphs, is_subsequence, raw_paragraphs
@@ -70,6 +71,12 @@ def test_phrases_match_at_word_boundaries() -> None:
     # "Ad" is an advertising label, "Adapting" is a word that starts with it
     assert remove_boilerplate(f"{PROSE}\n\nAd\n\n{PROSE_2}") == f"{PROSE}\n\n{PROSE_2}"
     assert remove_boilerplate(f"{PROSE}\n\nAdapting\n\n{PROSE_2}") == f"{PROSE}\n\nAdapting\n\n{PROSE_2}"
+
+
+def test_every_character_of_scripts_without_spaces_is_in_the_blocks_looked_at_first() -> None:
+    every_character = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    assert WIDE.search(MAYBE_WIDE.sub("", every_character)) is None
+    assert count_words("Das 港口 “neu”") == 3  # two words, and two characters that make one
 
 
 def test_repeated_block_is_removed_once() -> None:

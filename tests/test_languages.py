@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from textclean.cleaners.linewrap import join_wrapped_lines
 from textclean.hyphenation import JOIN_MARGIN, _one_word
@@ -78,6 +79,22 @@ def test_any_text_reads_as_a_known_language_or_none(text: str) -> None:
     language = read_language(text)
     assert language is None or language in KNOWN
     assert isinstance(stopwords(language), frozenset)
+
+
+@given(text=any_text | st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_words_are_read_paragraph_by_paragraph_as_from_the_whole_text(text: str) -> None:
+    # no word spans a line break or looks across one, so the words of the paragraphs are those of the text
+    paragraphs = [word for paragraph in text.split("\n\n") for word in languages._paragraph_words(paragraph)]
+    assert paragraphs == languages._WORD.findall(text)
+    if text.isascii():
+        assert languages._ASCII_WORD.findall(text) == languages._WORD.findall(text)
+
+
+def test_every_ascii_letter_is_latin() -> None:
+    letters = "".join(map(chr, range(128)))
+    letters = "".join(char for char in letters if languages._WORD.fullmatch(char))
+    assert [match.lastgroup for match in languages._SCRIPT_RUN.finditer(letters)] == ["Latin"]
+    assert languages._script_letters(letters) == {"Latin": 52}
 
 
 def test_the_main_language_of_a_page_is_read_past_its_menu_and_links() -> None:

@@ -16,12 +16,12 @@ evidence while it is still there), and whether it ends like a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from textclean.furniture.lexicon import ITEM_MARKER, SENTENCE_END, WIDE, WORD, document_stopwords
+from textclean.furniture.lexicon import ITEM_MARKER, MAYBE_WIDE, SENTENCE_END, WIDE, WORD, document_stopwords
 from textclean.text.markup_tokens import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
@@ -38,11 +38,11 @@ _END_CHARS = 12
 _BLANKS = " \t\r\f\v"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A block of text and its features.
 
-    ``start:end`` is its span in the text: its lines, without the final line break.
+    ``start:end`` is its span in the text: its lines, without the final line break. A named tuple,
+    not a frozen dataclass: a page holds hundreds of blocks, read again at every step and round.
     """
 
     start: int
@@ -91,7 +91,11 @@ def split_blocks(text: str) -> tuple[Block, ...]:
                 count += 1
                 continue
             index += 1
-        inner = tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
+        inner = (
+            tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
+            if index > first
+            else ()
+        )
         blocks.append(Block(start, end, *_measure(text[start:end], inner, stopwords)))
     return tuple(blocks)
 
@@ -162,7 +166,7 @@ def _measure(
     visible = _without_formatting("".join(parts)).strip()
     words = WORD.findall(visible.casefold())
     visible_chars = _visible_length(visible)
-    wide = 0 if visible.isascii() else len(WIDE.findall(visible))
+    wide = _wide_count(visible)
     return (
         visible,
         _word_count(words, wide) if wide else len(words),
@@ -183,8 +187,13 @@ def count_words(text: str) -> int:
     (3, 3, 2)
     """
     words = WORD.findall(text)
-    wide = 0 if text.isascii() else len(WIDE.findall(text))
+    wide = _wide_count(text)
     return _word_count(words, wide) if wide else len(words)
+
+
+def _wide_count(text: str) -> int:
+    """Count the characters of scripts written without spaces in a text (most texts have none)."""
+    return 0 if text.isascii() or not MAYBE_WIDE.search(text) else len(WIDE.findall(text))
 
 
 def _word_count(words: list[str], wide: int) -> int:

@@ -20,6 +20,7 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -608,6 +609,9 @@ CREDIT = regex.compile(
 TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»]|-{1,2}|::)\s+")
 # Characters of scripts written without spaces, each of which carries about a word.
 WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# The blocks of code points that hold every character of WIDE: text with none of them (most text) has
+# no character of WIDE, which ``re`` tells faster than ``regex`` reads the scripts' properties.
+MAYBE_WIDE = re.compile("[\u0e01-\u0e5b\u1100-\u11ff\u2e80-\U0010ffff]")
 # A word, as the scorer and the classifiers count words.
 WORD = regex.compile(r"\w+")
 # Sentence-final punctuation at the end of a block, in Latin, CJK, Arabic and Devanagari script (closing
