@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from textclean.furniture.blocks import Block
 from textclean.furniture.evidence import Evidence, site_suffix_start
@@ -147,7 +147,7 @@ class Table:
     rules: Rules
     max_link_density: float
     stopwords: frozenset[str]
-    prose_share: float | None  # the document's prose against English's, in stopwords (see ``_prose_share``)
+    prose_share: float | None  # the document's prose against English's, in stopwords (see :func:`prose_share`)
     known: dict[tuple[int, float | None], tuple[BlockClass, str]]  # own classes by block start and threshold
     keep_comments: bool = False  # a thread of comments keeps its bodies (see :func:`comment_thread`)
     verdicts: list[Verdict] = field(default_factory=list)
@@ -170,15 +170,18 @@ def classify(
     *,
     known: dict[tuple[int, float | None], tuple[BlockClass, str]] | None = None,
     keep_comments: bool = False,
+    prose: float | Literal["read"] | None = "read",
 ) -> list[Verdict]:
     """Run :data:`PASSES` over the blocks, in order, and return each block's verdict.
 
     ``known`` keeps the classes of the blocks' own evidence between calls on parts of one text
     (the blocks kept by the last call are classified again); ``keep_comments`` keeps the bodies of
-    a thread of comments.
+    a thread of comments. ``prose`` is the document's prose share (see :func:`prose_share`), read
+    from ``blocks`` unless given: the parts of one text are measured against the whole of it.
     """
     known = {} if known is None else known
-    table = Table(blocks, evidence, rules, max_link_density, stopwords, _prose_share(blocks), known, keep_comments)
+    share = prose_share(blocks) if prose == "read" else prose
+    table = Table(blocks, evidence, rules, max_link_density, stopwords, share, known, keep_comments)
     table.verdicts = [Verdict(BlockClass.SHORT, "short")] * len(blocks)
     for name, run in PASSES:
         for i, kind, rule in run(table):
@@ -226,7 +229,7 @@ def _own_class(table: Table, block: Block, low: float | None, high: float | None
     return BlockClass.SHORT, "not-prose"
 
 
-def _prose_share(blocks: Sequence[Block]) -> float | None:
+def prose_share(blocks: Sequence[Block]) -> float | None:
     """How the document's own prose compares with English prose in stopword share (0.2..1).
 
     ``None`` if its prose holds almost no stopwords: then they tell nothing.
