@@ -421,3 +421,17 @@ def test_a_forum_of_posts_and_quotations_with_dates_inside_an_article_are_no_thr
     quoted = "".join(f"{paragraph}\n\n{quote}\n\n" for paragraph, quote in zip(paragraphs, quotes, strict=True))
     assert all(body in remove_boilerplate(quoted) for body in bodies)
     assert all(paragraph in remove_boilerplate(quoted) for paragraph in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("content", "dateline"),
+    [
+        ("Deadline: May 3, 2019 (postmark)", "Published: May 3, 2019"),
+        ("Termin: 29.02.2020, 19 Uhr", "Erscheinungsdatum: 07.02.2022"),
+        ("Clôture des inscriptions : 03/05/2019", "Créé: 12.12.2019, 07h36"),
+        ("Plazo: 3 de mayo de 2019", "Fecha: 3 de mayo de 2019"),
+    ],
+)
+def test_a_date_under_a_label_of_its_own_is_text_and_a_publishing_date_goes(content: str, dateline: str) -> None:
+    assert remove_boilerplate(f"{PROSE}\n\n{content}\n\n{PROSE_2}\n") == f"{PROSE}\n\n{content}\n\n{PROSE_2}\n"
+    assert remove_boilerplate(f"{PROSE}\n\n{dateline}\n\n{PROSE_2}\n") == f"{PROSE}\n\n{PROSE_2}\n"

@@ -59,6 +59,8 @@ CREDIT_CHARS = 160
 QUOTE_MARKS = (">", "\N{EM DASH}", "\N{HORIZONTAL BAR}")
 # A cookie notice is at most this long, in words.
 NOTICE_MAX_WORDS = 80
+# A label before a date: "Deadline: ", "Termin: ".
+DATE_LABEL = regex.compile(r"\s*\p{L}[\p{L} -]{0,30}[:\N{FULLWIDTH COLON}]\s")
 # A rights notice is at most this long, in words.
 RIGHTS_WORDS = 15
 # A related-list heading has at most this many words after its phrase ("More news from Rome").
@@ -203,9 +205,19 @@ def is_furniture_opening(visible: str) -> bool:
 
 
 def _is_dateline(visible: str) -> bool:
-    """Tell whether a short line is a date with little around it: "Example News, May 7, 2010"."""
+    """Tell whether a short line is a date with little around it: "Example News, May 7, 2010".
+
+    A date under a label of its own is the text's ("Deadline: 3 May 2019"), unless the label says
+    when the page was published or updated.
+
+    >>> _is_dateline("Published: May 7, 2010"), _is_dateline("Deadline: May 7, 2010")
+    (True, False)
+    """
     match = find_date(visible) if DIGIT.search(visible) else None  # every date has a digit
     if match is None:
+        return False
+    label = DATE_LABEL.match(visible, 0, match.start())
+    if label is not None and not DATELINE_WORDS.search(label.group()):
         return False
     rest = DATELINE_WORDS.sub(" ", visible[: match.start()] + " " + visible[match.end() :])
     return len(WORD.findall(rest)) <= DATELINE_EXTRA_WORDS

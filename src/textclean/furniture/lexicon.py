@@ -593,6 +593,9 @@ DATELINE_WORDS = regex.compile(
     r"\b(?:published|updated|posted|last (?:updated|modified)|on|at|am|pm|gmt|utc|[ec][sd]t|"
     r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
     r"atualizado|gepubliceerd|bijgewerkt|opublikowan|zaktualizowan|aktualizacja|dodan|"
+    r"publication|veröffentlichung|publicación|pubblicazione|publicação|publikacja|publicatie|"
+    r"date|datum|erscheinungsdatum|fecha|data|stand|erstellt|erschienen|geändert|créé|paru|modifié|creado|"
+    r"modificado|creato|modificato|criado|"
     r"mon|tue|wed|thu|fri|sat|sun)\w*\b|\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )

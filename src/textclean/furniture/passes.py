@@ -55,7 +55,7 @@ REPEAT_MIN_WORDS = 8
 # share of them, stand in the prose of the article's run.
 MIN_SHARED_WORDS = 2
 SHARED_SHARE = 0.3
-NEAR_GOOD_ALONE_WORDS = 25
+NEAR_GOOD_ALONE_WORDS = 20
 # What a furniture block costs a run of blocks that holds it, in words of prose, beside its own words.
 FURNITURE_COST = 10
 # What a short line that is not a sentence costs the run, in words of prose: a menu rendered as
