@@ -435,3 +435,9 @@ def test_a_forum_of_posts_and_quotations_with_dates_inside_an_article_are_no_thr
 def test_a_date_under_a_label_of_its_own_is_text_and_a_publishing_date_goes(content: str, dateline: str) -> None:
     assert remove_boilerplate(f"{PROSE}\n\n{content}\n\n{PROSE_2}\n") == f"{PROSE}\n\n{content}\n\n{PROSE_2}\n"
     assert remove_boilerplate(f"{PROSE}\n\n{dateline}\n\n{PROSE_2}\n") == f"{PROSE}\n\n{PROSE_2}\n"
+
+
+def test_a_date_that_opens_with_its_day_is_a_dateline_and_a_numbered_step_is_not() -> None:
+    # "22. August 2018" opens like a numbered list item ("1. Den Ofen ...") but is a date
+    text = f"{PROSE}\n\n22. August 2018 um 17:57\n\n{PROSE_2}\n\n1. Den Ofen auf 180 Grad vorheizen.\n"
+    assert remove_boilerplate(text) == f"{PROSE}\n\n{PROSE_2}\n\n1. Den Ofen auf 180 Grad vorheizen.\n"

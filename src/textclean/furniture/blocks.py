@@ -21,7 +21,15 @@ from typing import NamedTuple
 
 import regex
 
-from textclean.furniture.lexicon import ITEM_MARKER, MAYBE_WIDE, SENTENCE_END, WIDE, WORD, document_stopwords
+from textclean.furniture.lexicon import (
+    DAY_AND_MONTH,
+    ITEM_MARKER,
+    MAYBE_WIDE,
+    SENTENCE_END,
+    WIDE,
+    WORD,
+    document_stopwords,
+)
 from textclean.text.markup_tokens import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
@@ -144,7 +152,7 @@ def _measure(
 
     They are read from its text, its tokens (kind, span, text) and the document's stopwords.
     """
-    marker = ITEM_MARKER.match(text)
+    marker = None if DAY_AND_MONTH.match(text) else ITEM_MARKER.match(text)  # "22. August 2018" is a date
     heading = marker is not None and "#" in marker.group()
     parts = []
     link_chars = 0

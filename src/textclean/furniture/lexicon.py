@@ -584,6 +584,8 @@ DATE = regex.compile(
     rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
     regex.IGNORECASE,
 )
+# A day and its month opening a line ("22. August 2018"): a date, not a numbered list item.
+DAY_AND_MONTH = regex.compile(rf"[ \t]*\d{{1,2}}\.[ \t]+(?:{_MONTHS})\b", regex.IGNORECASE)
 # A date in Chinese or Japanese: "2010年2月17日".
 CJK_DATE = regex.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 # A digit: a cheap test before the date pattern is tried.
