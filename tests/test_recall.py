@@ -220,6 +220,11 @@ def test_explain_names_the_pass_of_every_removed_block() -> None:
     )
 
 
+# A menu of three links, and a box of four: furniture around the text of the tests below.
+MENU = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)"
+LINK_BOX = f"{MENU}\n* [Weather](/weather)"
+
+
 def _plain(lines: list[str]) -> list[str]:
     """The lines of a list as a converter that drops list markers gives them: "* 250 g butter" -> "250 g butter"."""
     return [line.split(" ", 1)[1] for line in lines]
@@ -235,9 +240,8 @@ def test_must_not_change_a_list_under_its_heading_before_a_share_line(language: 
     # the lines carry no list markers (as inscriptis gives them); a line of links follows them, then the steps
     first, _, _ = ARTICLES[language]
     heading, ingredients, steps, _ = LISTS[language]
-    menu = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)"
     body = "\n\n".join([first, heading, *_plain(ingredients)])
-    text = f"{menu}\n\n{body}\n\n[Print](/print) [Share](/share)\n\n" + "\n\n".join(_plain(steps)) + f"\n\n{menu}\n"
+    text = f"{MENU}\n\n{body}\n\n[Print](/print) [Share](/share)\n\n" + "\n\n".join(_plain(steps)) + f"\n\n{MENU}\n"
     assert remove_boilerplate(text) == f"{body}\n\n" + "\n\n".join(_plain(steps)) + "\n"
 
 
@@ -246,9 +250,8 @@ def test_must_not_change_a_table_of_specs_between_two_link_lines(language: str) 
     first, second, _ = ARTICLES[language]
     _, _, _, specs = LISTS[language]
     rows = [*_specs(specs), _specs(specs)[0].replace("1", "2")]
-    menu = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)"
     text = (
-        f"{menu}\n\n{first}\n\n{second}\n\n[Print](/print)\n\n" + "\n\n".join(rows) + f"\n\n[Share](/share)\n\n{menu}\n"
+        f"{MENU}\n\n{first}\n\n{second}\n\n[Print](/print)\n\n" + "\n\n".join(rows) + f"\n\n[Share](/share)\n\n{MENU}\n"
     )
     assert remove_boilerplate(text) == f"{first}\n\n{second}\n\n" + "\n\n".join(rows) + "\n"
 
@@ -258,8 +261,7 @@ def test_short_sentences_outside_the_article_run_stay_unless_strict(language: st
     # the steps of a recipe after a box of links: outside the article's run, but sentences of the text
     first, second, _ = ARTICLES[language]
     steps = _plain(LISTS[language][2])
-    links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
-    text = f"{first}\n\n{second}\n\n{links}\n\n" + "\n\n".join(steps) + "\n"
+    text = f"{first}\n\n{second}\n\n{LINK_BOX}\n\n" + "\n\n".join(steps) + "\n"
     assert remove_boilerplate(text) == f"{first}\n\n{second}\n\n" + "\n\n".join(steps) + "\n"
     assert remove_boilerplate(text, strictness="strict") == f"{first}\n\n{second}\n"
 
@@ -274,8 +276,7 @@ def test_short_sentences_outside_the_article_run_stay_unless_strict(language: st
 )
 def test_an_excerpt_or_a_lead_in_outside_the_article_run_goes(teaser: str) -> None:
     first, second, _ = ARTICLES["en"]
-    links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
-    text = f"{first}\n\n{second}\n\n{links}\n\nMore\n\n{teaser}\n"
+    text = f"{first}\n\n{second}\n\n{LINK_BOX}\n\nMore\n\n{teaser}\n"
     assert remove_boilerplate(text) == f"{first}\n\n{second}\n"
 
 
@@ -291,8 +292,7 @@ BLURBS = {
 def test_a_prompt_written_as_a_sentence_outside_the_article_run_goes(language: str) -> None:
     # a sentence of the text there stays (see above); one that pitches a prompt and speaks of other things goes
     first, second, _ = ARTICLES[language]
-    links = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n* [Weather](/weather)"
-    text = f"{first}\n\n{second}\n\n{links}\n\n{BLURBS[language]}\n"
+    text = f"{first}\n\n{second}\n\n{LINK_BOX}\n\n{BLURBS[language]}\n"
     assert remove_boilerplate(text) == f"{first}\n\n{second}\n"
 
 

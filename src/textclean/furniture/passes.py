@@ -93,13 +93,14 @@ MIN_LIST_LINES = 3
 LIST_CONTENT_SHARE = 0.6
 # A short label line is a list's heading if a line of the list follows within this many lines.
 LIST_NEAR = 3
+# A thread of comments or a note about the author follows at least this many words of article text.
+ARTICLE_BEFORE_WORDS = 100
 # A thread of comments (see :func:`comment_thread`): at least this many time stamps, each at most this
-# many blocks after the one before and followed by its body within this many blocks, after at least
-# this many words of text, with bodies of at most this many words on average.
+# many blocks after the one before and followed by its body within this many blocks, with bodies of
+# at most this many words on average.
 MIN_COMMENTS = 3
 COMMENT_BLOCKS = 15
 COMMENT_BODY_GAP = 2
-THREAD_ARTICLE_WORDS = 100
 COMMENT_WORDS = 120
 # A note about the author has at most this many words; the name line over it, at most this many.
 AUTHOR_NOTE_WORDS = 150
@@ -437,25 +438,30 @@ def position(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     own, blocks, verdicts = table.after["repeats"], table.blocks, table.verdicts
     first, last = article_run(table)
     shown = [i for i, block in enumerate(blocks) if block.words]
-    doubtful = set()
-    stays = []  # for each shown block: whether it stays
-    for i in shown:
-        if verdicts[i].kind is BlockClass.BAD:
-            stays.append(False)
-        elif first <= i <= last or own[i].kind is BlockClass.GOOD:
-            stays.append(True)
-        else:
-            block = blocks[i]
-            text = not table.rules.prose_outside_run and (
-                LIST_LINE.search(block.visible) is not None or (is_text(block, own[i]) and not _is_blurb(table, i))
-            )
-            stays.append(bool(text))
-            if not text:
-                doubtful.add(len(stays) - 1)
-    for n in sorted(doubtful):
-        between_text = 0 < n < len(shown) - 1 and stays[n - 1] and stays[n + 1]
-        if table.rules.prose_outside_run or not between_text:
-            yield shown[n], BlockClass.BAD, "outside-article"
+    doubtful = [
+        verdicts[i].kind is not BlockClass.BAD and not first <= i <= last and own[i].kind is not BlockClass.GOOD
+        for i in shown
+    ]
+    strict = table.rules.prose_outside_run
+    stays = [
+        verdicts[i].kind is not BlockClass.BAD and (not doubt or (not strict and _is_text_outside(table, i)))
+        for i, doubt in zip(shown, doubtful, strict=True)
+    ]
+    for n, i in enumerate(shown):
+        if doubtful[n] and not stays[n]:
+            between_text = 0 < n < len(shown) - 1 and stays[n - 1] and stays[n + 1]
+            if strict or not between_text:
+                yield i, BlockClass.BAD, "outside-article"
+
+
+def _is_text_outside(table: Table, i: int) -> bool:
+    """Tell whether a block in doubt outside the article's run is text.
+
+    It is, if it is a line of a list of content, or a sentence or a paragraph that is no blurb.
+    """
+    block = table.blocks[i]
+    own = table.after["repeats"][i]
+    return LIST_LINE.search(block.visible) is not None or (is_text(block, own) and not _is_blurb(table, i))
 
 
 def _is_blurb(table: Table, i: int) -> bool:
@@ -673,7 +679,7 @@ def comment_thread(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     at most ``COMMENT_BLOCKS`` blocks after the one before, with bodies of ``COMMENT_WORDS`` words or fewer
     on average. The thread follows the article: it starts after the article's run, or the text
     before it is longer than the thread (the run may be a long thread), and that text has at least
-    ``THREAD_ARTICLE_WORDS`` words (a page that is all posts is a forum, whose posts are its text).
+    ``ARTICLE_BEFORE_WORDS`` words (a page that is all posts is a forum, whose posts are its text).
     Quotations with a date under each (embedded posts in an article) are no thread: they stand in
     the article's run and between longer paragraphs. The thread goes from the line before its first
     stamp (the author) to the end of its last body.
@@ -700,7 +706,7 @@ def comment_thread(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         before = sum(blocks[i].words for i in shown[:start] if verdicts[i].kind is BlockClass.GOOD)
         words = sum(blocks[i].words for i in shown[start:end] if verdicts[i].kind is BlockClass.GOOD)
         after_article = shown[thread[0]] > article_run(table)[1] or before > words
-        if before < THREAD_ARTICLE_WORDS or not after_article or words > COMMENT_WORDS * len(thread):
+        if before < ARTICLE_BEFORE_WORDS or not after_article or words > COMMENT_WORDS * len(thread):
             continue
         for k in range(start, end):
             i = shown[k]
@@ -711,12 +717,18 @@ def comment_thread(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
                 yield i, BlockClass.BAD, "comments"
 
 
+def _opens_comment(table: Table, shown: Sequence[int], n: int) -> bool:
+    """Tell whether a time stamp is followed closely by a sentence of text: a comment's body."""
+    own = table.after["repeats"]
+    return any(_is_sentence(table.blocks[i], own[i]) for i in shown[n + 1 : n + 1 + COMMENT_BODY_GAP])
+
+
 def author_note(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     """Remove the notes about the author that close an article, and the name lines over them.
 
     A note names a person and a role of those who write ("Jane Doe is a senior writer for ...",
     "Hallo, ich bin Foodbloggerin ..."; see ``AUTHOR_NOTE``); only at the end of the kept text, after
-    at least ``THREAD_ARTICLE_WORDS`` words of text, is it told from an article that speaks of a writer.
+    at least ``ARTICLE_BEFORE_WORDS`` words of text, is it told from an article that speaks of a writer.
     """
     blocks, verdicts = table.blocks, table.verdicts
     kept = [i for i, verdict in enumerate(verdicts) if verdict.kind is not BlockClass.BAD and blocks[i].words]
@@ -731,17 +743,11 @@ def author_note(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             k -= 1
         else:
             break
-    if not notes or sum(blocks[i].words for i in kept[:k]) < THREAD_ARTICLE_WORDS:
+    if not notes or sum(blocks[i].words for i in kept[:k]) < ARTICLE_BEFORE_WORDS:
         return
     for n in range(min(notes) - 1, len(kept)):
         if n in notes or (n + 1 in notes and n >= 0 and blocks[kept[n]].words <= NAME_LINE_WORDS):
             yield kept[n], BlockClass.BAD, "author-note"
-
-
-def _opens_comment(table: Table, shown: Sequence[int], n: int) -> bool:
-    """Tell whether a time stamp is followed closely by a sentence of text: a comment's body."""
-    own = table.after["repeats"]
-    return any(_is_sentence(table.blocks[i], own[i]) for i in shown[n + 1 : n + 1 + COMMENT_BODY_GAP])
 
 
 def short_document(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
