@@ -125,13 +125,27 @@ def test_user_phrases_and_patterns() -> None:
 
 def test_strictness() -> None:
     text = f"{ARTICLE}\nShare this:\n\nFacebook\n"
-    assert remove_footer(text) == text
-    assert remove_footer(text, strictness="strict") == ARTICLE
+    assert remove_footer(text) == ARTICLE
+    assert remove_footer(text, strictness="lenient") == text
     comment = "Great piece, thanks for writing it up so clearly; I learned a lot about how the council works "
     comment += "and why the library matters to so many people here."
     comments = f"{ARTICLE}\n2 Comments\n\n{comment}\n"
     assert remove_footer(comments) == ARTICLE
     assert remove_footer(comments, strictness="lenient") == comments
+
+
+def test_a_prompt_inside_the_article_is_no_end() -> None:
+    # the article goes on right after the prompt, or its next paragraph goes on with its subject
+    more = "The library's board and the council will meet again in June to set the opening hours of the reading rooms for the summer.\n"
+    assert remove_footer(f"{ARTICLE}\nShare this:\n\n{more}") == f"{ARTICLE}\nShare this:\n\n{more}"
+    boxed = f"{ARTICLE}\nRead more\n\n* [Budget vote](/budget)\n\n{more}"
+    assert remove_footer(boxed) == boxed
+    assert remove_footer(boxed, strictness="strict") == ARTICLE
+
+
+def test_a_prompt_before_other_stories_ends_the_article() -> None:
+    others = "Read more\n\n[Storm closes the harbour](/storm)\n\nFishing boats stayed in port as waves hit the pier.\n"
+    assert remove_footer(f"{ARTICLE}\n{others}") == ARTICLE
 
 
 def test_guard_and_min_article_words() -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, split_blocks
 from textclean.furniture.evidence import Evidence, lexicon_evidence
+from textclean.furniture.lexicon import document_stopwords
+from textclean.furniture.passes import goes_on_with
 from textclean.furniture.removal import Removal, guard_edit, removal_edits
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
 from textclean.rounds import until_settled
@@ -61,12 +63,13 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     evidence = lexicon_evidence(options.phrases, options.patterns)
     rules = Rules.of(options.strictness)
     prose = [block.words if _is_prose(block) else 0 for block in blocks]
+    stopwords = document_stopwords(text)
 
     # once a tail is cut, an earlier marker may end what is left: cut again until none does, so
     # that the cleaner is idempotent
     def cut_again(found: tuple[int, str | None]) -> tuple[int, str | None] | None:
         cut = found[0]
-        return _first_cut(blocks[:cut], prose[:cut], evidence, rules, options.min_article_words)
+        return _first_cut(blocks[:cut], prose[:cut], evidence, rules, options.min_article_words, stopwords)
 
     uncut: tuple[int, str | None] = (len(blocks), None)
     cut, label = until_settled(uncut, cut_again)
@@ -131,9 +134,19 @@ def remove_footer(
 
 
 def _first_cut(
-    blocks: Sequence[Block], prose: Sequence[int], evidence: Evidence, rules: Rules, min_article_words: int
+    blocks: Sequence[Block],
+    prose: Sequence[int],
+    evidence: Evidence,
+    rules: Rules,
+    min_article_words: int,
+    stopwords: frozenset[str],
 ) -> tuple[int, str | None] | None:
-    """Return the first footer line after the article's text, and its label."""
+    """Return the first footer line after the article's text, and its label.
+
+    A prompt (share, sign up, log in, related) ends the article only where the first paragraph of
+    prose after it, if any, does not go on with the subject of the prose before it: a "Read more"
+    link between two paragraphs of one story is no end (see :func:`~textclean.furniture.passes.goes_on_with`).
+    """
     prose_after = sum(prose)
     prose_before = 0
     last_prose = -1  # the index of the last prose block so far
@@ -147,7 +160,11 @@ def _first_cut(
             and block.words <= MARKER_WORDS
             and i - last_prose <= MAX_GAP
         ):
-            label = evidence.tail_label(block, prompts=rules.prompts_end_article)
+            label = evidence.tail_label(block, prompts=False)
+            if label is None and rules.prompts_end_article:
+                label = evidence.tail_label(block, prompts=True)
+                if label is not None and prose_after and not rules.prompts_end_text_on_subject:
+                    label = None if _goes_on(blocks, prose, i, stopwords) else label
             if label in HEADER_LABELS and _heads_text(blocks, i + 1, min_article_words):
                 label = None
             if label is not None and (rules.cut_before_prose or not prose_after):
@@ -156,6 +173,16 @@ def _first_cut(
             prose_before += prose[i]
             last_prose = i
     return None
+
+
+def _goes_on(blocks: Sequence[Block], prose: Sequence[int], i: int, stopwords: frozenset[str]) -> bool:
+    """Tell whether the article goes on after the prompt at ``i``: a paragraph follows it at once, or
+    the first paragraph after it goes on with the subject of the paragraphs before it.
+    """
+    following = next(k for k in range(i + 1, len(blocks)) if prose[k])
+    if all(not blocks[k].words for k in range(i + 1, following)):
+        return True
+    return goes_on_with([blocks[k] for k in range(i) if prose[k]], blocks[following], stopwords)
 
 
 def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:

@@ -29,6 +29,7 @@ from textclean.furniture.lexicon import (
     CONSENT_WORDS,
     COOKIE_NOTICE,
     CREDIT,
+    DETERMINER,
     DATE,
     DATELINE_WORDS,
     DIGIT,
@@ -44,6 +45,8 @@ from textclean.furniture.lexicon import (
 
 # A furniture phrase followed by at most this many words is a furniture line ("Share this story").
 PHRASE_EXTRA_WORDS = 3
+# A phrase of at least this many words is a prompt even written as a sentence, with as many words after it.
+LONG_PHRASE_WORDS = 4
 # A label line ("Tags: a, b, c") has at most this many words and no sentence; its label ends with a
 # colon, or with the full-width colon of CJK text.
 LABEL_LINE_WORDS = 15
@@ -119,11 +122,11 @@ class Evidence:
             if label is not None:
                 return label
         visible = block.visible
-        start = first_word_start(visible)
-        for name, pattern in _TAIL_MARKERS[prompts]:
-            match = pattern.match(visible, start)
-            if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):
-                return name
+        for start in phrase_starts(visible, first_word_start(visible)):
+            for name, pattern in _TAIL_MARKERS[prompts]:
+                match = pattern.match(visible, start)
+                if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):
+                    return name
         return None
 
 
@@ -144,10 +147,11 @@ def _lexicon_label(block: Block) -> str | None:
     """Return the label of the built-in furniture a block is, or ``None``."""
     visible = block.visible
     start = first_word_start(visible)
-    if opens_with_furniture(visible, start):
-        for label, pattern in FURNITURE.items():
-            if is_phrase_line(pattern, block, start):
-                return label
+    for phrase_start in phrase_starts(visible, start):
+        if opens_with_furniture(visible, phrase_start):
+            for label, pattern in FURNITURE.items():
+                if is_phrase_line(pattern, block, phrase_start):
+                    return label
     if block.words <= NOTICE_MAX_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):
         return "cookies"
     if block.words <= RIGHTS_WORDS and _is_rights_notice(visible, start):
@@ -162,6 +166,17 @@ def _lexicon_label(block: Block) -> str | None:
     if block.words <= BYLINE_WORDS + DATELINE_EXTRA_WORDS and _is_dateline(visible):
         return "dateline"
     return None
+
+
+def phrase_starts(visible: str, start: int) -> tuple[int, ...]:
+    """Return where a furniture phrase may open ``visible``: at ``start``, and after an article or a possessive there.
+
+    >>> visible = "Die meistgelesenen Artikel"
+    >>> [visible[start:] for start in phrase_starts(visible, 0)]
+    ['Die meistgelesenen Artikel', 'meistgelesenen Artikel']
+    """
+    determiner = DETERMINER.match(visible, start)
+    return (start,) if determiner is None else (start, determiner.end())
 
 
 def _is_rights_notice(visible: str, start: int) -> bool:
@@ -193,6 +208,8 @@ def is_phrase_line(pattern: regex.Pattern[str], block: Block, start: int) -> boo
     phrase_words = len(WORD.findall(match.group()))
     if phrase_words >= 2 and extra <= PHRASE_EXTRA_WORDS and not block.sentence_end:
         return True
+    if phrase_words >= LONG_PHRASE_WORDS and extra <= phrase_words:
+        return True  # a prompt written as a sentence: "Your email address will not be published."
     return (
         rest.lstrip().startswith(LABEL_COLONS) and block.words <= LABEL_LINE_WORDS and not rest.rstrip().endswith(".")
     )

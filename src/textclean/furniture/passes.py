@@ -519,8 +519,27 @@ def speaks_of_the_article(table: Table, i: int) -> bool:
     block = table.blocks[i]
     itself = int(first <= i <= last and own[i].kind is not BlockClass.BAD)
     words = subject_words(block, table.stopwords)
-    shared = sum(counts.get(word, 0) > itself for word in words)
-    return shared >= MIN_SHARED_WORDS and shared >= SHARED_SHARE * len(words)
+    return _shares_enough(sum(counts.get(word, 0) > itself for word in words), len(words))
+
+
+def goes_on_with(text: Sequence[Block], block: Block, stopwords: frozenset[str]) -> bool:
+    """Tell whether a block goes on with the subject of ``text``: it shares enough of its subject words.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> text = split_blocks("The harbour council voted to rebuild the old pier after the winter storms.")
+    >>> goes_on_with(text, split_blocks("Repairs to the old pier start in spring, the council said.")[0], frozenset())
+    True
+    >>> goes_on_with(text, split_blocks("A new bakery opens its doors on Main Street today.")[0], frozenset())
+    False
+    """
+    vocabulary = frozenset().union(*(subject_words(part, stopwords) for part in text))
+    words = subject_words(block, stopwords)
+    return _shares_enough(sum(word in vocabulary for word in words), len(words))
+
+
+def _shares_enough(shared: int, words: int) -> bool:
+    """Tell whether ``shared`` of a block's ``words`` subject words are enough to speak of one subject."""
+    return shared >= MIN_SHARED_WORDS and shared >= SHARED_SHARE * words
 
 
 def _run_vocabulary(table: Table) -> Counter[str]:
@@ -611,20 +630,39 @@ def teaser_cards(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         return
     if sum(blocks[i].words for i in kept[:k]) < CARD_BODY_SHARE * sum(blocks[i].words for i in kept[k:]):
         return
-    stopwords = table.stopwords
-    paragraphs = [subject_words(blocks[i], stopwords) for i in kept[:k] if blocks[i].words >= CARD_TEXT_WORDS]
+    if not speaks_of_other_things([blocks[i] for i in kept[:k]], summaries, table.stopwords):
+        return
+    for i in kept[k:]:
+        yield i, BlockClass.BAD, "teaser-cards"
+
+
+def speaks_of_other_things(text: Sequence[Block], later: Sequence[Block], stopwords: frozenset[str]) -> bool:
+    """Tell whether the ``later`` blocks speak of other things than the paragraphs of ``text``.
+
+    The paragraphs of one text share words with one another; a summary of another story, or a
+    paragraph on another subject, shares clearly fewer of its words with them: less than
+    ``CARD_MAX_SHARED`` of what a paragraph of the text shares with the rest of it.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> text = split_blocks(
+    ...     "The harbour council voted to rebuild the old pier after the winter storms.\\n\\n"
+    ...     "Repairs to the pier will start in spring, the council said, and the harbour stays open."
+    ... )
+    >>> speaks_of_other_things(text, split_blocks("The harbour council will meet again about the pier."), frozenset())
+    False
+    >>> speaks_of_other_things(text, split_blocks("A new bakery opens its doors on Main Street today."), frozenset())
+    True
+    """
+    paragraphs = [subject_words(block, stopwords) for block in text if block.words >= CARD_TEXT_WORDS]
     counts: dict[str, int] = {}
     for words in paragraphs:
         for word in words:
             counts[word] = counts.get(word, 0) + 1
-    # the share of a paragraph's words that the rest of the text uses, and of a summary's
+    # the share of a paragraph's words that the rest of the text uses, and of a later block's
     within = sum(sum(counts[word] > 1 for word in words) for words in paragraphs), sum(map(len, paragraphs))
-    cards = [subject_words(block, stopwords) for block in summaries]
-    between = sum(sum(word in counts for word in words) for words in cards), sum(map(len, cards))
-    if between[0] * within[1] >= CARD_MAX_SHARED * within[0] * between[1]:
-        return
-    for i in kept[k:]:
-        yield i, BlockClass.BAD, "teaser-cards"
+    others = [subject_words(block, stopwords) for block in later]
+    between = sum(sum(word in counts for word in words) for words in others), sum(map(len, others))
+    return between[0] * within[1] < CARD_MAX_SHARED * within[0] * between[1]
 
 
 def _is_card_head(block: Block) -> bool:

@@ -37,8 +37,10 @@ class Rules:
     unproven_long_blocks: bool
     # footer: a footer line ends the article even when paragraphs of prose follow it
     cut_before_prose: bool
-    # footer: share, sign-up and related prompts end the article too
+    # footer: share, sign-up and related prompts end the article too, unless text on its subject follows
     prompts_end_article: bool
+    # footer: a prompt ends the article even when paragraphs on its subject follow it
+    prompts_end_text_on_subject: bool
 
     @staticmethod
     @cache
@@ -53,7 +55,8 @@ class Rules:
             near_prose_among_furniture=strict,
             unproven_long_blocks=strict,
             cut_before_prose=not lenient,
-            prompts_end_article=strict,
+            prompts_end_article=not lenient,
+            prompts_end_text_on_subject=strict,
         )
 
 
