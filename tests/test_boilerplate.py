@@ -110,7 +110,7 @@ def test_user_phrases_and_patterns_from_the_api() -> None:
 
 def test_user_phrases_feed_the_neighbour_pass() -> None:
     # the user's line is furniture, so the short line between it and the next furniture goes too
-    text = f"{PROSE}\n\n{PROSE_2}\n\nOur partners\n\nAcme\n\n[Home](/) [News](/news)\n"
+    text = f"{PROSE}\n\n{PROSE_2}\n\nOur partners\n\nAcme Ltd, 12 Mill Road\n\n[Home](/) [News](/news)\n"
     assert "Acme" in remove_boilerplate(text)
     assert "Acme" not in remove_boilerplate(text, phrases=["our partners"])
 

@@ -102,6 +102,33 @@ PROMPTS = [
     ("スポンサーリンク", "advert"),
 ]
 
+# The notices of a comment form, written as sentences, in each language.
+COMMENT_FORM_NOTICES = [
+    "Your email address will not be published. Required fields are marked *",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+    "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *",
+    "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+    "O seu endereço de e-mail não será publicado. Campos obrigatórios são marcados com *",
+    "Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *",
+    "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+    "您的电子邮箱地址不会被公开。",
+    "メールアドレスが公開されることはありません。",
+    "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+    "You must be logged in to post a comment.",
+]
+
+# Heads of lists of other stories after an article or a possessive.
+HEADS_AFTER_AN_ARTICLE = [
+    "The most read",
+    "Die meistgelesenen Artikel",
+    "Les articles similaires",
+    "Las más leídas",
+    "I più letti",
+    "Our latest stories",
+    "Unsere Empfehlungen",
+]
+
 # Lines of an article that open with a prompt's word, or are one sentence with it: never furniture.
 SENTENCES = [
     "Share prices fell sharply on Monday after the company cut its forecast for the year.",
@@ -125,12 +152,26 @@ SENTENCES = [
     "登录人数在周末达到了新的高峰。",
     "広告費は今年、前年より一割ほど増えた。",
     "続きを読むのを楽しみにしている読者が多い。",
+    "The comments of the minister on Monday were read as a warning to the unions.",
+    "Die meistgelesenen Bücher des Jahres stammen alle von Autorinnen aus der Schweiz.",
+    "Drucken ließ der Verlag nur zweihundert Exemplare der ersten Auflage.",
+    "Your email address is all the bank needs to send you a new password, the help page says.",
 ]
 
 
 @pytest.mark.parametrize(("line", "label"), PROMPTS)
 def test_a_prompt_line_is_furniture_of_its_class(line: str, label: str) -> None:
     assert lexicon_evidence((), ()).furniture_label(split_blocks(line)[0]) == label
+
+
+@pytest.mark.parametrize("line", COMMENT_FORM_NOTICES)
+def test_a_comment_form_notice_is_furniture(line: str) -> None:
+    assert lexicon_evidence((), ()).furniture_label(split_blocks(line)[0]) == "comments"
+
+
+@pytest.mark.parametrize("line", HEADS_AFTER_AN_ARTICLE)
+def test_a_list_head_after_an_article_or_possessive_is_furniture(line: str) -> None:
+    assert lexicon_evidence((), ()).furniture_label(split_blocks(line)[0]) == "related"
 
 
 @pytest.mark.parametrize("line", SENTENCES)

@@ -158,6 +158,12 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # the folders the run writes into
+
+    def remove_leftovers(self) -> None:
+        """Remove what workers that died left in the folders written (a file half written when a pool broke)."""
+        for folder in self.folders:
+            remove_leftovers(folder)
 
 
 def plan_jobs(
@@ -213,7 +219,8 @@ def plan_jobs(
     _check_targets(plan.jobs, in_place=in_place, reports=reports)
     written = [job.target for job in plan.jobs if job.target is not None]
     written.extend(Path(path) for path in reports.values())
-    for parent in sorted({path.parent for path in written}):
+    plan.folders = sorted({path.parent for path in written})
+    for parent in plan.folders:
         plan.notes.extend(f"removed {path}, left by an interrupted run" for path in remove_leftovers(parent))
     if not plan.jobs and not plan.errors:
         raise UsageError("; ".join(["no input to clean", *plan.warnings]))

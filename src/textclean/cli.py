@@ -429,6 +429,8 @@ def normalize(args: argparse.Namespace) -> int:
     report.stop_on(Outcome("plan", errors=plan.errors), settings)
     closed = False
     with ExitStack() as stack:
+        # runs last, when every worker has ended: a temporary file still there is one a dead worker left
+        stack.callback(plan.remove_leftovers)
         if args.explain == "-":
             report.explain = sys.stdout.buffer
         elif args.explain is not None:

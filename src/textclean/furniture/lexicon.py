@@ -811,9 +811,14 @@ DETERMINER = regex.compile(
 # A byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont", "Por Ana Ruiz", "Di ...", "Door ...".
 BYLINE = regex.compile(r"^\W{0,3}(?:by|von|par|por|di|door|written by|autor|author)\b[:\s]", regex.IGNORECASE)
 # A photo credit inside a caption: "[Photo: US Embassy]", "(Photo: AP)", "Photo by ...", "(AFP)".
+_CREDIT_LABELS = (
+    r"photo|image|picture|foto|bild|crédit|crédito|credit|source|quelle|fuente|fonte|imagen|imagem|immagine|"
+    r"zdjęcie|fot|źródło|beeld|bron|写真|图片|图|摄影|撮影"
+)
 CREDIT = regex.compile(
-    r"[\[(](?:photo|image|picture|foto|bild|crédit|credit|source|quelle|fuente)s?\b[^\])\n]{0,120}[\])]\W*$"
+    rf"[\[(（](?:{_CREDIT_LABELS})s?\b[^\])）\n]{{0,120}}[\])）]\W*$"
     r"|\b(?:photo|image|foto|bild)s? (?:by|von|de|di|par|por)\b[^.\n]{0,80}$"
+    rf"|(?<=[.!?。]\s*|^)(?:{_CREDIT_LABELS})s?\s?[:：/]\s?[^.:\n]{{1,60}}$"  # "... Bild: Jane Doe" closing a caption
     r"|\bgetty images\W*$",
     regex.IGNORECASE,
 )

@@ -35,6 +35,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
+import regex
+
 from textclean.furniture.blocks import Block
 from textclean.furniture.evidence import Evidence, site_suffix_start
 from textclean.furniture.lexicon import AUTHOR_NOTE, EXCERPT_END, FULL_STOP_END, FURNITURE, LIST_LINE, WIDE, WORD
@@ -72,6 +74,9 @@ CARD_SUMMARY_MAX_WORDS = 100
 CARD_PROSE_WORDS = 20
 CARD_SUMMARY_WORDS = 12
 MIN_CARDS = 3
+# Under the head of a list of other stories ("Read more", "Lesen Sie auch"), two cards are a list, whatever
+# they speak of.
+MIN_HEADED_CARDS = 2
 # The text before the cards has at least this share of the cards' words: a page of cards is an index.
 CARD_BODY_SHARE = 0.5
 # The summaries share with the text before them at most this much of what its paragraphs share
@@ -93,6 +98,14 @@ MIN_LIST_LINES = 3
 LIST_CONTENT_SHARE = 0.6
 # A short label line is a list's heading if a line of the list follows within this many lines.
 LIST_NEAR = 3
+# The article's run reaches over the lines in doubt after it if at least this share of them carry
+# content (see :func:`is_content_line`); lines of plain words there are a menu or a list of headlines.
+TRAILING_CONTENT_SHARE = 0.4
+# Commas, in Latin and CJK script: a line that ends with one goes on in the next (a line of verse).
+COMMAS = (",", "\N{FULLWIDTH COMMA}", "\N{IDEOGRAPHIC COMMA}")
+# A digit or a character of code or markup: a line with one carries data (a date, an amount, an address,
+# a phone number, a line of code), not only words.
+DATA_CHARACTER = regex.compile(r"[\d=<>{}();\\/]")
 # A thread of comments or a note about the author follows at least this many words of article text.
 ARTICLE_BEFORE_WORDS = 100
 # A thread of comments (see :func:`comment_thread`): at least this many time stamps, each at most this
@@ -559,7 +572,10 @@ def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict], inside: f
     """Return the first and last block of the article's run: the most prose net of furniture.
 
     It is the maximum-sum run of block scores; it reaches out over the blocks in doubt next to
-    it, up to the first furniture block. Furniture that stands ``inside`` the article costs nothing.
+    it, up to the first furniture block. After its end it does so only where enough of those
+    blocks carry content (``TRAILING_CONTENT_SHARE``, see :func:`is_content_line`): lines of plain
+    words after an article's last paragraph are a menu or a list of headlines, not its end.
+    Furniture that stands ``inside`` the article costs nothing.
     """
     best = 0.0
     best_span = (0, len(blocks) - 1)
@@ -586,9 +602,33 @@ def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict], inside: f
     first, last = best_span
     while first > 0 and (first - 1 in inside or not is_evidence(blocks[first - 1], verdicts[first - 1])):
         first -= 1
-    while last + 1 < len(blocks) and (last + 1 in inside or not is_evidence(blocks[last + 1], verdicts[last + 1])):
-        last += 1
+    end = last
+    while end + 1 < len(blocks) and (end + 1 in inside or not is_evidence(blocks[end + 1], verdicts[end + 1])):
+        end += 1
+    trailing = [block for block in blocks[last + 1 : end + 1] if block.words]
+    if sum(map(is_content_line, trailing)) >= TRAILING_CONTENT_SHARE * len(trailing):
+        last = end
     return first, last
+
+
+def is_content_line(block: Block) -> bool:
+    """Tell whether a line carries content: an item of a list, a sentence or a line of one (verse), data
+    (digits, code), a table row.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> lines = "Tue - Sat 4 PM\\n\\nx = len(items)\\n\\nthe path falls silent,\\n\\nMore from Sport"
+    >>> [is_content_line(block) for block in split_blocks(lines)]
+    [True, True, True, False]
+    """
+    visible = block.visible
+    return (
+        block.list_item
+        or (block.sentence_end and block.words >= SENTENCE_WORDS)
+        or visible.endswith(COMMAS)
+        or (visible[:1].islower() and block.words >= SENTENCE_WORDS)
+        or DATA_CHARACTER.search(visible) is not None
+        or LIST_LINE.search(visible) is not None
+    )
 
 
 def is_evidence(block: Block, verdict: Verdict) -> bool:
@@ -626,11 +666,14 @@ def teaser_cards(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             break  # a summary without a headline: the text before it is no card
         summaries.append(blocks[kept[k - 1]])
         k = head
-    if len(summaries) < MIN_CARDS or sum(block.words for block in summaries) < CARD_SUMMARY_WORDS * len(summaries):
+    headed = _under_a_list_head(table, kept[k] if k < len(kept) else len(blocks))
+    if len(summaries) < (MIN_HEADED_CARDS if headed else MIN_CARDS):
+        return
+    if sum(block.words for block in summaries) < CARD_SUMMARY_WORDS * len(summaries):
         return
     if sum(blocks[i].words for i in kept[:k]) < CARD_BODY_SHARE * sum(blocks[i].words for i in kept[k:]):
         return
-    if not speaks_of_other_things([blocks[i] for i in kept[:k]], summaries, table.stopwords):
+    if not headed and not speaks_of_other_things([blocks[i] for i in kept[:k]], summaries, table.stopwords):
         return
     for i in kept[k:]:
         yield i, BlockClass.BAD, "teaser-cards"
@@ -663,6 +706,15 @@ def speaks_of_other_things(text: Sequence[Block], later: Sequence[Block], stopwo
     others = [subject_words(block, stopwords) for block in later]
     between = sum(sum(word in counts for word in words) for words in others), sum(map(len, others))
     return between[0] * within[1] < CARD_MAX_SHARED * within[0] * between[1]
+
+
+def _under_a_list_head(table: Table, i: int) -> bool:
+    """Tell whether the nearest block with words before block ``i`` is the head of a list of other stories."""
+    for k in range(i - 1, -1, -1):
+        if table.blocks[k].words:
+            verdict = table.verdicts[k]
+            return verdict.kind is BlockClass.BAD and verdict.rule == "related"
+    return False
 
 
 def _is_card_head(block: Block) -> bool:

@@ -1,0 +1,56 @@
+"""What follows an article and is not part of it goes; what follows it and carries content stays.
+
+After the article's last paragraph, pages go on with lists of headlines written as plain lines (no
+link markup left), prompts that head a list of other stories, and boxes of facts or code that do
+belong to the article. The first two go at the default strictness, the last stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import textclean
+from textclean.cleaners.footer import remove_footer
+
+ARTICLE = (
+    "The harbour council voted on Tuesday to rebuild the old pier, which the winter storms left unsafe for "
+    "boats and walkers alike, after a long debate with the fishermen who use it every day.\n\n"
+    "Work on the pier will start in April and last until the autumn, the council said, and the harbour "
+    "stays open for the fishing fleet while the builders replace the wooden deck section by section.\n\n"
+    "The fishermen welcomed the plan but asked the council to keep the slipway free during the works, "
+    "because the boats have to be hauled out for repairs before the summer season begins.\n"
+)
+
+# Headlines of other stories as plain lines, under a heading that is no phrase of the lexicon.
+HEADLINES = (
+    "Around the coast\n\nNew ferry timetable for the islands\n\nBeach clean-up draws hundreds of volunteers\n\n"
+    "Lighthouse museum reopens after repairs\n\nSchool sailing club wins regional title\n"
+)
+
+# Lines after the article that carry content: facts with numbers, and code.
+CONTENT_TAILS = {
+    "facts": "Harbour office\n\nOpen Mon - Fri 9:00 - 17:00\n\nPier Road 12, Portsmouth\n\nPhone 023 9283 4000\n",
+    "code": "To run the script:\n\nimport pier\n\npier.rebuild(deck='oak')\n\nprint(pier.status())\n",
+}
+
+# Heads of lists of other stories, one per language, each over two cards of another subject.
+LIST_HEADS = ["Most read", "Die meistgelesenen Artikel", "À découvrir aussi", "Lo más visto", "Da non perdere"]
+CARDS = (
+    "[Ferry timetable changes](/ferry)\n\nThe island ferries will run less often in winter, the operator said on Monday.\n\n"
+    "[Museum reopens](/museum)\n\nThe lighthouse museum opens its doors again after two years of repairs to its roof.\n"
+)
+
+
+def test_a_list_of_headlines_in_plain_lines_after_the_article_goes() -> None:
+    assert textclean.clean(f"{ARTICLE}\n{HEADLINES}") == ARTICLE
+
+
+@pytest.mark.parametrize("kind", sorted(CONTENT_TAILS))
+def test_lines_with_content_after_the_article_stay(kind: str) -> None:
+    text = f"{ARTICLE}\n{CONTENT_TAILS[kind]}"
+    assert textclean.clean(text) == text
+
+
+@pytest.mark.parametrize("head", LIST_HEADS)
+def test_a_list_head_after_the_article_ends_it(head: str) -> None:
+    assert remove_footer(f"{ARTICLE}\n{head}\n\n{CARDS}") == ARTICLE
