@@ -54,3 +54,21 @@ def test_lines_with_content_after_the_article_stay(kind: str) -> None:
 @pytest.mark.parametrize("head", LIST_HEADS)
 def test_a_list_head_after_the_article_ends_it(head: str) -> None:
     assert remove_footer(f"{ARTICLE}\n{head}\n\n{CARDS}") == ARTICLE
+
+
+# Captions that a credit label closes, in several languages.
+CAPTIONS = [
+    "The pier after the storm in January. Photo: Jane Doe",
+    "Die Mole nach dem Sturm im Januar. Bild: Hans Meier",
+    "La jetée après la tempête. (Crédit : Jean Dupont)",
+    "El muelle tras la tormenta. (crédito: Ana Ruiz/Archivo)",
+    "Molo po burzy w styczniu. Fot. Jan Kowalski",
+    "风暴过后的码头。图：新华社",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_a_caption_closed_by_a_credit_goes(caption: str) -> None:
+    first, second, third = ARTICLE.strip().split("\n\n")
+    text = f"{first}\n\n{caption}\n\n{second}\n\n{third}\n"
+    assert textclean.clean(text) == f"{first}\n\n{second}\n\n{third}\n"

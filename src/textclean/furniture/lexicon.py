@@ -84,6 +84,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"share",
         r"tweet",
         r"follow us(?: on)?",
+        r"pin(?: it)?",
         r"share with (?:your )?friends",
         r"copy (?:the )?link",
         r"pin it",
@@ -94,6 +95,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"teilen (?:auf|per|via|mit)",
         r"folgen sie uns",
         r"folge uns",
+        r"pinnen",
+        r"twittern",
         r"teilen sie (?:dies|diesen (?:artikel|beitrag))(?: mit)?",
         r"teile (?:dies|diesen (?:artikel|beitrag))(?: mit)?",
         r"mit (?:freunden|anderen) teilen",
@@ -173,6 +176,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"notify me of (?:new|follow-up) (?:comments|posts)",
         r"have your say",
         r"what do you think\??",
+        r"\(required\)",
+        r"required",
         r"reply",
         r"kommentar (?:schreiben|verfassen|hinzufügen|abgeben)",
         r"kommentare?",
@@ -187,6 +192,10 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"diskutier(?:e|en sie) mit",
         r"jetzt kommentieren",
         r"leserkommentare",
+        r"eine antwort (?:schreiben|hinterlassen)",
+        r"hinterlasse eine antwort",
+        r"kommentieren sie",
+        r"\(erforderlich\)",
         r"antworten",
         r"commentaires?",
         r"\d+ commentaires?",
@@ -203,6 +212,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"vous devez (?:être connecté|vous connecter) pour (?:publier|poster|laisser) un commentaire",
         r"annuler la réponse",
         r"publier (?:le|un|votre) commentaire",
+        r"\(obligatoire\)",
         r"comentarios?",
         r"\d+ comentarios?",
         r"deja (?:un|tu) comentario",
@@ -215,6 +225,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:debes|tienes que) (?:estar (?:conectado|registrado)|iniciar sesión) para (?:publicar|escribir|dejar) un comentario",
         r"cancelar respuesta",
         r"publicar (?:el )?comentario",
+        r"\(obligatorio\)",
         r"commenti",
         r"\d+ comment[io]",
         r"lascia un commento",
@@ -227,6 +238,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"devi (?:essere connesso|effettuare il login|accedere) per (?:inviare|pubblicare|scrivere) un commento",
         r"annulla (?:la )?risposta",
         r"invia (?:il )?commento",
+        r"\(obbligatorio\)",
         r"comentários?",
         r"\d+ comentários?",
         r"deixe (?:um|seu) comentário",
@@ -238,6 +250,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:você precisa|é necessário) (?:fazer login|estar conectado|entrar) para (?:publicar|enviar|deixar) um comentário",
         r"cancelar resposta",
         r"publicar comentário",
+        r"\(obrigatório\)",
         r"\d+ komentarz(?:y|e)?",
         r"(?:dodaj|napisz|zostaw) komentarz",
         r"skomentuj (?:artykuł|wpis)",
@@ -248,6 +261,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"musisz (?:się zalogować|być zalogowany),? (?:aby|żeby) (?:móc )?(?:dodać|opublikować|napisać) komentarz",
         r"anuluj (?:pisanie )?odpowiedzi?",
         r"(?:opublikuj|wyślij) komentarz",
+        r"\(wymagane\)",
         r"reacties",
         r"\d+ reacties?",
         r"reageer",
@@ -260,6 +274,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"vereiste velden zijn gemarkeerd",
         r"je moet (?:ingelogd|aangemeld) zijn om een reactie te (?:kunnen )?plaatsen",
         r"reactie annuleren",
+        r"\(verplicht\)",
         r"评论",
         r"評論",
         r"(?:发表|發表|查看|全部|网友|写|我要)评论",
@@ -295,6 +310,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"your e-?mail address",
         r"stay (?:informed|up to date|in the loop)",
         r"never miss a (?:story|post|thing)",
+        r"never miss (?:the|our|any)(?: latest)?(?: news| stories| posts)?",
         r"get (?:the latest|our best)(?: news| stories| articles)?(?: in your inbox| delivered)?",
         r"support (?:us|our (?:journalism|work))",
         r"already (?:a subscriber|have an account)",
@@ -309,6 +325,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:deine|ihre) e-?mail-adresse",
         r"(?:bleib|bleiben sie) (?:immer )?auf dem laufenden",
         r"(?:verpasse|verpassen sie) (?:keine|nichts)",
+        r"jetzt (?:zum|für den) (?:kostenlosen )?newsletter anmelden",
         r"nichts mehr verpassen",
         r"(?:unterstütze|unterstützen sie) uns",
         r"jetzt spenden",
@@ -492,6 +509,16 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"印刷する",
         r"e-?mail(?: this (?:article|page))?",
         r"close",
+        r"loading(?:\.\.\.|…)?",
+        r"wird geladen(?:\.\.\.|…)?",
+        r"chargement(?:\.\.\.|…)?",
+        r"cargando(?:\.\.\.|…)?",
+        r"caricamento(?:\.\.\.|…)?",
+        r"carregando(?:\.\.\.|…)?",
+        r"ładowanie(?:\.\.\.|…)?",
+        r"laden(?:\.\.\.|…)?",
+        r"加载中",
+        r"読み込み中",
     ),
     # "read more" links and heads of lists of other articles
     "related": (
@@ -515,6 +542,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"editor'?s'? picks",
         r"up next",
         r"what to read next",
+        r"(?:latest|more) on:?",
+        r"you may have missed",
         r"in other news",
         r"mehr zum thema",
         r"das könnte sie auch interessieren",
@@ -532,6 +561,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"unsere empfehlungen?",
         r"mehr (?:aus|zu|von) (?:der|dem|den)?\s?\w+",
         r"entdecken sie (?:mehr|jetzt)",
+        r"zum weiterlesen",
+        r"(?:das )?(?:könnte|dürfte) (?:dich|sie) (?:vielleicht )?(?:auch )?interessieren",
         r"à lire aussi",
         r"à lire également",
         r"lire (?:aussi|également|la suite|plus|l'article)",
@@ -548,6 +579,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"vous pourriez (?:aussi |également )?aimer",
         r"(?:ceci|cela) pourrait vous intéresser",
         r"pour (?:aller plus loin|approfondir)",
+        r"pour lire la suite",
         r"vous aimerez (?:peut-être )?aussi",
         r"leer más",
         r"lee (?:también|más)",
@@ -672,6 +704,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"gesponsert",
         r"weiter(?:lesen)? nach der anzeige",
         r"publicité",
+        r"annonce",
         r"contenu sponsorisé",
         r"sponsorisé",
         r"(?:la )?suite (?:de l'article )?après (?:cette|la) (?:publicité|annonce)",
@@ -682,10 +715,12 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"contenuto sponsorizzato",
         r"sponsorizzato",
         r"publicidade",
+        r"anúncio",
         r"conteúdo patrocinado",
         r"continua (?:depois|após) (?:da|a) publicidade",
         r"(?:artykuł|materiał|tekst) (?:sponsorowany|promocyjny|partnera)",
         r"treść sponsorowana",
+        r"reklama",
         r"dalsza część (?:artykułu|tekstu|materiału) (?:pod|poniżej) (?:reklamą|materiałem wideo|wideo|galerią)",
         r"advertentie",
         r"gesponsord",
@@ -810,15 +845,16 @@ DETERMINER = regex.compile(
 )
 # A byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont", "Por Ana Ruiz", "Di ...", "Door ...".
 BYLINE = regex.compile(r"^\W{0,3}(?:by|von|par|por|di|door|written by|autor|author)\b[:\s]", regex.IGNORECASE)
-# A photo credit inside a caption: "[Photo: US Embassy]", "(Photo: AP)", "Photo by ...", "(AFP)".
+# A photo credit inside a caption: "[Photo: US Embassy]", "(Photo: AP)", "Photo by ...", "... Bild: Jane Doe",
+# "Fot. Jan Kowalski".
 _CREDIT_LABELS = (
     r"photo|image|picture|foto|bild|crédit|crédito|credit|source|quelle|fuente|fonte|imagen|imagem|immagine|"
-    r"zdjęcie|fot|źródło|beeld|bron|写真|图片|图|摄影|撮影"
+    r"zdjęcie|fot|źródło|beeld|bron|titelbild|beitragsbild|写真|图片|图|摄影|撮影"
 )
 CREDIT = regex.compile(
     rf"[\[(（](?:{_CREDIT_LABELS})s?\b[^\])）\n]{{0,120}}[\])）]\W*$"
     r"|\b(?:photo|image|foto|bild)s? (?:by|von|de|di|par|por)\b[^.\n]{0,80}$"
-    rf"|(?<=[.!?。]\s*|^)(?:{_CREDIT_LABELS})s?\s?[:：/]\s?[^.:\n]{{1,60}}$"  # "... Bild: Jane Doe" closing a caption
+    rf"|(?<=[.!?。]\s*|^)(?:{_CREDIT_LABELS})s?\s?(?:[:：/]|(?<=fot)\.)\s?[^.:\n]{{1,60}}$"  # "... Bild: Jane Doe"
     r"|\bgetty images\W*$",
     regex.IGNORECASE,
 )
