@@ -117,10 +117,10 @@ def test_explain_labels_the_end_and_the_tail() -> None:
 
 
 def test_user_phrases_and_patterns() -> None:
-    text = f"{ARTICLE}\nSupport our journalism\n\nDonate now\n"
+    text = f"{ARTICLE}\nVisit our shop\n\nGift cards\n"
     assert remove_footer(text) == text
-    assert remove_footer(text, phrases=["support our journalism"]) == ARTICLE
-    assert remove_footer(text, patterns=[r"^support\b"]) == ARTICLE
+    assert remove_footer(text, phrases=["visit our shop"]) == ARTICLE
+    assert remove_footer(text, patterns=[r"^visit\b"]) == ARTICLE
 
 
 def test_strictness() -> None:
