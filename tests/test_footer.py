@@ -136,7 +136,8 @@ def test_strictness() -> None:
 
 def test_a_prompt_inside_the_article_is_no_end() -> None:
     # the article goes on right after the prompt, or its next paragraph goes on with its subject
-    more = "The library's board and the council will meet again in June to set the opening hours of the reading rooms for the summer.\n"
+    more = "The library's board and the council will meet again in June to set the opening hours of the reading "
+    more += "rooms for the summer.\n"
     assert remove_footer(f"{ARTICLE}\nShare this:\n\n{more}") == f"{ARTICLE}\nShare this:\n\n{more}"
     boxed = f"{ARTICLE}\nRead more\n\n* [Budget vote](/budget)\n\n{more}"
     assert remove_footer(boxed) == boxed

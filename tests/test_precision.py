@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (captions in scripts with their own punctuation)
 """What follows an article and is not part of it goes; what follows it and carries content stays.
 
 After the article's last paragraph, pages go on with lists of headlines written as plain lines (no
@@ -36,7 +37,8 @@ CONTENT_TAILS = {
 # Heads of lists of other stories, one per language, each over two cards of another subject.
 LIST_HEADS = ["Most read", "Die meistgelesenen Artikel", "À découvrir aussi", "Lo más visto", "Da non perdere"]
 CARDS = (
-    "[Ferry timetable changes](/ferry)\n\nThe island ferries will run less often in winter, the operator said on Monday.\n\n"
+    "[Ferry timetable changes](/ferry)\n\n"
+    "The island ferries will run less often in winter, the operator said on Monday.\n\n"
     "[Museum reopens](/museum)\n\nThe lighthouse museum opens its doors again after two years of repairs to its roof.\n"
 )
 
@@ -72,3 +74,24 @@ def test_a_caption_closed_by_a_credit_goes(caption: str) -> None:
     first, second, third = ARTICLE.strip().split("\n\n")
     text = f"{first}\n\n{caption}\n\n{second}\n\n{third}\n"
     assert textclean.clean(text) == f"{first}\n\n{second}\n\n{third}\n"
+
+
+# The counters of a slideshow, in several languages.
+COUNTERS = ["{k}/4", "{k} of 4", "Bild {k} von 4", "Foto {k} de 4", "Photo {k} sur 4", "Zdjęcie {k} z 4"]
+
+
+def _slides(counter: str) -> str:
+    caption = "The pier seen from the harbour wall on a stormy morning, picture {k}."
+    return "".join(f"{counter.format(k=k)}\n\n{caption.format(k=k)}\n\n" for k in range(1, 5))
+
+
+@pytest.mark.parametrize("counter", COUNTERS)
+def test_a_slideshow_inside_the_article_goes_as_a_unit(counter: str) -> None:
+    first, second, third = ARTICLE.strip().split("\n\n")
+    text = f"{first}\n\n{second}\n\n{_slides(counter)}{third}\n"
+    assert textclean.clean(text) == ARTICLE
+
+
+def test_a_page_that_is_all_slides_is_a_slideshow_article_and_stays() -> None:
+    text = _slides("{k}/4")
+    assert textclean.clean(text) == text.rstrip("\n") + "\n"

@@ -69,7 +69,9 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     # that the cleaner is idempotent
     def cut_again(found: tuple[int, str | None]) -> tuple[int, str | None] | None:
         cut = found[0]
-        return _first_cut(blocks[:cut], prose[:cut], evidence, rules, options.min_article_words, stopwords)
+        return _first_cut(
+            blocks[:cut], prose[:cut], evidence, rules, min_article_words=options.min_article_words, stopwords=stopwords
+        )
 
     uncut: tuple[int, str | None] = (len(blocks), None)
     cut, label = until_settled(uncut, cut_again)
@@ -138,6 +140,7 @@ def _first_cut(
     prose: Sequence[int],
     evidence: Evidence,
     rules: Rules,
+    *,
     min_article_words: int,
     stopwords: frozenset[str],
 ) -> tuple[int, str | None] | None:
@@ -176,8 +179,10 @@ def _first_cut(
 
 
 def _goes_on(blocks: Sequence[Block], prose: Sequence[int], i: int, stopwords: frozenset[str]) -> bool:
-    """Tell whether the article goes on after the prompt at ``i``: a paragraph follows it at once, or
-    the first paragraph after it goes on with the subject of the paragraphs before it.
+    """Tell whether the article goes on after the prompt at ``i``.
+
+    It does if a paragraph follows the prompt at once, or if the first paragraph after it goes on
+    with the subject of the paragraphs before it.
     """
     following = next(k for k in range(i + 1, len(blocks)) if prose[k])
     if all(not blocks[k].words for k in range(i + 1, following)):

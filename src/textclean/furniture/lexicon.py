@@ -222,7 +222,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"responder",
         r"tu (?:dirección de )?correo electrónico no será publicad[ao]",
         r"los campos obligatorios están marcados",
-        r"(?:debes|tienes que) (?:estar (?:conectado|registrado)|iniciar sesión) para (?:publicar|escribir|dejar) un comentario",
+        r"(?:debes|tienes que) (?:estar (?:conectado|registrado)|iniciar sesión) "
+        r"para (?:publicar|escribir|dejar) un comentario",
         r"cancelar respuesta",
         r"publicar (?:el )?comentario",
         r"\(obligatorio\)",
@@ -247,7 +248,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"o seu (?:endereço de )?e-?mail não será publicado",
         r"seu (?:endereço de )?e-?mail não será publicado",
         r"(?:os )?campos obrigatórios são marcados",
-        r"(?:você precisa|é necessário) (?:fazer login|estar conectado|entrar) para (?:publicar|enviar|deixar) um comentário",
+        r"(?:você precisa|é necessário) (?:fazer login|estar conectado|entrar) "
+        r"para (?:publicar|enviar|deixar) um comentário",
         r"cancelar resposta",
         r"publicar comentário",
         r"\(obrigatório\)",
@@ -551,7 +553,8 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"lesen sie auch",
         r"meistgelesen",
         r"meistgelesene?n? (?:artikel|beiträge|nachrichten)",
-        r"(?:verwandte|ähnliche|weitere|empfohlene|beliebte|neueste|aktuelle) (?:artikel|beiträge|themen|nachrichten|meldungen|news)",
+        r"(?:verwandte|ähnliche|weitere|empfohlene|beliebte|neueste|aktuelle) "
+        r"(?:artikel|beiträge|themen|nachrichten|meldungen|news)",
         r"das könnte dich (?:auch )?interessieren",
         r"(?:dich|sie) könnte(?:n)? (?:auch )?interessieren",
         r"auch interessant",

@@ -10,10 +10,12 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 2. ``repeats``: a prose block printed again goes after its first appearance;
 3. ``neighbours``: blocks in doubt are settled by the sure blocks around them;
 4. ``position``: blocks in doubt outside the article's run (the most prose net of furniture) go;
+   the run ends at the article's last text unless the lines after it carry content;
 5. ``teaser-cards``: a run of headline-and-summary cards that closes the text goes;
-6. ``comments``: a thread of comments (time stamps over short texts, again and again) goes;
-7. ``author-note``: notes about the author that close the text go;
-8. ``short-document``: a document of a sentence or two is kept whole.
+6. ``slideshow``: a gallery (counters "n/m" over captions, again and again) goes, wherever it stands;
+7. ``comments``: a thread of comments (time stamps over short texts, again and again) goes;
+8. ``author-note``: notes about the author that close the text go;
+9. ``short-document``: a document of a sentence or two is kept whole.
 
 >>> from textclean.furniture.blocks import split_blocks
 >>> from textclean.furniture.evidence import lexicon_evidence
@@ -106,6 +108,15 @@ COMMAS = (",", "\N{FULLWIDTH COMMA}", "\N{IDEOGRAPHIC COMMA}")
 # A digit or a character of code or markup: a line with one carries data (a date, an amount, an address,
 # a phone number, a line of code), not only words.
 DATA_CHARACTER = regex.compile(r"[\d=<>{}();\\/]")
+# A slideshow (see :func:`slideshow`): at least this many counters "n/m" of one total; a caption after the
+# last one has at most this many words.
+MIN_SLIDES = 3
+CAPTION_WORDS = 60
+SLIDE_COUNTER = regex.compile(
+    r"\W{0,3}(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|imagem|zdjęcie|afbeelding)\s+)?"
+    r"(?P<at>\d{1,3})\s*(?:/|of|von|de|di|sur|z|van|из)\s*(?P<of>\d{1,3})\W{0,3}",
+    regex.IGNORECASE,
+)
 # A thread of comments or a note about the author follows at least this many words of article text.
 ARTICLE_BEFORE_WORDS = 100
 # A thread of comments (see :func:`comment_thread`): at least this many time stamps, each at most this
@@ -612,11 +623,12 @@ def article_span(blocks: Sequence[Block], verdicts: Sequence[Verdict], inside: f
 
 
 def is_content_line(block: Block) -> bool:
-    """Tell whether a line carries content: an item of a list, a sentence or a line of one (verse), data
-    (digits, code), a table row.
+    r"""Tell whether a line carries content: a list item, a sentence or a line of verse, data, a table row.
+
+    Data are digits and the characters of code (a date, an address, ``x = len(items)``).
 
     >>> from textclean.furniture.blocks import split_blocks
-    >>> lines = "Tue - Sat 4 PM\\n\\nx = len(items)\\n\\nthe path falls silent,\\n\\nMore from Sport"
+    >>> lines = "Tue - Sat 4 PM\n\nx = len(items)\n\nthe path falls silent,\n\nMore from Sport"
     >>> [is_content_line(block) for block in split_blocks(lines)]
     [True, True, True, False]
     """
@@ -680,7 +692,7 @@ def teaser_cards(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
 
 
 def speaks_of_other_things(text: Sequence[Block], later: Sequence[Block], stopwords: frozenset[str]) -> bool:
-    """Tell whether the ``later`` blocks speak of other things than the paragraphs of ``text``.
+    r"""Tell whether the ``later`` blocks speak of other things than the paragraphs of ``text``.
 
     The paragraphs of one text share words with one another; a summary of another story, or a
     paragraph on another subject, shares clearly fewer of its words with them: less than
@@ -688,7 +700,7 @@ def speaks_of_other_things(text: Sequence[Block], later: Sequence[Block], stopwo
 
     >>> from textclean.furniture.blocks import split_blocks
     >>> text = split_blocks(
-    ...     "The harbour council voted to rebuild the old pier after the winter storms.\\n\\n"
+    ...     "The harbour council voted to rebuild the old pier after the winter storms.\n\n"
     ...     "Repairs to the pier will start in spring, the council said, and the harbour stays open."
     ... )
     >>> speaks_of_other_things(text, split_blocks("The harbour council will meet again about the pier."), frozenset())
@@ -758,6 +770,38 @@ def _subject_words(visible: str, stopwords: frozenset[str]) -> frozenset[str]:
 def words_of(visible: str) -> str:
     """Return a block's words, lower-cased, one space apart: what two copies of a block share."""
     return " ".join(WORD.findall(visible.casefold()))
+
+
+def slideshow(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Remove a slideshow: counters "n/m" of one total, each over a caption, inside or around an article.
+
+    A gallery counts its slides ("3/12", "Bild 3 von 12", "4 of 12"); at least ``MIN_SLIDES`` counters
+    of one total, numbered upwards, mark one. A slide is its counter and the blocks up to the next
+    counter (the last one: as many blocks as the longest slide before it, of caption length). The slides go as a unit,
+    at every strictness but ``lenient``, when the text outside them is longer: a page that is all slides
+    is a slideshow article, whose captions are its text.
+    """
+    if not table.rules.position:
+        return
+    blocks = table.blocks
+    shown = [i for i, block in enumerate(blocks) if block.words]
+    counters = [(n, SLIDE_COUNTER.fullmatch(blocks[i].visible)) for n, i in enumerate(shown)]
+    found = [(n, int(match["at"]), match["of"]) for n, match in counters if match is not None]
+    for total in {of for _, _, of in found}:
+        slides = [(n, at) for n, at, of in found if of == total]
+        if len(slides) < MIN_SLIDES or any(b <= a for (_, a), (_, b) in pairwise(slides)):
+            continue
+        longest = max(b - a for (a, _), (b, _) in pairwise(slides))  # the blocks of a slide, its counter too
+        end = slides[-1][0] + 1
+        while end < len(shown) and end - slides[-1][0] < longest and blocks[shown[end]].words <= CAPTION_WORDS:
+            end += 1
+        gallery = range(slides[0][0], end)
+        inside = sum(blocks[shown[k]].words for k in gallery)
+        text = [i for n, i in enumerate(shown) if n not in gallery and table.verdicts[i].kind is BlockClass.GOOD]
+        outside = sum(blocks[i].words for i in text)
+        if outside > inside:
+            for k in gallery:
+                yield shown[k], BlockClass.BAD, "slideshow"
 
 
 def comment_thread(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
@@ -859,6 +903,7 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("neighbours", neighbours),
     ("position", position),
     ("teaser-cards", teaser_cards),
+    ("slideshow", slideshow),
     ("comments", comment_thread),
     ("author-note", author_note),
     ("short-document", short_document),
