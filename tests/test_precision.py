@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import textclean
+from textclean.cleaners.boilerplate import find_boilerplate_edits, remove_boilerplate
 from textclean.cleaners.footer import remove_footer
 
 ARTICLE = (
@@ -95,3 +96,24 @@ def test_a_slideshow_inside_the_article_goes_as_a_unit(counter: str) -> None:
 def test_a_page_that_is_all_slides_is_a_slideshow_article_and_stays() -> None:
     text = _slides("{k}/4")
     assert textclean.clean(text) == text.rstrip("\n") + "\n"
+
+
+# A line of plain words after the article's last paragraph, in the article's run (a block of text
+# without a full stop follows), and the same place holding lines of facts.
+TEASER = "The lighthouse museum and the old ferry pier are the places that the visitors of the town like to see first"
+
+
+def test_a_plain_line_after_the_last_paragraph_that_leads_to_no_text_goes() -> None:
+    text = f"{ARTICLE}\nInfo about the rating\n\nOur picks for the weekend\n\n{TEASER}\n"
+    removed = [(text[edit.start : edit.end].strip(), edit.data["pass"]) for edit in find_boilerplate_edits(text)]
+    assert removed == [("Info about the rating", "after-article"), ("Our picks for the weekend", "after-article")]
+
+
+def test_a_subheading_over_a_sentence_after_the_last_paragraph_stays() -> None:
+    text = f"{ARTICLE}\nBoat trips\n\nBook a seat at the harbour office.\n\n{TEASER}\n"
+    assert remove_boilerplate(text) == text
+
+
+def test_lines_of_facts_after_the_last_paragraph_stay() -> None:
+    text = f"{ARTICLE}\nOpen Mon - Fri 9:00 - 17:00\n\nPier Road 12\n\nBoat trips\n\n{TEASER}\n"
+    assert remove_boilerplate(text) == text

@@ -128,7 +128,6 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"podziel się(?: artykułem| tym artykułem| wpisem)?",
         r"obserwuj nas",
         r"śledź nas",
-        r"udostępnij",
         r"kopiuj link",
         r"delen",
         r"deel (?:dit|deze) (?:artikel|bericht|pagina)",
@@ -553,7 +552,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"lesen sie auch",
         r"meistgelesen",
         r"meistgelesene?n? (?:artikel|beiträge|nachrichten)",
-        r"(?:verwandte|ähnliche|weitere|empfohlene|beliebte|neueste|aktuelle) "
+        r"(?:verwandte|ähnliche|empfohlene|beliebte|neueste|aktuelle) "
         r"(?:artikel|beiträge|themen|nachrichten|meldungen|news)",
         r"das könnte dich (?:auch )?interessieren",
         r"(?:dich|sie) könnte(?:n)? (?:auch )?interessieren",
@@ -642,7 +641,6 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"może cię (?:też |także )?zainteresować",
         r"mogą cię (?:też |także )?zainteresować",
         r"warto przeczytać",
-        r"polecamy",
         r"najpopularniejsze(?: artykuły| wpisy)?",
         r"więcej (?:artykułów|wiadomości|informacji|z kategorii)",
         r"to może cię zainteresować",
@@ -723,7 +721,6 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"continua (?:depois|após) (?:da|a) publicidade",
         r"(?:artykuł|materiał|tekst) (?:sponsorowany|promocyjny|partnera)",
         r"treść sponsorowana",
-        r"reklama",
         r"dalsza część (?:artykułu|tekstu|materiału) (?:pod|poniżej) (?:reklamą|materiałem wideo|wideo|galerią)",
         r"advertentie",
         r"gesponsord",

@@ -15,7 +15,8 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 6. ``slideshow``: a gallery (counters "n/m" over captions, again and again) goes, wherever it stands;
 7. ``comments``: a thread of comments (time stamps over short texts, again and again) goes;
 8. ``author-note``: notes about the author that close the text go;
-9. ``short-document``: a document of a sentence or two is kept whole.
+9. ``after-article``: lines of plain words after the run's last paragraph that lead to no text go;
+10. ``short-document``: a document of a sentence or two is kept whole.
 
 >>> from textclean.furniture.blocks import split_blocks
 >>> from textclean.furniture.evidence import lexicon_evidence
@@ -105,6 +106,9 @@ LIST_NEAR = 3
 TRAILING_CONTENT_SHARE = 0.4
 # Commas, in Latin and CJK script: a line that ends with one goes on in the next (a line of verse).
 COMMAS = (",", "\N{FULLWIDTH COMMA}", "\N{IDEOGRAPHIC COMMA}")
+# The short lines after the run's last paragraph are a box of content (facts, a list, code) when at least
+# this share of them carry content; otherwise those of plain words go (see :func:`after_article`).
+BOX_CONTENT_SHARE = 0.6
 # A digit or a character of code or markup: a line with one carries data (a date, an amount, an address,
 # a phone number, a line of code), not only words.
 DATA_CHARACTER = regex.compile(r"[\d=<>{}();\\/]")
@@ -884,6 +888,34 @@ def author_note(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             yield kept[n], BlockClass.BAD, "author-note"
 
 
+def after_article(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
+    """Remove the lines of plain words after the last paragraph of prose in the article's run.
+
+    The run reaches over the short lines next to it; after its last paragraph, a line that carries no
+    content (see :func:`is_content_line`) and leads to no sentence of text is a head of other
+    stories, a prompt or a menu entry ("Weitere aktuelle Themen", "Info zur Bewertung"). A subheading
+    over a last paragraph of text leads to it and stays, and so do all the lines there when enough
+    of them carry content (``BOX_CONTENT_SHARE``: a box of facts, a list, code).
+    """
+    if not table.rules.position:
+        return
+    own, blocks, verdicts = table.after["repeats"], table.blocks, table.verdicts
+    first, last = article_run(table)
+    prose = [i for i in range(first, last + 1) if is_prose(blocks[i], own[i])]
+    if not prose:
+        return
+    shown = [i for i in range(prose[-1] + 1, last + 1) if blocks[i].words and verdicts[i].kind is not BlockClass.BAD]
+    lines = [i for i in shown if own[i].kind is BlockClass.SHORT]
+    if sum(is_content_line(blocks[i]) for i in lines) >= BOX_CONTENT_SHARE * len(lines):
+        return  # the lines after the last paragraph carry content: a box of facts, a list, code
+    for n, i in enumerate(shown):
+        if own[i].kind is not BlockClass.SHORT or is_content_line(blocks[i]):
+            continue
+        following = shown[n + 1] if n + 1 < len(shown) else None
+        if following is None or not is_text(blocks[following], verdicts[following]):
+            yield i, BlockClass.BAD, "after-article"
+
+
 def short_document(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     """Keep a document that is only a sentence or two: with no page around it, it is all text.
 
@@ -906,5 +938,6 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("slideshow", slideshow),
     ("comments", comment_thread),
     ("author-note", author_note),
+    ("after-article", after_article),
     ("short-document", short_document),
 )
