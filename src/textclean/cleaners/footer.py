@@ -63,14 +63,13 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     evidence = lexicon_evidence(options.phrases, options.patterns)
     rules = Rules.of(options.strictness)
     prose = [block.words if _is_prose(block) else 0 for block in blocks]
-    stopwords = document_stopwords(text)
 
     # once a tail is cut, an earlier marker may end what is left: cut again until none does, so
     # that the cleaner is idempotent
     def cut_again(found: tuple[int, str | None]) -> tuple[int, str | None] | None:
         cut = found[0]
         return _first_cut(
-            blocks[:cut], prose[:cut], evidence, rules, min_article_words=options.min_article_words, stopwords=stopwords
+            blocks[:cut], prose[:cut], evidence, rules, min_article_words=options.min_article_words, text=text
         )
 
     uncut: tuple[int, str | None] = (len(blocks), None)
@@ -142,9 +141,9 @@ def _first_cut(
     rules: Rules,
     *,
     min_article_words: int,
-    stopwords: frozenset[str],
+    text: str,
 ) -> tuple[int, str | None] | None:
-    """Return the first footer line after the article's text, and its label.
+    """Return the first footer line after the article's text (of the document ``text``), and its label.
 
     A prompt (share, sign up, log in, related) ends the article only where the first paragraph of
     prose after it, if any, does not go on with the subject of the prose before it: a "Read more"
@@ -163,11 +162,10 @@ def _first_cut(
             and block.words <= MARKER_WORDS
             and i - last_prose <= MAX_GAP
         ):
-            label = evidence.tail_label(block, prompts=False)
-            if label is None and rules.prompts_end_article:
-                label = evidence.tail_label(block, prompts=True)
-                if label is not None and prose_after and not rules.prompts_end_text_on_subject:
-                    label = None if _goes_on(blocks, prose, i, stopwords) else label
+            line = evidence.tail_label(block, prompts=rules.prompts_end_article)
+            label = None if line is None else line.label
+            if line is not None and line.prompt and prose_after and not rules.prompts_end_text_on_subject:
+                label = None if _goes_on(blocks, prose, i, document_stopwords(text)) else label
             if label in HEADER_LABELS and _heads_text(blocks, i + 1, min_article_words):
                 label = None
             if label is not None and (rules.cut_before_prose or not prose_after):

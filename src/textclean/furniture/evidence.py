@@ -12,13 +12,13 @@ patterns), which takes plain arguments, not a cleaner's options.
 >>> [evidence.furniture_label(block) for block in split_blocks("Share this article\n\nBy Jane Doe\n\nThe end.")]
 ['share', 'byline', None]
 >>> evidence.tail_label(split_blocks("Leave a Comment")[0], prompts=False)
-'comments'
+TailLine(label='comments', prompt=False)
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -33,13 +33,12 @@ from textclean.furniture.lexicon import (
     DATELINE_WORDS,
     DETERMINER,
     DIGIT,
-    FOOTER_MARKERS,
-    FURNITURE,
     RIGHTS_OPENING,
     RIGHTS_RESERVED,
     TITLE_SEPARATOR,
     WORD,
     opens_with_furniture,
+    phrase_openings,
     phrase_pattern,
 )
 
@@ -112,29 +111,42 @@ class Evidence:
             labels[block.visible] = self.user_label(block, whole_line=True) or _lexicon_label(block)
         return labels[block.visible]
 
-    def tail_label(self, block: Block, *, prompts: bool) -> str | None:
-        """Return the label of the footer line that opens a block (the start of the page's tail), or ``None``.
+    def tail_label(self, block: Block, *, prompts: bool) -> TailLine | None:
+        """Return the footer line that opens a block (the start of the page's tail), or ``None``.
 
-        With ``prompts``, share, sign-up and related prompts open a tail too.
+        With ``prompts``, share, sign-up, log-in and related prompts open a tail too, where no footer
+        marker does; the answer says which of the two it is.
         """
         if self.user_phrases is not None or self.user_patterns:
             label = self.user_label(block, whole_line=False)
             if label is not None:
-                return label
+                return TailLine(label, prompt=False)
         visible = block.visible
-        for start in phrase_starts(visible, first_word_start(visible)):
-            for name, pattern in _TAIL_MARKERS[prompts]:
-                match = pattern.match(visible, start)
-                if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):
-                    return name
+        starts = phrase_starts(visible, first_word_start(visible))
+        for prompt in (False, True) if prompts else (False,):
+            for start in starts:
+                if start >= len(visible):
+                    continue
+                for name, pattern in _tail_openings(visible[start].casefold(), prompt=prompt):
+                    match = pattern.match(visible, start)
+                    if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):
+                        return TailLine(name, prompt)
         return None
 
 
-# The footer lines of the lexicon, without and with the prompts that end an article.
-_TAIL_MARKERS = {
-    False: tuple(FOOTER_MARKERS.items()),
-    True: (*FOOTER_MARKERS.items(), *((name, FURNITURE[name]) for name in PROMPT_LABELS)),
-}
+class TailLine(NamedTuple):
+    """A line that opens the page's tail: its label, and whether it is a prompt rather than a footer marker."""
+
+    label: str
+    prompt: bool
+
+
+@lru_cache(maxsize=2048)
+def _tail_openings(char: str, *, prompt: bool) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Return the footer markers, or the prompts, that can open a line at ``char``."""
+    if not prompt:
+        return phrase_openings("footer", char)
+    return tuple((name, pattern) for name, pattern in phrase_openings("furniture", char) if name in PROMPT_LABELS)
 
 
 @lru_cache(maxsize=8)
@@ -149,7 +161,7 @@ def _lexicon_label(block: Block) -> str | None:
     start = first_word_start(visible)
     for phrase_start in phrase_starts(visible, start):
         if opens_with_furniture(visible, phrase_start):
-            for label, pattern in FURNITURE.items():
+            for label, pattern in phrase_openings("furniture", visible[phrase_start].casefold()):
                 if is_phrase_line(pattern, block, phrase_start):
                     return label
     if block.words <= NOTICE_MAX_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):

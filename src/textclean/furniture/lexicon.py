@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import Literal
 
 import regex
 
@@ -854,7 +855,8 @@ _CREDIT_LABELS = (
 CREDIT = regex.compile(
     rf"[\[(（](?:{_CREDIT_LABELS})s?\b[^\])）\n]{{0,120}}[\])）]\W*$"
     r"|\b(?:photo|image|foto|bild)s? (?:by|von|de|di|par|por)\b[^.\n]{0,80}$"
-    rf"|(?<=[.!?。]\s*|^)(?:{_CREDIT_LABELS})s?\s?(?:[:：/]|(?<=fot)\.)\s?[^.:\n]{{1,60}}$"  # "... Bild: Jane Doe"
+    # "... Bild: Jane Doe": the separator first, the label before it, so that most places fail at once
+    rf"|(?<=(?:^|[.!?。]\s*)(?:{_CREDIT_LABELS})s?\s?)(?:[:：/]|(?<=\bfot)\.)\s?[^.:\n]{{1,60}}$"
     r"|\bgetty images\W*$",
     regex.IGNORECASE,
 )
@@ -970,6 +972,26 @@ def _opening_pattern(char: str | None) -> regex.Pattern[str] | None:
     """Compile, on first use, the phrases that can start with ``char``, with those whose start is not plain."""
     plain = _BY_FIRST_CHARACTER.get(char, []) if char is not None else []
     return phrase_pattern([*plain, *_BY_FIRST_CHARACTER[None]])
+
+
+@lru_cache(maxsize=2048)
+def phrase_openings(lexicon: Literal["furniture", "footer"], char: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Return each label with its phrases that can open a line at ``char`` (case-folded), compiled on first use.
+
+    ``lexicon`` is ``"furniture"`` (:data:`FURNITURE_PHRASES`) or ``"footer"`` (:data:`FOOTER_MARKER_PHRASES`).
+    A label's phrases that start with another character cannot match there, and trying them costs
+    as much as trying those that can: each label is tried with its own few.
+
+    >>> [label for label, _ in phrase_openings("furniture", "s")][:3]
+    ['share', 'comments', 'signup']
+    """
+    openings = []
+    table = FURNITURE_PHRASES if lexicon == "furniture" else FOOTER_MARKER_PHRASES
+    for label, phrases in table.items():
+        pattern = phrase_pattern(p for p in phrases if (chars := first_characters(p)) is None or char in chars)
+        if pattern is not None:
+            openings.append((label, pattern))
+    return tuple(openings)
 
 
 def opens_with_furniture(visible: str, start: int) -> bool:
@@ -1092,13 +1114,6 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:あわせて|合わせて)読みたい",
         r"(?:おすすめ|人気)記事",
     ),
-}
-
-# The footer markers of each label, compiled once.
-FOOTER_MARKERS: dict[str, regex.Pattern[str]] = {
-    label: pattern
-    for label, pattern in ((label, phrase_pattern(phrases)) for label, phrases in FOOTER_MARKER_PHRASES.items())
-    if pattern is not None
 }
 
 # A line of a list of content (see ``passes.is_content_list``).
