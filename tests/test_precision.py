@@ -117,3 +117,18 @@ def test_a_subheading_over_a_sentence_after_the_last_paragraph_stays() -> None:
 def test_lines_of_facts_after_the_last_paragraph_stay() -> None:
     text = f"{ARTICLE}\nOpen Mon - Fri 9:00 - 17:00\n\nPier Road 12\n\nBoat trips\n\n{TEASER}\n"
     assert remove_boilerplate(text) == text
+
+
+def test_a_list_of_ingredients_after_a_print_button_stays_with_the_method() -> None:
+    ingredients = "Dough:\n\n250 g flour\n\n50 ml milk\n\n2 eggs\n\n40 g butter\n\nsome salt\n\n"
+    ingredients += "Topping:\n\n25 g sugar\n\n1 tbsp honey\n\nalmonds"
+    steps = "Preparation\n\n1\n\nDough"  # the method's heads: short lines of no list
+    method = (
+        "Mix the flour with the warm milk and the butter, knead the dough for five minutes and leave it to "
+        "rise in a warm place for half an hour or a little longer, until it has doubled, before you shape the "
+        "rolls.\n\n"
+        "Spread the butter, the sugar and the honey over the rolls, scatter the almonds on top and bake "
+        "them in a hot oven for twenty minutes, until the topping is golden and the dough sounds hollow.\n"
+    )
+    text = f"Print\n\n{ingredients}\n\n{steps}\n\n{method}"
+    assert remove_boilerplate(text) == f"{ingredients}\n\n{steps}\n\n{method}"

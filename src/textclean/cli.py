@@ -565,7 +565,9 @@ def run_text_jobs(jobs: list[Job], settings: Settings, pool: WorkerPool, workers
     if len(file_jobs) < len(jobs):  # stdin: one document
         stdin = next(job for job in jobs if job.source is None)
         finish_text_job(stdin, pool.clean_stdin(stdin.target, stdin.write, settings), settings, report)
-    results = pool.map_in_order(batch.clean_file, tasks, 2 * workers, batch.lost_file)
+    # under --on-error fail one file is handed out at a time: no file after the first error is written
+    window = 1 if settings.on_error == "fail" else 2 * workers
+    results = pool.map_in_order(batch.clean_file, tasks, window, batch.lost_file)
     for job, outcome in zip(file_jobs, results, strict=False):
         finish_text_job(job, outcome, settings, report)
 

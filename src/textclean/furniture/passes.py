@@ -99,6 +99,9 @@ SENTENCE_WORDS = 3
 # of them are amounts, values after a label, or rows of a table.
 MIN_LIST_LINES = 3
 LIST_CONTENT_SHARE = 0.6
+# Between furniture and text, a group of short lines is a list of content from this share on (the text
+# beside it is evidence too).
+MIXED_LIST_CONTENT_SHARE = 0.4
 # A short label line is a list's heading if a line of the list follows within this many lines.
 LIST_NEAR = 3
 # The article's run reaches over the lines in doubt after it if at least this share of them carry
@@ -299,9 +302,11 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     """Settle blocks in doubt by their neighbours, as jusText's context-sensitive pass does.
 
     The short blocks between two sure blocks form a group. Between two good blocks the group is
-    kept (subheadings, a list in the article), between two furniture blocks it goes (a menu). A
-    group between furniture and article text keeps the lines next to the text that read as text
-    (a headline, a lede of a few words) and loses the rest. The document's edges are no evidence;
+    kept (subheadings, a list in the article), between two furniture blocks it goes (a menu) unless
+    it is a list of content (see :func:`is_content_list`). A group between furniture and article
+    text stays whole if it is a list of content by the lower ``MIXED_LIST_CONTENT_SHARE``; otherwise
+    it keeps the lines next to the text that read as text (a headline, a lede of a few words) and
+    loses the rest. The document's edges are no evidence;
     nor are blocks that show nothing (images), nor furniture that stands inside the article (see
     :func:`inside_article`).
     """
@@ -343,6 +348,8 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             keep = set(group)
         elif left is not BlockClass.GOOD and right is not BlockClass.GOOD:
             keep = set(group) if is_content_list([blocks[shown[k]] for k in group]) else set()
+        elif is_content_list([blocks[shown[k]] for k in group], share=MIXED_LIST_CONTENT_SHARE):
+            keep = set(group)  # a list of content next to the text (a recipe's ingredients after a print button)
         elif right is BlockClass.GOOD:
             keep = set(_text_run(blocks, shown, reversed(group)))
         else:
@@ -355,12 +362,12 @@ def neighbours(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
             yield i, *settled[n]
 
 
-def is_content_list(group: Sequence[Block]) -> bool:
+def is_content_list(group: Sequence[Block], share: float = LIST_CONTENT_SHARE) -> bool:
     r"""Tell whether a group of short lines is a list of content: a table, specs, ingredients, results.
 
     Menus and lists of headlines are lines of words; the lines of a table or a list of amounts carry
     numbers beside their words, or a value after a label (``Weight: 3 kg``). A few such lines make
-    no list (a date, a counter).
+    no list (a date, a counter): ``share`` of the lines, at least, are such lines.
 
     >>> from textclean.furniture.blocks import split_blocks
     >>> is_content_list(split_blocks("200 g flour\n\n3 eggs\n\n1 tsp salt\n\n100 ml milk"))
@@ -371,7 +378,7 @@ def is_content_list(group: Sequence[Block]) -> bool:
     if len(group) < MIN_LIST_LINES:
         return False
     content = sum(LIST_LINE.search(block.visible) is not None for block in group)
-    return content >= LIST_CONTENT_SHARE * len(group)
+    return content >= share * len(group)
 
 
 def _stands_alone(table: Table, i: int) -> bool:
