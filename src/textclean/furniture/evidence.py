@@ -46,6 +46,11 @@ from textclean.furniture.lexicon import (
 PHRASE_EXTRA_WORDS = 3
 # A phrase of at least this many words is a prompt even written as a sentence, with as many words after it.
 LONG_PHRASE_WORDS = 4
+# A phrase line has at most this many words (a phrase of up to 15 words, and as many after it): longer
+# blocks are not tried.
+PHRASE_LINE_WORDS = 30
+# A head that opens with an article or a possessive ("Die meistgelesenen Artikel") has at most this many words.
+DETERMINER_HEAD_WORDS = 8
 # A label line ("Tags: a, b, c") has at most this many words and no sentence; its label ends with a
 # colon, or with the full-width colon of CJK text.
 LABEL_LINE_WORDS = 15
@@ -122,7 +127,7 @@ class Evidence:
             if label is not None:
                 return TailLine(label, prompt=False)
         visible = block.visible
-        starts = phrase_starts(visible, first_word_start(visible))
+        starts = phrase_starts(block, first_word_start(visible))
         for prompt in (False, True) if prompts else (False,):
             for start in starts:
                 if start >= len(visible):
@@ -159,7 +164,7 @@ def _lexicon_label(block: Block) -> str | None:
     """Return the label of the built-in furniture a block is, or ``None``."""
     visible = block.visible
     start = first_word_start(visible)
-    for phrase_start in phrase_starts(visible, start):
+    for phrase_start in phrase_starts(block, start) if block.words <= PHRASE_LINE_WORDS else ():
         if opens_with_furniture(visible, phrase_start):
             for label, pattern in phrase_openings("furniture", visible[phrase_start].casefold()):
                 if is_phrase_line(pattern, block, phrase_start):
@@ -180,14 +185,18 @@ def _lexicon_label(block: Block) -> str | None:
     return None
 
 
-def phrase_starts(visible: str, start: int) -> tuple[int, ...]:
-    """Return where a furniture phrase may open ``visible``: at ``start``, and after an article or a possessive there.
+def phrase_starts(block: Block, start: int) -> tuple[int, ...]:
+    """Return where a furniture phrase may open a block: at ``start``, and in a head, after an article there.
 
-    >>> visible = "Die meistgelesenen Artikel"
-    >>> [visible[start:] for start in phrase_starts(visible, 0)]
+    A head of at most ``DETERMINER_HEAD_WORDS`` words may open with an article or a possessive.
+
+    >>> from textclean.furniture.blocks import split_blocks
+    >>> block = split_blocks("Die meistgelesenen Artikel")[0]
+    >>> [block.visible[start:] for start in phrase_starts(block, 0)]
     ['Die meistgelesenen Artikel', 'meistgelesenen Artikel']
     """
-    determiner = DETERMINER.match(visible, start)
+    visible = block.visible
+    determiner = DETERMINER.match(visible, start) if block.words <= DETERMINER_HEAD_WORDS else None
     return (start,) if determiner is None else (start, determiner.end())
 
 

@@ -974,8 +974,11 @@ def _opening_pattern(char: str | None) -> regex.Pattern[str] | None:
     return phrase_pattern([*plain, *_BY_FIRST_CHARACTER[None]])
 
 
-@lru_cache(maxsize=2048)
-def phrase_openings(lexicon: Literal["furniture", "footer"], char: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+# The two phrase lexicons: furniture lines (FURNITURE_PHRASES) and footer markers (FOOTER_MARKER_PHRASES).
+Lexicon = Literal["furniture", "footer"]
+
+
+def phrase_openings(lexicon: Lexicon, char: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """Return each label with its phrases that can open a line at ``char`` (case-folded), compiled on first use.
 
     ``lexicon`` is ``"furniture"`` (:data:`FURNITURE_PHRASES`) or ``"footer"`` (:data:`FOOTER_MARKER_PHRASES`).
@@ -985,6 +988,21 @@ def phrase_openings(lexicon: Literal["furniture", "footer"], char: str) -> tuple
     >>> [label for label, _ in phrase_openings("furniture", "s")][:3]
     ['share', 'comments', 'signup']
     """
+    return _openings(lexicon, char if char in _opening_characters(lexicon) else None)
+
+
+@cache
+def _opening_characters(lexicon: Lexicon) -> frozenset[str]:
+    """Return the characters that a phrase of the lexicon can plainly start with."""
+    table = FURNITURE_PHRASES if lexicon == "furniture" else FOOTER_MARKER_PHRASES
+    return frozenset(
+        char for phrases in table.values() for phrase in phrases for char in first_characters(phrase) or ()
+    )
+
+
+@cache
+def _openings(lexicon: Lexicon, char: str | None) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Compile each label's phrases that can open a line at ``char`` (``None``: one no phrase plainly opens with)."""
     openings = []
     table = FURNITURE_PHRASES if lexicon == "furniture" else FOOTER_MARKER_PHRASES
     for label, phrases in table.items():
