@@ -132,3 +132,8 @@ def test_a_list_of_ingredients_after_a_print_button_stays_with_the_method() -> N
     )
     text = f"Print\n\n{ingredients}\n\n{steps}\n\n{method}"
     assert remove_boilerplate(text) == f"{ingredients}\n\n{steps}\n\n{method}"
+
+
+def test_a_closing_clause_after_the_last_paragraph_stays() -> None:
+    text = f"{ARTICLE}\nWithout a safe pier, the harbour has no future\n\nOur picks for the weekend\n\n{TEASER}\n"
+    assert "Without a safe pier, the harbour has no future" in remove_boilerplate(text)

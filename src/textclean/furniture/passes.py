@@ -109,6 +109,8 @@ LIST_NEAR = 3
 TRAILING_CONTENT_SHARE = 0.4
 # Commas, in Latin and CJK script: a line that ends with one goes on in the next (a line of verse).
 COMMAS = (",", "\N{FULLWIDTH COMMA}", "\N{IDEOGRAPHIC COMMA}")
+# A line of at least this many words with a comma inside is a sentence without its full stop.
+CLAUSE_WORDS = 6
 # The short lines after the run's last paragraph are a box of content (facts, a list, code) when at least
 # this share of them carry content; otherwise those of plain words go (see :func:`after_article`).
 BOX_CONTENT_SHARE = 0.6
@@ -916,11 +918,16 @@ def after_article(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     if sum(is_content_line(blocks[i]) for i in lines) >= BOX_CONTENT_SHARE * len(lines):
         return  # the lines after the last paragraph carry content: a box of facts, a list, code
     for n, i in enumerate(shown):
-        if own[i].kind is not BlockClass.SHORT or is_content_line(blocks[i]):
+        if own[i].kind is not BlockClass.SHORT or is_content_line(blocks[i]) or _is_clause(blocks[i]):
             continue
         following = shown[n + 1] if n + 1 < len(shown) else None
         if following is None or not is_text(blocks[following], verdicts[following]):
             yield i, BlockClass.BAD, "after-article"
+
+
+def _is_clause(block: Block) -> bool:
+    """Tell whether a line is a sentence without its full stop: a few words with a comma between them."""
+    return block.words >= CLAUSE_WORDS and any(comma in block.visible for comma in COMMAS)
 
 
 def short_document(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
