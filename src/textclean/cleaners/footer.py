@@ -11,13 +11,14 @@ paragraph, not a marker line), is never a cut.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, split_blocks
 from textclean.furniture.evidence import Evidence, lexicon_evidence
 from textclean.furniture.lexicon import document_stopwords
-from textclean.furniture.passes import goes_on_with
+from textclean.furniture.passes import goes_on_with, subject_words
 from textclean.furniture.removal import Removal, guard_edit, removal_edits
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
 from textclean.rounds import until_settled
@@ -152,6 +153,8 @@ def _first_cut(
     prose_after = sum(prose)
     prose_before = 0
     last_prose = -1  # the index of the last prose block so far
+    vocabulary: set[str] = set()  # the subject words of the prose blocks before ``read``, read when a prompt asks
+    read = 0
     for i, block in enumerate(blocks):
         prose_after -= prose[i]
         # the article is the larger part: a marker with much prose after it is in the page's
@@ -165,7 +168,10 @@ def _first_cut(
             line = evidence.tail_label(block, prompts=rules.prompts_end_article)
             label = None if line is None else line.label
             if line is not None and line.prompt and prose_after and not rules.prompts_end_text_on_subject:
-                label = None if _goes_on(blocks, prose, i, document_stopwords(text)) else label
+                stopwords = document_stopwords(text)
+                vocabulary.update(*(subject_words(blocks[k], stopwords) for k in range(read, i) if prose[k]))
+                read = i
+                label = None if _goes_on(blocks, prose, i, vocabulary, stopwords) else label
             if label in HEADER_LABELS and _heads_text(blocks, i + 1, min_article_words):
                 label = None
             if label is not None and (rules.cut_before_prose or not prose_after):
@@ -176,16 +182,18 @@ def _first_cut(
     return None
 
 
-def _goes_on(blocks: Sequence[Block], prose: Sequence[int], i: int, stopwords: frozenset[str]) -> bool:
+def _goes_on(
+    blocks: Sequence[Block], prose: Sequence[int], i: int, vocabulary: AbstractSet[str], stopwords: frozenset[str]
+) -> bool:
     """Tell whether the article goes on after the prompt at ``i``.
 
     It does if a paragraph follows the prompt at once, or if the first paragraph after it goes on
-    with the subject of the paragraphs before it.
+    with the subject of the paragraphs before it (their subject words are ``vocabulary``).
     """
     following = next(k for k in range(i + 1, len(blocks)) if prose[k])
     if all(not blocks[k].words for k in range(i + 1, following)):
         return True
-    return goes_on_with([blocks[k] for k in range(i) if prose[k]], blocks[following], stopwords)
+    return goes_on_with(vocabulary, blocks[following], stopwords)
 
 
 def _heads_text(blocks: Sequence[Block], start: int, min_words: int) -> bool:

@@ -33,12 +33,13 @@ from textclean.furniture.lexicon import (
     DATELINE_WORDS,
     DETERMINER,
     DIGIT,
+    FOOTER_MARKERS,
+    FURNITURE,
     RIGHTS_OPENING,
     RIGHTS_RESERVED,
     TITLE_SEPARATOR,
     WORD,
     opens_with_furniture,
-    phrase_openings,
     phrase_pattern,
 )
 
@@ -132,7 +133,7 @@ class Evidence:
             for start in starts:
                 if start >= len(visible):
                     continue
-                for name, pattern in _tail_openings(visible[start].casefold(), prompt=prompt):
+                for name, pattern in _TAIL_MARKERS[prompt]:
                     match = pattern.match(visible, start)
                     if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):
                         return TailLine(name, prompt)
@@ -146,12 +147,11 @@ class TailLine(NamedTuple):
     prompt: bool
 
 
-@lru_cache(maxsize=2048)
-def _tail_openings(char: str, *, prompt: bool) -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    """Return the footer markers, or the prompts, that can open a line at ``char``."""
-    if not prompt:
-        return phrase_openings("footer", char)
-    return tuple((name, pattern) for name, pattern in phrase_openings("furniture", char) if name in PROMPT_LABELS)
+# The footer markers, and the prompts that end an article where no footer marker does.
+_TAIL_MARKERS: dict[bool, tuple[tuple[str, regex.Pattern[str]], ...]] = {
+    False: tuple(FOOTER_MARKERS.items()),
+    True: tuple((name, FURNITURE[name]) for name in PROMPT_LABELS),
+}
 
 
 @lru_cache(maxsize=8)
@@ -166,7 +166,7 @@ def _lexicon_label(block: Block) -> str | None:
     start = first_word_start(visible)
     for phrase_start in phrase_starts(block, start) if block.words <= PHRASE_LINE_WORDS else ():
         if opens_with_furniture(visible, phrase_start):
-            for label, pattern in phrase_openings("furniture", visible[phrase_start].casefold()):
+            for label, pattern in FURNITURE.items():
                 if is_phrase_line(pattern, block, phrase_start):
                     return label
     if block.words <= NOTICE_MAX_WORDS and COOKIE_NOTICE.search(visible) and CONSENT_WORDS.search(visible):

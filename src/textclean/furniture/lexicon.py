@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Literal
 
 import regex
 
@@ -974,44 +973,6 @@ def _opening_pattern(char: str | None) -> regex.Pattern[str] | None:
     return phrase_pattern([*plain, *_BY_FIRST_CHARACTER[None]])
 
 
-# The two phrase lexicons: furniture lines (FURNITURE_PHRASES) and footer markers (FOOTER_MARKER_PHRASES).
-Lexicon = Literal["furniture", "footer"]
-
-
-def phrase_openings(lexicon: Lexicon, char: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    """Return each label with its phrases that can open a line at ``char`` (case-folded), compiled on first use.
-
-    ``lexicon`` is ``"furniture"`` (:data:`FURNITURE_PHRASES`) or ``"footer"`` (:data:`FOOTER_MARKER_PHRASES`).
-    A label's phrases that start with another character cannot match there, and trying them costs
-    as much as trying those that can: each label is tried with its own few.
-
-    >>> [label for label, _ in phrase_openings("furniture", "s")][:3]
-    ['share', 'comments', 'signup']
-    """
-    return _openings(lexicon, char if char in _opening_characters(lexicon) else None)
-
-
-@cache
-def _opening_characters(lexicon: Lexicon) -> frozenset[str]:
-    """Return the characters that a phrase of the lexicon can plainly start with."""
-    table = FURNITURE_PHRASES if lexicon == "furniture" else FOOTER_MARKER_PHRASES
-    return frozenset(
-        char for phrases in table.values() for phrase in phrases for char in first_characters(phrase) or ()
-    )
-
-
-@cache
-def _openings(lexicon: Lexicon, char: str | None) -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    """Compile each label's phrases that can open a line at ``char`` (``None``: one no phrase plainly opens with)."""
-    openings = []
-    table = FURNITURE_PHRASES if lexicon == "furniture" else FOOTER_MARKER_PHRASES
-    for label, phrases in table.items():
-        pattern = phrase_pattern(p for p in phrases if (chars := first_characters(p)) is None or char in chars)
-        if pattern is not None:
-            openings.append((label, pattern))
-    return tuple(openings)
-
-
 def opens_with_furniture(visible: str, start: int) -> bool:
     """Tell whether a phrase of any label may open ``visible`` at ``start``: one test before the labels are tried.
 
@@ -1132,6 +1093,13 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:あわせて|合わせて)読みたい",
         r"(?:おすすめ|人気)記事",
     ),
+}
+
+# The footer markers of each label, compiled once.
+FOOTER_MARKERS: dict[str, regex.Pattern[str]] = {
+    label: pattern
+    for label, pattern in ((label, phrase_pattern(phrases)) for label, phrases in FOOTER_MARKER_PHRASES.items())
+    if pattern is not None
 }
 
 # A line of a list of content (see ``passes.is_content_list``).

@@ -33,6 +33,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -559,17 +560,18 @@ def speaks_of_the_article(table: Table, i: int) -> bool:
     return _shares_enough(sum(counts.get(word, 0) > itself for word in words), len(words))
 
 
-def goes_on_with(text: Sequence[Block], block: Block, stopwords: frozenset[str]) -> bool:
-    """Tell whether a block goes on with the subject of ``text``: it shares enough of its subject words.
+def goes_on_with(vocabulary: AbstractSet[str], block: Block, stopwords: frozenset[str]) -> bool:
+    r"""Tell whether a block goes on with a text whose subject words are ``vocabulary``: it shares enough of its own.
 
     >>> from textclean.furniture.blocks import split_blocks
-    >>> text = split_blocks("The harbour council voted to rebuild the old pier after the winter storms.")
-    >>> goes_on_with(text, split_blocks("Repairs to the old pier start in spring, the council said.")[0], frozenset())
+    >>> text = split_blocks("The harbour council voted to rebuild the old pier after the winter storms.")[0]
+    >>> vocabulary = subject_words(text, frozenset())
+    >>> repairs, bakery = split_blocks("Repairs to the old pier start soon.\n\nA new bakery opens on Main Street.")
+    >>> goes_on_with(vocabulary, repairs, frozenset())
     True
-    >>> goes_on_with(text, split_blocks("A new bakery opens its doors on Main Street today.")[0], frozenset())
+    >>> goes_on_with(vocabulary, bakery, frozenset())
     False
     """
-    vocabulary = frozenset().union(*(subject_words(part, stopwords) for part in text))
     words = subject_words(block, stopwords)
     return _shares_enough(sum(word in vocabulary for word in words), len(words))
 
