@@ -131,8 +131,8 @@ class Evidence:
         starts = phrase_starts(block, first_word_start(visible))
         for prompt in (False, True) if prompts else (False,):
             for start in starts:
-                if start >= len(visible):
-                    continue
+                if start >= len(visible) or (prompt and not opens_with_furniture(visible, start)):
+                    continue  # no prompt can open the line there: the few phrases of its first character tell
                 for name, pattern in _TAIL_MARKERS[prompt]:
                     match = pattern.match(visible, start)
                     if match is not None and (name != "related" or _is_heading_rest(visible[match.end() :])):

@@ -121,6 +121,7 @@ DATA_CHARACTER = regex.compile(r"[\d=<>{}();\\/]")
 # A slideshow (see :func:`slideshow`): at least this many counters "n/m" of one total; a caption after the
 # last one has at most this many words.
 MIN_SLIDES = 3
+COUNTER_WORDS = 5  # "Bild 3 von 12"
 CAPTION_WORDS = 60
 SLIDE_COUNTER = regex.compile(
     r"\W{0,3}(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|imagem|zdjęcie|afbeelding)\s+)?"
@@ -800,7 +801,9 @@ def slideshow(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         return
     blocks = table.blocks
     shown = [i for i, block in enumerate(blocks) if block.words]
-    counters = [(n, SLIDE_COUNTER.fullmatch(blocks[i].visible)) for n, i in enumerate(shown)]
+    counters = [
+        (n, SLIDE_COUNTER.fullmatch(blocks[i].visible)) for n, i in enumerate(shown) if blocks[i].words <= COUNTER_WORDS
+    ]
     found = [(n, int(match["at"]), match["of"]) for n, match in counters if match is not None]
     for total in {of for _, _, of in found}:
         slides = [(n, at) for n, at, of in found if of == total]
@@ -912,10 +915,10 @@ def after_article(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
         return
     own, blocks, verdicts = table.after["repeats"], table.blocks, table.verdicts
     first, last = article_run(table)
-    prose = [i for i in range(first, last + 1) if is_prose(blocks[i], own[i])]
-    if not prose:
+    end = next((i for i in range(last, first - 1, -1) if is_prose(blocks[i], own[i])), None)
+    if end is None:
         return
-    shown = [i for i in range(prose[-1] + 1, last + 1) if blocks[i].words and verdicts[i].kind is not BlockClass.BAD]
+    shown = [i for i in range(end + 1, last + 1) if blocks[i].words and verdicts[i].kind is not BlockClass.BAD]
     lines = [i for i in shown if own[i].kind is BlockClass.SHORT]
     if sum(is_content_line(blocks[i]) for i in lines) >= BOX_CONTENT_SHARE * len(lines):
         return  # the lines after the last paragraph carry content: a box of facts, a list, code
