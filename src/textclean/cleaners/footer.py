@@ -44,8 +44,9 @@ SENTENCE_BLOCK_WORDS = 10
 class FooterOptions:
     """Options of :func:`remove_footer`."""
 
-    # recall first: "normal" cuts at the first footer line after the article; "lenient" only where
-    # no paragraph of prose follows it; "strict" also at share and sign-up prompts
+    # recall first: "normal" cuts at the first footer line after the article, and at a prompt where the
+    # article does not go on; "lenient" only at a footer line with no paragraph of prose after it;
+    # "strict" also at a prompt that the article goes on after
     strictness: Strictness = "normal"
     min_article_words: int = 50  # this much prose must come before a cut: a marker in the header is no end
     max_removed_share: float | None = None  # off: comment sections are often longer than the article

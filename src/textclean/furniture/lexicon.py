@@ -543,7 +543,7 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
         r"editor'?s'? picks",
         r"up next",
         r"what to read next",
-        r"(?:latest|more) on:?",
+        r"latest on:?",
         r"you may have missed",
         r"in other news",
         r"mehr zum thema",

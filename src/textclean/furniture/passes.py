@@ -42,7 +42,7 @@ from typing import Literal, NamedTuple
 import regex
 
 from textclean.furniture.blocks import Block
-from textclean.furniture.evidence import Evidence, site_suffix_start
+from textclean.furniture.evidence import CAPTION_WORDS, Evidence, site_suffix_start
 from textclean.furniture.lexicon import AUTHOR_NOTE, EXCERPT_END, FULL_STOP_END, FURNITURE, LIST_LINE, WIDE, WORD
 from textclean.furniture.strictness import Rules
 
@@ -118,11 +118,10 @@ BOX_CONTENT_SHARE = 0.6
 # A digit or a character of code or markup: a line with one carries data (a date, an amount, an address,
 # a phone number, a line of code), not only words.
 DATA_CHARACTER = regex.compile(r"[\d=<>{}();\\/]")
-# A slideshow (see :func:`slideshow`): at least this many counters "n/m" of one total; a caption after the
-# last one has at most this many words.
+# A slideshow (see :func:`slideshow`): at least this many counters "n/m" of one total, each a line of at most
+# this many words; a caption after the last one is of caption length (``evidence.CAPTION_WORDS``).
 MIN_SLIDES = 3
 COUNTER_WORDS = 5  # "Bild 3 von 12"
-CAPTION_WORDS = 60
 SLIDE_COUNTER = regex.compile(
     r"\W{0,3}(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|imagem|zdjęcie|afbeelding)\s+)?"
     r"(?P<at>\d{1,3})\s*(?:/|of|von|de|di|sur|z|van|из)\s*(?P<of>\d{1,3})\W{0,3}",
@@ -793,9 +792,9 @@ def slideshow(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
 
     A gallery counts its slides ("3/12", "Bild 3 von 12", "4 of 12"); at least ``MIN_SLIDES`` counters
     of one total, numbered upwards, mark one. A slide is its counter and the blocks up to the next
-    counter (the last one: as many blocks as the longest slide before it, of caption length). The slides go as a unit,
-    at every strictness but ``lenient``, when the text outside them is longer: a page that is all slides
-    is a slideshow article, whose captions are its text.
+    counter (the last one: as many blocks as the longest slide before it, of caption length). The
+    slides go as a unit, at every strictness but ``lenient``, when the text outside them is longer: a
+    page that is all slides is a slideshow article, whose captions are its text.
     """
     if not table.rules.position:
         return
@@ -919,12 +918,12 @@ def after_article(table: Table) -> Iterator[tuple[int, BlockClass, str]]:
     if end is None:
         return
     shown = [i for i in range(end + 1, last + 1) if blocks[i].words and verdicts[i].kind is not BlockClass.BAD]
-    lines = [i for i in shown if own[i].kind is BlockClass.SHORT]
-    if sum(is_content_line(blocks[i]) for i in lines) >= BOX_CONTENT_SHARE * len(lines):
+    content = {i: is_content_line(blocks[i]) for i in shown if own[i].kind is BlockClass.SHORT}  # the short lines
+    if sum(content.values()) >= BOX_CONTENT_SHARE * len(content):
         return  # the lines after the last paragraph carry content: a box of facts, a list, code
     for n, i in enumerate(shown):
-        if own[i].kind is not BlockClass.SHORT or is_content_line(blocks[i]) or _is_clause(blocks[i]):
-            continue
+        if content.get(i, True) or _is_clause(blocks[i]):
+            continue  # a paragraph, a line with content, a clause
         following = shown[n + 1] if n + 1 < len(shown) else None
         if following is None or not is_text(blocks[following], verdicts[following]):
             yield i, BlockClass.BAD, "after-article"
