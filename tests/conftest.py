@@ -150,7 +150,12 @@ CRASH_PLUGIN = """
 import os, sys, time
 
 def crash(text):
-    # fail on a word: raise on "boom", exit on "exit", end the process on "die"; take time on "slow"
+    # fail on a word: raise on "boom", exit on "exit", end the process on "die", panic in the native core on
+    # "panic"; take time on "slow"
+    if "panic" in text:
+        from textclean import _native
+
+        _native.fail_like_a_broken_rule(text)
     if "slow" in text:
         time.sleep(0.2)
     if "boom" in text:

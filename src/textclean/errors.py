@@ -36,3 +36,7 @@ class NotPicklableError(TextcleanError, TypeError):
 
 class InputError(TextcleanError):
     """Input that cannot be cleaned as given: undecodable bytes, binary data, a bad JSONL record."""
+
+
+class NativeError(TextcleanError):
+    """A failure inside the native core (a bug, never the text's fault); the message names the step."""

@@ -1,0 +1,208 @@
+//! Layout whitespace: line endings, trailing spaces, runs of blank lines.
+//!
+//! One pass over the text finds every run of line breaks (with only horizontal space between them)
+//! that is not already as it should be: one to `max_blank_lines + 1` plain `\n` between two lines
+//! that start with something other than space. Each such run, with the spaces before it, becomes
+//! at most `max_blank_lines + 1` plain line breaks; at the start of the text it goes, at the end it
+//! becomes one `\n`. Spaces at the very end of the text go too.
+
+use crate::edits::Edit;
+
+/// Horizontal white space: tab, the Unicode space separators (Zs), form feed, vertical tab.
+pub fn is_horizontal_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | ' ' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// The length in bytes of the line break at byte `pos` (CR LF is one break), 0 if there is none.
+fn break_length(text: &str, pos: usize) -> usize {
+    let rest = &text.as_bytes()[pos..];
+    match rest {
+        [b'\r', b'\n', ..] => 2,
+        [b'\n' | b'\r', ..] => 1,
+        _ if rest.starts_with("\u{2028}".as_bytes()) || rest.starts_with("\u{2029}".as_bytes()) => 3,
+        _ => 0,
+    }
+}
+
+/// The length in bytes of the horizontal space that starts at byte `pos`.
+fn spaces_after(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .chars()
+        .take_while(|&c| is_horizontal_space(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// The length in bytes of the horizontal space that ends at byte `pos`.
+fn spaces_before(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .chars()
+        .rev()
+        .take_while(|&c| is_horizontal_space(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// The length of the run of breaks at `pos` if it is as it should be: one to `most` plain `\n`, then
+/// a character that is neither space nor a break (so the run ends no line with spaces, and the text
+/// goes on); 0 if it is not.
+fn plain_run(text: &str, pos: usize, most: usize) -> usize {
+    let newlines = text.as_bytes()[pos..].iter().take_while(|&&b| b == b'\n').count();
+    match text[pos + newlines..].chars().next() {
+        Some(next)
+            if (1..=most).contains(&newlines)
+                && !is_horizontal_space(next)
+                && break_length(text, pos + newlines) == 0 =>
+        {
+            newlines
+        }
+        _ => 0,
+    }
+}
+
+/// Count the line breaks of a run: CR LF is one, a paragraph separator (U+2029) is two.
+fn count_breaks(run: &str) -> usize {
+    run.matches(['\n', '\r', '\u{2028}', '\u{2029}']).count() - run.matches("\r\n").count()
+        + run.matches('\u{2029}').count()
+}
+
+/// Find the layout edits of `text`, keeping at most `max_blank_lines` blank lines in a row.
+///
+/// Offsets are in bytes of `text`.
+///
+/// ```
+/// use textclean_native::{edits::apply, whitespace::find_edits};
+/// let text = "Title  \r\n\r\n\r\n  indented\t\n\n\n";
+/// assert_eq!(apply(text, &find_edits(text, 1)), "Title\n\n  indented\n");
+/// ```
+pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
+    let most = max_blank_lines.saturating_add(1);
+    let bytes = text.as_bytes();
+    let mut edits = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        // every break starts with one of these bytes, none of which is inside a longer character
+        if !matches!(bytes[pos], b'\n' | b'\r' | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        let first = break_length(text, pos);
+        if first == 0 {
+            pos += 1;
+            continue;
+        }
+        if pos > 0 && spaces_before(text, pos) == 0 {
+            let plain = plain_run(text, pos, most);
+            if plain > 0 {
+                pos += plain;
+                continue;
+            }
+        }
+        let mut end = pos + first;
+        loop {
+            let after_spaces = end + spaces_after(text, end);
+            match break_length(text, after_spaces) {
+                0 => break,
+                length => end = after_spaces + length,
+            }
+        }
+        if end + spaces_after(text, end) == text.len() {
+            end = text.len();
+        }
+        let start = pos - spaces_before(text, pos);
+        let old = &text[start..end];
+        let (new, rule) = if start == 0 {
+            (String::new(), "leading-blank-lines")
+        } else if end == text.len() {
+            ("\n".to_string(), "trailing-blank-lines")
+        } else {
+            let breaks = count_breaks(old);
+            let rule = if breaks > most { "blank-lines" } else { "line-end" };
+            ("\n".repeat(breaks.min(most)), rule)
+        };
+        if new != old {
+            edits.push(Edit { start, end, new, rule });
+        }
+        pos = end;
+    }
+    let trailing = text.len() - spaces_before(text, text.len());
+    if trailing < text.len() && edits.last().is_none_or(|edit| edit.end <= trailing) {
+        edits.push(Edit {
+            start: trailing,
+            end: text.len(),
+            new: String::new(),
+            rule: "trailing-space",
+        });
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edits::apply;
+    use proptest::prelude::*;
+
+    fn clean(text: &str, most: usize) -> String {
+        apply(text, &find_edits(text, most))
+    }
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        find_edits(text, 1).iter().map(|edit| edit.rule).collect()
+    }
+
+    #[test]
+    fn line_ends_become_one_newline() {
+        assert_eq!(clean("a\r\nb\rc\u{2028}d", 1), "a\nb\nc\nd");
+        assert_eq!(clean("a\u{2029}b", 1), "a\n\nb");
+        assert_eq!(rules("a  \nb"), ["line-end"]);
+    }
+
+    #[test]
+    fn runs_of_blank_lines_shrink_to_the_bound() {
+        assert_eq!(clean("a\n\n\n\nb", 1), "a\n\nb");
+        assert_eq!(clean("a\n\n\n\nb", 2), "a\n\n\nb");
+        assert_eq!(clean("a\n \t\n\u{3000}\nb", 0), "a\nb");
+        assert_eq!(rules("a\n\n\n\nb"), ["blank-lines"]);
+    }
+
+    #[test]
+    fn the_ends_of_the_text_lose_their_blank_lines_and_spaces() {
+        assert_eq!(clean("\n\n  a", 1), "  a");
+        assert_eq!(clean("a\n\n\n  ", 1), "a\n");
+        assert_eq!(clean("a \u{A0}", 1), "a");
+        assert_eq!(rules("\n\na\n\n\n"), ["leading-blank-lines", "trailing-blank-lines"]);
+    }
+
+    #[test]
+    fn text_as_it_should_be_has_no_edits() {
+        for text in ["", "a", "a\nb", "a\n\nb\n", "  indented\n\n\tcode", "x\u{85}y"] {
+            assert!(rules(text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_huge_bound_does_not_overflow() {
+        assert_eq!(clean("a\n\n\nb", usize::MAX), "a\n\n\nb");
+    }
+
+    proptest! {
+        #[test]
+        fn edits_are_sorted_and_cleaning_twice_changes_nothing(
+            text in "[a \t\r\n\u{A0}\u{2028}\u{2029}é]{0,40}", most in 0usize..4
+        ) {
+            let edits = find_edits(&text, most);
+            for pair in edits.windows(2) {
+                prop_assert!(pair[0].end <= pair[1].start);
+            }
+            let once = clean(&text, most);
+            prop_assert_eq!(clean(&once, most), once.clone());
+            prop_assert_eq!(once.replace(['\n', ' ', '\t', '\r', '\u{A0}', '\u{2028}', '\u{2029}'], ""),
+                            text.replace(['\n', ' ', '\t', '\r', '\u{A0}', '\u{2028}', '\u{2029}'], ""));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+# The native core (native/src/python.rs): each function gives its edits as parallel lists of starts,
+# ends, replacements and rule names, offsets in code points of the text it was given.
+
+EditLists = tuple[list[int], list[int], list[str], list[str]]
+
+def whitespace_edits(text: str, max_blank_lines: int) -> EditLists: ...
+def fail_like_a_broken_rule(text: str) -> EditLists: ...

@@ -1,0 +1,61 @@
+"""The native core: its guard against panics, its reading of any str, and its release of the GIL."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean import _native
+from textclean.errors import NativeError, TextcleanError
+
+from .test_bad_input import no_traceback
+from .test_cli import run, write
+
+
+def test_a_panic_in_the_core_is_a_textclean_error_naming_the_step() -> None:
+    with pytest.raises(NativeError, match=r"step 'test': the native core failed \(no rule handles 3 bytes\)"):
+        _native.fail_like_a_broken_rule("abc")
+    assert issubclass(NativeError, TextcleanError)
+
+
+def test_a_panic_fails_one_document_of_a_run_and_the_run_goes_on(tmp_path: Path, crash_env: dict[str, str]) -> None:
+    write(tmp_path / "in" / "a.txt", "fine  ")
+    write(tmp_path / "in" / "b.txt", "panic  ")
+    result = run("normalize", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--steps", "crash", env=crash_env)
+    no_traceback(result)
+    assert result.returncode == 3
+    assert b"b.txt: a cleaner failed: NativeError: step 'test': the native core failed" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\ud800  \r\n\r\n\r\nb\udfff \n", "a\ud800\n\nb\udfff\n"),  # lone surrogates: offsets stay Python's
+        ("\U0001f600  \n\n\n\U0001f600", "\U0001f600\n\n\U0001f600"),  # code points beyond the BMP count as one
+        ("é\u2029ü\u2028x\u3000", "é\n\nü\nx"),
+    ],
+)
+def test_offsets_are_code_points_of_any_str(text: str, expected: str) -> None:
+    assert textclean.clean(text, steps="whitespace") == expected
+    for edit in textclean.Pipeline(["whitespace"]).explain(text).steps[0].edits:
+        assert text[edit.start : edit.end] == edit.old
+
+
+def test_threads_clean_side_by_side_with_the_same_results() -> None:
+    texts = [f"line {i}  \r\n\r\n\r\n\r\nnext {i}\t\n" * 200 for i in range(16)]
+    expected = [textclean.clean(text, steps="whitespace") for text in texts]
+    results: dict[int, str] = {}
+
+    def work(i: int) -> None:
+        results[i] = textclean.clean(texts[i], steps="whitespace")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [results[i] for i in range(len(texts))] == expected
