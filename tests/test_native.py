@@ -59,3 +59,14 @@ def test_threads_clean_side_by_side_with_the_same_results() -> None:
     for thread in threads:
         thread.join()
     assert [results[i] for i in range(len(texts))] == expected
+
+
+def test_a_word_table_gives_each_word_its_latest_bucket() -> None:
+    table = _native.WordTable(iter([["the", "of"], [], ["newspaper", "the"]]))
+    assert [table.bucket(word) for word in ("of", "the", "newspaper", "xqzzv", "\ud800")] == [0, 2, 2, None, None]
+    assert (len(table), table.nbytes) == (4, 32)
+
+
+def test_a_word_table_refuses_what_is_not_buckets_of_words() -> None:
+    with pytest.raises(TypeError):
+        _native.WordTable([["fine"], [3]])

@@ -9,6 +9,7 @@
 
 pub mod edits;
 pub mod whitespace;
+pub mod wordtable;
 
 #[cfg(feature = "python")]
 mod python;

@@ -13,6 +13,7 @@ use pyo3::types::{PyBytes, PyString};
 
 use crate::edits::{to_code_points, Edit};
 use crate::whitespace;
+use crate::wordtable;
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -84,9 +85,48 @@ fn fail_like_a_broken_rule(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResu
     run_step(py, "test", text, |text| panic!("no rule handles {} bytes", text.len()))
 }
 
+/// How common the words of one word list are: built from its buckets of words, most common first,
+/// read one at a time from any iterable of lists of `str`.
+#[pyclass(frozen, module = "textclean._native")]
+struct WordTable(wordtable::WordTable);
+
+#[pymethods]
+impl WordTable {
+    #[new]
+    fn new(buckets: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut builder = wordtable::WordTableBuilder::default();
+        for bucket in buckets.try_iter()? {
+            let bucket = bucket?;
+            let mut words = Vec::new();
+            for word in bucket.try_iter()? {
+                words.push(word?.cast_into::<PyString>()?);
+            }
+            builder.push_bucket(words.iter().map(|word| word.to_str()).collect::<PyResult<Vec<_>>>()?);
+        }
+        Ok(WordTable(builder.finish()))
+    }
+
+    /// The index of the bucket of `word`, or None if the list does not have it (a word with a lone
+    /// surrogate, which no list holds, included).
+    fn bucket(&self, word: &Bound<'_, PyString>) -> Option<u16> {
+        self.0.bucket(word.to_str().ok()?)
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The bytes the table holds.
+    #[getter]
+    fn nbytes(&self) -> usize {
+        self.0.nbytes()
+    }
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
+    module.add_class::<WordTable>()?;
     Ok(())
 }

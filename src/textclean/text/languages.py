@@ -11,7 +11,7 @@ The language is read from the text, not assumed, and cheaply: first the script o
 and kana, Hangul, Thai, Greek, Hebrew, Devanagari, ... each names its language), and only for the
 scripts that many languages share (Latin, Cyrillic, Arabic) the function words of those languages,
 a hundred words each, read from the head of their lists. A language's full frequency list is read
-only when a cleaner asks about a rare word of that language, and kept compact (a sorted array of
+only when a cleaner asks about a rare word of that language, and kept compact (a native table of
 hashes, 8 bytes a word).
 
 >>> read_language("Der Hund schläft, weil es draußen regnet und die Kinder in der Schule sind.")
@@ -30,8 +30,6 @@ import gzip
 import importlib.util
 import re
 import warnings
-from array import array
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -40,6 +38,8 @@ from pathlib import Path
 from typing import Literal
 
 import regex
+
+from textclean import _native
 
 # A language's function words: its hundred most common words. On English and German prose about
 # four words in ten are among them, as with the short hand-made lists they replace.
@@ -62,10 +62,6 @@ COMMON_ZIPF = 3.0
 # bucket's index gives the word's Zipf frequency (log10 of its count per billion words).
 TOP_ZIPF = 9.0
 BUCKETS_PER_ZIPF = 100
-# A rare word's key in a compact frequency table (see _read_rare_words).
-_BUCKET_BITS = 10
-_BUCKET_MASK = (1 << _BUCKET_BITS) - 1
-_HASH_MASK = (1 << 53) - 1
 # Paragraphs whose words are kept (see _paragraph_words): the samples of a few dozen pages.
 PARAGRAPHS_KEPT = 4096
 
@@ -171,7 +167,8 @@ class WordFrequencies:
 
     "the" is about 7.7, "newspaper" 4.6, "wellknown" 1.57; a word not in the language's list is 0.
     The list's common words (Zipf above 3, a few tens of thousands) are read at once; the rare ones
-    (down to Zipf 1, up to 700,000 words) only when a rare word is asked about.
+    (down to Zipf 1, up to 700,000 words) only when a rare word is asked about. Both are held in
+    native tables of 8 bytes a word (a 54-bit hash and the word's bucket of frequency), not as strings.
 
     >>> english = word_frequencies("en")
     >>> english.common_zipf("newspaper"), english.common_zipf("wellknown")
@@ -182,25 +179,27 @@ class WordFrequencies:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._common = _read_common_words(language)
-        self._rare: array[int] | None = None
+        self._common = _native.WordTable(_buckets(language, "small"))
+        self._rare: _native.WordTable | None = None
 
     def common_zipf(self, word: str) -> float | None:
         """Return the Zipf frequency of ``word`` if it is a common word (above 3: one in a million words), else None."""
-        return self._common.get(word)
+        bucket = self._common.bucket(word)
+        return None if bucket is None else _zipf_of_bucket(bucket)
 
     def zipf(self, word: str) -> float:
         """Return the Zipf frequency of ``word`` (0.0 if the list does not have it)."""
-        frequency = self._common.get(word)
-        if frequency is not None:
-            return frequency
-        if self._rare is None:
-            self._rare = _read_rare_words(self.language, self._common)
-        word_hash = hash(word) & _HASH_MASK
-        found = bisect_right(self._rare, (word_hash + 1) << _BUCKET_BITS) - 1  # its last bucket, if it has two
-        if found < 0 or self._rare[found] >> _BUCKET_BITS != word_hash:
-            return 0.0
-        return _zipf_of_bucket(self._rare[found] & _BUCKET_MASK)
+        bucket = self._common.bucket(word)
+        if bucket is None:
+            if self._rare is None:
+                self._rare = _native.WordTable(_buckets(self.language, "large"))
+            bucket = self._rare.bucket(word)
+        return 0.0 if bucket is None else _zipf_of_bucket(bucket)
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes its tables hold."""
+        return self._common.nbytes + (self._rare.nbytes if self._rare is not None else 0)
 
 
 # A language's frequencies take 1 to 8 MB, and up to 13 MB once its rare words are read (21
@@ -278,32 +277,6 @@ def _function_words(language: str) -> tuple[str, ...]:
         if len(words) >= FUNCTION_WORDS:
             break
     return tuple(words[:FUNCTION_WORDS])
-
-
-def _read_common_words(language: str) -> dict[str, float]:
-    """Read the Zipf frequency of each word of ``language``'s short list (the words above Zipf 3)."""
-    frequencies: dict[str, float] = {}
-    for index, bucket in enumerate(_buckets(language, "small")):
-        # a word in two buckets keeps the later, as it would in a dict built word by word
-        frequencies.update(dict.fromkeys(bucket, _zipf_of_bucket(index)))
-    return frequencies
-
-
-def _read_rare_words(language: str, common: dict[str, float]) -> array[int]:
-    """Read the words of ``language``'s long list that its common words lack, as a sorted array of keys.
-
-    A word's key is 53 bits of its hash, then 10 bits of its bucket. Python's hash of a str is the
-    same for the whole process, which is all a table built here needs. A word that is not in the list
-    takes the frequency of one that is about once in ten billion lookups.
-    """
-    keys = [
-        (hash(word) & _HASH_MASK) << _BUCKET_BITS | index
-        for index, bucket in enumerate(_buckets(language, "large"))
-        for word in bucket
-        if word not in common
-    ]
-    keys.sort()
-    return array("Q", keys)
 
 
 def _zipf_of_bucket(index: int) -> float:
