@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import textclean
-from benchmarks import corpus, peak_memory
+from benchmarks import peak_memory
 
 
 def wall_time(pipeline: textclean.Pipeline, texts: list[str], threads: int) -> float:

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from benchmarks import cli_throughput, cold_start, corpus, languages, metrics, peak_memory, run
+from benchmarks import cli_throughput, cold_start, corpus, languages, metrics, peak_memory, run, threads
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -359,6 +359,15 @@ def test_the_peak_memory_command_cleans_every_record(tmp_path: Path, capsys: pyt
     pages.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     assert peak_memory.main([str(pages)]) == 0
     assert re.fullmatch(r"3 documents, 0\.0 MB in \d+\.\d s; peak resident memory \d+ MB\n", capsys.readouterr().out)
+
+
+def test_the_threads_command_times_one_and_two_threads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text("".join(json.dumps({"text": f"Page {i}   \n\n\n\nwith damage."}) + "\n" for i in range(6)))
+    assert threads.main([str(pages), "--steps", "whitespace", "--repeats", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "6 documents, 0.0 MB, steps: whitespace"
+    assert re.fullmatch(r"1 thread: \d+\.\d\d s; 2 threads: \d+\.\d\d s; 2 threads vs 1: \d+\.\d\dx", lines[1])
 
 
 def test_the_languages_command_reports_each_list(capsys: pytest.CaptureFixture[str]) -> None:
