@@ -70,3 +70,22 @@ def test_a_word_table_gives_each_word_its_latest_bucket() -> None:
 def test_a_word_table_refuses_what_is_not_buckets_of_words() -> None:
     with pytest.raises(TypeError):
         _native.WordTable([["fine"], [3]])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home\nNews\n\n  A paragraph.", [(0, 4), (5, 9), (13, 25)]),
+        ("é\n\n  ü", [(0, 1), (5, 6)]),  # offsets in code points
+        ("\ud800 x\n\n", [(0, 3)]),
+    ],
+)
+def test_block_spans_are_code_point_offsets(text: str, expected: list[tuple[int, int]]) -> None:
+    assert _native.block_spans(text) == expected
+
+
+def test_words_are_counted_after_full_case_folding() -> None:
+    stopwords = _native.WordSet(["dass", "\u03c3\u03b1\u03c3"])  # casefold gives no final sigma
+    assert _native.measure_text("Er sagt, daß ΣΑΣ.", stopwords) == (4, 2, 14, 0, True)
+    assert _native.block_marker("22. August 2018") is None
+    assert _native.block_marker("  •\tPunkt") == (4, False)

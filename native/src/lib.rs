@@ -7,6 +7,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod blocks;
+mod casefold_table;
 pub mod edits;
 pub mod whitespace;
 pub mod wordtable;

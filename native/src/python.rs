@@ -11,6 +11,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
+use std::collections::HashSet;
+
+use crate::blocks;
 use crate::edits::{to_code_points, Edit};
 use crate::whitespace;
 use crate::wordtable;
@@ -37,21 +40,9 @@ fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
     ))
 }
 
-/// Run `rules` on `text` without the GIL; a panic becomes a `NativeError` naming `step`.
-fn run_step<F>(py: Python<'_>, step: &str, text: &Bound<'_, PyString>, rules: F) -> PyResult<EditLists>
-where
-    F: FnOnce(&str) -> Vec<Edit> + Send,
-{
-    let text = text_of(text)?;
-    let text: &str = &text;
-    let found = py.detach(|| {
-        catch_unwind(AssertUnwindSafe(|| {
-            let mut edits = rules(text);
-            to_code_points(text, &mut edits);
-            edits
-        }))
-    });
-    let edits = found.map_err(|panic| {
+/// Run `work` without the GIL; a panic becomes a `NativeError` naming `step`.
+fn guarded<T: Send>(py: Python<'_>, step: &str, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(work))).map_err(|panic| {
         let reason = panic
             .downcast_ref::<&str>()
             .map(|reason| reason.to_string())
@@ -60,6 +51,21 @@ where
         NativeError::new_err(format!(
             "step '{step}': the native core failed ({reason}); please report it with the text"
         ))
+    })
+}
+
+/// Run `rules` on `text` without the GIL and give their edits as lists; a panic becomes a
+/// `NativeError` naming `step`.
+fn run_step<F>(py: Python<'_>, step: &str, text: &Bound<'_, PyString>, rules: F) -> PyResult<EditLists>
+where
+    F: FnOnce(&str) -> Vec<Edit> + Send,
+{
+    let text = text_of(text)?;
+    let text: &str = &text;
+    let edits = guarded(py, step, || {
+        let mut edits = rules(text);
+        to_code_points(text, &mut edits);
+        edits
     })?;
     let mut lists: EditLists = Default::default();
     for edit in edits {
@@ -123,10 +129,95 @@ impl WordTable {
     }
 }
 
+/// The code point offset of each byte offset of `text`, for offsets in increasing order.
+fn code_point_offsets(text: &str, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let (mut byte, mut point) = (0, 0);
+    offsets
+        .into_iter()
+        .map(|to| {
+            point += text[byte..to].chars().count();
+            byte = to;
+            point
+        })
+        .collect()
+}
+
+/// The spans of the blocks of `text` (see `blocks::block_spans`), in code points.
+#[pyfunction]
+fn block_spans(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<(usize, usize)>> {
+    let text = text_of(text)?;
+    let text: &str = &text;
+    guarded(py, "boilerplate", || {
+        let spans = blocks::block_spans(text);
+        let points = code_point_offsets(text, spans.iter().flat_map(|&(start, end)| [start, end]));
+        points.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect()
+    })
+}
+
+/// The end (in code points) of the list item's or heading's marker that starts a block, and whether
+/// it is a heading; None if there is none, or if the block starts with a date ("22. August").
+#[pyfunction]
+fn block_marker(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, bool)>> {
+    let text = text_of(text)?;
+    if blocks::starts_with_day_and_month(&text) {
+        return Ok(None);
+    }
+    Ok(blocks::item_marker(&text).map(|(end, heading)| (text[..end].chars().count(), heading)))
+}
+
+/// A set of words, such as a language's function words, to count in texts.
+#[pyclass(frozen, module = "textclean._native")]
+struct WordSet(HashSet<String>);
+
+#[pymethods]
+impl WordSet {
+    #[new]
+    fn new(words: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut set = HashSet::new();
+        for word in words.try_iter()? {
+            set.insert(word?.extract::<String>()?);
+        }
+        Ok(WordSet(set))
+    }
+}
+
+/// What the classifiers read of a block's visible text: words, function words among them, visible
+/// characters, characters of scripts without spaces, and whether it ends like a sentence.
+#[pyfunction]
+fn measure_text(
+    py: Python<'_>,
+    visible: &Bound<'_, PyString>,
+    stopwords: &WordSet,
+) -> PyResult<(usize, usize, usize, usize, bool)> {
+    let visible = text_of(visible)?;
+    let visible: &str = &visible;
+    let found = guarded(py, "boilerplate", || blocks::measure_text(visible, &stopwords.0))?;
+    Ok((
+        found.words,
+        found.stopwords,
+        found.visible_chars,
+        found.wide,
+        found.sentence_end,
+    ))
+}
+
+/// Count the words of a text; in scripts written without spaces, two characters make a word.
+#[pyfunction]
+fn count_words(text: &Bound<'_, PyString>) -> PyResult<usize> {
+    Ok(blocks::count_words(&text_of(text)?))
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     module.add_class::<WordTable>()?;
+    module.add_class::<WordSet>()?;
+    module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
+    module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
+    module.add_function(wrap_pyfunction!(block_spans, module)?)?;
+    module.add_function(wrap_pyfunction!(block_marker, module)?)?;
+    module.add_function(wrap_pyfunction!(measure_text, module)?)?;
+    module.add_function(wrap_pyfunction!(count_words, module)?)?;
     Ok(())
 }

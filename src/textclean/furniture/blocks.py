@@ -5,7 +5,8 @@ heading starts a new block, and so does a line after a short one (a menu of one 
 many blocks, a paragraph hard-wrapped at 78 columns is one). For each block the features that
 jusText uses on HTML are measured on the text: its length in words, its share of function words
 (stopwords), its share of link text (read with the shared markup tokenizer, so link markup is
-evidence while it is still there), and whether it ends like a sentence.
+evidence while it is still there), and whether it ends like a sentence. The native core splits the
+text and measures the words (native/src/blocks.rs).
 
 >>> [b.visible for b in split_blocks("# Title\n\n* [Home](/)\n* [News](/news)\n\nA real paragraph.")]
 ['Title', 'Home', 'News', 'A real paragraph.']
@@ -21,29 +22,18 @@ from typing import NamedTuple
 
 import regex
 
-from textclean.furniture.lexicon import (
-    DAY_AND_MONTH,
-    ITEM_MARKER,
-    MAYBE_WIDE,
-    SENTENCE_END,
-    WIDE,
-    WORD,
-    document_stopwords,
-)
+from textclean import _native
+from textclean.furniture.lexicon import document_stopwords
 from textclean.text.markup_tokens import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
 # the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
-# starts. html2text wraps at 78 columns, mail and terminals at 72 to 80.
-WRAPPED_LINE_MIN = 50
-WRAPPED_LINE_MAX = 100
+# starts. html2text wraps at 78 columns, mail and terminals at 72 to 80. The native core splits the
+# blocks (native/src/blocks.rs); these are its figures.
+WRAPPED_LINE_MIN = _native.WRAPPED_LINE_MIN
+WRAPPED_LINE_MAX = _native.WRAPPED_LINE_MAX
 # Where a furniture phrase can start: a word, a copyright sign or an opening parenthesis.
 _PHRASE_START = regex.compile(r"[\w©(]")
-# Sentence punctuation and the closing quotes and brackets after it are within this many characters
-# of a block's end: only there is it looked for.
-_END_CHARS = 12
-# Spaces and tabs, as stripped from the ends of lines.
-_BLANKS = " \t\r\f\v"
 
 
 class Block(NamedTuple):
@@ -79,7 +69,7 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
     other.
     """
-    spans = _block_spans(text)
+    spans = _native.block_spans(text)
     stopwords = document_stopwords(text)
     tokens = tokenize_links(text) if spans else []
     if not tokens:
@@ -108,37 +98,6 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _block_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of the blocks: runs of non-blank lines, split after short lines."""
-    spans = []
-    block_start = -1
-    block_end = 0
-    previous_long = False
-    previous_indent = 0
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip(_BLANKS)
-        if not stripped:
-            if block_start >= 0:
-                spans.append((block_start, block_end))
-                block_start = -1
-        else:
-            indent = line.index(stripped[0])
-            goes_on = previous_long and abs(indent - previous_indent) <= 4 and not ITEM_MARKER.match(line)
-            if block_start >= 0 and not goes_on:
-                spans.append((block_start, block_end))
-                block_start = -1
-            if block_start < 0:
-                block_start = pos + indent
-            block_end = pos + indent + len(stripped)
-            previous_long = WRAPPED_LINE_MIN <= len(stripped) <= WRAPPED_LINE_MAX
-            previous_indent = indent
-        pos += len(line) + 1
-    if block_start >= 0:
-        spans.append((block_start, block_end))
-    return spans
-
-
 _FORMATTING = frozenset({"emphasis", "empty_emphasis", "tag"})  # markup that hides no words
 
 
@@ -152,12 +111,12 @@ def _measure(
 
     They are read from its text, its tokens (kind, span, text) and the document's stopwords.
     """
-    marker = None if DAY_AND_MONTH.match(text) else ITEM_MARKER.match(text)  # "22. August 2018" is a date
-    heading = marker is not None and "#" in marker.group()
+    marker = _native.block_marker(text)  # "22. August 2018" is a date, not a numbered item
+    heading = marker is not None and marker[1]
     parts = []
     link_chars = 0
     has_links = False
-    pos = marker.end() if marker else 0
+    pos = marker[0] if marker else 0
     for kind, start, end, token_text in tokens:
         if start < pos or end > len(text):
             continue  # a token reaching over the block's edge: its text stays as written
@@ -172,20 +131,24 @@ def _measure(
         pos = end
     parts.append(text[pos:])
     visible = _without_formatting("".join(parts)).strip()
-    words = WORD.findall(visible.casefold())
-    visible_chars = _visible_length(visible)
-    wide = _wide_count(visible)
+    words, function_words, visible_chars, wide, sentence_end = _native.measure_text(visible, _word_set(stopwords))
     return (
         visible,
-        _word_count(words, wide) if wide else len(words),
-        sum(map(stopwords.__contains__, words)),
+        words,
+        function_words,
         min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
         has_links,
         marker is not None and not heading,
         heading,
-        bool(SENTENCE_END.search(visible, max(0, len(visible) - _END_CHARS))),
+        sentence_end,
         len(visible) + 2 * wide,
     )
+
+
+@lru_cache(maxsize=4)
+def _word_set(words: frozenset[str]) -> _native.WordSet:
+    """Return a document's function words as the native core counts them (a few documents' worth kept)."""
+    return _native.WordSet(words)
 
 
 def count_words(text: str) -> int:
@@ -194,20 +157,7 @@ def count_words(text: str) -> int:
     >>> count_words("The old harbour"), count_words("港口重新开放"), count_words("Das 港口")
     (3, 3, 2)
     """
-    words = WORD.findall(text)
-    wide = _wide_count(text)
-    return _word_count(words, wide) if wide else len(words)
-
-
-def _wide_count(text: str) -> int:
-    """Count the characters of scripts written without spaces in a text (most texts have none)."""
-    return 0 if text.isascii() or not MAYBE_WIDE.search(text) else len(WIDE.findall(text))
-
-
-def _word_count(words: list[str], wide: int) -> int:
-    """Count words where ``wide`` characters of scripts without spaces stand among them: two make a word."""
-    spaced = sum(1 for word in words if not WIDE.search(word))
-    return spaced + (wide + 1) // 2
+    return _native.count_words(text)
 
 
 def _without_formatting(text: str) -> str:

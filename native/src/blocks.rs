@@ -1,0 +1,274 @@
+//! Blocks of a text and what a boilerplate classifier measures of each.
+//!
+//! A block is a paragraph or a run of lines that belong together: a blank line, a list item or a
+//! heading starts a new block, and so does a line after one that is not hard-wrapped (a menu of one
+//! word per line is many blocks, a paragraph wrapped at 78 columns is one). Of a block's visible
+//! text (its words as a reader sees them) the classifier reads its words, how many are function words,
+//! its characters of scripts written without spaces, and whether it ends like a sentence.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::casefold_table::CASEFOLD;
+
+/// A line of this many code points (without its indentation) may be hard-wrapped, so the next line
+/// goes on with the same block; after a shorter or a longer one, a new block starts.
+pub const WRAPPED_LINE_MIN: usize = 50;
+pub const WRAPPED_LINE_MAX: usize = 100;
+/// Sentence punctuation and the closing quotes after it are looked for within this many code points
+/// of a block's end.
+const END_CHARS: usize = 12;
+/// What is stripped from the ends of a line.
+const BLANKS: &[char] = &[' ', '\t', '\r', '\u{0C}', '\u{0B}'];
+
+/// A list item or a heading at the start of a line.
+static ITEM_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A(?:[ \t]*(?:[*•·+\-–]|\d{1,3}[.)])[ \t]|[ \t]{0,3}#{1,6}[ \t])").unwrap());
+/// A date that starts a line like a numbered list item: "22. August 2018".
+static DAY_AND_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\A[ \t]*\d{1,2}\.[ \t]+(?:",
+        r"jan(?:uary|uari|uar|vier|eiro)?|feb(?:ruary|ruari|ruar)?|f[ée]v(?:rier)?|fevereiro|mar(?:ch|s|zo|ço)?|m[äa]rz|",
+        r"maart|apr(?:il|ile)?|avril|abril|may|mai|mei|mayo|maggio|maio|jun(?:e|i|io|ho)?|juin|giugno|",
+        r"jul(?:y|i|io|ho)?|juillet|luglio|aug(?:ust|usti|ustus)?|ao[ûu]t|agosto|sep(?:t|tember|tembre|tiembre|tembro)?|",
+        r"settembre|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|",
+        r"dec(?:ember)?|dez(?:ember|embro)?|d[ée]cembre|dic(?:iembre|embre)?",
+        r")\b"
+    ))
+    .unwrap()
+});
+/// A word, as the classifiers count words.
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
+/// A character of a script written without spaces (it says about as much as half a word).
+static WIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]").unwrap());
+/// Sentence-final punctuation, in Latin, CJK, Arabic and Devanagari script.
+const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', '…', '。', '！', '？', '．', '؟', '۔', '।', '॥', ':', ';'];
+/// Closing quotes and brackets that may follow it.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』', '）'];
+
+/// The spans (in bytes) of the blocks of `text`: runs of non-blank lines, split after lines that are
+/// not hard-wrapped and before list items and headings; each without its first line's indentation
+/// and its last line's trailing blanks.
+///
+/// ```
+/// use textclean_native::blocks::block_spans;
+/// assert_eq!(block_spans("Home\nNews\n\n  A paragraph."), [(0, 4), (5, 9), (13, 25)]);
+/// ```
+pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut block: Option<(usize, usize)> = None;
+    let mut previous_long = false;
+    let mut previous_indent = 0;
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let stripped = line.trim_matches(BLANKS);
+        if stripped.is_empty() {
+            spans.extend(block.take());
+        } else {
+            let indent = line.len() - line.trim_start_matches(BLANKS).len(); // blanks are one byte each
+            let goes_on = previous_long && indent.abs_diff(previous_indent) <= 4 && item_marker(line).is_none();
+            if !goes_on {
+                spans.extend(block.take());
+            }
+            let end = pos + indent + stripped.len();
+            block = Some((block.map_or(pos + indent, |(start, _)| start), end));
+            previous_long = (WRAPPED_LINE_MIN..=WRAPPED_LINE_MAX).contains(&stripped.chars().count());
+            previous_indent = indent;
+        }
+        pos += line.len() + 1;
+    }
+    spans.extend(block);
+    spans
+}
+
+/// The end (in bytes) of the list item's or heading's marker that starts `line`, and whether it is a heading.
+pub fn item_marker(line: &str) -> Option<(usize, bool)> {
+    let found = ITEM_MARKER.find(line)?;
+    Some((found.end(), found.as_str().contains('#')))
+}
+
+/// Whether `text` starts with a day and a month ("22. August"), which is a date and no list item.
+pub fn starts_with_day_and_month(text: &str) -> bool {
+    DAY_AND_MONTH.is_match(text)
+}
+
+/// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
+pub fn casefold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            match CASEFOLD.binary_search_by_key(&c, |&(from, _)| from) {
+                Ok(found) => folded.push_str(CASEFOLD[found].1),
+                Err(_) => folded.push(c),
+            }
+        }
+    }
+    folded
+}
+
+/// What the classifiers read of a block's visible text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextFeatures {
+    /// Its words; in scripts written without spaces, two characters make a word.
+    pub words: usize,
+    /// Its words that are function words of the document's language.
+    pub stopwords: usize,
+    /// Its code points that are not a space, a tab or a line break.
+    pub visible_chars: usize,
+    /// Its code points of scripts written without spaces.
+    pub wide: usize,
+    /// Whether it ends with sentence punctuation (closing quotes and brackets may follow).
+    pub sentence_end: bool,
+}
+
+/// Measure a block's visible text (stripped of white space at both ends).
+///
+/// ```
+/// use std::collections::HashSet;
+/// use textclean_native::blocks::measure_text;
+/// let stopwords: HashSet<String> = ["the", "is"].iter().map(|w| w.to_string()).collect();
+/// let features = measure_text("The harbour is open again.", &stopwords);
+/// assert_eq!((features.words, features.stopwords, features.sentence_end), (5, 2, true));
+/// assert_eq!(measure_text("港口重新开放", &stopwords).words, 3);
+/// ```
+pub fn measure_text(visible: &str, stopwords: &HashSet<String>) -> TextFeatures {
+    let folded = casefold(visible);
+    let wide = wide_count(visible);
+    let mut function_words = 0;
+    let words = word_count(
+        WORD.find_iter(&folded).map(|word| word.as_str()).inspect(|word| {
+            if stopwords.contains(*word) {
+                function_words += 1;
+            }
+        }),
+        wide,
+    );
+    TextFeatures {
+        words,
+        stopwords: function_words,
+        visible_chars: visible.chars().filter(|&c| !matches!(c, ' ' | '\n' | '\t')).count(),
+        wide,
+        sentence_end: ends_like_a_sentence(visible),
+    }
+}
+
+/// Count the words of a text; in scripts written without spaces, two characters make a word.
+///
+/// ```
+/// use textclean_native::blocks::count_words;
+/// assert_eq!((count_words("The old harbour"), count_words("港口重新开放"), count_words("Das 港口")), (3, 3, 2));
+/// ```
+pub fn count_words(text: &str) -> usize {
+    word_count(WORD.find_iter(text).map(|word| word.as_str()), wide_count(text))
+}
+
+/// Count the code points of scripts written without spaces.
+fn wide_count(text: &str) -> usize {
+    if text.is_ascii() {
+        0
+    } else {
+        WIDE.find_iter(text).count()
+    }
+}
+
+/// Count `words` where `wide` code points of scripts without spaces stand among them: words without
+/// such a character count one each, and every two such characters one more.
+fn word_count<'a>(words: impl Iterator<Item = &'a str>, wide: usize) -> usize {
+    if wide == 0 {
+        return words.count();
+    }
+    words.filter(|word| !WIDE.is_match(word)).count() + wide.div_ceil(2)
+}
+
+/// Whether `visible` ends with sentence punctuation, and closing quotes or brackets after it, within
+/// its last [`END_CHARS`] code points.
+fn ends_like_a_sentence(visible: &str) -> bool {
+    let length = visible.chars().count();
+    let last_other = visible.chars().rev().position(|c| !CLOSERS.contains(&c));
+    match last_other {
+        Some(from_end) => {
+            let index = length - 1 - from_end;
+            index + END_CHARS >= length
+                && visible
+                    .chars()
+                    .nth(index)
+                    .is_some_and(|c| SENTENCE_PUNCTUATION.contains(&c))
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_block() {
+        let line = "a".repeat(60);
+        let text = format!("{line}\n{line}\n{line}\nshort\nnext");
+        assert_eq!(block_spans(&text), [(0, 188), (189, 193)]);
+    }
+
+    #[test]
+    fn a_list_item_after_a_long_line_starts_a_block() {
+        let line = "b".repeat(60);
+        assert_eq!(block_spans(&format!("{line}\n* item")).len(), 2);
+        assert_eq!(block_spans(&format!("{line}\n        indented far")).len(), 2);
+    }
+
+    #[test]
+    fn markers_of_items_and_headings() {
+        assert_eq!(item_marker("  * item"), Some((4, false)));
+        assert_eq!(item_marker("12) item"), Some((4, false)));
+        assert_eq!(item_marker("### Title"), Some((4, true)));
+        assert_eq!(item_marker("1234. no"), None);
+        assert_eq!(item_marker("    # no"), None);
+        assert_eq!(item_marker("####### no"), None);
+    }
+
+    #[test]
+    fn a_day_and_month_is_a_date() {
+        assert!(starts_with_day_and_month("22. August 2018"));
+        assert!(starts_with_day_and_month(" 3.\tDÉCEMBRE"));
+        assert!(!starts_with_day_and_month("22. Augusta"));
+        assert!(!starts_with_day_and_month("1. Preheat the oven"));
+    }
+
+    #[test]
+    fn case_folds_fully() {
+        assert_eq!(casefold("Straße ΣΑΣ ﬁx"), "strasse σασ fix");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        for (text, expected) in [
+            ("Done.", true),
+            ("«Done!»", true),
+            ("said: \"yes.\")", true),
+            ("no", false),
+        ] {
+            assert_eq!(ends_like_a_sentence(text), expected, "{text}");
+        }
+        assert!(!ends_like_a_sentence(&format!(".{}", ")".repeat(12))));
+        assert!(!ends_like_a_sentence(""));
+    }
+
+    proptest! {
+        #[test]
+        fn blocks_are_sorted_and_hold_no_blank_line(text in "[a-z \\t\\n*#1.]{0,200}") {
+            let spans = block_spans(&text);
+            for pair in spans.windows(2) {
+                prop_assert!(pair[0].1 < pair[1].0);
+            }
+            for &(start, end) in &spans {
+                prop_assert!(start < end && !text[start..end].contains("\n\n"));
+            }
+        }
+    }
+}
