@@ -10,6 +10,7 @@
 pub mod blocks;
 mod casefold_table;
 pub mod edits;
+pub mod language;
 pub mod whitespace;
 pub mod wordtable;
 
