@@ -45,6 +45,21 @@ def test_offsets_are_code_points_of_any_str(text: str, expected: str) -> None:
         assert text[edit.start : edit.end] == edit.old
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[a\ud800b](/x\udfff) [\ufffd][l] [\ud800][l]\n\n[\ud800]: /s",  # a lone surrogate is not U+FFFD
+        "[\U000f0000\ud800](\U000f0800)",  # a text holding private use code points too
+        "".join(map(chr, range(0xF0000, 0xF2000))) + "[\ud800](u)",  # many of them
+    ],
+)
+def test_link_tokens_give_back_lone_surrogates(text: str) -> None:
+    kinds, starts, ends, texts, urls = _native.link_tokens(text)
+    assert kinds[0] == "link"
+    assert texts[0] == text[starts[0] + 1 : text.index("](")]
+    assert urls[0] == text[text.index("](") + 2 : ends[0] - 1]
+
+
 def test_threads_clean_side_by_side_with_the_same_results() -> None:
     texts = [f"line {i}  \r\n\r\n\r\n\r\nnext {i}\t\n" * 200 for i in range(16)]
     expected = [textclean.clean(text, steps="whitespace") for text in texts]

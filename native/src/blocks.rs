@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::casefold_table::CASEFOLD;
+use crate::unicode::{is_word, push_folded};
 
 /// A line of this many code points (without its indentation) may be hard-wrapped, so the next line
 /// goes on with the same block; after a shorter or a longer one, a new block starts.
@@ -39,8 +39,6 @@ static DAY_AND_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// A word, as the classifiers count words.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 /// A character of a script written without spaces (it says about as much as half a word).
 static WIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]").unwrap());
@@ -99,16 +97,14 @@ pub fn starts_with_day_and_month(text: &str) -> bool {
 pub fn casefold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else {
-            match CASEFOLD.binary_search_by_key(&c, |&(from, _)| from) {
-                Ok(found) => folded.push_str(CASEFOLD[found].1),
-                Err(_) => folded.push(c),
-            }
-        }
+        push_folded(c, &mut folded);
     }
     folded
+}
+
+/// The words of `text`: its runs of word characters (what `\w+` finds).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word(c)).filter(|word| !word.is_empty())
 }
 
 /// What the classifiers read of a block's visible text.
@@ -141,7 +137,7 @@ pub fn measure_text(visible: &str, stopwords: &HashSet<String>) -> TextFeatures 
     let wide = wide_count(visible);
     let mut function_words = 0;
     let words = word_count(
-        WORD.find_iter(&folded).map(|word| word.as_str()).inspect(|word| {
+        words(&folded).inspect(|word| {
             if stopwords.contains(*word) {
                 function_words += 1;
             }
@@ -164,7 +160,7 @@ pub fn measure_text(visible: &str, stopwords: &HashSet<String>) -> TextFeatures 
 /// assert_eq!((count_words("The old harbour"), count_words("港口重新开放"), count_words("Das 港口")), (3, 3, 2));
 /// ```
 pub fn count_words(text: &str) -> usize {
-    word_count(WORD.find_iter(text).map(|word| word.as_str()), wide_count(text))
+    word_count(words(text), wide_count(text))
 }
 
 /// Count the code points of scripts written without spaces.

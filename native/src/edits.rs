@@ -28,27 +28,27 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-/// Turn the byte offsets of sorted, non-overlapping edits of `text` into code point offsets, as
-/// Python counts them, in one pass over the text.
+/// Turn byte offsets of `text` into code point offsets, as Python counts them: one pass over the text
+/// when the offsets come in order (any order is right, only slower).
 ///
 /// ```
-/// use textclean_native::edits::{to_code_points, Edit};
-/// let mut edits = vec![Edit { start: 3, end: 5, new: String::new(), rule: "drop" }];
-/// to_code_points("é b c", &mut edits);
-/// assert_eq!((edits[0].start, edits[0].end), (2, 4));
+/// use textclean_native::edits::to_code_points;
+/// let (mut start, mut end) = (3, 5);
+/// to_code_points("é b c", [&mut start, &mut end]);
+/// assert_eq!((start, end), (2, 4));
 /// ```
-pub fn to_code_points(text: &str, edits: &mut [Edit]) {
+pub fn to_code_points<'a>(text: &str, offsets: impl IntoIterator<Item = &'a mut usize>) {
     if text.is_ascii() {
         return;
     }
     let (mut byte, mut point) = (0, 0);
-    let mut advance = |to: usize| {
-        point += text[byte..to].chars().count();
-        byte = to;
-        point
-    };
-    for edit in edits {
-        edit.start = advance(edit.start);
-        edit.end = advance(edit.end);
+    for offset in offsets {
+        if *offset >= byte {
+            point += text[byte..*offset].chars().count();
+        } else {
+            point -= text[*offset..byte].chars().count();
+        }
+        byte = *offset;
+        *offset = point;
     }
 }

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::unicode::is_word;
+
 /// A script of its own names its language from this many letters on.
 pub const MIN_LETTERS: usize = 15;
 /// A character of Han, kana or Hangul counts as this many letters: it holds a syllable or a word.
@@ -22,8 +24,6 @@ pub const SAMPLE_WINDOW: usize = 2000;
 
 /// A run of letters (and the marks on them).
 static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+").unwrap());
-/// A word character.
-static WORD_CHARACTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\w").unwrap());
 /// Characters that make a run of letters a piece of a URL, an address or a path when they stand next to it.
 const BEFORE_A_PIECE: &[char] = &['/', '.', ':', '@', '=', '?', '&', '#', '%', '~', '+', '-'];
 const AFTER_A_PIECE: &[char] = &['/', ':', '@', '=', '?', '&', '#', '%', '~', '+', '-'];
@@ -196,13 +196,13 @@ pub fn paragraph_words(paragraph: &str) -> Vec<&str> {
     let mut words = Vec::new();
     for run in LETTERS.find_iter(paragraph) {
         let before = paragraph[..run.start()].chars().next_back();
-        if before.is_some_and(|c| BEFORE_A_PIECE.contains(&c) || is_word_character(c)) {
+        if before.is_some_and(|c| BEFORE_A_PIECE.contains(&c) || is_word(c)) {
             continue;
         }
         let mut after = paragraph[run.end()..].chars();
         let piece = match after.next() {
-            Some('.') => after.next().is_some_and(is_word_character),
-            Some(c) => AFTER_A_PIECE.contains(&c) || is_word_character(c),
+            Some('.') => after.next().is_some_and(is_word),
+            Some(c) => AFTER_A_PIECE.contains(&c) || is_word(c),
             None => false,
         };
         if !piece {
@@ -210,11 +210,6 @@ pub fn paragraph_words(paragraph: &str) -> Vec<&str> {
         }
     }
     words
-}
-
-fn is_word_character(c: char) -> bool {
-    let mut buffer = [0; 4];
-    WORD_CHARACTER.is_match(c.encode_utf8(&mut buffer))
 }
 
 #[cfg(test)]

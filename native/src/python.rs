@@ -1,43 +1,113 @@
 //! The Python face of the core: the private module `textclean._native`.
 //!
-//! Each function takes a `str`, releases the GIL while the rules run, and gives its edits back as
-//! compact parallel lists (starts, ends, replacements, rule names), offsets in code points. A panic
+//! Each function takes a `str`, releases the GIL while the rules run, and gives its edits (starts,
+//! ends, replacements, rule names) or tokens (kinds, starts, ends, texts, URLs) back as compact
+//! parallel lists, offsets in code points. A panic
 //! inside the core never reaches Python as one: it becomes `textclean.errors.NativeError`, naming
 //! the step.
 
 use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use std::collections::HashSet;
-
-use crate::blocks;
 use crate::edits::{to_code_points, Edit};
-use crate::whitespace;
-use crate::wordtable;
+use crate::{blocks, links, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
 /// Edits as parallel lists: starts, ends, replacements and rule names.
 type EditLists = (Vec<usize>, Vec<usize>, Vec<String>, Vec<&'static str>);
 
-/// Read a Python `str` as UTF-8 (without a copy where Python holds it so). A lone surrogate, which
-/// UTF-8 cannot hold, is read as U+FFFD: one code point for one, so every code point offset stays
-/// the offset Python gives.
-fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
-    if let Ok(text) = text.to_str() {
-        return Ok(Cow::Borrowed(text));
-    }
-    let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
-    Ok(Cow::Owned(
-        bytes
+/// Tokens as parallel lists: kinds, starts, ends, texts and URLs.
+type TokenLists<'py> = (
+    Vec<&'static str>,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<Bound<'py, PyString>>,
+    Vec<Option<Bound<'py, PyString>>>,
+);
+
+/// The private use code points: stand-ins for lone surrogates are taken from those a text does not hold.
+const PRIVATE_USE: [RangeInclusive<u32>; 3] = [0xE000..=0xF8FF, 0xF0000..=0xFFFFD, 0x100000..=0x10FFFD];
+
+/// A Python `str` read as UTF-8 (without a copy where Python holds it so).
+///
+/// UTF-8 cannot hold a lone surrogate: each is read as a stand-in, a private use code point the
+/// text does not hold (one code point for one, so every code point offset stays the offset Python
+/// gives). No rule tells a stand-in from a surrogate (neither is a letter, a space or a cased
+/// character), and text given back to Python has its surrogates again. Only a text holding more than
+/// 135,000 distinct private use code points could leave a surrogate without one: it is read as U+FFFD.
+struct Text<'a> {
+    utf8: Cow<'a, str>,
+    /// The lone surrogate each stand-in stands for.
+    surrogates: HashMap<char, u32>,
+}
+
+impl<'a> Text<'a> {
+    fn read(text: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
+        if let Ok(utf8) = text.to_str() {
+            return Ok(Text {
+                utf8: Cow::Borrowed(utf8),
+                surrogates: HashMap::new(),
+            });
+        }
+        let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+        let points: Vec<u32> = encoded
+            .cast::<PyBytes>()?
+            .as_bytes()
             .chunks_exact(4)
-            .map(|unit| char::from_u32(u32::from_le_bytes([unit[0], unit[1], unit[2], unit[3]])).unwrap_or('\u{FFFD}'))
-            .collect(),
-    ))
+            .map(|unit| u32::from_le_bytes([unit[0], unit[1], unit[2], unit[3]]))
+            .collect();
+        let lone: BTreeSet<u32> = points
+            .iter()
+            .copied()
+            .filter(|&point| char::from_u32(point).is_none())
+            .collect();
+        let held: HashSet<u32> = points
+            .iter()
+            .copied()
+            .filter(|point| PRIVATE_USE.iter().any(|range| range.contains(point)))
+            .collect();
+        let free = PRIVATE_USE
+            .into_iter()
+            .flatten()
+            .filter(|point| !held.contains(point))
+            .filter_map(char::from_u32);
+        let stand_ins: HashMap<u32, char> = lone.into_iter().zip(free).collect();
+        let utf8 = points
+            .iter()
+            .map(|point| {
+                char::from_u32(*point)
+                    .or_else(|| stand_ins.get(point).copied())
+                    .unwrap_or('\u{FFFD}')
+            })
+            .collect();
+        let surrogates = stand_ins
+            .into_iter()
+            .map(|(surrogate, stand_in)| (stand_in, surrogate))
+            .collect();
+        Ok(Text {
+            utf8: Cow::Owned(utf8),
+            surrogates,
+        })
+    }
+
+    /// `part` (a part of the text, or made of its parts) as a Python `str`, with its surrogates.
+    fn to_python<'py>(&self, py: Python<'py>, part: &str) -> PyResult<Bound<'py, PyString>> {
+        if self.surrogates.is_empty() || !part.chars().any(|c| self.surrogates.contains_key(&c)) {
+            return Ok(PyString::new(py, part));
+        }
+        let units: Vec<u8> = part
+            .chars()
+            .map(|c| self.surrogates.get(&c).copied().unwrap_or(u32::from(c)))
+            .flat_map(u32::to_le_bytes)
+            .collect();
+        PyString::from_encoded_object(&PyBytes::new(py, &units), Some(c"utf-32-le"), Some(c"surrogatepass"))
+    }
 }
 
 /// Run `work` without the GIL; a panic becomes a `NativeError` naming `step`.
@@ -54,17 +124,16 @@ fn guarded<T: Send>(py: Python<'_>, step: &str, work: impl FnOnce() -> T + Send)
     })
 }
 
-/// Run `rules` on `text` without the GIL and give their edits as lists; a panic becomes a
-/// `NativeError` naming `step`.
+/// Run `rules` on `text` without the GIL, guarded; give the edits with code point offsets.
 fn run_step<F>(py: Python<'_>, step: &str, text: &Bound<'_, PyString>, rules: F) -> PyResult<EditLists>
 where
     F: FnOnce(&str) -> Vec<Edit> + Send,
 {
-    let text = text_of(text)?;
-    let text: &str = &text;
+    let text = Text::read(text)?;
+    let text: &str = &text.utf8;
     let edits = guarded(py, step, || {
         let mut edits = rules(text);
-        to_code_points(text, &mut edits);
+        to_code_points(text, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
         edits
     })?;
     let mut lists: EditLists = Default::default();
@@ -73,6 +142,30 @@ where
         lists.1.push(edit.end);
         lists.2.push(edit.new);
         lists.3.push(edit.rule);
+    }
+    Ok(lists)
+}
+
+/// The link tokens of `text` (see `links.rs`), offsets in code points.
+#[pyfunction]
+fn link_tokens<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<TokenLists<'py>> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    let tokens = guarded(py, "links", || {
+        let mut tokens = links::tokenize(utf8);
+        to_code_points(
+            utf8,
+            tokens.iter_mut().flat_map(|token| [&mut token.start, &mut token.end]),
+        );
+        tokens
+    })?;
+    let mut lists: TokenLists<'py> = Default::default();
+    for token in tokens {
+        lists.0.push(token.kind.name());
+        lists.1.push(token.start);
+        lists.2.push(token.end);
+        lists.3.push(text.to_python(py, &token.text)?);
+        lists.4.push(token.url.map(|url| text.to_python(py, &url)).transpose()?);
     }
     Ok(lists)
 }
@@ -129,28 +222,15 @@ impl WordTable {
     }
 }
 
-/// The code point offset of each byte offset of `text`, for offsets in increasing order.
-fn code_point_offsets(text: &str, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
-    let (mut byte, mut point) = (0, 0);
-    offsets
-        .into_iter()
-        .map(|to| {
-            point += text[byte..to].chars().count();
-            byte = to;
-            point
-        })
-        .collect()
-}
-
 /// The spans of the blocks of `text` (see `blocks::block_spans`), in code points.
 #[pyfunction]
 fn block_spans(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<(usize, usize)>> {
-    let text = text_of(text)?;
-    let text: &str = &text;
+    let text = Text::read(text)?;
+    let text: &str = &text.utf8;
     guarded(py, "boilerplate", || {
-        let spans = blocks::block_spans(text);
-        let points = code_point_offsets(text, spans.iter().flat_map(|&(start, end)| [start, end]));
-        points.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect()
+        let mut spans = blocks::block_spans(text);
+        to_code_points(text, spans.iter_mut().flat_map(|(start, end)| [start, end]));
+        spans
     })
 }
 
@@ -158,11 +238,12 @@ fn block_spans(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<(usiz
 /// it is a heading; None if there is none, or if the block starts with a date ("22. August").
 #[pyfunction]
 fn block_marker(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, bool)>> {
-    let text = text_of(text)?;
-    if blocks::starts_with_day_and_month(&text) {
+    let text = Text::read(text)?;
+    let text: &str = &text.utf8;
+    if blocks::starts_with_day_and_month(text) {
         return Ok(None);
     }
-    Ok(blocks::item_marker(&text).map(|(end, heading)| (text[..end].chars().count(), heading)))
+    Ok(blocks::item_marker(text).map(|(end, heading)| (text[..end].chars().count(), heading)))
 }
 
 /// A set of words, such as a language's function words, to count in texts.
@@ -189,8 +270,8 @@ fn measure_text(
     visible: &Bound<'_, PyString>,
     stopwords: &WordSet,
 ) -> PyResult<(usize, usize, usize, usize, bool)> {
-    let visible = text_of(visible)?;
-    let visible: &str = &visible;
+    let visible = Text::read(visible)?;
+    let visible: &str = &visible.utf8;
     let found = guarded(py, "boilerplate", || blocks::measure_text(visible, &stopwords.0))?;
     Ok((
         found.words,
@@ -204,13 +285,13 @@ fn measure_text(
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
 #[pyfunction]
 fn count_words(text: &Bound<'_, PyString>) -> PyResult<usize> {
-    Ok(blocks::count_words(&text_of(text)?))
+    Ok(blocks::count_words(&Text::read(text)?.utf8))
 }
 
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
-    module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
+    module.add_function(wrap_pyfunction!(link_tokens, module)?)?;
     module.add_class::<WordTable>()?;
     module.add_class::<WordSet>()?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
@@ -219,5 +300,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(block_marker, module)?)?;
     module.add_function(wrap_pyfunction!(measure_text, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
+    module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     Ok(())
 }
