@@ -38,17 +38,26 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 /// assert_eq!((edits[0].start, edits[0].end), (2, 4));
 /// ```
 pub fn to_code_points(text: &str, edits: &mut [Edit]) {
+    offsets_to_code_points(text, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
+}
+
+/// Turn byte offsets of `text`, in ascending order, into code point offsets, as Python counts them,
+/// in one pass over the text.
+///
+/// ```
+/// use textclean_native::edits::offsets_to_code_points;
+/// let (mut start, mut end) = (3, 5);
+/// offsets_to_code_points("é b c", [&mut start, &mut end]);
+/// assert_eq!((start, end), (2, 4));
+/// ```
+pub fn offsets_to_code_points<'a>(text: &str, offsets: impl IntoIterator<Item = &'a mut usize>) {
     if text.is_ascii() {
         return;
     }
     let (mut byte, mut point) = (0, 0);
-    let mut advance = |to: usize| {
-        point += text[byte..to].chars().count();
-        byte = to;
-        point
-    };
-    for edit in edits {
-        edit.start = advance(edit.start);
-        edit.end = advance(edit.end);
+    for offset in offsets {
+        point += text[byte..*offset].chars().count();
+        byte = *offset;
+        *offset = point;
     }
 }

@@ -1,13 +1,15 @@
 //! The native core of textclean: built-in cleaners' rules, run over a text's code points.
 //!
-//! Everything here is plain, safe Rust that reads a `&str` and returns [`Edit`]s with byte offsets;
-//! the bindings turn them into code point offsets (the offsets Python gives the same text) in one
-//! pass. The Python bindings live in `python.rs`, compiled only with the `python` feature (maturin
-//! turns it on), so `cargo test` runs the rules without an interpreter.
+//! Everything here is plain, safe Rust that reads a `&str` and returns [`Edit`]s or tokens with byte
+//! offsets; the bindings turn them into code point offsets (the offsets Python gives the same text)
+//! in one pass. The Python bindings live in `python.rs`, compiled only with the `python` feature
+//! (maturin turns it on), so `cargo test` runs the rules without an interpreter.
 
 #![forbid(unsafe_code)]
 
 pub mod edits;
+pub mod formatting;
+mod unicode;
 pub mod whitespace;
 
 #[cfg(feature = "python")]
