@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.cleaners.markup import MarkupOptions, find_markup_edits, strip_formatting_markup
-from textclean.text.markup_tokens import tokenize_markup
+from textclean.text.markup_tokens import MARKUP_KINDS, tokenize_markup
 
 from .conftest import assert_edits_well_formed, documents, expected_paragraphs
 
@@ -120,6 +120,26 @@ def test_tokens_sorted_and_disjoint(text: str) -> None:
     tokens = tokenize_markup(text)
     assert all(0 <= t.start < t.end <= len(text) for t in tokens)
     assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+
+
+def test_each_kind_asked_alone_is_the_only_one_found() -> None:
+    text = "## a **b** ****\n* * *\n*\n> c\n1. d\n|x|y|\n|---|---|\n<br>"
+    assert {token.kind for token in tokenize_markup(text)} == MARKUP_KINDS
+    for kind in MARKUP_KINDS:
+        alone = tokenize_markup(text, frozenset({kind}))
+        assert alone and {token.kind for token in alone} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\ud800**é**\U0001f600<br>x", [("**", ""), ("**", ""), ("<br>", "\n")]),  # offsets are Python's
+        ("__\U00010940__ __\u2603__", [("__", ""), ("__", "")]),  # a letter of Unicode 17 makes a name
+        ("x\x1c<br>y x<bloc\u212aquote>y", [("<br>", ""), ("<bloc\u212aquote>", "\n")]),  # str.isspace(), str.lower()
+    ],
+)
+def test_tokens_of_any_str_read_characters_as_python_does(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(text[token.start : token.end], token.text) for token in tokenize_markup(text)] == expected
 
 
 @given(paragraph=st.sampled_from(expected_paragraphs()), delimiter=st.sampled_from(["**", "_", "*"]))

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::unicode::{is_word, push_folded};
+use crate::unicode::{is_digit, is_wide, is_word, push_folded};
 
 /// A line of this many code points (without its indentation) may be hard-wrapped, so the next line
 /// goes on with the same block; after a shorter or a longer one, a new block starts.
@@ -23,25 +23,19 @@ const END_CHARS: usize = 12;
 /// What is stripped from the ends of a line.
 const BLANKS: &[char] = &[' ', '\t', '\r', '\u{0C}', '\u{0B}'];
 
-/// A list item or a heading at the start of a line.
-static ITEM_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A(?:[ \t]*(?:[*•·+\-–]|\d{1,3}[.)])[ \t]|[ \t]{0,3}#{1,6}[ \t])").unwrap());
-/// A date that starts a line like a numbered list item: "22. August 2018".
-static DAY_AND_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+/// The names of the months (and their abbreviations) in the languages of the lexicon, whole.
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\A[ \t]*\d{1,2}\.[ \t]+(?:",
+        r"(?i)\A(?:",
         r"jan(?:uary|uari|uar|vier|eiro)?|feb(?:ruary|ruari|ruar)?|f[ée]v(?:rier)?|fevereiro|mar(?:ch|s|zo|ço)?|m[äa]rz|",
         r"maart|apr(?:il|ile)?|avril|abril|may|mai|mei|mayo|maggio|maio|jun(?:e|i|io|ho)?|juin|giugno|",
         r"jul(?:y|i|io|ho)?|juillet|luglio|aug(?:ust|usti|ustus)?|ao[ûu]t|agosto|sep(?:t|tember|tembre|tiembre|tembro)?|",
         r"settembre|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|",
         r"dec(?:ember)?|dez(?:ember|embro)?|d[ée]cembre|dic(?:iembre|embre)?",
-        r")\b"
+        r")\z"
     ))
     .unwrap()
 });
-/// A character of a script written without spaces (it says about as much as half a word).
-static WIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]").unwrap());
 /// Sentence-final punctuation, in Latin, CJK, Arabic and Devanagari script.
 const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', '…', '。', '！', '？', '．', '؟', '۔', '।', '॥', ':', ';'];
 /// Closing quotes and brackets that may follow it.
@@ -82,15 +76,50 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// The end (in bytes) of the list item's or heading's marker that starts `line`, and whether it is a heading.
+/// The end (in bytes) of the list item's or heading's marker that starts `line`, and whether it is a
+/// heading: blanks, then a bullet ("*", "•", "-", ...) or a number of one to three digits and "." or
+/// ")", then a blank; or up to three blanks, one to six "#" and a blank.
 pub fn item_marker(line: &str) -> Option<(usize, bool)> {
-    let found = ITEM_MARKER.find(line)?;
-    Some((found.end(), found.as_str().contains('#')))
+    let blanks = leading(line, 0, |c| c == ' ' || c == '\t');
+    let rest = &line[blanks..];
+    let marker = match rest.chars().next() {
+        Some(c @ ('*' | '•' | '·' | '+' | '-' | '–')) => Some(c.len_utf8()),
+        Some(_) => {
+            let digits = leading(rest, 0, is_digit);
+            let count = rest[..digits].chars().count();
+            ((1..=3).contains(&count) && matches!(rest[digits..].chars().next(), Some('.' | ')'))).then_some(digits + 1)
+        }
+        None => None,
+    };
+    if let Some(length) = marker.filter(|&length| matches!(rest[length..].chars().next(), Some(' ' | '\t'))) {
+        return Some((blanks + length + 1, false));
+    }
+    let hashes = leading(rest, 0, |c| c == '#');
+    let heading = blanks <= 3 && (1..=6).contains(&hashes) && matches!(rest[hashes..].chars().next(), Some(' ' | '\t'));
+    heading.then_some((blanks + hashes + 1, true))
 }
 
-/// Whether `text` starts with a day and a month ("22. August"), which is a date and no list item.
+/// Whether `text` starts with a day and a month ("22. August"), which is a date and no list item:
+/// blanks, one or two digits, ".", blanks, and a month's name as a whole word.
 pub fn starts_with_day_and_month(text: &str) -> bool {
-    DAY_AND_MONTH.is_match(text)
+    let mut pos = leading(text, 0, |c| c == ' ' || c == '\t');
+    let digits = leading(text, pos, is_digit);
+    if !(1..=2).contains(&text[pos..pos + digits].chars().count()) || !text[pos + digits..].starts_with('.') {
+        return false;
+    }
+    pos += digits + 1;
+    let blanks = leading(text, pos, |c| c == ' ' || c == '\t');
+    let word = leading(text, pos + blanks, is_word);
+    blanks > 0 && MONTH.is_match(&text[pos + blanks..pos + blanks + word])
+}
+
+/// The length in bytes of the run of characters that `wanted` accepts, from byte `start` of `text`.
+fn leading(text: &str, start: usize, wanted: impl Fn(char) -> bool) -> usize {
+    text[start..]
+        .chars()
+        .take_while(|&c| wanted(c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
@@ -168,7 +197,7 @@ fn wide_count(text: &str) -> usize {
     if text.is_ascii() {
         0
     } else {
-        WIDE.find_iter(text).count()
+        text.chars().filter(|&c| is_wide(c)).count()
     }
 }
 
@@ -178,7 +207,7 @@ fn word_count<'a>(words: impl Iterator<Item = &'a str>, wide: usize) -> usize {
     if wide == 0 {
         return words.count();
     }
-    words.filter(|word| !WIDE.is_match(word)).count() + wide.div_ceil(2)
+    words.filter(|word| !word.chars().any(is_wide)).count() + wide.div_ceil(2)
 }
 
 /// Whether `visible` ends with sentence punctuation, and closing quotes or brackets after it, within

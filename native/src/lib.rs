@@ -9,9 +9,11 @@
 
 pub mod blocks;
 pub mod edits;
+pub mod formatting;
 pub mod language;
 pub mod links;
 pub mod unicode;
+mod unicode_tables;
 pub mod whitespace;
 pub mod wordtable;
 

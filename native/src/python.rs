@@ -12,9 +12,10 @@ use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::edits::{to_code_points, Edit};
+use crate::formatting::{self, Kind};
 use crate::{blocks, links, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -22,7 +23,7 @@ pyo3::import_exception!(textclean.errors, NativeError);
 /// Edits as parallel lists: starts, ends, replacements and rule names.
 type EditLists = (Vec<usize>, Vec<usize>, Vec<String>, Vec<&'static str>);
 
-/// Tokens as parallel lists: kinds, starts, ends, texts and URLs.
+/// Link tokens as parallel lists: kinds, starts, ends, texts and URLs.
 type TokenLists<'py> = (
     Vec<&'static str>,
     Vec<usize>,
@@ -144,6 +145,32 @@ where
         lists.3.push(edit.rule);
     }
     Ok(lists)
+}
+
+/// Formatting tokens as parallel lists: kinds, starts, ends and what a reader sees.
+type FormattingLists = (Vec<&'static str>, Vec<usize>, Vec<usize>, Vec<&'static str>);
+
+/// The formatting markup tokens of `text` (see `formatting.rs`), of the kinds whose bits are set in
+/// `kinds` (bit `i` is the kind `MARKUP_KIND_BITS[i]`), offsets in code points.
+#[pyfunction]
+fn markup_tokens(py: Python<'_>, text: &Bound<'_, PyString>, kinds: u32) -> PyResult<FormattingLists> {
+    let text = Text::read(text)?;
+    let text: &str = &text.utf8;
+    guarded(py, "markup", || {
+        let mut tokens = formatting::tokenize(text, kinds);
+        to_code_points(
+            text,
+            tokens.iter_mut().flat_map(|token| [&mut token.start, &mut token.end]),
+        );
+        let mut lists: FormattingLists = Default::default();
+        for token in tokens {
+            lists.0.push(token.kind.name());
+            lists.1.push(token.start);
+            lists.2.push(token.end);
+            lists.3.push(token.text);
+        }
+        lists
+    })
 }
 
 /// The link tokens of `text` (see `links.rs`), offsets in code points.
@@ -292,6 +319,11 @@ fn count_words(text: &Bound<'_, PyString>) -> PyResult<usize> {
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(link_tokens, module)?)?;
+    module.add_function(wrap_pyfunction!(markup_tokens, module)?)?;
+    module.add(
+        "MARKUP_KIND_BITS",
+        PyTuple::new(module.py(), Kind::ALL.map(Kind::name))?,
+    )?;
     module.add_class::<WordTable>()?;
     module.add_class::<WordSet>()?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;

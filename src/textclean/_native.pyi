@@ -1,14 +1,19 @@
 # The native core (native/src/python.rs): each function gives its edits as parallel lists of starts,
-# ends, replacements and rule names, or its tokens as parallel lists of kinds, starts, ends, texts and
-# URLs; offsets in code points of the text it was given.
+# ends, replacements and rule names, or its tokens as parallel lists of kinds, starts, ends, shown
+# texts (and URLs, for links); offsets in code points of the text it was given.
 
 from collections.abc import Iterable
 
 EditLists = tuple[list[int], list[int], list[str], list[str]]
 TokenLists = tuple[list[str], list[int], list[int], list[str], list[str | None]]
+FormattingLists = tuple[list[str], list[int], list[int], list[str]]
+
+# The kinds of formatting markup; bit i of a mask of kinds stands for MARKUP_KIND_BITS[i].
+MARKUP_KIND_BITS: tuple[str, ...]
 
 def whitespace_edits(text: str, max_blank_lines: int) -> EditLists: ...
 def link_tokens(text: str) -> TokenLists: ...
+def markup_tokens(text: str, kinds: int) -> FormattingLists: ...
 def fail_like_a_broken_rule(text: str) -> EditLists: ...
 
 class WordTable:

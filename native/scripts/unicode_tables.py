@@ -1,0 +1,71 @@
+r"""Write native/src/unicode_tables.rs: the character classes and case folding as Python reads them.
+
+The native scanners must read ``\w``, ``\d`` and the scripts written without spaces as the `regex`
+module does, and fold case as ``str.casefold`` does; the Unicode versions of both can differ from
+the one Rust's own tables follow. Run it with the Python and the `regex` module the project is
+measured with, after upgrading either: ``python native/scripts/unicode_tables.py && cargo fmt``.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import regex
+
+
+def _ranges(pattern: str) -> list[tuple[int, int]]:
+    """Return the ranges of code points that ``pattern`` matches alone."""
+    matcher = regex.compile(pattern)
+    ranges: list[tuple[int, int]] = []
+    for point in range(0x110000):
+        if matcher.fullmatch(chr(point)):
+            if ranges and ranges[-1][1] == point - 1:
+                ranges[-1] = (ranges[-1][0], point)
+            else:
+                ranges.append((point, point))
+    return ranges
+
+
+def _table(name: str, what: str, ranges: list[tuple[int, int]]) -> str:
+    rows = "".join(f"    (0x{start:04X}, 0x{end:04X}),\n" for start, end in ranges)
+    return f"/// {what}\npub const {name}: &[(u32, u32)] = &[\n{rows}];\n"
+
+
+def _folding() -> str:
+    rows = []
+    for point in range(0x110000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        folded = chr(point).casefold()
+        if folded != chr(point):
+            escaped = "".join(f"\\u{{{ord(c):x}}}" for c in folded)
+            rows.append(f'    (0x{point:04X}, "{escaped}"),\n')
+    what = "Full case folding: every code point that `str.casefold` changes, and what it gives."
+    return f"/// {what}\npub const FOLD: &[(u32, &str)] = &[\n{''.join(rows)}];\n"
+
+
+def main() -> None:
+    """Write the tables."""
+    header = (
+        f"//! Character classes as the `regex` module {regex.__version__} reads them, and case folding as\n"
+        f"//! `str.casefold` of Python {sys.version_info.major}.{sys.version_info.minor} "
+        f"(Unicode {unicodedata.unidata_version}) does it.\n"
+        "//! Written by `native/scripts/unicode_tables.py`: do not edit.\n\n"
+    )
+    tables = [
+        _table("WORD", r"`\w`: letters, marks, decimal digits, connector punctuation, joiners.", _ranges(r"\w")),
+        _table("DIGIT", r"`\d`: decimal digits (Nd) of every script.", _ranges(r"\d")),
+        _table(
+            "WIDE",
+            "Scripts written without spaces: Han, Hiragana, Katakana, Hangul and Thai.",
+            _ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"),
+        ),
+        _folding(),
+    ]
+    Path(__file__).resolve().parents[1].joinpath("src", "unicode_tables.rs").write_text(header + "\n".join(tables))
+
+
+if __name__ == "__main__":
+    main()
