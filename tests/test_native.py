@@ -10,6 +10,8 @@ import pytest
 import textclean
 from textclean import _native
 from textclean.errors import NativeError, TextcleanError
+from textclean.furniture.blocks import split_blocks
+from textclean.furniture.lexicon import document_stopwords
 
 from .test_bad_input import no_traceback
 from .test_cli import run, write
@@ -92,15 +94,18 @@ def test_a_word_table_refuses_what_is_not_buckets_of_words() -> None:
     [
         ("Home\nNews\n\n  A paragraph.", [(0, 4), (5, 9), (13, 25)]),
         ("é\n\n  ü", [(0, 1), (5, 6)]),  # offsets in code points
-        ("\ud800 x\n\n", [(0, 3)]),
+        ("\ud800 [x\ud800](/)\n\n", [(0, 9)]),
     ],
 )
 def test_block_spans_are_code_point_offsets(text: str, expected: list[tuple[int, int]]) -> None:
-    assert _native.block_spans(text) == expected
+    blocks = split_blocks(text)
+    assert [(block.start, block.end) for block in blocks] == expected
+    assert all("\ufffd" not in block.visible for block in blocks)  # a lone surrogate stays itself
 
 
-def test_words_are_counted_after_full_case_folding() -> None:
-    stopwords = _native.WordSet(["dass", "\u03c3\u03b1\u03c3"])  # casefold gives no final sigma
-    assert _native.measure_text("Er sagt, daß ΣΑΣ.", stopwords) == (4, 2, 14, 0, True)
-    assert _native.block_marker("22. August 2018") is None
-    assert _native.block_marker("  •\tPunkt") == (4, False)
+def test_blocks_count_words_after_full_case_folding() -> None:
+    text = "Er sagt, daß es regnet und dass die Straße nass ist, und das ist gut so, sagt er."
+    assert {"er", "dass", "es", "und", "die", "ist", "das", "gut", "so"} <= document_stopwords(text)
+    (block,) = split_blocks(text)
+    assert (block.words, block.stopwords) == (18, 13)  # "daß" folds to "dass", a function word
+    assert [block.list_item for block in split_blocks("22. August 2018\n\n  •\tPunkt")] == [False, True]

@@ -1,9 +1,9 @@
 r"""Write native/src/unicode_tables.rs: the character classes and case folding as Python reads them.
 
-The native scanners must read ``\w``, ``\d`` and the scripts written without spaces as the `regex`
-module does, and fold case as ``str.casefold`` does; the Unicode versions of both can differ from
-the one Rust's own tables follow. Run it with the Python and the `regex` module the project is
-measured with, after upgrading either: ``python native/scripts/unicode_tables.py && cargo fmt``.
+The native scanners must read ``\w``, ``\d``, letters and scripts as the `regex` module does, and fold
+case as ``str.casefold`` does; the Unicode versions of both can differ from the one Rust's own tables
+follow. Run it with the Python and the `regex` module the project is measured with, after upgrading
+either: ``python native/scripts/unicode_tables.py && cargo fmt``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,32 @@ def _ranges(pattern: str) -> list[tuple[int, int]]:
 def _table(name: str, what: str, ranges: list[tuple[int, int]]) -> str:
     rows = "".join(f"    (0x{start:04X}, 0x{end:04X}),\n" for start, end in ranges)
     return f"/// {what}\npub const {name}: &[(u32, u32)] = &[\n{rows}];\n"
+
+
+def _scripts() -> str:
+    """The script of each code point, for the scripts the language reader counts (Kana: Hiragana and Katakana)."""
+    from textclean.text.languages import SCRIPT_NAMES
+
+    names = [name for name in SCRIPT_NAMES if name != "Kana"]
+    matcher = regex.compile("|".join([*(rf"(\p{{{name}}})" for name in names), r"([\p{Hiragana}\p{Katakana}])"]))
+    ranges: list[tuple[int, int, int]] = []
+    for point in range(0x110000):
+        found = matcher.fullmatch(chr(point))
+        if found is None:
+            continue
+        index = (found.lastindex or 1) - 1
+        if ranges and ranges[-1][1] == point - 1 and ranges[-1][2] == index:
+            ranges[-1] = (ranges[-1][0], point, index)
+        else:
+            ranges.append((point, point, index))
+    listed = ", ".join(f'"{name}"' for name in [*names, "Kana"])
+    rows = "".join(f"    (0x{start:04X}, 0x{end:04X}, {index}),\n" for start, end, index in ranges)
+    return (
+        f"/// The scripts the language reader counts, in the order of `SCRIPT_NAMES` of `textclean.text.languages`.\n"
+        f"pub const SCRIPT_NAMES: &[&str] = &[{listed}];\n\n"
+        "/// The script of each code point that has one of them: ranges and the index of the script.\n"
+        f"pub const SCRIPTS: &[(u32, u32, u8)] = &[\n{rows}];\n"
+    )
 
 
 def _folding() -> str:
@@ -62,6 +88,8 @@ def main() -> None:
             "Scripts written without spaces: Han, Hiragana, Katakana, Hangul and Thai.",
             _ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"),
         ),
+        _table("LETTER", r"`[\p{L}\p{M}]`: letters and the marks on them.", _ranges(r"[\p{L}\p{M}]")),
+        _scripts(),
         _folding(),
     ]
     Path(__file__).resolve().parents[1].joinpath("src", "unicode_tables.rs").write_text(header + "\n".join(tables))

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::unicode::{is_digit, is_wide, is_word, push_folded};
+use crate::formatting;
+use crate::links;
+use crate::unicode::{is_digit, is_python_space, is_wide, is_word, push_folded};
 
 /// A line of this many code points (without its indentation) may be hard-wrapped, so the next line
 /// goes on with the same block; after a shorter or a longer one, a new block starts.
@@ -40,6 +42,150 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', '…', '。', '！', '？', '．', '؟', '۔', '।', '॥', ':', ';'];
 /// Closing quotes and brackets that may follow it.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』', '）'];
+
+/// A block of a text and what the classifiers read of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// Its span in the text (bytes): its lines, without the final line break.
+    pub start: usize,
+    pub end: usize,
+    /// What a reader sees: link text kept, images and URLs dropped, escapes undone, no emphasis.
+    pub visible: String,
+    pub words: usize,
+    pub stopwords: usize,
+    /// The share of the visible characters that are link text (0..1).
+    pub link_share: f64,
+    /// It holds link or image markup.
+    pub has_links: bool,
+    pub list_item: bool,
+    pub heading: bool,
+    pub sentence_end: bool,
+    /// The length of the visible text in code points; a character of a script without spaces counts as three.
+    pub size: usize,
+}
+
+/// Split `text` into blocks, in order, each with its features; `stopwords` are the function words
+/// of the text's language. A block never ends inside a link: lines that a link spans stay one block.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use textclean_native::blocks::split;
+/// let blocks = split("# Title\n\n* [Home](/)\n* [News](/news)\n\nA real paragraph.", &HashSet::new());
+/// let visible: Vec<&str> = blocks.iter().map(|block| block.visible.as_str()).collect();
+/// assert_eq!(visible, ["Title", "Home", "News", "A real paragraph."]);
+/// ```
+pub fn split(text: &str, stopwords: &HashSet<String>) -> Vec<Block> {
+    let spans = block_spans(text);
+    let tokens = if spans.is_empty() {
+        Vec::new()
+    } else {
+        links::tokenize(text)
+    };
+    let mut blocks = Vec::with_capacity(spans.len());
+    let mut index = 0;
+    let mut count = 0;
+    while count < spans.len() {
+        let (start, mut end) = spans[count];
+        count += 1;
+        while index < tokens.len() && tokens[index].start < start {
+            index += 1;
+        }
+        let first = index;
+        while index < tokens.len() && tokens[index].start < end {
+            if tokens[index].end > end && count < spans.len() {
+                end = spans[count].1; // the link goes on into the next block: take it in
+                count += 1;
+                continue;
+            }
+            index += 1;
+        }
+        blocks.push(measure(text, start, end, &tokens[first..index], stopwords));
+    }
+    blocks
+}
+
+/// Measure the block `text[start..end]`, given the link tokens that start inside it.
+fn measure(text: &str, start: usize, end: usize, tokens: &[links::Token], stopwords: &HashSet<String>) -> Block {
+    let block = &text[start..end];
+    let marker = if starts_with_day_and_month(block) {
+        None
+    } else {
+        item_marker(block)
+    };
+    let heading = marker.is_some_and(|(_, heading)| heading);
+    let mut shown = String::with_capacity(block.len());
+    let mut link_chars = 0;
+    let mut has_links = false;
+    let mut pos = marker.map_or(0, |(end, _)| end);
+    for token in tokens {
+        let (token_start, token_end) = (token.start - start, token.end - start);
+        if token_start < pos || token_end > block.len() {
+            continue; // a token reaching over the block's edge: its text stays as written
+        }
+        shown.push_str(&block[pos..token_start]);
+        if token.kind != links::Kind::Definition {
+            shown.push_str(&token.text);
+        }
+        if token.kind.is_link() {
+            link_chars += visible_length(&token.text);
+            has_links = true;
+        } else if token.kind.is_image() || token.kind == links::Kind::Definition {
+            has_links = true;
+        }
+        pos = token_end;
+    }
+    shown.push_str(&block[pos..]);
+    let visible = without_formatting(&shown).trim_matches(is_python_space).to_string();
+    let features = measure_text(&visible, stopwords);
+    let link_share = if features.visible_chars > 0 {
+        (link_chars as f64 / features.visible_chars as f64).min(1.0)
+    } else if has_links {
+        1.0
+    } else {
+        0.0
+    };
+    let size = visible.chars().count() + 2 * features.wide;
+    Block {
+        start,
+        end,
+        visible,
+        words: features.words,
+        stopwords: features.stopwords,
+        link_share,
+        has_links,
+        list_item: marker.is_some() && !heading,
+        heading,
+        sentence_end: features.sentence_end,
+        size,
+    }
+}
+
+/// `text` without emphasis and stray tags, as the words stand after the `markup` step.
+fn without_formatting(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['*', '_', '<']) {
+        return text.into();
+    }
+    let kinds = [
+        formatting::Kind::Emphasis,
+        formatting::Kind::EmptyEmphasis,
+        formatting::Kind::Tag,
+    ];
+    let mask = kinds.iter().map(|kind| kind.bit()).sum();
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for token in formatting::tokenize(text, mask) {
+        out.push_str(&text[pos..token.start]);
+        out.push_str(token.text);
+        pos = token.end;
+    }
+    out.push_str(&text[pos..]);
+    out.into()
+}
+
+/// The code points of `text` that are not a space, a tab or a line break.
+fn visible_length(text: &str) -> usize {
+    text.chars().filter(|&c| !matches!(c, ' ' | '\n' | '\t')).count()
+}
 
 /// The spans (in bytes) of the blocks of `text`: runs of non-blank lines, split after lines that are
 /// not hard-wrapped and before list items and headings; each without its first line's indentation
@@ -176,7 +322,7 @@ pub fn measure_text(visible: &str, stopwords: &HashSet<String>) -> TextFeatures 
     TextFeatures {
         words,
         stopwords: function_words,
-        visible_chars: visible.chars().filter(|&c| !matches!(c, ' ' | '\n' | '\t')).count(),
+        visible_chars: visible_length(visible),
         wide,
         sentence_end: ends_like_a_sentence(visible),
     }

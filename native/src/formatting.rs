@@ -68,7 +68,8 @@ impl Kind {
         }
     }
 
-    fn bit(self) -> u32 {
+    /// The bit of the kind in a mask of kinds.
+    pub fn bit(self) -> u32 {
         1 << self as u32
     }
 }

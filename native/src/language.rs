@@ -5,11 +5,8 @@
 //! or a file name. A long text is read from three windows (its start, middle and end).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::unicode::is_word;
+use crate::unicode::{is_letter, is_word, script_of, SCRIPT_NAMES};
 
 /// A script of its own names its language from this many letters on.
 pub const MIN_LETTERS: usize = 15;
@@ -22,8 +19,6 @@ pub const MIN_VOTES: usize = 3;
 /// The language is read from three windows of this many characters.
 pub const SAMPLE_WINDOW: usize = 2000;
 
-/// A run of letters (and the marks on them).
-static LETTERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{M}]+").unwrap());
 /// Characters that make a run of letters a piece of a URL, an address or a path when they stand next to it.
 const BEFORE_A_PIECE: &[char] = &['/', '.', ':', '@', '=', '?', '&', '#', '%', '~', '+', '-'];
 const AFTER_A_PIECE: &[char] = &['/', ':', '@', '=', '?', '&', '#', '%', '~', '+', '-'];
@@ -33,43 +28,30 @@ const AFTER_A_PIECE: &[char] = &['/', ':', '@', '=', '?', '&', '#', '%', '~', '+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
     Language(Option<String>),
-    NeedsScript(String),
+    NeedsScript(&'static str),
 }
 
 /// A reader of languages: the scripts that name one language, and the function words of the
 /// languages of the shared scripts, given as they are needed.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct LanguageReader {
-    scripts: Regex,
-    script_names: Vec<String>,
+    /// The one language each script of its own names.
     script_language: HashMap<String, String>,
+    /// The languages of each shared script, in order of preference (a tie goes to the first).
     shared: HashMap<String, Vec<String>>,
     /// For each shared script whose function words were given: each word and the languages it is one of.
     function_words: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl LanguageReader {
-    /// Make a reader: `script_language` maps a script to the one language it names; `shared` maps a
-    /// shared script to its languages in order of preference (a tie goes to the first).
-    ///
-    /// Script names are Unicode's ("Latin", "Greek", "Han"); "Kana" stands for Hiragana and Katakana.
-    pub fn new(script_language: HashMap<String, String>, shared: Vec<(String, Vec<String>)>) -> Result<Self, String> {
-        let mut names: Vec<String> = shared.iter().map(|(script, _)| script.clone()).collect();
-        let mut own: Vec<&String> = script_language.keys().collect();
-        own.sort();
-        names.extend(own.into_iter().cloned());
-        names.push("Han".into());
-        let mut pattern: Vec<String> = names.iter().map(|name| format!(r"(\p{{sc={name}}}+)")).collect();
-        pattern.push(r"([\p{sc=Hiragana}\p{sc=Katakana}]+)".into());
-        names.push("Kana".into());
-        let scripts = Regex::new(&pattern.join("|")).map_err(|error| error.to_string())?;
-        Ok(LanguageReader {
-            scripts,
-            script_names: names,
+    /// Make a reader: `script_language` maps a script (a name of [`SCRIPT_NAMES`]) to the one
+    /// language it names; `shared` maps a shared script to its languages in order of preference.
+    pub fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> Self {
+        LanguageReader {
             script_language,
-            shared: shared.into_iter().collect(),
+            shared,
             function_words: HashMap::new(),
-        })
+        }
     }
 
     /// Give the function words of each language of a shared script.
@@ -90,19 +72,18 @@ impl LanguageReader {
     pub fn read(&self, text: &str) -> Reading {
         let sample = sample(text);
         let paragraphs: Vec<Vec<&str>> = sample.split("\n\n").map(paragraph_words).collect();
-        let joined: String = paragraphs.iter().flatten().copied().collect();
-        let mut letters = self.script_letters(&joined);
+        let mut letters = script_letters(paragraphs.iter().flatten().copied());
         let kana = take(&mut letters, "Kana");
         let han = take(&mut letters, "Han");
-        letters.push(("Han".into(), (han + kana) * WIDE_LETTERS));
-        match letters.iter_mut().find(|(script, _)| script == "Hangul") {
+        letters.push(("Han", (han + kana) * WIDE_LETTERS));
+        match letters.iter_mut().find(|(script, _)| *script == "Hangul") {
             Some((_, count)) => *count *= WIDE_LETTERS,
-            None => letters.push(("Hangul".into(), 0)),
+            None => letters.push(("Hangul", 0)),
         }
         let (script, count) = letters
             .iter()
-            .fold(&letters[0], |best, item| if item.1 > best.1 { item } else { best });
-        if *count < MIN_LETTERS {
+            .fold(letters[0], |best, &item| if item.1 > best.1 { item } else { best });
+        if count < MIN_LETTERS {
             return Reading::Language(None);
         }
         if script == "Han" {
@@ -112,34 +93,13 @@ impl LanguageReader {
         if let Some(language) = self.script_language.get(script) {
             return Reading::Language(Some(language.clone()));
         }
+        if !self.shared.contains_key(script) {
+            return Reading::Language(None);
+        }
         match self.function_words.get(script) {
             Some(index) => Reading::Language(self.vote(script, index, &paragraphs)),
-            None => Reading::NeedsScript(script.clone()),
+            None => Reading::NeedsScript(script),
         }
-    }
-
-    /// Count the letters of each script in `words`, in the order the scripts first appear.
-    fn script_letters(&self, words: &str) -> Vec<(String, usize)> {
-        if words.is_ascii() {
-            return if words.is_empty() {
-                vec![]
-            } else {
-                vec![("Latin".into(), words.len())]
-            };
-        }
-        let mut letters: Vec<(String, usize)> = Vec::new();
-        for run in self.scripts.captures_iter(words) {
-            let Some((group, found)) = run.iter().enumerate().skip(1).find_map(|(i, found)| Some((i, found?))) else {
-                continue;
-            };
-            let name = &self.script_names[group - 1];
-            let count = found.as_str().chars().count();
-            match letters.iter_mut().find(|(script, _)| script == name) {
-                Some((_, total)) => *total += count,
-                None => letters.push((name.clone(), count)),
-            }
-        }
-        letters
     }
 
     /// The language of `script` whose function words are most of the words (at least MIN_VOTES).
@@ -161,9 +121,30 @@ impl LanguageReader {
     }
 }
 
+/// Count the letters of each script in `words`, in the order the scripts first appear.
+fn script_letters<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(&'static str, usize)> {
+    let mut counts = vec![0usize; SCRIPT_NAMES.len()];
+    let mut order = Vec::new();
+    for word in words {
+        for c in word.chars() {
+            let script = if c.is_ascii() { Some(0) } else { script_of(c) };
+            if let Some(script) = script {
+                if counts[script] == 0 {
+                    order.push(script);
+                }
+                counts[script] += 1;
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|script| (SCRIPT_NAMES[script], counts[script]))
+        .collect()
+}
+
 /// Remove `script` from `letters` and return its count (0 if it is not there).
-fn take(letters: &mut Vec<(String, usize)>, script: &str) -> usize {
-    match letters.iter().position(|(name, _)| name == script) {
+fn take(letters: &mut Vec<(&'static str, usize)>, script: &str) -> usize {
+    match letters.iter().position(|(name, _)| *name == script) {
         Some(at) => letters.remove(at).1,
         None => 0,
     }
@@ -194,22 +175,39 @@ pub fn sample(text: &str) -> std::borrow::Cow<'_, str> {
 /// ```
 pub fn paragraph_words(paragraph: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    for run in LETTERS.find_iter(paragraph) {
-        let before = paragraph[..run.start()].chars().next_back();
+    for run in runs(paragraph, is_letter) {
+        let before = paragraph[..run.0].chars().next_back();
         if before.is_some_and(|c| BEFORE_A_PIECE.contains(&c) || is_word(c)) {
             continue;
         }
-        let mut after = paragraph[run.end()..].chars();
+        let mut after = paragraph[run.1..].chars();
         let piece = match after.next() {
             Some('.') => after.next().is_some_and(is_word),
             Some(c) => AFTER_A_PIECE.contains(&c) || is_word(c),
             None => false,
         };
         if !piece {
-            words.push(run.as_str());
+            words.push(&paragraph[run.0..run.1]);
         }
     }
     words
+}
+
+/// The maximal runs (byte spans) of characters that `wanted` accepts.
+fn runs<'a>(text: &'a str, wanted: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| wanted(c))?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !wanted(c) {
+                end = at;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
 }
 
 #[cfg(test)]
@@ -220,9 +218,8 @@ mod tests {
         let own = [("Greek", "el"), ("Hangul", "ko"), ("Thai", "th")];
         let mut reader = LanguageReader::new(
             own.iter().map(|(s, l)| (s.to_string(), l.to_string())).collect(),
-            vec![("Latin".into(), vec!["en".into(), "de".into()])],
-        )
-        .unwrap();
+            HashMap::from([("Latin".into(), vec!["en".into(), "de".into()])]),
+        );
         let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
         reader.add_script(
             "Latin",
@@ -263,11 +260,20 @@ mod tests {
             reader.read("The dog is old and the garden is big."),
             Reading::Language(Some("en".into()))
         );
-        let without = LanguageReader::new(HashMap::new(), vec![("Cyrillic".into(), vec!["ru".into()])]).unwrap();
+        let without = LanguageReader::new(HashMap::new(), HashMap::from([("Cyrillic".into(), vec!["ru".into()])]));
         assert_eq!(
             without.read("Москва — столица России"),
-            Reading::NeedsScript("Cyrillic".into())
+            Reading::NeedsScript("Cyrillic")
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_read_paragraph_by_paragraph_as_from_the_whole_text(text in "[a-zé1 ./:@\\-\n]{0,80}") {
+            // no word spans a line break or looks across one
+            let by_paragraph: Vec<&str> = text.split("\n\n").flat_map(paragraph_words).collect();
+            proptest::prop_assert_eq!(by_paragraph, paragraph_words(&text));
+        }
     }
 
     #[test]

@@ -44,8 +44,13 @@ impl Kind {
         }
     }
 
+    /// Kinds whose text is link text.
+    pub fn is_link(self) -> bool {
+        matches!(self, Kind::Link | Kind::Reference | Kind::HtmlLink | Kind::Autolink)
+    }
+
     /// Kinds that show nothing of their own but make a link of the text around them.
-    fn is_image(self) -> bool {
+    pub fn is_image(self) -> bool {
         matches!(self, Kind::Image | Kind::LinkedImage | Kind::HtmlImage)
     }
 }

@@ -10,12 +10,14 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{PoisonError, RwLock};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::edits::{to_code_points, Edit};
 use crate::formatting::{self, Kind};
+use crate::language::{self, Reading};
 use crate::{blocks, links, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -249,28 +251,57 @@ impl WordTable {
     }
 }
 
-/// The spans of the blocks of `text` (see `blocks::block_spans`), in code points.
-#[pyfunction]
-fn block_spans(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<(usize, usize)>> {
-    let text = Text::read(text)?;
-    let text: &str = &text.utf8;
-    guarded(py, "boilerplate", || {
-        let mut spans = blocks::block_spans(text);
-        to_code_points(text, spans.iter_mut().flat_map(|(start, end)| [start, end]));
-        spans
-    })
-}
+/// A block as Python's `Block` holds it: span, visible text, words, function words, link share,
+/// links, list item, heading, sentence end, size.
+type BlockRow<'py> = (
+    usize,
+    usize,
+    Bound<'py, PyString>,
+    usize,
+    usize,
+    f64,
+    bool,
+    bool,
+    bool,
+    bool,
+    usize,
+);
 
-/// The end (in code points) of the list item's or heading's marker that starts a block, and whether
-/// it is a heading; None if there is none, or if the block starts with a date ("22. August").
+/// The blocks of `text` and their features (see `blocks::split`), offsets in code points.
 #[pyfunction]
-fn block_marker(text: &Bound<'_, PyString>) -> PyResult<Option<(usize, bool)>> {
+fn split_blocks<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    stopwords: &WordSet,
+) -> PyResult<Vec<BlockRow<'py>>> {
     let text = Text::read(text)?;
-    let text: &str = &text.utf8;
-    if blocks::starts_with_day_and_month(text) {
-        return Ok(None);
-    }
-    Ok(blocks::item_marker(text).map(|(end, heading)| (text[..end].chars().count(), heading)))
+    let utf8: &str = &text.utf8;
+    let blocks = guarded(py, "boilerplate", || {
+        let mut blocks = blocks::split(utf8, &stopwords.0);
+        to_code_points(
+            utf8,
+            blocks.iter_mut().flat_map(|block| [&mut block.start, &mut block.end]),
+        );
+        blocks
+    })?;
+    blocks
+        .into_iter()
+        .map(|block| {
+            Ok((
+                block.start,
+                block.end,
+                text.to_python(py, &block.visible)?,
+                block.words,
+                block.stopwords,
+                block.link_share,
+                block.has_links,
+                block.list_item,
+                block.heading,
+                block.sentence_end,
+                block.size,
+            ))
+        })
+        .collect()
 }
 
 /// A set of words, such as a language's function words, to count in texts.
@@ -289,30 +320,45 @@ impl WordSet {
     }
 }
 
-/// What the classifiers read of a block's visible text: words, function words among them, visible
-/// characters, characters of scripts without spaces, and whether it ends like a sentence.
-#[pyfunction]
-fn measure_text(
-    py: Python<'_>,
-    visible: &Bound<'_, PyString>,
-    stopwords: &WordSet,
-) -> PyResult<(usize, usize, usize, usize, bool)> {
-    let visible = Text::read(visible)?;
-    let visible: &str = &visible.utf8;
-    let found = guarded(py, "boilerplate", || blocks::measure_text(visible, &stopwords.0))?;
-    Ok((
-        found.words,
-        found.stopwords,
-        found.visible_chars,
-        found.wide,
-        found.sentence_end,
-    ))
-}
-
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
 #[pyfunction]
 fn count_words(text: &Bound<'_, PyString>) -> PyResult<usize> {
     Ok(blocks::count_words(&Text::read(text)?.utf8))
+}
+
+/// A reader of the language of texts: the script of their letters, then the function words of the
+/// languages of a shared script, which Python gives when the reader first asks for them.
+#[pyclass(frozen, module = "textclean._native")]
+struct LanguageReader(RwLock<language::LanguageReader>);
+
+#[pymethods]
+impl LanguageReader {
+    #[new]
+    fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> Self {
+        LanguageReader(RwLock::new(language::LanguageReader::new(script_language, shared)))
+    }
+
+    /// Give the function words of each language of a shared script.
+    fn add_script(&self, script: &str, languages: Vec<(String, Vec<String>)>) {
+        self.0
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .add_script(script, languages);
+    }
+
+    /// Read the language of `text`: (its code or None, None), or (None, a shared script whose function
+    /// words the reader needs first).
+    fn read(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<(Option<String>, Option<&'static str>)> {
+        let text = Text::read(text)?;
+        let utf8: &str = &text.utf8;
+        let reading = guarded(py, "language", || {
+            self.0.read().unwrap_or_else(PoisonError::into_inner).read(utf8)
+        })?;
+        Ok(match reading {
+            Reading::Language(language) => (language, None),
+            Reading::NeedsScript(script) => (None, Some(script)),
+        })
+    }
 }
 
 #[pymodule]
@@ -326,11 +372,10 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     module.add_class::<WordTable>()?;
     module.add_class::<WordSet>()?;
+    module.add_class::<LanguageReader>()?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
-    module.add_function(wrap_pyfunction!(block_spans, module)?)?;
-    module.add_function(wrap_pyfunction!(block_marker, module)?)?;
-    module.add_function(wrap_pyfunction!(measure_text, module)?)?;
+    module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     Ok(())

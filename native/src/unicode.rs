@@ -4,7 +4,9 @@
 //! read characters as the `regex` module and `str` methods do, so the classes they test come from
 //! tables written by `native/scripts/unicode_tables.py`.
 
-use crate::unicode_tables::{DIGIT, FOLD, WIDE, WORD};
+use crate::unicode_tables::{DIGIT, FOLD, LETTER, SCRIPTS, WIDE, WORD};
+
+pub use crate::unicode_tables::SCRIPT_NAMES;
 
 /// Whether `c` is in one of the sorted ranges of `table`.
 fn in_table(table: &[(u32, u32)], c: char) -> bool {
@@ -34,6 +36,25 @@ pub fn is_word(c: char) -> bool {
 /// Whether `c` is a decimal digit of any script, as `\d` of the `regex` module matches it.
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && in_table(DIGIT, c))
+}
+
+/// Whether `c` is a letter or a mark, as `[\p{L}\p{M}]` of the `regex` module matches it.
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_table(LETTER, c)
+    }
+}
+
+/// The index in [`SCRIPT_NAMES`] of the script of `c`, if it is one of them.
+pub fn script_of(c: char) -> Option<usize> {
+    let point = c as u32;
+    let found = SCRIPTS.partition_point(|&(_, last, _)| last < point);
+    SCRIPTS
+        .get(found)
+        .filter(|&&(first, _, _)| first <= point)
+        .map(|&(_, _, script)| usize::from(script))
 }
 
 /// Whether `c` belongs to a script written without spaces (Han, Hiragana, Katakana, Hangul, Thai).
@@ -95,6 +116,16 @@ mod tests {
     fn digits_of_every_script_and_scripts_without_spaces() {
         assert!(is_digit('٣') && is_digit('7') && !is_digit('½'));
         assert!(is_wide('港') && is_wide('カ') && is_wide('한') && is_wide('ไ') && !is_wide('ー') && !is_wide('、'));
+    }
+
+    #[test]
+    fn letters_and_their_scripts() {
+        let name = |c| script_of(c).map(|index| SCRIPT_NAMES[index]);
+        assert_eq!(
+            (name('a'), name('Ж'), name('港'), name('カ'), name('ー')),
+            (Some("Latin"), Some("Cyrillic"), Some("Han"), Some("Kana"), None)
+        );
+        assert!(is_letter('é') && is_letter('\u{301}') && !is_letter('1') && !is_letter('_'));
     }
 
     #[test]

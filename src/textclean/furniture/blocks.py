@@ -6,7 +6,7 @@ many blocks, a paragraph hard-wrapped at 78 columns is one). For each block the 
 jusText uses on HTML are measured on the text: its length in words, its share of function words
 (stopwords), its share of link text (read with the shared markup tokenizer, so link markup is
 evidence while it is still there), and whether it ends like a sentence. The native core splits the
-text and measures the words (native/src/blocks.rs).
+text and measures every block in one call (native/src/blocks.rs).
 
 >>> [b.visible for b in split_blocks("# Title\n\n* [Home](/)\n* [News](/news)\n\nA real paragraph.")]
 ['Title', 'Home', 'News', 'A real paragraph.']
@@ -24,7 +24,6 @@ import regex
 
 from textclean import _native
 from textclean.furniture.lexicon import document_stopwords
-from textclean.text.markup_tokens import IMAGE_KINDS, LINK_KINDS, tokenize_links, tokenize_markup
 
 # A line of this length (without its indentation) may be hard-wrapped, so the next line goes on with
 # the same block; after a shorter line, or a longer one (a paragraph on one line), a new block
@@ -69,80 +68,7 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
     other.
     """
-    spans = _native.block_spans(text)
-    stopwords = document_stopwords(text)
-    tokens = tokenize_links(text) if spans else []
-    if not tokens:
-        return tuple(Block(start, end, *_measure(text[start:end], (), stopwords)) for start, end in spans)
-    blocks = []
-    index = 0
-    count = 0
-    while count < len(spans):
-        start, end = spans[count]
-        count += 1
-        while index < len(tokens) and tokens[index].start < start:
-            index += 1
-        first = index
-        while index < len(tokens) and tokens[index].start < end:
-            if tokens[index].end > end and count < len(spans):
-                end = spans[count][1]  # the token goes on into the next block: take it in
-                count += 1
-                continue
-            index += 1
-        inner = (
-            tuple((token.kind, token.start - start, token.end - start, token.text) for token in tokens[first:index])
-            if index > first
-            else ()
-        )
-        blocks.append(Block(start, end, *_measure(text[start:end], inner, stopwords)))
-    return tuple(blocks)
-
-
-_FORMATTING = frozenset({"emphasis", "empty_emphasis", "tag"})  # markup that hides no words
-
-
-# The features of the blocks measured last: a pipeline's later steps and rounds read most blocks
-# again unchanged (``footer`` cuts a tail, ``boilerplate`` drops blocks, the next round confirms).
-@lru_cache(maxsize=8192)
-def _measure(
-    text: str, tokens: tuple[tuple[str, int, int, str], ...], stopwords: frozenset[str]
-) -> tuple[str, int, int, float, bool, bool, bool, bool, int]:
-    """Return the features of a block (see :class:`Block`).
-
-    They are read from its text, its tokens (kind, span, text) and the document's stopwords.
-    """
-    marker = _native.block_marker(text)  # "22. August 2018" is a date, not a numbered item
-    heading = marker is not None and marker[1]
-    parts = []
-    link_chars = 0
-    has_links = False
-    pos = marker[0] if marker else 0
-    for kind, start, end, token_text in tokens:
-        if start < pos or end > len(text):
-            continue  # a token reaching over the block's edge: its text stays as written
-        parts.append(text[pos:start])
-        if kind != "definition":
-            parts.append(token_text)
-        if kind in LINK_KINDS:
-            link_chars += _visible_length(token_text)
-            has_links = True
-        elif kind in IMAGE_KINDS or kind == "definition":
-            has_links = True
-        pos = end
-    parts.append(text[pos:])
-    visible = _without_formatting("".join(parts)).strip()
-    words, function_words, visible_chars, wide, sentence_end = _native.measure_text(visible, _word_set(stopwords))
-    return (
-        visible,
-        words,
-        function_words,
-        min(1.0, link_chars / visible_chars) if visible_chars else (1.0 if has_links else 0.0),
-        has_links,
-        marker is not None and not heading,
-        heading,
-        sentence_end,
-        len(visible) + 2 * wide,
-    )
+    return tuple(map(Block._make, _native.split_blocks(text, _word_set(document_stopwords(text)))))
 
 
 @lru_cache(maxsize=4)
@@ -158,24 +84,6 @@ def count_words(text: str) -> int:
     (3, 3, 2)
     """
     return _native.count_words(text)
-
-
-def _without_formatting(text: str) -> str:
-    """Drop emphasis and stray tags, so that rules read the words as they stand after the ``markup`` step."""
-    if "*" not in text and "_" not in text and "<" not in text:
-        return text
-    parts = []
-    pos = 0
-    for token in tokenize_markup(text, _FORMATTING):
-        parts.append(text[pos : token.start])
-        parts.append(token.text)
-        pos = token.end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
-def _visible_length(text: str) -> int:
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
 def first_word_start(text: str) -> int:

@@ -28,33 +28,19 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
-import re
 import warnings
-from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Literal
-
-import regex
 
 from textclean import _native
 
 # A language's function words: its hundred most common words. On English and German prose about
 # four words in ten are among them, as with the short hand-made lists they replace.
 FUNCTION_WORDS = 100
-# A text names a language of a shared script with at least this many of its function words.
-MIN_VOTES = 3
-# A script of its own names its language from this many letters on (a character of Han, kana or
-# Hangul counts as WIDE_LETTERS letters: it holds a syllable or a word).
-MIN_LETTERS = 15
-WIDE_LETTERS = 3
-# Japanese writes kana between its Han characters; Chinese writes none.
-MIN_KANA_SHARE = 0.1
-# The language is read from three windows of this many characters (start, middle, end): enough
-# prose to count on, even where a page starts with a long menu, at a cost that does not grow with the text.
-SAMPLE_WINDOW = 2000
+# How a text's letters and function words name its language (the least of them that tells, the windows
+# a long text is read from) is set in the native reader: native/src/language.rs.
 # The common words of a language, read first, are those above this Zipf frequency (one in a
 # million words): the short lists of wordfreq, which are the first buckets of its long lists.
 COMMON_ZIPF = 3.0
@@ -62,8 +48,6 @@ COMMON_ZIPF = 3.0
 # bucket's index gives the word's Zipf frequency (log10 of its count per billion words).
 TOP_ZIPF = 9.0
 BUCKETS_PER_ZIPF = 100
-# Paragraphs whose words are kept (see _paragraph_words): the samples of a few dozen pages.
-PARAGRAPHS_KEPT = 4096
 
 # Languages without function words to count among the words of a text: those written without
 # spaces, and Korean, whose word list holds particles and stems split apart ("사람들은" is listed as
@@ -86,16 +70,9 @@ _SHARED_SCRIPTS = {
     "Cyrillic": ("ru", "uk", "bg", "mk"),
     "Arabic": ("ar", "fa", "ur"),
 }  # fmt: skip
-_SCRIPT_RUN = regex.compile(
-    "|".join(
-        [rf"(?P<{script}>\p{{{script}}}+)" for script in [*_SHARED_SCRIPTS, *_SCRIPT_LANGUAGE, "Han"]]
-        + [r"(?P<Kana>[\p{Hiragana}\p{Katakana}]+)"]
-    )
-)
-# Runs of letters that are words of the text: not pieces of a URL, an address, a path or a file name.
-_WORD = regex.compile(r"(?<![\w/.:@=?&#%~+\-])[\p{L}\p{M}]++(?![\w/:@=?&#%~+\-]|\.\w)")
-# The same pattern for ASCII text, where letters are A-Z and a-z: ``re`` runs it twice as fast.
-_ASCII_WORD = re.compile(r"(?<![\w/.:@=?&#%~+\-])[A-Za-z]++(?![\w/:@=?&#%~+\-]|\.\w)", re.ASCII)
+# The scripts whose letters are counted ("Kana": Hiragana and Katakana); the native core's table of
+# scripts is written from this list (native/scripts/unicode_tables.py).
+SCRIPT_NAMES = (*_SHARED_SCRIPTS, *_SCRIPT_LANGUAGE, "Han", "Kana")
 
 WordList = Literal["small", "large"]
 
@@ -116,20 +93,18 @@ def read_language(text: str) -> str | None:
     >>> read_language("See https://example.com/docs/index.html") is None
     True
     """
-    paragraphs = list(map(_read_paragraph, _sample(text).split("\n\n")))
-    letters = Counter(_script_letters("".join(joined for joined, _ in paragraphs)))
-    kana = letters.pop("Kana", 0)
-    han = letters.pop("Han", 0)
-    letters["Han"] = (han + kana) * WIDE_LETTERS
-    letters["Hangul"] *= WIDE_LETTERS
-    script, count = max(letters.items(), key=lambda item: item[1])
-    if count < MIN_LETTERS:
-        return None
-    if script == "Han":
-        return "ja" if kana >= MIN_KANA_SHARE * (han + kana) else "zh"
-    if script in _SCRIPT_LANGUAGE:
-        return _SCRIPT_LANGUAGE[script]
-    return _vote(script, Counter(chain.from_iterable(lowered for _, lowered in paragraphs)))
+    reader = _language_reader()
+    language, script = reader.read(text)
+    if script is not None:  # the first text of a shared script: its languages' function words decide
+        reader.add_script(script, [(code, list(_function_words(code))) for code in _SHARED_SCRIPTS[script]])
+        language, script = reader.read(text)
+    return language
+
+
+@cache
+def _language_reader() -> _native.LanguageReader:
+    """Return the reader of languages (native/src/language.rs), which is given function words as it asks."""
+    return _native.LanguageReader(_SCRIPT_LANGUAGE, {script: list(codes) for script, codes in _SHARED_SCRIPTS.items()})
 
 
 @cache
@@ -210,62 +185,6 @@ class WordFrequencies:
 def word_frequencies(language: str) -> WordFrequencies:
     """Return the word frequencies of ``language`` (all 0.0 for a language wordfreq has no list of)."""
     return WordFrequencies(language)
-
-
-def _sample(text: str) -> str:
-    """Return the start, the middle and the end of a long text; a short text whole."""
-    if len(text) <= 3 * SAMPLE_WINDOW:
-        return text
-    middle = (len(text) - SAMPLE_WINDOW) // 2
-    return "\n".join((text[:SAMPLE_WINDOW], text[middle : middle + SAMPLE_WINDOW], text[-SAMPLE_WINDOW:]))
-
-
-def _script_letters(words: str) -> dict[str, int]:
-    """Count the letters of each script in ``words`` (the words of a text run together)."""
-    if words.isascii():  # A to Z: Latin letters, all of them
-        return {"Latin": len(words)} if words else {}
-    letters: dict[str, int] = {}
-    for match in _SCRIPT_RUN.finditer(words):  # the words of one script run together: few matches
-        script = match.lastgroup or ""
-        letters[script] = letters.get(script, 0) + match.end() - match.start()
-    return letters
-
-
-# The words of the paragraphs read last: the steps of a pipeline, and its next round, read the
-# language of texts that share most of their paragraphs.
-@lru_cache(maxsize=PARAGRAPHS_KEPT)
-def _read_paragraph(paragraph: str) -> tuple[str, tuple[str, ...]]:
-    """Return the words of a paragraph run together (for their scripts), and each in lower case (for the vote)."""
-    words = _paragraph_words(paragraph)
-    return "".join(words), tuple(word.lower() for word in words)
-
-
-def _paragraph_words(paragraph: str) -> list[str]:
-    """Return the words of a paragraph: a word neither spans a line break nor looks across one."""
-    return (_ASCII_WORD if paragraph.isascii() else _WORD).findall(paragraph)
-
-
-def _vote(script: str, words: Counter[str]) -> str | None:
-    """Return the language of ``script`` whose function words are most of ``words`` (``None``: too few)."""
-    languages_of = _function_word_index(script)
-    votes: dict[str, int] = {}
-    for word, count in words.items():
-        for language in languages_of.get(word, ()):
-            votes[language] = votes.get(language, 0) + count
-    if not votes:
-        return None
-    language, count = max(votes.items(), key=lambda item: (item[1], -_SHARED_SCRIPTS[script].index(item[0])))
-    return language if count >= MIN_VOTES else None
-
-
-@cache
-def _function_word_index(script: str) -> dict[str, tuple[str, ...]]:
-    """Map each function word of the languages written in ``script`` to those languages."""
-    index: dict[str, list[str]] = {}
-    for language in _SHARED_SCRIPTS[script]:
-        for word in _function_words(language):
-            index.setdefault(word, []).append(language)
-    return {word: tuple(languages) for word, languages in index.items()}
 
 
 @cache

@@ -1,0 +1,112 @@
+//! Every scanner of the core on arbitrary text: no panic, offsets on character boundaries, sorted.
+//!
+//! A quick run is part of `cargo test`; a long one is a fuzzing session:
+//! `PROPTEST_CASES=1000000 cargo test --release --test fuzz`.
+
+use std::collections::{HashMap, HashSet};
+
+use proptest::prelude::*;
+use textclean_native::{blocks, formatting, language, links, whitespace};
+
+/// Text rich in what the scanners look for, or any text at all.
+fn text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "](",
+        "<",
+        ">",
+        "<a href='x'>",
+        "</a>",
+        "<img src=y>",
+        "<br>",
+        "<!--",
+        "-->",
+        "`",
+        "\\",
+        "*",
+        "**",
+        "_",
+        "__",
+        "#",
+        "## ",
+        "> ",
+        "|",
+        "---",
+        ":",
+        "- ",
+        "1. ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        "\t",
+        "\u{A0}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{3000}",
+        "http://x.org/a_b",
+        "www.",
+        "a@b.org",
+        "[1]: /u",
+        "[1]",
+        "\"",
+        "'",
+        "word",
+        "Straße",
+        "ΣΑΣ",
+        "港口",
+        "カナ",
+        "한국",
+        "ไทย",
+        "مرحبا",
+        "22. August",
+        "é\u{301}",
+        "\u{FFFD}",
+        "\u{E000}",
+    ]);
+    prop_oneof![
+        prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat()),
+        any::<String>(),
+    ]
+}
+
+fn on_boundaries(text: &str, offsets: impl IntoIterator<Item = usize>) -> bool {
+    let mut last = 0;
+    offsets.into_iter().all(|offset| {
+        let fine = offset >= last && offset <= text.len() && text.is_char_boundary(offset);
+        last = offset;
+        fine
+    })
+}
+
+proptest! {
+    #[test]
+    fn no_scanner_panics_and_every_span_is_sound(text in text(), blank_lines in 0usize..3) {
+        let edits = whitespace::find_edits(&text, blank_lines);
+        prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
+
+        let tokens = links::tokenize(&text);
+        prop_assert!(tokens.iter().all(|token| on_boundaries(&text, [token.start, token.end])));
+
+        let every_kind = formatting::Kind::ALL.iter().map(|kind| kind.bit()).sum();
+        let formatting = formatting::tokenize(&text, every_kind);
+        prop_assert!(on_boundaries(&text, formatting.iter().flat_map(|token| [token.start, token.end])));
+
+        let stopwords: HashSet<String> = ["the", "und"].iter().map(|word| word.to_string()).collect();
+        let split = blocks::split(&text, &stopwords);
+        prop_assert!(on_boundaries(&text, split.iter().flat_map(|block| [block.start, block.end])));
+        prop_assert!(split.iter().all(|block| (0.0..=1.0).contains(&block.link_share)));
+        prop_assert_eq!(blocks::count_words(&text), blocks::count_words(&text));
+
+        let mut reader = language::LanguageReader::new(
+            HashMap::from([("Greek".to_string(), "el".to_string())]),
+            HashMap::from([("Latin".to_string(), vec!["en".to_string(), "de".to_string()])]),
+        );
+        reader.add_script("Latin", vec![("en".into(), vec!["the".into()]), ("de".into(), vec!["und".into()])]);
+        prop_assert!(!matches!(reader.read(&text), language::Reading::NeedsScript(_)));
+    }
+}
