@@ -17,7 +17,37 @@ mod unicode_tables;
 pub mod whitespace;
 pub mod wordtable;
 
+pub use edits::Edit;
+
 #[cfg(feature = "python")]
 mod python;
 
-pub use edits::Edit;
+/// What the tests of several modules share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::time::{Duration, Instant};
+
+    /// Check that `scan` takes linear time on the texts `text(n)` makes of `n` units: eight times the
+    /// units may take at most twenty-four times as long (a scan that went back over the text would take
+    /// sixty-four times as long). Each size is timed three times and its fastest run kept, so a busy
+    /// machine slows both alike.
+    pub(crate) fn assert_linear(units: usize, text: impl Fn(usize) -> String, scan: impl Fn(&str)) {
+        let fastest = |text: &str| {
+            (0..3)
+                .map(|_| {
+                    let started = Instant::now();
+                    scan(text);
+                    started.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let small = fastest(&text(units));
+        let large = fastest(&text(8 * units));
+        let start: String = text(1).chars().take(12).collect();
+        assert!(
+            large < small * 24 + Duration::from_millis(20),
+            "{start:?}: {small:?} then {large:?}"
+        );
+    }
+}
