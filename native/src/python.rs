@@ -18,7 +18,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 use crate::edits::{to_code_points, Edit};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, links, whitespace, wordtable};
+use crate::{blocks, links, phrases, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -361,6 +361,30 @@ impl LanguageReader {
     }
 }
 
+/// Phrases of the furniture lexicon that may open a line (see `phrases.rs`).
+#[pyclass(frozen, module = "textclean._native")]
+struct Opening(phrases::Opening);
+
+#[pymethods]
+impl Opening {
+    #[new]
+    fn new(alternation: &str) -> PyResult<Self> {
+        phrases::Opening::new(alternation)
+            .map(Opening)
+            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))
+    }
+
+    /// Whether a phrase opens `text` at the code point `start`, as a whole word.
+    fn opens(&self, text: &Bound<'_, PyString>, start: usize) -> PyResult<bool> {
+        let text = Text::read(text)?;
+        let utf8: &str = &text.utf8;
+        Ok(match utf8.char_indices().nth(start) {
+            Some((byte, _)) => self.0.opens(utf8, byte),
+            None => false,
+        })
+    }
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
@@ -373,6 +397,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<WordTable>()?;
     module.add_class::<WordSet>()?;
     module.add_class::<LanguageReader>()?;
+    module.add_class::<Opening>()?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;

@@ -27,6 +27,7 @@ from itertools import pairwise
 
 import regex
 
+from textclean import _native
 from textclean.text.languages import read_language, stopwords
 
 
@@ -895,12 +896,20 @@ def phrase_pattern(phrases: Iterable[str], *, literal: bool = False) -> regex.Pa
     >>> bool(phrase_pattern(["评论"]).match("评论")), bool(phrase_pattern(["评论"]).match("评论员指出"))
     (True, False)
     """
+    alternation = _alternation(phrases, literal=literal)
+    return None if alternation is None else regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+
+
+def _alternation(phrases: Iterable[str], *, literal: bool = False) -> str | None:
+    """Join phrases into one alternation, the longest first, any white space between their words.
+
+    ``None`` for no phrases.
+    """
     parts = [regex.escape(p.strip()) if literal else p for p in phrases if p.strip()]
     if not parts:
         return None
     parts.sort(key=len, reverse=True)  # the longest first: an alternation takes the first phrase that matches
-    spaced = [part.replace(r"\ ", " ").replace(" ", r"\s+") for part in parts]
-    return regex.compile(r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)", regex.IGNORECASE)
+    return "|".join(part.replace(r"\ ", " ").replace(" ", r"\s+") for part in parts)
 
 
 def _compiled() -> dict[str, regex.Pattern[str]]:
@@ -967,10 +976,14 @@ _BY_FIRST_CHARACTER = _phrases_by_first_character()
 
 
 @cache
-def _opening_pattern(char: str | None) -> regex.Pattern[str] | None:
-    """Compile, on first use, the phrases that can start with ``char``, with those whose start is not plain."""
+def _opening(char: str | None) -> _native.Opening | None:
+    """Compile, on first use, the phrases that can start with ``char``, with those whose start is not plain.
+
+    The native core matches them (native/src/phrases.rs): this test runs on most lines of a page.
+    """
     plain = _BY_FIRST_CHARACTER.get(char, []) if char is not None else []
-    return phrase_pattern([*plain, *_BY_FIRST_CHARACTER[None]])
+    alternation = _alternation([*plain, *_BY_FIRST_CHARACTER[None]])
+    return None if alternation is None else _native.Opening(alternation)
 
 
 def opens_with_furniture(visible: str, start: int) -> bool:
@@ -985,8 +998,8 @@ def opens_with_furniture(visible: str, start: int) -> bool:
     if start >= len(visible):
         return False
     char = visible[start].casefold()
-    pattern = _opening_pattern(char if char in _BY_FIRST_CHARACTER else None)
-    return pattern is not None and pattern.match(visible, start) is not None
+    opening = _opening(char if char in _BY_FIRST_CHARACTER else None)
+    return opening is not None and opening.opens(visible, start)
 
 
 # Lines after which the article does not go on: the head of a comment section, a tag or category
