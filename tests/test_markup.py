@@ -93,6 +93,19 @@ def test_edits_name_their_rule_and_are_well_formed() -> None:
     assert_edits_well_formed(text, edits)
 
 
+def test_edits_of_later_rounds_are_edits_of_the_input() -> None:
+    text = "\ud800 x <**b**> *a **\u00e9** c*"  # offsets are Python's, lone surrogate included
+    edits = find_markup_edits(text)
+    assert [(edit.old, edit.rule) for edit in edits] == [
+        ("<**b**>", "html-tag+emphasis"),
+        ("*", "emphasis"),
+        ("**", "emphasis"),
+        ("**", "emphasis"),
+        ("*", "emphasis"),
+    ]
+    assert_edits_well_formed(text, edits)
+
+
 _PIECES = st.sampled_from(
     [
         "*", "**", "_", "__", "#", "# ", "## ", "> ", "---", "* * *", "|", " | ", "---|---", "<br>", "<p>",

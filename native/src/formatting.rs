@@ -121,16 +121,18 @@ pub fn tokenize(text: &str, kinds: u32) -> Vec<Token> {
     tokens
 }
 
-fn char_before(text: &str, pos: usize) -> Option<char> {
+/// The character that ends at byte `pos`, if any.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
 }
 
-fn char_at(text: &str, pos: usize) -> Option<char> {
+/// The character that starts at byte `pos`, if any.
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
 /// Where the run of spaces and tabs at byte `pos` ends.
-fn skip_blanks(bytes: &[u8], mut pos: usize) -> usize {
+pub(crate) fn skip_blanks(bytes: &[u8], mut pos: usize) -> usize {
     while matches!(bytes.get(pos), Some(b' ' | b'\t')) {
         pos += 1;
     }

@@ -15,15 +15,20 @@ use std::sync::{PoisonError, RwLock};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
-use crate::edits::{to_code_points, Edit};
+use crate::edits::{to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, links, phrases, whitespace, wordtable};
+use crate::{blocks, links, markup, phrases, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
 /// Edits as parallel lists: starts, ends, replacements and rule names.
-type EditLists = (Vec<usize>, Vec<usize>, Vec<String>, Vec<&'static str>);
+type EditLists<'py> = (
+    Vec<usize>,
+    Vec<usize>,
+    Vec<Bound<'py, PyString>>,
+    Vec<Cow<'static, str>>,
+);
 
 /// Link tokens as parallel lists: kinds, starts, ends, texts and URLs.
 type TokenLists<'py> = (
@@ -128,22 +133,22 @@ fn guarded<T: Send>(py: Python<'_>, step: &str, work: impl FnOnce() -> T + Send)
 }
 
 /// Run `rules` on `text` without the GIL, guarded; give the edits with code point offsets.
-fn run_step<F>(py: Python<'_>, step: &str, text: &Bound<'_, PyString>, rules: F) -> PyResult<EditLists>
+fn run_step<'py, F>(py: Python<'py>, step: &str, text: &Bound<'_, PyString>, rules: F) -> PyResult<EditLists<'py>>
 where
     F: FnOnce(&str) -> Vec<Edit> + Send,
 {
     let text = Text::read(text)?;
-    let text: &str = &text.utf8;
+    let utf8: &str = &text.utf8;
     let edits = guarded(py, step, || {
-        let mut edits = rules(text);
-        to_code_points(text, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
+        let mut edits = rules(utf8);
+        to_code_points(utf8, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
         edits
     })?;
-    let mut lists: EditLists = Default::default();
+    let mut lists: EditLists<'py> = Default::default();
     for edit in edits {
         lists.0.push(edit.start);
         lists.1.push(edit.end);
-        lists.2.push(edit.new);
+        lists.2.push(text.to_python(py, &edit.new)?);
         lists.3.push(edit.rule);
     }
     Ok(lists)
@@ -201,15 +206,37 @@ fn link_tokens<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<To
 
 /// The edits of the `whitespace` step.
 #[pyfunction]
-fn whitespace_edits(py: Python<'_>, text: &Bound<'_, PyString>, max_blank_lines: usize) -> PyResult<EditLists> {
+fn whitespace_edits<'py>(
+    py: Python<'py>,
+    text: &Bound<'_, PyString>,
+    max_blank_lines: usize,
+) -> PyResult<EditLists<'py>> {
     run_step(py, "whitespace", text, |chars| {
         whitespace::find_edits(chars, max_blank_lines)
     })
 }
 
+/// The edits of the `markup` step; each flag says whether that markup is taken out: a heading's
+/// marker, list items' bullets and numbers, a table's pipes and rule.
+#[pyfunction]
+fn markup_edits<'py>(
+    py: Python<'py>,
+    text: &Bound<'_, PyString>,
+    headings: bool,
+    list_markers: bool,
+    tables: bool,
+) -> PyResult<EditLists<'py>> {
+    let options = markup::Options {
+        headings,
+        list_markers,
+        tables,
+    };
+    run_step(py, "markup", text, |text| markup::find_edits(text, options))
+}
+
 /// Fail as a rule that panics would, so that tests can check the guard that turns it into an error.
 #[pyfunction]
-fn fail_like_a_broken_rule(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<EditLists> {
+fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'_, PyString>) -> PyResult<EditLists<'py>> {
     run_step(py, "test", text, |text| panic!("no rule handles {} bytes", text.len()))
 }
 
@@ -388,6 +415,8 @@ impl Opening {
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
+    module.add("MAX_ROUNDS", MAX_ROUNDS)?;
     module.add_function(wrap_pyfunction!(link_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(markup_tokens, module)?)?;
     module.add(

@@ -152,7 +152,8 @@ def merge_edits(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> lis
 
     ``first`` edits ``text``; ``second`` edits the result of ``first``. A cleaner that works in
     passes uses this to report every change against its own input. Where a second-round edit
-    overlaps a first-round one, the two become one edit whose rule names both.
+    overlaps a first-round one, the two become one edit whose rule names both. Cleaners whose rounds run
+    in the native core merge them the same way there (``merge`` in ``native/src/edits.rs``).
 
     >>> text = "a  b"
     >>> one = [make_edit(text, 1, 3, " ", "space")]

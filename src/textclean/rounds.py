@@ -18,10 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from textclean import _native
 from textclean.edits import Edit, apply_edits, merge_edits
 
-# Real text settles in one to three rounds; the bound only stops pathological input.
-MAX_ROUNDS = 8
+# Real text settles in one to three rounds; the bound only stops pathological input. One bound for the
+# cleaners that run their rounds here and those that run them in the native core (native/src/edits.rs).
+MAX_ROUNDS = _native.MAX_ROUNDS
 
 State = TypeVar("State")
 

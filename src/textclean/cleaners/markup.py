@@ -3,7 +3,8 @@
 What HTML-to-text converters leave besides links (those are the ``links`` cleaner's): ``**bold**``,
 ``_italics_``, ``## `` before a heading, ``* * *`` between sections, ``> `` before quoted lines,
 ``a | b`` table rows under a ``---|---`` rule, and tags that slipped through (``<br>``, ``</div>``).
-The words and the line structure stay. What is markup is read by :mod:`textclean.text.markup_tokens`.
+The words and the line structure stay. What is markup is read by the tokenizer behind
+:func:`textclean.text.markup_tokens.tokenize_markup`; the rules run in the native core.
 """
 
 from __future__ import annotations
@@ -11,31 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
-
+from textclean import _native
 from textclean.edits import Edit, apply_edits
-from textclean.rounds import find_until_settled
-from textclean.text.markup_tokens import MARKUP_KINDS, tokenize_markup
 
 HeadingPolicy = Literal["text", "keep"]
 ListPolicy = Literal["keep", "drop"]
 TablePolicy = Literal["cells", "keep"]
-
-# The rule that explains each edit, by token kind.
-_RULES = {
-    "emphasis": "emphasis",
-    "empty_emphasis": "empty-emphasis",
-    "heading": "heading-marker",
-    "rule": "horizontal-rule",
-    "table_rule": "table-rule",
-    "empty_item": "empty-list-item",
-    "quote": "quote-marker",
-    "list_marker": "list-marker",
-    "cell": "table-pipe",
-    "tag": "html-tag",
-}
-_LINE_KINDS = frozenset({"rule", "table_rule", "empty_item"})  # tokens that are a whole line
-_BLANK_LINES = regex.compile(r"(?:[ \t]*+\n)*+")
 
 
 @dataclass(frozen=True)
@@ -58,8 +40,16 @@ class MarkupOptions:
 
 
 def find_markup_edits(text: str, options: MarkupOptions = MarkupOptions()) -> list[Edit]:
-    """Find the edits that strip formatting markup from ``text`` (see :func:`strip_formatting_markup`)."""
-    return find_until_settled(text, lambda current: _find_round(current, options))
+    """Find the edits that strip formatting markup from ``text`` (see :func:`strip_formatting_markup`).
+
+    The rules, and the rounds that take out markup which taking out markup made, run in the native
+    core (``native/src/markup.rs``).
+    """
+    starts, ends, news, rules = _native.markup_edits(
+        text, options.headings == "text", options.list_markers == "drop", options.tables == "cells"
+    )
+    spans = zip(starts, ends, news, rules, strict=True)
+    return [Edit(start, end, new, rule, text[start:end]) for start, end, new, rule in spans]
 
 
 def strip_formatting_markup(
@@ -89,39 +79,3 @@ def strip_formatting_markup(
     """
     options = MarkupOptions(headings=headings, list_markers=list_markers, tables=tables)
     return apply_edits(text, find_markup_edits(text, options))
-
-
-def _find_round(text: str, options: MarkupOptions) -> list[Edit]:
-    edits: list[Edit] = []
-    for token in tokenize_markup(text, _wanted_kinds(options)):
-        start, end = token.start, token.end
-        if token.kind in _LINE_KINDS:
-            start, end = _line_span(text, start, end)
-            if edits and start < edits[-1].end:
-                continue
-        elif token.kind == "empty_emphasis" and start > (edits[-1].end if edits else 0) and text[start - 1] in " \t":
-            start -= 1  # the space before it goes too
-        edits.append(Edit(start, end, token.text, _RULES[token.kind], text[start:end]))
-    return edits
-
-
-def _wanted_kinds(options: MarkupOptions) -> frozenset[str]:
-    """Return the kinds of markup that the options want taken out."""
-    kinds = set(MARKUP_KINDS)
-    if options.headings == "keep":
-        kinds.discard("heading")
-    if options.list_markers == "keep":
-        kinds.discard("list_marker")
-    if options.tables == "keep":
-        kinds -= {"cell", "table_rule"}
-    return frozenset(kinds)
-
-
-def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a whole-line token to its line break, and to the blank lines after it if one was before it."""
-    if end < len(text):
-        end += 1
-    previous_line = text.rfind("\n", 0, max(start - 1, 0)) + 1
-    if start == 0 or not text[previous_line : start - 1].strip():
-        end = _BLANK_LINES.match(text, end).end()  # type: ignore[union-attr]  # it matches the empty string
-    return start, end
