@@ -120,11 +120,13 @@ pub fn tokenize(text: &str, kinds: u32) -> Vec<Token> {
     tokens
 }
 
-fn char_before(text: &str, pos: usize) -> Option<char> {
+/// The character that ends at byte `pos`, if there is one.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     text[..pos].chars().next_back()
 }
 
-fn char_at(text: &str, pos: usize) -> Option<char> {
+/// The character that starts at byte `pos`, if there is one.
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 

@@ -125,7 +125,12 @@ pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
             ("\n".repeat(breaks.min(most)), rule)
         };
         if new != old {
-            edits.push(Edit { start, end, new, rule });
+            edits.push(Edit {
+                start,
+                end,
+                new,
+                rule: rule.into(),
+            });
         }
         pos = end;
     }
@@ -135,7 +140,7 @@ pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
             start: trailing,
             end: text.len(),
             new: String::new(),
-            rule: "trailing-space",
+            rule: "trailing-space".into(),
         });
     }
     edits
@@ -151,8 +156,11 @@ mod tests {
         apply(text, &find_edits(text, most))
     }
 
-    fn rules(text: &str) -> Vec<&'static str> {
-        find_edits(text, 1).iter().map(|edit| edit.rule).collect()
+    fn rules(text: &str) -> Vec<String> {
+        find_edits(text, 1)
+            .into_iter()
+            .map(|edit| edit.rule.into_owned())
+            .collect()
     }
 
     #[test]

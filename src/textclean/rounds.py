@@ -18,10 +18,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from textclean import _native
 from textclean.edits import Edit, apply_edits, merge_edits
 
-# Real text settles in one to three rounds; the bound only stops pathological input.
-MAX_ROUNDS = 8
+# Real text settles in one to three rounds; the bound only stops pathological input. The native core's
+# cleaners run their rounds with the same bound.
+MAX_ROUNDS = _native.MAX_ROUNDS
 
 State = TypeVar("State")
 
