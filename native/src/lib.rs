@@ -12,6 +12,7 @@ pub mod edits;
 pub mod formatting;
 pub mod language;
 pub mod links;
+pub mod links_edits;
 pub mod markup;
 pub mod phrases;
 pub mod unicode;

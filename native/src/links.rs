@@ -263,7 +263,7 @@ fn same_letter(c: char, letter: char) -> bool {
 }
 
 /// The end of `name` at `pos`, letters matched as a tag's, if it is there.
-fn name_end(text: &str, pos: usize, end: usize, name: &str) -> Option<usize> {
+pub(crate) fn name_end(text: &str, pos: usize, end: usize, name: &str) -> Option<usize> {
     let mut chars = text[pos..end].char_indices();
     for letter in name.chars() {
         chars.next().filter(|&(_, c)| same_letter(c, letter))?;

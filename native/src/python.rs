@@ -12,13 +12,14 @@ use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{PoisonError, RwLock};
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::edits::{to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, links, markup, phrases, whitespace, wordtable};
+use crate::{blocks, links, links_edits, markup, phrases, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -133,11 +134,10 @@ fn guarded<T: Send>(py: Python<'_>, step: &str, work: impl FnOnce() -> T + Send)
 }
 
 /// Run `rules` on `text` without the GIL, guarded; give the edits with code point offsets.
-fn run_step<'py, F>(py: Python<'py>, step: &str, text: &Bound<'_, PyString>, rules: F) -> PyResult<EditLists<'py>>
+fn run_step<'py, F>(py: Python<'py>, step: &str, text: &Text<'_>, rules: F) -> PyResult<EditLists<'py>>
 where
     F: FnOnce(&str) -> Vec<Edit> + Send,
 {
-    let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
     let edits = guarded(py, step, || {
         let mut edits = rules(utf8);
@@ -208,10 +208,10 @@ fn link_tokens<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<To
 #[pyfunction]
 fn whitespace_edits<'py>(
     py: Python<'py>,
-    text: &Bound<'_, PyString>,
+    text: &Bound<'py, PyString>,
     max_blank_lines: usize,
 ) -> PyResult<EditLists<'py>> {
-    run_step(py, "whitespace", text, |chars| {
+    run_step(py, "whitespace", &Text::read(text)?, |chars| {
         whitespace::find_edits(chars, max_blank_lines)
     })
 }
@@ -221,7 +221,7 @@ fn whitespace_edits<'py>(
 #[pyfunction]
 fn markup_edits<'py>(
     py: Python<'py>,
-    text: &Bound<'_, PyString>,
+    text: &Bound<'py, PyString>,
     headings: bool,
     list_markers: bool,
     tables: bool,
@@ -231,13 +231,65 @@ fn markup_edits<'py>(
         list_markers,
         tables,
     };
-    run_step(py, "markup", text, |text| markup::find_edits(text, options))
+    run_step(py, "markup", &Text::read(text)?, |text| {
+        markup::find_edits(text, options)
+    })
+}
+
+/// The edits of the `links` step: `urls` is "drop", "keep" or "footnote", `bare_urls` is "keep",
+/// "drop" or "replace" (with `url_token`).
+#[pyfunction]
+fn link_edits<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    urls: &str,
+    bare_urls: &str,
+    url_token: &Bound<'py, PyString>,
+) -> PyResult<EditLists<'py>> {
+    let urls = match urls {
+        "drop" => links_edits::Urls::Drop,
+        "keep" => links_edits::Urls::Keep,
+        "footnote" => links_edits::Urls::Footnote,
+        _ => return Err(PyValueError::new_err(format!("unknown urls policy {urls:?}"))),
+    };
+    let bare_urls = match bare_urls {
+        "keep" => links_edits::BareUrls::Keep,
+        "drop" => links_edits::BareUrls::Drop,
+        "replace" => links_edits::BareUrls::Replace,
+        _ => return Err(PyValueError::new_err(format!("unknown bare_urls policy {bare_urls:?}"))),
+    };
+    // The token is read with the text, so that a lone surrogate in either has one stand-in that
+    // neither holds, and the replacements made of both come back with their surrogates.
+    let token_length = url_token.len()?;
+    let joined = text.add(url_token)?.cast_into::<PyString>()?;
+    run_step(py, "links", &Text::read(&joined)?, |both| {
+        // the token is the last `token_length` characters
+        let split = match token_length {
+            0 => both.len(),
+            length => both.char_indices().nth_back(length - 1).map_or(0, |(at, _)| at),
+        };
+        let (text, url_token) = both.split_at(split);
+        let options = links_edits::Options {
+            urls,
+            bare_urls,
+            url_token,
+        };
+        links_edits::find_edits(text, options)
+    })
+}
+
+/// Whether `text` holds a URL written out in prose, as the `links` step finds them.
+#[pyfunction]
+fn contains_bare_url(text: &Bound<'_, PyString>) -> PyResult<bool> {
+    Ok(links_edits::next_bare_url(&Text::read(text)?.utf8, 0).is_some())
 }
 
 /// Fail as a rule that panics would, so that tests can check the guard that turns it into an error.
 #[pyfunction]
-fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'_, PyString>) -> PyResult<EditLists<'py>> {
-    run_step(py, "test", text, |text| panic!("no rule handles {} bytes", text.len()))
+fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<EditLists<'py>> {
+    run_step(py, "test", &Text::read(text)?, |text| {
+        panic!("no rule handles {} bytes", text.len())
+    })
 }
 
 /// How common the words of one word list are: built from its buckets of words, most common first,
@@ -416,6 +468,8 @@ impl Opening {
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(link_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(contains_bare_url, module)?)?;
     module.add("MAX_ROUNDS", MAX_ROUNDS)?;
     module.add_function(wrap_pyfunction!(link_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(markup_tokens, module)?)?;
