@@ -6,7 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use proptest::prelude::*;
-use textclean_native::{blocks, formatting, language, links, whitespace};
+use textclean_native::phrases::Opening;
+use textclean_native::{blocks, formatting, language, links, links_edits, markup, whitespace};
 
 /// Text rich in what the scanners look for, or any text at all.
 fn text() -> impl Strategy<Value = String> {
@@ -85,9 +86,24 @@ fn on_boundaries(text: &str, offsets: impl IntoIterator<Item = usize>) -> bool {
 
 proptest! {
     #[test]
-    fn no_scanner_panics_and_every_span_is_sound(text in text(), blank_lines in 0usize..3) {
+    fn no_scanner_panics_and_every_span_is_sound(text in text(), blank_lines in 0usize..3, flags in 0u8..8) {
         let edits = whitespace::find_edits(&text, blank_lines);
         prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
+
+        let options = markup::Options { headings: flags & 1 > 0, list_markers: flags & 2 > 0, tables: flags & 4 > 0 };
+        let edits = markup::find_edits(&text, options);
+        prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
+
+        let urls = [links_edits::Urls::Drop, links_edits::Urls::Keep, links_edits::Urls::Footnote][usize::from(flags % 3)];
+        let bare_urls = [links_edits::BareUrls::Keep, links_edits::BareUrls::Drop, links_edits::BareUrls::Replace]
+            [usize::from(flags / 3 % 3)];
+        let edits = links_edits::find_edits(&text, links_edits::Options { urls, bare_urls, url_token: "<URL>" });
+        prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
+
+        let opening = Opening::new(r"share\s+this|kommentar\w*|\d+\s+comments?|评论").unwrap();
+        for (at, _) in text.char_indices() {
+            opening.opens(&text, at);
+        }
 
         let tokens = links::tokenize(&text);
         prop_assert!(tokens.iter().all(|token| on_boundaries(&text, [token.start, token.end])));
