@@ -672,6 +672,13 @@ fn name_at(text: &str, pos: usize, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_has_the_bit_of_its_place_in_all() {
+        for (place, kind) in Kind::ALL.iter().enumerate() {
+            assert_eq!(kind.bit(), 1 << place, "{}", kind.name());
+        }
+    }
     use proptest::prelude::*;
 
     fn found(text: &str, kinds: u32) -> Vec<(&'static str, &str, &'static str)> {

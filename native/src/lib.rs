@@ -1,4 +1,4 @@
-//! The native core of textclean: built-in cleaners' rules, run over a text's code points.
+//! The native core of textclean: built-in cleaners' rules, run over a text's UTF-8 bytes.
 //!
 //! Everything here is plain, safe Rust that reads a `&str` and returns [`Edit`]s or tokens with byte
 //! offsets; the bindings turn them into code point offsets (the offsets Python gives the same text)

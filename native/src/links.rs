@@ -6,7 +6,7 @@
 //! step moving on by a run of characters. Searches that may run far ahead (the end of a link's title,
 //! a blank line) are remembered, so that each character is read a bounded number of times whatever
 //! the text holds. Character classes are those of Python's `regex` module (see [`crate::unicode`]),
-//! so that the tokens are those the Python side documents.
+//! so that the tokens are those `textclean.text.markup_tokens` documents.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -80,12 +80,39 @@ impl Token {
 
 /// What a backslash escapes.
 const ESCAPABLE: &[u8] = b"\\`*_{}[]()#+-.!$<>|~";
-/// Characters a link's text may run over blank lines.
+/// Characters (code points) a link's text may run over blank lines.
 const MAX_BLOCK_LINK: usize = 2000;
 /// How deep parentheses nest in a destination.
 const MAX_PAREN_DEPTH: usize = 3;
 /// The longest reference label, in characters.
 const MAX_LABEL: usize = 200;
+
+/// Where the `MAX_BLOCK_LINK` characters before a place start, for places that move forward: the
+/// window moves with them, so that all places of a text cost one pass over it.
+#[derive(Debug, Default)]
+struct Reach {
+    /// The place asked about last, where the window starts, and how many characters it holds.
+    at: usize,
+    start: usize,
+    characters: usize,
+}
+
+impl Reach {
+    /// The byte where the `MAX_BLOCK_LINK` characters before byte `at` start, or None if there are fewer.
+    fn start(&mut self, text: &str, at: usize) -> Option<usize> {
+        if at < self.at {
+            *self = Reach::default();
+        }
+        self.characters += text[self.at..at].chars().count();
+        self.at = at;
+        let mut chars = text[self.start..at].chars();
+        while self.characters > MAX_BLOCK_LINK {
+            self.start += chars.next().map_or(0, char::len_utf8);
+            self.characters -= 1;
+        }
+        (self.characters == MAX_BLOCK_LINK).then_some(self.start)
+    }
+}
 
 /// Find the link tokens of `text`, sorted and not overlapping; markup nested in a link's text is read
 /// into that link's text rather than listed.
@@ -502,6 +529,9 @@ struct Scanner<'a> {
     checked: usize,
     /// Where the last blank line found starts.
     last_blank: Option<usize>,
+    /// The last `MAX_BLOCK_LINK` characters before the place asked about last: how far back a link's
+    /// text may reach over a blank line.
+    reach: Reach,
     /// The ends of titles (closed by `"`, `'` and `)`) and blank lines, searched far ahead.
     titles: [FirstMatch; 3],
     blank: FirstMatch,
@@ -521,6 +551,7 @@ impl<'a> Scanner<'a> {
             end: 0,
             checked: 0,
             last_blank: None,
+            reach: Reach::default(),
             titles: [FirstMatch::new(len), FirstMatch::new(len), FirstMatch::new(len)],
             blank: FirstMatch::new(len),
         }
@@ -700,9 +731,8 @@ impl<'a> Scanner<'a> {
                     pos = after;
                 }
             }
-            let limit = self
-                .last_blank
-                .map_or(0, |blank| blank.min(at.saturating_sub(MAX_BLOCK_LINK)));
+            let reach = self.reach.start(self.text, at);
+            let limit = self.last_blank.zip(reach).map_or(0, |(blank, reach)| blank.min(reach));
             while self.brackets.front().is_some_and(|bracket| bracket.start < limit) {
                 self.brackets.pop_front();
             }
@@ -1119,6 +1149,11 @@ mod tests {
     #[test]
     fn a_link_runs_over_blank_lines_but_not_far() {
         assert_eq!(read("[a\n\nb](/x)"), [one("link", "a\n\nb", Some("/x"))]);
+        for wide in ["é", "港"] {
+            // the reach is counted in characters, not bytes
+            let near = format!("[a\n\n{}](/x)", wide.repeat(MAX_BLOCK_LINK - 10));
+            assert_eq!(tokenize(&near).len(), 1, "{wide}");
+        }
         let far = format!("[a\n\n{}](/x)", "b".repeat(MAX_BLOCK_LINK));
         assert!(read(&far).is_empty());
     }

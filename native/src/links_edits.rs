@@ -419,7 +419,7 @@ mod tests {
         url_token: "<URL>",
     };
 
-    /// Every combination of options the Python side allows.
+    /// Every combination of options `LinksOptions` allows.
     const ALL: [Options<'static>; 5] = [
         DROP,
         Options {

@@ -280,8 +280,10 @@ fn link_edits<'py>(
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
 #[pyfunction]
-fn contains_bare_url(text: &Bound<'_, PyString>) -> PyResult<bool> {
-    Ok(links_edits::next_bare_url(&Text::read(text)?.utf8, 0).is_some())
+fn contains_bare_url(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<bool> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    guarded(py, "links", || links_edits::next_bare_url(utf8, 0).is_some())
 }
 
 /// Fail as a rule that panics would, so that tests can check the guard that turns it into an error.
@@ -300,7 +302,7 @@ struct WordTable(wordtable::WordTable);
 #[pymethods]
 impl WordTable {
     #[new]
-    fn new(buckets: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn new(py: Python<'_>, buckets: &Bound<'_, PyAny>) -> PyResult<Self> {
         let mut builder = wordtable::WordTableBuilder::default();
         for bucket in buckets.try_iter()? {
             let bucket = bucket?;
@@ -310,13 +312,16 @@ impl WordTable {
             }
             builder.push_bucket(words.iter().map(|word| word.to_str()).collect::<PyResult<Vec<_>>>()?);
         }
-        Ok(WordTable(builder.finish()))
+        guarded(py, "languages", || WordTable(builder.finish()))
     }
 
     /// The index of the bucket of `word`, or None if the list does not have it (a word with a lone
     /// surrogate, which no list holds, included).
-    fn bucket(&self, word: &Bound<'_, PyString>) -> Option<u16> {
-        self.0.bucket(word.to_str().ok()?)
+    fn bucket(&self, py: Python<'_>, word: &Bound<'_, PyString>) -> PyResult<Option<u16>> {
+        match word.to_str() {
+            Ok(word) => guarded(py, "languages", || self.0.bucket(word)),
+            Err(_) => Ok(None),
+        }
     }
 
     fn __len__(&self) -> usize {
@@ -401,8 +406,10 @@ impl WordSet {
 
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
 #[pyfunction]
-fn count_words(text: &Bound<'_, PyString>) -> PyResult<usize> {
-    Ok(blocks::count_words(&Text::read(text)?.utf8))
+fn count_words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    guarded(py, "boilerplate", || blocks::count_words(utf8))
 }
 
 /// A reader of the language of texts: the script of their letters, then the function words of the
@@ -418,11 +425,14 @@ impl LanguageReader {
     }
 
     /// Give the function words of each language of a shared script.
-    fn add_script(&self, script: &str, languages: Vec<(String, Vec<String>)>) {
-        self.0
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .add_script(script, languages);
+    fn add_script(&self, py: Python<'_>, script: &str, languages: Vec<(String, Vec<String>)>) -> PyResult<()> {
+        // the lock waits for readers, which run without the GIL: wait without it too
+        guarded(py, "language", || {
+            self.0
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .add_script(script, languages)
+        })
     }
 
     /// Read the language of `text`: (its code or None, None), or (None, a shared script whose function
@@ -454,12 +464,16 @@ impl Opening {
     }
 
     /// Whether a phrase opens `text` at the code point `start`, as a whole word.
-    fn opens(&self, text: &Bound<'_, PyString>, start: usize) -> PyResult<bool> {
+    fn opens(&self, py: Python<'_>, text: &Bound<'_, PyString>, start: usize) -> PyResult<bool> {
         let text = Text::read(text)?;
         let utf8: &str = &text.utf8;
-        Ok(match utf8.char_indices().nth(start) {
-            Some((byte, _)) => self.0.opens(utf8, byte),
-            None => false,
+        guarded(py, "boilerplate", || {
+            let byte = if utf8.is_ascii() {
+                (start < utf8.len()).then_some(start)
+            } else {
+                utf8.char_indices().nth(start).map(|(byte, _)| byte)
+            };
+            byte.is_some_and(|byte| self.0.opens(utf8, byte))
         })
     }
 }
