@@ -211,8 +211,8 @@ fn whitespace_edits<'py>(
     text: &Bound<'py, PyString>,
     max_blank_lines: usize,
 ) -> PyResult<EditLists<'py>> {
-    run_step(py, "whitespace", &Text::read(text)?, |chars| {
-        whitespace::find_edits(chars, max_blank_lines)
+    run_step(py, "whitespace", &Text::read(text)?, |text| {
+        whitespace::find_edits(text, max_blank_lines)
     })
 }
 
