@@ -6,7 +6,11 @@
 //! it). The `regex` crate matches them in linear time; `\w` and `\d` are spelled out from the tables
 //! of `unicode_tables.rs`, so that they mean what they mean to Python's `regex` module.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+
+/// The memory each set of phrases may take for the states its matcher learns: the lexicon holds about a
+/// hundred sets, and the lines they are tried on are short.
+const DFA_CACHE: usize = 256 * 1024;
 
 use crate::unicode::is_word;
 use crate::unicode_tables::{DIGIT, WORD};
@@ -20,11 +24,11 @@ pub struct Opening {
 impl Opening {
     /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax).
     pub fn new(alternation: &str) -> Result<Opening, regex::Error> {
+        // the class after the phrase is read without case folding: folding it would only make it larger
         let not_word = class(WORD, true);
-        let source = format!(r"(?i)\A(?:{})(?:{not_word}|\z)", translate(alternation));
-        Ok(Opening {
-            pattern: Regex::new(&source)?,
-        })
+        let source = format!(r"\A(?i:{})(?:{not_word}|\z)", translate(alternation));
+        let pattern = RegexBuilder::new(&source).dfa_size_limit(DFA_CACHE).build()?;
+        Ok(Opening { pattern })
     }
 
     /// Whether a phrase opens `text` at byte `start`, as a whole word.

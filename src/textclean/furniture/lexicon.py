@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import pairwise
 
 import regex
 
@@ -927,79 +926,25 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
 FURNITURE: dict[str, regex.Pattern[str]] = _compiled()
 
 
-def first_characters(phrase: str) -> frozenset[str] | None:
-    r"""Return the characters, case-folded, that a phrase pattern can start with; ``None`` if that is not plain.
-
-    >>> sorted(first_characters("(?:previous|next) post")), first_characters(r"\d+ comments?")
-    (['n', 'p'], None)
-    >>> first_characters("(?:この記事を)?シェア") is None, sorted(first_characters("Share"))
-    (True, ['s'])
-    """
-    if phrase.startswith("(?:"):
-        depth, close, bars = 0, -1, [2]
-        for index, char in enumerate(phrase):
-            if char == "\\":
-                return None  # an escape inside a group: not worth reading
-            depth += (char == "(") - (char == ")")
-            if char == "|" and depth == 1:
-                bars.append(index)
-            if depth == 0:
-                close = index
-                break
-        if close < 0 or phrase[close + 1 : close + 2] in ("?", "*", "{"):
-            return None
-        bars.append(close)
-        found: set[str] = set()
-        for start, end in pairwise(bars):
-            chars = first_characters(phrase[start + 1 : end])
-            if chars is None:
-                return None
-            found |= chars
-        return frozenset(found)
-    if not phrase or phrase[0] in "\\[(.^$|?*+{" or phrase[1:2] in ("?", "*", "{"):
-        return None
-    return frozenset({phrase[0].casefold()})
-
-
-def _phrases_by_first_character() -> dict[str | None, list[str]]:
-    """Group every label's phrases by the character they can start with (``None``: a start that is not plain)."""
-    groups: dict[str | None, list[str]] = {None: []}
-    for phrases in FURNITURE_PHRASES.values():
-        for phrase in phrases:
-            chars = first_characters(phrase)
-            for char in chars if chars is not None else (None,):
-                groups.setdefault(char, []).append(phrase)
-    return groups
-
-
-_BY_FIRST_CHARACTER = _phrases_by_first_character()
-
-
 @cache
-def _opening(char: str | None) -> _native.Opening | None:
-    """Compile, on first use, the phrases that can start with ``char``, with those whose start is not plain.
+def _opening() -> _native.Opening | None:
+    """Compile, on first use, every label's phrases into one set that the native core matches.
 
-    The native core matches them (native/src/phrases.rs): this test runs on most lines of a page.
+    The test runs on most lines of a page (native/src/phrases.rs): one automaton of all the phrases
+    tries them at once.
     """
-    plain = _BY_FIRST_CHARACTER.get(char, []) if char is not None else []
-    alternation = _alternation([*plain, *_BY_FIRST_CHARACTER[None]])
+    alternation = _alternation(dict.fromkeys(phrase for phrases in FURNITURE_PHRASES.values() for phrase in phrases))
     return None if alternation is None else _native.Opening(alternation)
 
 
 def opens_with_furniture(visible: str, start: int) -> bool:
     """Tell whether a phrase of any label may open ``visible`` at ``start``: one test before the labels are tried.
 
-    One alternation of every phrase is slow to try; only the phrases that can start with the
-    character at ``start`` are.
-
     >>> opens_with_furniture("Share this", 0), opens_with_furniture("The vote", 0), opens_with_furniture("", 0)
     (True, False, False)
     """
-    if start >= len(visible):
-        return False
-    char = visible[start].casefold()
-    opening = _opening(char if char in _BY_FIRST_CHARACTER else None)
-    return opening is not None and opening.opens(visible, start)
+    opening = _opening()
+    return start < len(visible) and opening is not None and opening.opens(visible, start)
 
 
 # Lines after which the article does not go on: the head of a comment section, a tag or category
