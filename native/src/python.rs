@@ -258,6 +258,17 @@ fn link_edits<'py>(
         "replace" => links_edits::BareUrls::Replace,
         _ => return Err(PyValueError::new_err(format!("unknown bare_urls policy {bare_urls:?}"))),
     };
+    if let (Ok(_), Ok(token)) = (text.to_str(), url_token.to_str()) {
+        // no lone surrogate in either: each is read as it is
+        let options = links_edits::Options {
+            urls,
+            bare_urls,
+            url_token: token,
+        };
+        return run_step(py, "links", &Text::read(text)?, |text| {
+            links_edits::find_edits(text, options)
+        });
+    }
     // The token is read with the text, so that a lone surrogate in either has one stand-in that
     // neither holds, and the replacements made of both come back with their surrogates.
     let token_length = url_token.len()?;
