@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::formatting;
 use crate::links;
-use crate::unicode::{is_digit, is_python_space, is_wide, is_word, push_folded};
+use crate::unicode::{casefold, is_digit, is_python_space, is_wide, is_word};
 
 /// A line of this many code points (without its indentation) may be hard-wrapped, so the next line
 /// goes on with the same block; after a shorter or a longer one, a new block starts.
@@ -266,15 +266,6 @@ fn leading(text: &str, start: usize, wanted: impl Fn(char) -> bool) -> usize {
         .take_while(|&c| wanted(c))
         .map(char::len_utf8)
         .sum()
-}
-
-/// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
-pub fn casefold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut folded);
-    }
-    folded
 }
 
 /// The words of `text`: its runs of word characters (what `\w+` finds).

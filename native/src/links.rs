@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use crate::unicode::{is_python_space, is_word, push_folded};
+use crate::unicode::{casefold, is_python_space, is_word};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,12 +275,7 @@ fn normalize_label(label: &str) -> String {
             in_space = false;
         }
     }
-    let mut folded = String::with_capacity(spaced.len());
-    spaced
-        .trim_matches(is_python_space)
-        .chars()
-        .for_each(|c| push_folded(c, &mut folded));
-    folded
+    casefold(spaced.trim_matches(is_python_space))
 }
 
 /// Whether the `c` of a tag's name is the ASCII lower case `letter`, as an IGNORECASE pattern of the

@@ -74,8 +74,17 @@ pub fn is_python_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1C}'..='\u{1F}').contains(&c)
 }
 
+/// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
+pub fn casefold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut folded);
+    }
+    folded
+}
+
 /// Append the full case folding of `c` to `out`, as `str.casefold` gives it.
-pub fn push_folded(c: char, out: &mut String) {
+fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
@@ -90,16 +99,10 @@ pub fn push_folded(c: char, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn fold(text: &str) -> String {
-        let mut out = String::new();
-        text.chars().for_each(|c| push_folded(c, &mut out));
-        out
-    }
-
     #[test]
     fn folding_is_full_case_folding() {
-        assert_eq!(fold("Straße ẞ ﬁ ΣΑΣ ς"), "strasse ss fi σασ σ");
-        assert_eq!(fold("ᏸ Ꭰ ꭰ İ K"), "Ᏸ Ꭰ Ꭰ i\u{307} k");
+        assert_eq!(casefold("Straße ẞ ﬁ ΣΑΣ ς"), "strasse ss fi σασ σ");
+        assert_eq!(casefold("ᏸ Ꭰ ꭰ İ K"), "Ᏸ Ꭰ Ꭰ i\u{307} k");
     }
 
     #[test]
