@@ -62,6 +62,17 @@ def make_edit(text: str, start: int, end: int, new: str, rule: str, **data: Any)
     return Edit(start, end, new, rule, text[start:end], data)
 
 
+def edits_from_lists(text: str, lists: tuple[list[int], list[int], list[str], list[str]]) -> list[Edit]:
+    """Build the edits of ``text`` that the native core gives as parallel lists: starts, ends, replacements, rules.
+
+    >>> [edit[:5] for edit in edits_from_lists("a  b", ([1], [3], [" "], ["collapse-spaces"]))]
+    [(1, 3, ' ', 'collapse-spaces', '  ')]
+    """
+    starts, ends, news, rules = lists
+    spans = zip(starts, ends, news, rules, strict=True)
+    return [Edit(start, end, new, rule, text[start:end]) for start, end, new, rule in spans]
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """Apply sorted, non-overlapping edits of ``text`` and return the new text.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits
+from textclean.edits import Edit, apply_edits, edits_from_lists
 
 UrlPolicy = Literal["drop", "keep", "footnote"]
 BareUrlPolicy = Literal["keep", "drop", "replace"]
@@ -54,9 +54,7 @@ def find_link_edits(text: str, options: LinksOptions = LinksOptions()) -> list[E
     ``[a]![i](x)(b)`` does too), so the result is read again until nothing changes. The rules run in
     the native core.
     """
-    starts, ends, news, rules = _native.link_edits(text, options.urls, options.bare_urls, options.url_token)
-    spans = zip(starts, ends, news, rules, strict=True)
-    return [Edit(start, end, new, rule, text[start:end]) for start, end, new, rule in spans]
+    return edits_from_lists(text, _native.link_edits(text, options.urls, options.bare_urls, options.url_token))
 
 
 def strip_link_markup(

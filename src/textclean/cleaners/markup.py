@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits
+from textclean.edits import Edit, apply_edits, edits_from_lists
 
 HeadingPolicy = Literal["text", "keep"]
 ListPolicy = Literal["keep", "drop"]
@@ -45,11 +45,10 @@ def find_markup_edits(text: str, options: MarkupOptions = MarkupOptions()) -> li
     The rules, and the rounds that take out markup which taking out markup made, run in the native
     core (``native/src/markup.rs``).
     """
-    starts, ends, news, rules = _native.markup_edits(
+    lists = _native.markup_edits(
         text, options.headings == "text", options.list_markers == "drop", options.tables == "cells"
     )
-    spans = zip(starts, ends, news, rules, strict=True)
-    return [Edit(start, end, new, rule, text[start:end]) for start, end, new, rule in spans]
+    return edits_from_lists(text, lists)
 
 
 def strip_formatting_markup(

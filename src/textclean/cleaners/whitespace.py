@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits
+from textclean.edits import Edit, apply_edits, edits_from_lists
 
 MOST_BLANK_LINES = 1000  # a bound on max_blank_lines: more is no layout
 
@@ -28,9 +28,7 @@ class WhitespaceOptions:
 
 def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOptions()) -> list[Edit]:
     """Find the layout edits of ``text`` (see :func:`normalize_whitespace`); the rules run in the native core."""
-    starts, ends, news, rules = _native.whitespace_edits(text, options.max_blank_lines)
-    spans = zip(starts, ends, news, rules, strict=True)
-    return [Edit(start, end, new, rule, text[start:end]) for start, end, new, rule in spans]
+    return edits_from_lists(text, _native.whitespace_edits(text, options.max_blank_lines))
 
 
 def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:
