@@ -96,7 +96,7 @@ pub struct Token {
 pub fn tokenize(text: &str, kinds: u32) -> Vec<Token> {
     let mut found = Vec::new();
     let wants = |kind: Kind| kinds & kind.bit() != 0;
-    if text.bytes().any(|byte| byte == b'*' || byte == b'_') {
+    if memchr::memchr2(b'*', b'_', text.as_bytes()).is_some() {
         if wants(Kind::Emphasis) {
             emphasis(text, &mut found);
         }
@@ -159,13 +159,12 @@ impl ContentEnds<'_> {
             return self.found;
         }
         let bytes = self.bytes;
-        let mut at = pos;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            if byte == self.mark || (byte == b'\n' && bytes.get(skip_blanks(bytes, at + 1)) == Some(&b'\n')) {
+        let mut at = bytes.len();
+        for candidate in memchr::memchr2_iter(self.mark, b'\n', &bytes[pos..]).map(|offset| pos + offset) {
+            if bytes[candidate] == self.mark || bytes.get(skip_blanks(bytes, candidate + 1)) == Some(&b'\n') {
+                at = candidate;
                 break;
             }
-            at += 1;
         }
         (self.from, self.found) = (pos, at);
         at
@@ -190,9 +189,12 @@ fn emphasis(text: &str, found: &mut Vec<Token>) {
             found: 0,
         };
         let mut pos = 0;
-        while let Some(offset) = text[pos..].find(delimiter) {
+        while let Some(offset) = memchr::memchr(mark, &bytes[pos..]) {
             let start = pos + offset;
             pos = start + 1;
+            if !bytes[start..].starts_with(delimiter.as_bytes()) {
+                continue;
+            }
             if char_before(text, start).is_some_and(|c| is_word(c) || c == char::from(mark) || c == '\\') {
                 continue;
             }
@@ -236,7 +238,7 @@ fn emphasis(text: &str, found: &mut Vec<Token>) {
 fn empty_emphasis(text: &str, found: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(offset) = bytes[pos..].iter().position(|&byte| byte == b'_' || byte == b'*') {
+    while let Some(offset) = memchr::memchr2(b'_', b'*', &bytes[pos..]) {
         let start = pos + offset;
         pos = start + 1;
         if char_before(text, start).is_some_and(|c| !(is_space(c) || c == '[' || c == '(')) {
@@ -300,11 +302,7 @@ fn line_starts(text: &str, kinds: u32, found: &mut Vec<Token>) {
         }
     };
     read_line(0);
-    for (at, _) in bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &byte)| byte == b'\r' || byte == b'\n')
-    {
+    for at in memchr::memchr2_iter(b'\r', b'\n', bytes) {
         if bytes.get(skip_blanks(bytes, at + 1)).is_some_and(can_start) {
             read_line(at + 1);
         }

@@ -172,7 +172,7 @@ fn run(text: &str, pos: usize, end: usize, keep: impl Fn(char) -> bool) -> usize
 
 /// Where the ASCII character `byte` is first found in `text[from..to]`.
 fn find(text: &str, from: usize, to: usize, byte: u8) -> Option<usize> {
-    text[from..to].find(char::from(byte)).map(|at| from + at)
+    memchr::memchr(byte, &text.as_bytes()[from..to]).map(|at| from + at)
 }
 
 /// The end of the spaces and tabs that start at `pos`.
