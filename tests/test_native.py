@@ -47,6 +47,31 @@ def test_offsets_are_code_points_of_any_str(text: str, expected: str) -> None:
         assert text[edit.start : edit.end] == edit.old
 
 
+NATIVE_OUTPUT_CASES = [
+    ("whitespace", {}, "a\ud800  \r\n\r\n\r\nb\udfff \n"),
+    ("whitespace", {"max_blank_lines": 0}, "é\u2029ü  \n\n\U0001f600"),
+    ("markup", {}, "## **Big\ud800** news\n\n| a | b |\n|---|---|\n| 1 | 2 |"),
+    ("markup", {"headings": "keep", "list_markers": "drop", "tables": "keep"}, "# T\n\n* one\n* _two_"),
+    ("links", {}, "[a\ud800b](/x\udfff) ![i](p.png) \\$4"),
+    ("links", {"urls": "footnote"}, "A [story](https://x.org/s\ud800) here."),
+    ("links", {"bare_urls": "replace", "url_token": "<\udc80>"}, "Read https://x.org/a\ud800 now."),
+]
+
+
+@pytest.mark.parametrize(("step", "options", "text"), NATIVE_OUTPUT_CASES)
+def test_a_native_step_builds_the_text_its_edits_make(step: str, options: dict[str, object], text: str) -> None:
+    pipeline = textclean.Pipeline([step], {step: options} if options else None)
+    explained = pipeline.explain(text)
+    assert explained.steps and explained.steps[0].edits  # the case changes something
+    assert pipeline(text) == explained.output == explained.replay()
+
+
+@pytest.mark.parametrize("step", ["whitespace", "markup", "links"])
+def test_a_native_step_that_changes_nothing_gives_back_its_text(step: str) -> None:
+    text = "".join(["Plain words, in one line"] * 3)
+    assert textclean.Pipeline([step])(text) is text
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -16,7 +16,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
-use crate::edits::{to_code_points, Edit, MAX_ROUNDS};
+use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::{blocks, links, links_edits, markup, phrases, whitespace, wordtable};
@@ -154,6 +154,27 @@ where
     Ok(lists)
 }
 
+/// Run `rules` on `text` without the GIL, guarded; give the text they make, which is `original` itself
+/// when they change nothing. No edit is handed over: this is how a pipeline that explains nothing runs
+/// a native step.
+fn run_output<'py, F>(
+    py: Python<'py>,
+    step: &str,
+    original: &Bound<'py, PyString>,
+    text: &Text<'_>,
+    rules: F,
+) -> PyResult<Bound<'py, PyString>>
+where
+    F: FnOnce(&str) -> Vec<Edit> + Send,
+{
+    let utf8: &str = &text.utf8;
+    let output = guarded(py, step, || {
+        let edits = rules(utf8);
+        (!edits.is_empty()).then(|| edits::apply(utf8, &edits))
+    })?;
+    output.map_or_else(|| Ok(original.clone()), |output| text.to_python(py, &output))
+}
+
 /// Formatting tokens as parallel lists: kinds, starts, ends and what a reader sees.
 type FormattingLists = (Vec<&'static str>, Vec<usize>, Vec<usize>, Vec<&'static str>);
 
@@ -216,6 +237,18 @@ fn whitespace_edits<'py>(
     })
 }
 
+/// The text the `whitespace` step makes.
+#[pyfunction]
+fn whitespace_output<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    max_blank_lines: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    run_output(py, "whitespace", text, &Text::read(text)?, |utf8| {
+        whitespace::find_edits(utf8, max_blank_lines)
+    })
+}
+
 /// The edits of the `markup` step; each flag says whether that markup is taken out: a heading's
 /// marker, list items' bullets and numbers, a table's pipes and rule.
 #[pyfunction]
@@ -236,16 +269,28 @@ fn markup_edits<'py>(
     })
 }
 
-/// The edits of the `links` step: `urls` is "drop", "keep" or "footnote", `bare_urls` is "keep",
-/// "drop" or "replace" (with `url_token`).
+/// The text the `markup` step makes (the flags as for `markup_edits`).
 #[pyfunction]
-fn link_edits<'py>(
+fn markup_output<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
-    urls: &str,
-    bare_urls: &str,
-    url_token: &Bound<'py, PyString>,
-) -> PyResult<EditLists<'py>> {
+    headings: bool,
+    list_markers: bool,
+    tables: bool,
+) -> PyResult<Bound<'py, PyString>> {
+    let options = markup::Options {
+        headings,
+        list_markers,
+        tables,
+    };
+    run_output(py, "markup", text, &Text::read(text)?, |utf8| {
+        markup::find_edits(utf8, options)
+    })
+}
+
+/// The rules of the `links` step: `urls` is "drop", "keep" or "footnote", `bare_urls` is "keep", "drop"
+/// or "replace" (with `url_token`).
+fn link_rules<'t>(urls: &str, bare_urls: &str, url_token: &'t str) -> PyResult<impl Fn(&str) -> Vec<Edit> + Send + 't> {
     let urls = match urls {
         "drop" => links_edits::Urls::Drop,
         "keep" => links_edits::Urls::Keep,
@@ -258,35 +303,63 @@ fn link_edits<'py>(
         "replace" => links_edits::BareUrls::Replace,
         _ => return Err(PyValueError::new_err(format!("unknown bare_urls policy {bare_urls:?}"))),
     };
+    let options = links_edits::Options {
+        urls,
+        bare_urls,
+        url_token,
+    };
+    Ok(move |text: &str| links_edits::find_edits(text, options))
+}
+
+/// The text of the `links` step and its URL token as the core reads them: each as it is, or, where
+/// either holds a lone surrogate, read together, so that a surrogate in either has one stand-in that
+/// neither holds and the replacements made of both come back with their surrogates.
+fn read_with_token<'a>(
+    text: &'a Bound<'_, PyString>,
+    url_token: &'a Bound<'_, PyString>,
+) -> PyResult<(Text<'a>, Cow<'a, str>)> {
     if let (Ok(_), Ok(token)) = (text.to_str(), url_token.to_str()) {
-        // no lone surrogate in either: each is read as it is
-        let options = links_edits::Options {
-            urls,
-            bare_urls,
-            url_token: token,
-        };
-        return run_step(py, "links", &Text::read(text)?, |text| {
-            links_edits::find_edits(text, options)
-        });
+        return Ok((Text::read(text)?, Cow::Borrowed(token)));
     }
-    // The token is read with the text, so that a lone surrogate in either has one stand-in that
-    // neither holds, and the replacements made of both come back with their surrogates.
-    let token_length = url_token.len()?;
+    let length = text.len()?;
     let joined = text.add(url_token)?.cast_into::<PyString>()?;
-    run_step(py, "links", &Text::read(&joined)?, |both| {
-        // the token is the last `token_length` characters
-        let split = match token_length {
-            0 => both.len(),
-            length => both.char_indices().nth_back(length - 1).map_or(0, |(at, _)| at),
-        };
-        let (text, url_token) = both.split_at(split);
-        let options = links_edits::Options {
-            urls,
-            bare_urls,
-            url_token,
-        };
-        links_edits::find_edits(text, options)
-    })
+    let both = Text::read(&joined)?;
+    let mut utf8 = both.utf8.into_owned();
+    let split = utf8.char_indices().nth(length).map_or(utf8.len(), |(at, _)| at);
+    let token = utf8.split_off(split);
+    let text = Text {
+        utf8: Cow::Owned(utf8),
+        surrogates: both.surrogates,
+    };
+    Ok((text, Cow::Owned(token)))
+}
+
+/// The edits of the `links` step (the policies as `link_rules` reads them).
+#[pyfunction]
+fn link_edits<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    urls: &str,
+    bare_urls: &str,
+    url_token: &Bound<'py, PyString>,
+) -> PyResult<EditLists<'py>> {
+    let (input, url_token) = read_with_token(text, url_token)?;
+    let rules = link_rules(urls, bare_urls, &url_token)?;
+    run_step(py, "links", &input, rules)
+}
+
+/// The text the `links` step makes (the arguments as for `link_edits`).
+#[pyfunction]
+fn link_output<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    urls: &str,
+    bare_urls: &str,
+    url_token: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyString>> {
+    let (input, url_token) = read_with_token(text, url_token)?;
+    let rules = link_rules(urls, bare_urls, &url_token)?;
+    run_output(py, "links", text, &input, rules)
 }
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
@@ -494,6 +567,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(whitespace_output, module)?)?;
+    module.add_function(wrap_pyfunction!(markup_output, module)?)?;
+    module.add_function(wrap_pyfunction!(link_output, module)?)?;
     module.add_function(wrap_pyfunction!(contains_bare_url, module)?)?;
     module.add("MAX_ROUNDS", MAX_ROUNDS)?;
     module.add_function(wrap_pyfunction!(link_tokens, module)?)?;

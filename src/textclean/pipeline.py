@@ -45,8 +45,9 @@ class Step:
         return self.spec.find_edits(text, self.prepared)
 
     def __call__(self, text: str) -> str:
-        """Return ``text`` cleaned by this step."""
-        return apply_edits(text, self.find_edits(text))
+        """Return ``text`` cleaned by this step (without making edits, where the cleaner can)."""
+        output = self.spec.output
+        return apply_edits(text, self.find_edits(text)) if output is None else output(text, self.prepared)
 
 
 @dataclass(frozen=True)
@@ -253,9 +254,11 @@ class Pipeline:
         for round_number in range(1, self.max_rounds + 1):
             before = text
             for step in self.steps:
+                if observe is None:
+                    text = step(text)
+                    continue
                 edits = step.find_edits(text)
-                if observe is not None:
-                    observe(step, text, edits, round_number)
+                observe(step, text, edits, round_number)
                 text = apply_edits(text, edits)
             if text == before:
                 break

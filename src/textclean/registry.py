@@ -25,7 +25,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from textclean.edits import Edit, derive_edits
 from textclean.errors import InvalidOptionError, RegistrationError, UnknownStepError
@@ -34,6 +34,7 @@ ENTRY_POINT_GROUP = "textclean.cleaners"
 _NAME_RE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 FindEdits = Callable[[str, Any], list[Edit]]
+Output = Callable[[str, Any], str]
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ class CleanerSpec:
     """What the pipeline needs to know of a cleaner.
 
     ``make_options`` turns keyword options into the object that ``find_edits`` takes with the text;
-    it raises :class:`~textclean.errors.InvalidOptionError` for a wrong name or value.
+    it raises :class:`~textclean.errors.InvalidOptionError` for a wrong name or value. ``output``, where
+    a cleaner has it, gives the text its edits make without making them (the native cleaners build it
+    in the core): a pipeline that explains nothing uses it.
     """
 
     name: str
@@ -49,6 +52,7 @@ class CleanerSpec:
     make_options: Callable[..., Any]
     summary: str = ""
     describe: Callable[[], tuple[OptionInfo, ...]] = tuple  # each option's default and choices, read when asked
+    output: Output | None = None
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,10 @@ class OptionInfo:
 REQUIRED = inspect.Parameter.empty
 
 
-def builtin(name: str, find_edits: FindEdits, options_class: type, summary: str) -> CleanerSpec:
-    """Describe a built-in cleaner: an edit finder and the frozen dataclass of its options."""
+def builtin(
+    name: str, find_edits: FindEdits, options_class: type, summary: str, output: Output | None = None
+) -> CleanerSpec:
+    """Describe a built-in cleaner: an edit finder, the frozen dataclass of its options, its output if it has one."""
     fields = tuple(f.name for f in dataclasses.fields(options_class))
 
     def make_options(**options: Any) -> Any:
@@ -92,7 +98,7 @@ def builtin(name: str, find_edits: FindEdits, options_class: type, summary: str)
             for f in dataclasses.fields(options_class)
         )
 
-    return CleanerSpec(name, find_edits, make_options, summary, describe)
+    return CleanerSpec(name, find_edits, make_options, summary, describe, output)
 
 
 def _field_default(field: dataclasses.Field[Any]) -> Any:
@@ -186,63 +192,75 @@ def from_callable(name: str, target: Callable[..., Any]) -> CleanerSpec:
     return CleanerSpec(name, find_with_function, make_kwargs, _summary(target), describe)
 
 
-# name: (module under textclean.cleaners, its edit finder, its options class, summary). A cleaner's module is
-# imported when the step is first used, so that a pipeline (or `textclean steps`, `--version`) pays only for
-# the cleaners it needs; the order is the default pipeline's.
-_BUILTIN_TABLE: dict[str, tuple[str, str, str, str]] = {
-    "mojibake": (
+class _BuiltinEntry(NamedTuple):
+    """Where a built-in cleaner lives: its module under ``textclean.cleaners`` and the names in it."""
+
+    module: str
+    find_edits: str
+    options_class: str
+    summary: str
+    output: str | None = None  # a function that gives the cleaned text without edits, if the module has one
+
+
+# A cleaner's module is imported when the step is first used, so that a pipeline (or `textclean steps`,
+# `--version`) pays only for the cleaners it needs; the order is the default pipeline's.
+_BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
+    "mojibake": _BuiltinEntry(
         "mojibake",
         "find_mojibake_edits",
         "MojibakeOptions",
         "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
     ),
-    "unicode": (
+    "unicode": _BuiltinEntry(
         "unicode",
         "find_unicode_edits",
         "UnicodeOptions",
         "NFC, one kind of line break, invisible controls and format characters, broken surrogates",
     ),
-    "pages": (
+    "pages": _BuiltinEntry(
         "pages",
         "find_pages_edits",
         "PagesOptions",
         "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
     ),
-    "whitespace": (
+    "whitespace": _BuiltinEntry(
         "whitespace",
         "find_whitespace_edits",
         "WhitespaceOptions",
         "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
+        "whitespace_output",
     ),
-    "linewrap": (
+    "linewrap": _BuiltinEntry(
         "linewrap",
         "find_linewrap_edits",
         "LinewrapOptions",
         "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
     ),
-    "footer": (
+    "footer": _BuiltinEntry(
         "footer",
         "find_footer_edits",
         "FooterOptions",
         "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
     ),
-    "boilerplate": (
+    "boilerplate": _BuiltinEntry(
         "boilerplate",
         "find_boilerplate_edits",
         "BoilerplateOptions",
         "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
     ),
-    "links": (
+    "links": _BuiltinEntry(
         "links",
         "find_link_edits",
         "LinksOptions",
         "link, image and <a> markup to its text, reference definitions and images out, escapes undone",
+        "link_output",
     ),
-    "markup": (
+    "markup": _BuiltinEntry(
         "markup",
         "find_markup_edits",
         "MarkupOptions",
         "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
+        "markup_output",
     ),
 }
 _BUILTINS: dict[str, CleanerSpec] = {}  # the built-in cleaners imported so far
@@ -252,9 +270,11 @@ def _builtin(name: str) -> CleanerSpec | None:
     """Return the built-in cleaner ``name``, importing its module on first use; ``None`` if there is none."""
     spec = _BUILTINS.get(name)
     if spec is None and name in _BUILTIN_TABLE:
-        module_name, finder, options_class, summary = _BUILTIN_TABLE[name]
-        module = importlib.import_module(f"textclean.cleaners.{module_name}")
-        spec = builtin(name, getattr(module, finder), getattr(module, options_class), summary)
+        entry = _BUILTIN_TABLE[name]
+        module = importlib.import_module(f"textclean.cleaners.{entry.module}")
+        find_edits, options_class = getattr(module, entry.find_edits), getattr(module, entry.options_class)
+        output = None if entry.output is None else getattr(module, entry.output)
+        spec = builtin(name, find_edits, options_class, entry.summary, output)
         _BUILTINS[name] = spec
     return spec
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits, edits_from_lists
+from textclean.edits import Edit, edits_from_lists
 
 UrlPolicy = Literal["drop", "keep", "footnote"]
 BareUrlPolicy = Literal["keep", "drop", "replace"]
@@ -57,6 +57,15 @@ def find_link_edits(text: str, options: LinksOptions = LinksOptions()) -> list[E
     return edits_from_lists(text, _native.link_edits(text, options.urls, options.bare_urls, options.url_token))
 
 
+def link_output(text: str, options: LinksOptions = LinksOptions()) -> str:
+    """Return ``text`` with the edits of :func:`find_link_edits` made, built in the native core.
+
+    >>> link_output("Read [the report](https://x.org/r).")
+    'Read the report.'
+    """
+    return _native.link_output(text, options.urls, options.bare_urls, options.url_token)
+
+
 def strip_link_markup(
     text: str, *, urls: UrlPolicy = "drop", bare_urls: BareUrlPolicy = "keep", url_token: str = "<URL>"
 ) -> str:
@@ -87,4 +96,4 @@ def strip_link_markup(
     'Read <URL>, then <URL>.'
     """
     options = LinksOptions(urls=urls, bare_urls=bare_urls, url_token=url_token)
-    return apply_edits(text, find_link_edits(text, options))
+    return link_output(text, options)

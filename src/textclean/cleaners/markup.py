@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits, edits_from_lists
+from textclean.edits import Edit, edits_from_lists
 
 HeadingPolicy = Literal["text", "keep"]
 ListPolicy = Literal["keep", "drop"]
@@ -51,6 +51,17 @@ def find_markup_edits(text: str, options: MarkupOptions = MarkupOptions()) -> li
     return edits_from_lists(text, lists)
 
 
+def markup_output(text: str, options: MarkupOptions = MarkupOptions()) -> str:
+    """Return ``text`` with the edits of :func:`find_markup_edits` made, built in the native core.
+
+    >>> markup_output("**Big** news")
+    'Big news'
+    """
+    return _native.markup_output(
+        text, options.headings == "text", options.list_markers == "drop", options.tables == "cells"
+    )
+
+
 def strip_formatting_markup(
     text: str, *, headings: HeadingPolicy = "text", list_markers: ListPolicy = "keep", tables: TablePolicy = "cells"
 ) -> str:
@@ -77,4 +88,4 @@ def strip_formatting_markup(
     x
     """
     options = MarkupOptions(headings=headings, list_markers=list_markers, tables=tables)
-    return apply_edits(text, find_markup_edits(text, options))
+    return markup_output(text, options)

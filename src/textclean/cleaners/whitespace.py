@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits, edits_from_lists
+from textclean.edits import Edit, edits_from_lists
 
 MOST_BLANK_LINES = 1000  # a bound on max_blank_lines: more is no layout
 
@@ -31,6 +31,15 @@ def find_whitespace_edits(text: str, options: WhitespaceOptions = WhitespaceOpti
     return edits_from_lists(text, _native.whitespace_edits(text, options.max_blank_lines))
 
 
+def whitespace_output(text: str, options: WhitespaceOptions = WhitespaceOptions()) -> str:
+    r"""Return ``text`` with the edits of :func:`find_whitespace_edits` made, built in the native core.
+
+    >>> whitespace_output("a  \n\n\n\nb")
+    'a\n\nb'
+    """
+    return _native.whitespace_output(text, options.max_blank_lines)
+
+
 def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:
     r"""Normalize line endings to ``\n``, drop trailing spaces and collapse runs of blank lines.
 
@@ -47,4 +56,4 @@ def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:
     >>> normalize_whitespace("a\n\n\n\nb", max_blank_lines=2)
     'a\n\n\nb'
     """
-    return apply_edits(text, find_whitespace_edits(text, WhitespaceOptions(max_blank_lines=max_blank_lines)))
+    return whitespace_output(text, WhitespaceOptions(max_blank_lines=max_blank_lines))
