@@ -134,6 +134,13 @@ def test_text_without_pages_is_unchanged(text: str) -> None:
     assert remove_page_furniture(text) in (text, expected)
 
 
+def test_a_line_like_a_page_number_without_a_number_stays_text() -> None:
+    footers = ["Page 1", "Page 2", "Page #", "Page 3", "Page 4", "Page 5"]  # one footer with its number missing
+    text = "".join("\n".join([*BODY[:24], "", footer, "", ""]) for footer in footers)
+    cleaned = remove_page_furniture(text)
+    assert "Page #" in cleaned
+
+
 def test_a_title_repeated_once_stays() -> None:
     cleaned = remove_page_furniture(UNCHANGED[-1])
     assert cleaned.count("THE ORCHARD AGREEMENT") == 2

@@ -8,12 +8,14 @@
 #![forbid(unsafe_code)]
 
 pub mod blocks;
+pub mod chars;
 pub mod edits;
 pub mod formatting;
 pub mod language;
 pub mod links;
 pub mod links_edits;
 pub mod markup;
+pub mod pages;
 pub mod phrases;
 pub mod unicode;
 mod unicode_tables;

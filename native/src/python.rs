@@ -19,7 +19,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, links, links_edits, markup, phrases, whitespace, wordtable};
+use crate::{blocks, chars, links, links_edits, markup, pages, phrases, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -378,6 +378,50 @@ fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'py, PyString>) ->
     })
 }
 
+/// The lines of `text` that hold a digit, as `pages::numbered_lines` reads them: their indexes and keys.
+#[pyfunction]
+fn numbered_lines<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+) -> PyResult<(Vec<usize>, Vec<Bound<'py, PyString>>)> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    let lines = guarded(py, "pages", || pages::numbered_lines(utf8))?;
+    let mut lists: (Vec<usize>, Vec<Bound<'py, PyString>>) = Default::default();
+    for (index, key) in lines {
+        lists.0.push(index);
+        lists.1.push(text.to_python(py, &key)?);
+    }
+    Ok(lists)
+}
+
+/// A set of characters, found in a text in one pass (`chars.rs`).
+#[pyclass(frozen, module = "textclean._native")]
+struct CharClass(chars::CharClass);
+
+#[pymethods]
+impl CharClass {
+    /// The set of the code points of `ranges`, pairs of a first and a last point; the points of lone
+    /// surrogates may be in it.
+    #[new]
+    fn new(ranges: Vec<(u32, u32)>) -> Self {
+        CharClass(chars::CharClass::new(ranges))
+    }
+
+    /// The offsets of the characters of `text` in the set, a lone surrogate read as itself.
+    fn find_all(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<usize>> {
+        let text = Text::read(text)?;
+        let (utf8, surrogates): (&str, _) = (&text.utf8, &text.surrogates);
+        guarded(py, "unicode", || {
+            let mut found = self
+                .0
+                .find_all(utf8, |c| surrogates.get(&c).copied().unwrap_or(u32::from(c)));
+            to_code_points(utf8, found.iter_mut());
+            found
+        })
+    }
+}
+
 /// How common the words of one word list are: built from its buckets of words, most common first,
 /// read one at a time from any iterable of lists of `str`.
 #[pyclass(frozen, module = "textclean._native")]
@@ -586,6 +630,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
+    module.add_function(wrap_pyfunction!(numbered_lines, module)?)?;
+    module.add_class::<CharClass>()?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     Ok(())
 }

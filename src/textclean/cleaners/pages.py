@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 import regex
 
+from textclean import _native
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import WRAPPED_LINE_MAX, WRAPPED_LINE_MIN, Block, split_blocks
 from textclean.hyphenation import Hyphen, HyphenJudge
@@ -297,16 +298,17 @@ def _running_line_breaks(text: str) -> list[_Break]:
     """Return the page breaks that a running line marks in a text without form feeds."""
     if text.count("\n") < MIN_BREAK_LINES * MIN_PAGE_LINES:
         return []
-    keys = list(map(str.strip, _DIGITS.sub("#", text).split("\n")))
+    # only a line with a number can mark pages: one whose number grows from page to page
+    indexes, keys = _native.numbered_lines(text)
     candidates = {
         key
         for key, count in Counter(keys).items()
-        if count >= MIN_BREAK_LINES and "#" in key and len(key) <= MAX_FURNITURE_LENGTH and not _MARKUP.search(key)
+        if count >= MIN_BREAK_LINES and len(key) <= MAX_FURNITURE_LENGTH and not _MARKUP.search(key)
     }
     if not candidates:
         return []
     places: dict[str, list[int]] = {}
-    for index, key in enumerate(keys):
+    for index, key in zip(indexes, keys, strict=True):
         if key in candidates:
             places.setdefault(key, []).append(index)
     lines = text.split("\n")
