@@ -6,8 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use proptest::prelude::*;
+use textclean_native::chars::CharClass;
 use textclean_native::phrases::Opening;
-use textclean_native::{blocks, formatting, language, links, links_edits, markup, whitespace};
+use textclean_native::{blocks, formatting, language, links, links_edits, markup, pages, whitespace};
 
 /// Text rich in what the scanners look for, or any text at all.
 fn text() -> impl Strategy<Value = String> {
@@ -124,5 +125,14 @@ proptest! {
         );
         reader.add_script("Latin", vec![("en".into(), vec!["the".into()]), ("de".into(), vec!["und".into()])]);
         prop_assert!(!matches!(reader.read(&text), language::Reading::NeedsScript(_)));
+
+        let class = CharClass::new([(0, 31), (0x7F, 0x9F), (0x200B, 0x200F), (0xE000, 0xE000), (0x2028, 0x2029)]);
+        let found = class.find_all(&text, u32::from);
+        prop_assert!(on_boundaries(&text, found.iter().copied()));
+        prop_assert_eq!(found.len(), text.chars().filter(|&c| class.contains(u32::from(c))).count());
+
+        let lines = pages::numbered_lines(&text);
+        prop_assert!(lines.iter().all(|(_, key)| key.contains('#')));
+        prop_assert!(lines.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 }
