@@ -19,7 +19,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 use crate::edits::{to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, links, links_edits, markup, phrases, whitespace, wordtable};
+use crate::{blocks, linewrap, links, links_edits, markup, phrases, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -289,6 +289,44 @@ fn link_edits<'py>(
     })
 }
 
+/// The lines of `text` as the `linewrap` step reads them (see `linewrap.rs`), as parallel lists: each
+/// line's kind (a byte each), the quoted or indented lines with their quote depth, indentation and the
+/// column of their first word, and the lines of prose that a blank line follows.
+#[pyfunction]
+fn linewrap_lines<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<LinewrapLines<'py>> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    let lines = guarded(py, "linewrap", || linewrap::read_lines(utf8))?;
+    let kinds: Vec<u8> = lines.kinds.iter().map(|&kind| kind as u8).collect();
+    let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
+    for layout in lines.layouts {
+        // everything before a line's first word is ASCII: its columns are code points
+        layouts.0.push(layout.line);
+        layouts.1.push(layout.depth);
+        layouts.2.push(layout.indent);
+        layouts.3.push(layout.column);
+    }
+    Ok((
+        PyBytes::new(py, &kinds),
+        layouts.0,
+        layouts.1,
+        layouts.2,
+        layouts.3,
+        lines.blank_after_text,
+    ))
+}
+
+/// Lines as the `linewrap` step reads them: kinds, then the quoted or indented lines, their quote
+/// depths, indentations and columns, then the lines of prose before a blank line.
+type LinewrapLines<'py> = (
+    Bound<'py, PyBytes>,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<usize>,
+);
+
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
 #[pyfunction]
 fn contains_bare_url(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<bool> {
@@ -493,6 +531,7 @@ impl Opening {
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(linewrap_lines, module)?)?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
     module.add_function(wrap_pyfunction!(contains_bare_url, module)?)?;
     module.add("MAX_ROUNDS", MAX_ROUNDS)?;

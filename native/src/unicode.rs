@@ -4,7 +4,7 @@
 //! read characters as the `regex` module and `str` methods do, so the classes they test come from
 //! tables written by `native/scripts/unicode_tables.py`.
 
-use crate::unicode_tables::{DIGIT, FOLD, LETTER, SCRIPTS, WIDE, WORD};
+use crate::unicode_tables::{ALNUM, ALPHA, DECIMAL, DIGIT, FOLD, LETTER, SCRIPTS, WIDE, WORD};
 
 pub use crate::unicode_tables::SCRIPT_NAMES;
 
@@ -45,6 +45,30 @@ pub fn is_letter(c: char) -> bool {
     } else {
         in_table(LETTER, c)
     }
+}
+
+/// Whether `c` is a letter as `str.isalpha` sees it (Unicode's L, without the marks).
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_table(ALPHA, c)
+    }
+}
+
+/// Whether `c` is a letter, digit or number as `str.isalnum` sees it: with `_`, what `\w` of the `re`
+/// module matches.
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        in_table(ALNUM, c)
+    }
+}
+
+/// Whether `c` is a decimal digit as `str.isdecimal` sees it (and `\d` of the `re` module matches it).
+pub fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && in_table(DECIMAL, c))
 }
 
 /// The index in [`SCRIPT_NAMES`] of the script of `c`, if it is one of them.
@@ -129,6 +153,13 @@ mod tests {
             (Some("Latin"), Some("Cyrillic"), Some("Han"), Some("Kana"), None)
         );
         assert!(is_letter('é') && is_letter('\u{301}') && !is_letter('1') && !is_letter('_'));
+    }
+
+    #[test]
+    fn letters_and_numbers_as_str_methods_read_them() {
+        assert!(is_alpha('é') && is_alpha('Ж') && !is_alpha('\u{301}') && !is_alpha('1'));
+        assert!(is_alnum('½') && is_alnum('²') && is_alnum('٣') && is_alnum('a') && !is_alnum('_'));
+        assert!(is_decimal('٣') && !is_decimal('²') && !is_decimal('½'));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use proptest::prelude::*;
 use textclean_native::phrases::Opening;
-use textclean_native::{blocks, formatting, language, links, links_edits, markup, whitespace};
+use textclean_native::{blocks, formatting, language, linewrap, links, links_edits, markup, whitespace};
 
 /// Text rich in what the scanners look for, or any text at all.
 fn text() -> impl Strategy<Value = String> {
@@ -65,6 +65,15 @@ fn text() -> impl Strategy<Value = String> {
         "ไทย",
         "مرحبا",
         "22. August",
+        "    ",
+        "  > > ",
+        "```",
+        "~~~",
+        "2.3.",
+        "(a) ",
+        "٣)",
+        "===",
+        "\u{1C}",
         "é\u{301}",
         "\u{FFFD}",
         "\u{E000}",
@@ -117,6 +126,12 @@ proptest! {
         prop_assert!(on_boundaries(&text, split.iter().flat_map(|block| [block.start, block.end])));
         prop_assert!(split.iter().all(|block| (0.0..=1.0).contains(&block.link_share)));
         prop_assert_eq!(blocks::count_words(&text), blocks::count_words(&text));
+
+        let lines = linewrap::read_lines(&text);
+        prop_assert_eq!(lines.kinds.len(), text.split('\n').count());
+        prop_assert!(lines.layouts.windows(2).all(|pair| pair[0].line < pair[1].line));
+        prop_assert!(lines.layouts.iter().all(|layout| layout.column <= text.split('\n').nth(layout.line).map_or(0, str::len)));
+        prop_assert!(lines.blank_after_text.iter().all(|&line| lines.kinds[line + 1] != linewrap::LineKind::Text));
 
         let mut reader = language::LanguageReader::new(
             HashMap::from([("Greek".to_string(), "el".to_string())]),

@@ -19,7 +19,6 @@ A blank line inside a sentence is mended, and line-end hyphens are judged by
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
@@ -27,29 +26,12 @@ from typing import Literal
 
 import regex
 
+from textclean import _native
 from textclean.edits import Edit, apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.rounds import find_until_settled
 from textclean.text.languages import stopwords
 
-# Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
-_QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
-_FENCE = regex.compile(r"^[ ]{0,3}(?:```|~~~)", regex.MULTILINE)
-_HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
-# a horizontal rule or a setext underline: three or more of one mark, nothing else
-_RULE_MARKS = "-*_=~#+.•·"
-_RULE = regex.compile(rf"([{regex.escape(_RULE_MARKS)}])[ \t]*+(?:\1[ \t]*+){{2,}}+\Z")
-# a list item's marker: a bullet, "1." / "1)" / "(1)", a section's "2.3." / "2.3", "a)" / "(a)", "A." / "A)"
-_BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
-_ITEM = regex.compile(
-    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\d{{1,3}}(?:\.\d{{1,3}})++\.?+|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\)|[A-Z][.)])"
-    r"(?:[ \t]++(?=\S)|\Z)"
-)
-_ITEM_STARTS = _BULLETS + "(0123456789"
-_AFTER_BULLET = (" ", "\t", "")
-# a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
-_COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
-_CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
 # a header's field, as in mail or a form: "Subject: ...", "Content-Type: ..."
 _FIELD = regex.compile(r"\p{Lu}[\p{L}\-]{0,30}:[ \t]")
 _FIELD_PREFIX = 33  # a field's name and colon are within this many characters of the line's start
@@ -62,20 +44,11 @@ _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
 _GOES_ON_MARKS = ",—–-"  # noqa: RUF001  # a line that ends in one of these (or in a word) breaks off a sentence
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
-# the marks that code, markup and ASCII drawings are made of, and prose seldom holds
-# (searched in every indented run of lines: `re` does these simple searches faster than `regex`)
-_CODE_MARK = re.compile(r"[{}\[\]<>=;\\|_#$*+^~`@/]")
-# a word of prose, between spaces: a letter first, perhaps after quotes or a bracket, perhaps with punctuation after it
-_PROSE_TOKEN = re.compile(
-    rf"(?<!\S)[{re.escape(_OPENERS)}\[]*[^\W\d_][\w'’\-]*[{re.escape(_CLOSERS)}.,;:!?]*(?!\S)"  # noqa: RUF001
-)
 _FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
 _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
 # a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
 _PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
 _MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
-# characters that start a line of prose as a letter does
-_WORD_OPENERS = _OPENERS.replace("(", "") + "”’["  # noqa: RUF001
 # scripts written without spaces between words: their lines are rejoined without one
 _NO_SPACE_SCRIPT = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"
@@ -92,11 +65,7 @@ MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
 MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-CODE_INDENT = 4  # markdown's indented code block, unless its lines read as prose:
-MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line of code seldom has) ...
-MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
-MAX_PROSE_SYMBOL_SHARE = 0.03  # ... and at most this share of its characters code marks (code and drawings have more)
-JUDGED_LINES = 8  # the first lines of an indented run that tell what it holds
+CODE_INDENT = 4  # markdown's indented code block (the native line reader tells code from indented prose)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -125,7 +94,7 @@ class LinewrapOptions:
 
 
 class _Lines:
-    """The lines of a text, with their kinds; the layout of a line is worked out when asked for."""
+    """The lines of a text, with their kinds and the layout of those quoted or indented (read natively)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -133,124 +102,11 @@ class _Lines:
         self.visible = list(map(str.rstrip, self.raw))  # without trailing space (or \r)
         self.length = list(map(len, self.visible))  # quote markers and indentation included
         self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
+        # the kind of each line (one byte a line); the quoted or indented lines and their layout; the
+        # lines of prose (or list items) followed by a blank line
+        self.kind, quoted, depths, indents, columns, self.blank_after_text = _native.linewrap_lines(text)
         # line -> (quote depth, indentation, text column), for the lines that have any
-        self.layout: dict[int, tuple[int, int, int]] = {}
-        self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
-        self.kind = self._classify_all()
-
-    def _classify_all(self) -> list[int]:
-        kinds: list[int] = []
-        append = kinds.append
-        blank_after_text = self.blank_after_text
-        openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
-        item_indent = -1  # indentation of the list item whose continuation lines may follow
-        run_end, run_is_code = 0, False  # the line after the run of indented lines read last, and its verdict
-        visible = self.visible
-        last = len(visible) - 1
-        for index, line in enumerate(visible):
-            if not line:
-                if kinds and kinds[-1] <= ITEM:
-                    blank_after_text.append(index - 1)
-                append(BLANK)
-                item_indent = -1
-                continue
-            first = line[0]
-            if first in " \t>":
-                if item_indent < 0 and index >= run_end and line.startswith(code_indents):
-                    # a line alone between blank lines joins nothing, whatever it holds: no need to read it
-                    alone = (index == 0 or not visible[index - 1]) and (index == last or not visible[index + 1])
-                    run_end, run_is_code = (index + 1, True) if alone else self._indented_run(index)
-                if index < run_end and run_is_code:
-                    append(FIXED)  # indented code, ASCII art, or a page's indented layout
-                    continue
-                indent, stripped = self._analyse(index)
-                if not stripped:
-                    append(BLANK)
-                    item_indent = -1
-                    continue
-            elif (first.isalpha() and line[1:2] not in ".)") or first in openers:
-                # the common case, a line that starts with a word: prose unless it is a table row
-                append(_classify(line) if "|" in line or "  " in line or "\t" in line else TEXT)
-                item_indent = -1
-                continue
-            else:
-                indent, stripped = 0, line
-            if item_indent >= 0 and indent > item_indent:
-                kind = ITEM if _ITEM.match(stripped) else TEXT
-            else:
-                if indent >= CODE_INDENT and index >= run_end:  # an indented run starts under a list item
-                    run_end, run_is_code = self._indented_run(index)
-                if indent >= CODE_INDENT and run_is_code:
-                    kind = FIXED
-                else:
-                    kind = _classify(stripped)
-                    if kind == FIXED and kinds and kinds[-1] == TEXT and _RULE.match(stripped):
-                        kinds[-1] = FIXED  # the title above a setext underline
-            if kind == ITEM:
-                item_indent = indent
-            elif indent <= item_indent or kind == FIXED:
-                item_indent = -1
-            append(kind)
-        for first_line, last_line in self._fenced_blocks():
-            kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
-        return kinds
-
-    def _indented_run(self, index: int) -> tuple[int, bool]:
-        """Return where the run of indented lines that starts at ``index`` ends, and whether it holds code.
-
-        Code here is also ASCII art or a page's indented layout: anything but indented prose. The run is
-        judged once, as a whole, by what it holds; its other lines read the verdict.
-        """
-        visible = self.visible
-        count = len(visible)
-        end = index + 1
-        while end < count and visible[end].startswith(_CODE_INDENTS):
-            end += 1
-        if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
-            alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
-            wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
-        else:  # a wrap follows a line of the run but its last; counted without a loop in Python
-            lengths = self.length[index : end - 1]
-            wrappable = sum(map(MIN_WIDTH.__le__, lengths)) - sum(map(MAX_WIDTH.__lt__, lengths))
-        # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
-        if not wrappable or 2 * wrappable < end - index - 1:
-            return end, True
-        return end, not _reads_as_prose(visible[index : min(end, index + JUDGED_LINES)])
-
-    def _analyse(self, index: int) -> tuple[int, str]:
-        """Record a line's layout; return its indentation and its text after quote markers and indentation."""
-        line = self.visible[index]
-        stripped = line.lstrip(" \t")
-        spaces = len(line) - len(stripped)
-        column = depth = 0
-        if stripped[:1] == ">" and line.lstrip(" ")[:1] == ">":
-            quote = _QUOTE_PREFIX.match(line)
-            if quote:
-                column = quote.end()
-                depth = line.count(">", 0, column)
-                stripped = line[column:].lstrip(" \t")
-                spaces = len(line) - column - len(stripped)
-        indent = spaces + 3 * line.count("\t", column, column + spaces)
-        if depth or indent or spaces:
-            self.layout[index] = (depth, indent, column + spaces)
-        return indent, stripped
-
-    def _fenced_blocks(self) -> list[tuple[int, int]]:
-        """Return (first, last) line of each fenced code block; an unclosed fence is a block of its own."""
-        text = self.text
-        # one character first: str searches for it far faster than for three
-        if ("`" not in text or "```" not in text) and ("~" not in text or "~~~" not in text):
-            return []
-        found = []
-        line = position = 0
-        for match in _FENCE.finditer(text):  # count the lines between fences once, not from the start each time
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            found.append(line)
-        blocks = list(zip(found[0::2], found[1::2], strict=False))
-        if len(found) % 2:
-            blocks.append((found[-1], found[-1]))
-        return blocks
+        self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
 
     def start(self, index: int) -> int:
         """Return the offset in the text where a line starts."""
@@ -279,64 +135,6 @@ class _Lines:
     def hard_break(self, index: int) -> bool:
         """Whether a line ends in markdown's forced break: two spaces or a backslash."""
         return self.raw[index].endswith(_HARD_BREAKS)
-
-
-def _classify(stripped: str) -> int:
-    """Tell a line's kind by its form alone."""
-    first = stripped[0]
-    if first == "#" and _HEADING.match(stripped):
-        return FIXED
-    if first in _RULE_MARKS and stripped.count(first) >= 3 and _RULE.match(stripped):
-        return FIXED
-    if "|" in stripped and stripped.count("|") >= 2:
-        return FIXED
-    if ("   " in stripped or "\t" in stripped or stripped.count("  ") >= 2) and _is_aligned(stripped):
-        return FIXED
-    if first in _BULLETS and stripped[1:2] in _AFTER_BULLET:
-        return ITEM  # the common case of a list item, told without the pattern
-    if (first in _ITEM_STARTS or stripped[1:2] in ".)") and _ITEM.match(stripped):
-        return ITEM
-    return TEXT
-
-
-def _reads_as_prose(lines: list[str]) -> bool:
-    """Whether indented lines hold prose (sentences of words), not code, ASCII art or a list of commands.
-
-    Most of the lines of prose (all but a paragraph's last may be) are runs of plain words with few
-    of the symbols that code and drawings are made of. The first lines of a run tell enough.
-
-    >>> _reads_as_prose(["The customer must keep a copy of every invoice it", "receives, and show it."])
-    True
-    >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
-    False
-    """
-    lines = lines[:JUDGED_LINES]  # (callers pass no more)
-    needed = max(1, len(lines) // 2)  # lines of prose: all but a paragraph's last, half of them at least
-    misses_allowed = len(lines) - needed
-    prose = misses = 0
-    for line in lines:
-        head = line[:MAX_WIDTH].lstrip(" \t>")  # a wider line was not wrapped: its start tells enough
-        words = head.split()
-        # the cheaper tests first: most lines of code are short, or full of marks
-        if (
-            len(words) >= MIN_PROSE_LINE_WORDS
-            and len(_CODE_MARK.findall(head)) <= MAX_PROSE_SYMBOL_SHARE * len(head)
-            and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
-        ):
-            prose += 1
-            if prose == needed:
-                return True
-        else:
-            misses += 1
-            if misses > misses_allowed:
-                return False  # too few lines left
-    return False
-
-
-def _is_aligned(stripped: str) -> bool:
-    """Whether a line has the gaps of aligned table columns: two gaps, or one wide one."""
-    gaps = [match.end() - match.start() for match in _COLUMN_GAP.finditer(stripped)]
-    return len(gaps) >= 2 or any(gap >= 3 for gap in gaps)
 
 
 def _ends_sentence(line: str, marks: str = _SENTENCE_MARKS) -> bool:
