@@ -103,6 +103,16 @@ def main() -> None:
             _ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"),
         ),
         _table("LETTER", r"`[\p{L}\p{M}]`: letters and the marks on them.", _ranges(r"[\p{L}\p{M}]")),
+        _table("LETTER_ONLY", r"`\p{L}`: letters, without the marks.", _ranges(r"\p{L}")),
+        _table("UPPER_LETTER", r"`\p{Lu}`: upper case letters.", _ranges(r"\p{Lu}")),
+        _table(
+            "NO_SPACE",
+            "Scripts whose lines are rejoined without a space: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, "
+            "CJK punctuation and full-width forms.",
+            _ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"),
+        ),
+        _table("UPPER", "`str.isupper` of one character.", _method_ranges(str.isupper)),
+        _table("LOWER", "`str.islower` of one character.", _method_ranges(str.islower)),
         _table("ALPHA", "`str.isalpha`: letters (L).", _method_ranges(str.isalpha)),
         _table("ALNUM", "`str.isalnum`: letters, digits and numbers; with `_`, `\\w` of the `re` module.", _method_ranges(str.isalnum)),
         _table("DECIMAL", "`str.isdecimal`: decimal digits (Nd), `\\d` of the `re` module.", _method_ranges(str.isdecimal)),

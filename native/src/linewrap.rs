@@ -1,11 +1,15 @@
 //! The lines of a text as the `linewrap` cleaner reads them: each line's kind (prose, a list item's
 //! first line, structure recognised by its form, blank), its layout (quote depth, indentation, where
-//! its words start) and the lines of prose that a blank line follows.
+//! its words start), what the words at its ends say, and the lines of prose that a blank line follows;
+//! then the breaks whose lines' form allows a wrap, and the width the text was wrapped at.
 //!
 //! A line is what `str.split("\n")` gives, without the white space `str.rstrip` takes off its end;
 //! lengths, indentation and columns are counted in code points, as Python counts them.
 
-use crate::unicode::{is_alnum, is_alpha, is_decimal, is_digit, is_python_space, is_space};
+use crate::unicode::{
+    is_alnum, is_alpha, is_decimal, is_digit, is_letter_only, is_lower, is_no_space, is_python_space, is_space,
+    is_upper, is_upper_letter,
+};
 
 /// What a line is, as a small number so that "may be joined" is one comparison (`kind <= Item`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,12 +45,48 @@ pub struct Lines {
     pub layouts: Vec<Layout>,
     /// The lines of prose (or list items) that a blank line follows.
     pub blank_after_text: Vec<usize>,
+    /// What the words at each line's ends say: [`ENDS_SENTENCE`], [`ENDS_CLAUSE`], ... (0 for a blank line).
+    pub ends: Vec<u8>,
+    /// The length of each line's first word, after its quote markers and indentation (one character
+    /// of a script written without spaces; 0 for a blank line).
+    pub first_word: Vec<usize>,
+}
+
+/// The line ends a sentence: its last character before closing quotes and brackets is `.`, `!`, `?`, ...
+pub const ENDS_SENTENCE: u8 = 1;
+/// The line ends a sentence, or a clause that a colon or semicolon closes.
+pub const ENDS_CLAUSE: u8 = 2;
+/// The first letter of the line's words is lower case (a letter of a caseless script counts as such).
+pub const STARTS_LOWER: u8 = 4;
+/// The line's last character is of a script written without spaces ([`is_no_space`]).
+pub const ENDS_WITHOUT_SPACE: u8 = 8;
+/// The line's words start with a character of a script written without spaces.
+pub const STARTS_WITHOUT_SPACE: u8 = 16;
+/// The line ends in markdown's forced line break: two spaces or a backslash (before `\r`, if any).
+pub const HARD_BREAK: u8 = 32;
+
+/// The breaks of a text whose lines' form allows a wrap, and the width the text was wrapped at.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Breaks {
+    /// The line before each such break.
+    pub lines: Vec<usize>,
+    /// The length of that line with the next line's first word added, for each break.
+    pub reach: Vec<usize>,
+    /// The lengths of the lines of prose that a width of the text must not be shorter than, in order
+    /// (empty where the width was given).
+    pub prose: Vec<usize>,
+    /// The width that most breaks agree with and no prose line exceeds, if there is one; or the given width.
+    pub width: Option<usize>,
 }
 
 /// Narrower "wraps" are menus and short lines, not wrapped prose.
 pub const MIN_WIDTH: usize = 30;
 /// A block of wider lines was not wrapped.
 pub const MAX_WIDTH: usize = 160;
+/// Breaks that must agree on a text's width.
+const MIN_AGREEING_BREAKS: i64 = 2;
+/// The share of long enough lines' breaks that a text's wrap width must explain.
+const MIN_AGREEMENT: f64 = 0.5;
 /// Markdown's indented code block, unless its lines read as prose:
 pub const CODE_INDENT: usize = 4;
 /// ... a line of prose has this many words or more (a line of code seldom has) ...
@@ -74,6 +114,14 @@ const CLOSERS: &str = "\"'”’»)]*_";
 const CODE_MARKS: &str = "{}[]<>=;\\|_#$*+^~`@/";
 /// A gap between aligned table columns does not follow these (a sentence's end, a clause's).
 const BEFORE_NO_GAP: &str = ".!?:;,";
+/// What ends a sentence; closing quotes and brackets may follow it.
+const SENTENCE_MARKS: &str = ".!?…。！？";
+/// What ends a clause: a sentence's marks, a colon, a semicolon.
+const CLAUSE_MARKS: &str = ".!?…。！？:;";
+/// Markdown's forced line break, before `\n` or `\r\n`: two spaces or a backslash.
+const HARD_BREAKS: [&str; 4] = ["  ", "\\", "  \r", "\\\r"];
+/// A header field's name has at most this many characters after its capital.
+const MAX_FIELD_NAME: usize = 30;
 
 /// Read the lines of `text`: their kinds, the layout of those quoted or indented, and the lines of prose
 /// that a blank line follows.
@@ -84,27 +132,196 @@ const BEFORE_NO_GAP: &str = ".!?:;,";
 /// assert_eq!(lines.kinds, [LineKind::Fixed, LineKind::Fixed, LineKind::Blank, LineKind::Item, LineKind::Text, LineKind::Text]);
 /// ```
 pub fn read_lines(text: &str) -> Lines {
-    let visible: Vec<&str> = text
-        .split('\n')
-        .map(|line| line.trim_end_matches(is_python_space))
-        .collect();
-    let lengths = visible.iter().map(|line| line.chars().count()).collect();
-    let mut reader = Reader {
-        visible,
-        lengths,
-        lines: Lines::default(),
-    };
-    reader.classify_all();
-    reader.lines
+    Reader::new(text).lines
+}
+
+/// Read the lines of `text` and find the breaks whose lines' form allows a wrap; `width` is the wrap
+/// width if it is known, else it is inferred.
+///
+/// ```
+/// use textclean_native::linewrap::read_breaks;
+/// let text = "It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals,\n\
+///             when it was checked by a violent gust of wind\nwhich swept up the streets.";
+/// let (_, breaks) = read_breaks(text, None);
+/// assert_eq!((breaks.lines, breaks.width), (vec![0, 1, 2], Some(48)));
+/// ```
+pub fn read_breaks(text: &str, width: Option<usize>) -> (Lines, Breaks) {
+    let reader = Reader::new(text);
+    let breaks = reader.breaks(width);
+    (reader.lines, breaks)
 }
 
 struct Reader<'t> {
+    raw: Vec<&'t str>,
+    /// The lines without the white space at their ends.
     visible: Vec<&'t str>,
     lengths: Vec<usize>,
     lines: Lines,
 }
 
 impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Self {
+        let raw: Vec<&str> = text.split('\n').collect();
+        let visible: Vec<&str> = raw.iter().map(|line| line.trim_end_matches(is_python_space)).collect();
+        let lengths = visible.iter().map(|line| line.chars().count()).collect();
+        let mut reader = Reader {
+            raw,
+            visible,
+            lengths,
+            lines: Lines::default(),
+        };
+        reader.classify_all();
+        reader.read_ends();
+        reader
+    }
+
+    /// Read what the words at each line's ends say, and the length of its first word.
+    fn read_ends(&mut self) {
+        let mut layouts = self.lines.layouts.iter().peekable();
+        for (index, line) in self.visible.iter().enumerate() {
+            let column = layouts
+                .next_if(|layout| layout.line == index)
+                .map_or(0, |layout| layout.column);
+            let words = &line[column..];
+            let mut ends = 0;
+            if ends_with_mark(line, SENTENCE_MARKS) {
+                ends |= ENDS_SENTENCE;
+            }
+            if ends_with_mark(line, CLAUSE_MARKS) {
+                ends |= ENDS_CLAUSE;
+            }
+            if starts_lower(words) {
+                ends |= STARTS_LOWER;
+            }
+            if line.chars().next_back().is_some_and(is_no_space) {
+                ends |= ENDS_WITHOUT_SPACE;
+            }
+            if HARD_BREAKS.iter().any(|hard| self.raw[index].ends_with(hard)) {
+                ends |= HARD_BREAK;
+            }
+            let first = words.chars().next();
+            let first_word = if first.is_some_and(is_no_space) {
+                ends |= STARTS_WITHOUT_SPACE;
+                1
+            } else {
+                words.chars().take_while(|&c| c != ' ').count()
+            };
+            self.lines.ends.push(ends);
+            self.lines.first_word.push(first_word);
+        }
+    }
+
+    /// The breaks whose lines' form allows a wrap, and the text's width (`width`, if it is known).
+    fn breaks(&self, width: Option<usize>) -> Breaks {
+        let (kinds, lengths) = (&self.lines.kinds, &self.lengths);
+        let count = kinds.len();
+        let (mut depth, mut indent, mut column) = (vec![0; count], vec![0; count], vec![0; count]);
+        for layout in &self.lines.layouts {
+            (depth[layout.line], indent[layout.line], column[layout.line]) =
+                (layout.depth, layout.indent, layout.column);
+        }
+        let words = |index: usize| &self.visible[index][column[index]..];
+        // Whether the form of two adjacent lines allows a wrap between them (width aside).
+        let may_join = |a: usize, b: usize| -> bool {
+            if depth[a] != depth[b] {
+                return false;
+            }
+            let (kind_a, kind_b, indent_a, indent_b) = (kinds[a], kinds[b], indent[a], indent[b]);
+            if kind_b == LineKind::Item {
+                // a dash or number that a wrap put first ("victory\n— their nominee")
+                return kind_a == LineKind::Text && indent_a == indent_b && self.lines.ends[a] & ENDS_CLAUSE == 0;
+            }
+            if kind_a == LineKind::Item {
+                return indent_b >= indent_a; // an item's continuation, with a hanging indent or without
+            }
+            if indent_b == indent_a {
+                return true;
+            }
+            let after_blank = a == 0 || kinds[a - 1] == LineKind::Blank;
+            if indent_b > indent_a {
+                // a hanging indent: a paragraph's first line, the rest indented under it
+                let rest_under = b + 1 == count || kinds[b + 1] == LineKind::Blank || indent[b + 1] == indent_b;
+                return after_blank && rest_under;
+            }
+            // a paragraph's first line indented: after a blank line, or after a line of another
+            // indentation (the last line of the paragraph before, in a book; a line of verse)
+            after_blank || indent[a - 1] != indent_a
+        };
+        let mut breaks = Breaks::default();
+        for a in 0..count.saturating_sub(1) {
+            let b = a + 1;
+            // a cheap filter first: prose followed by prose or a list item, or a list item followed by
+            // prose (the sum of the kinds says it: a list item never goes on into the next item), and
+            // not two lines too short to have been wrapped at the narrowest width
+            if kinds[a] as u8 + kinds[b] as u8 > LineKind::Item as u8 || lengths[a] + lengths[b] + 2 < MIN_WIDTH {
+                continue;
+            }
+            if self.lines.ends[a] & HARD_BREAK != 0 {
+                continue;
+            }
+            let plain = kinds[a] == LineKind::Text && kinds[b] == LineKind::Text && column[a] == 0 && column[b] == 0;
+            if !plain && !may_join(a, b) {
+                continue;
+            }
+            if is_field(words(b)) && is_field(words(a)) {
+                continue; // header fields ("From: ...", "Subject: ..."): one per line
+            }
+            breaks.lines.push(a);
+            breaks.reach.push(lengths[a] + 1 + self.lines.first_word[b]);
+        }
+        breaks.width = width.or_else(|| self.estimate_width(&mut breaks));
+        breaks
+    }
+
+    /// The width that most breaks agree with and no prose line exceeds, if there is one; records the
+    /// lengths of the lines of prose in `breaks`.
+    fn estimate_width(&self, breaks: &mut Breaks) -> Option<usize> {
+        let (kinds, lengths) = (&self.lines.kinds, &self.lengths);
+        // the lengths of the lines of prose that a width must not be shorter than
+        let mut prose: Vec<usize> = (0..kinds.len())
+            .filter(|&index| {
+                lengths[index] > MIN_WIDTH
+                    && kinds[index] == LineKind::Text
+                    && self.visible[index].trim_start_matches(is_python_space).contains(' ')
+            })
+            .map(|index| lengths[index])
+            .collect();
+        prose.sort_unstable();
+        breaks.prose = prose;
+        if breaks.lines.is_empty() {
+            return None;
+        }
+        // each break between prose lines allows the widths from its lines' length to its reach
+        let mut starts: Vec<usize> = breaks.lines.iter().map(|&a| lengths[a].max(lengths[a + 1])).collect();
+        let mut ends: Vec<usize> = breaks.reach.iter().map(|reach| reach - 1).collect();
+        starts.sort_unstable();
+        ends.sort_unstable();
+        let up_to = |sorted: &[usize], width: usize| sorted.partition_point(|&length| length <= width) as i64;
+        let below = |sorted: &[usize], width: usize| sorted.partition_point(|&length| length < width) as i64;
+        let mut best: Option<(i64, i64, usize)> = None; // score, coverage, width
+        let mut widths = starts.clone();
+        widths.dedup();
+        for width in widths
+            .into_iter()
+            .filter(|width| (MIN_WIDTH..=MAX_WIDTH).contains(width))
+        {
+            let coverage = up_to(&starts, width) - below(&ends, width);
+            // at the true width most breaks after a line nearly that long are wraps; unwrapped lines
+            // of any length agree with some width only here and there
+            let considered = up_to(&starts, width) - below(&starts, width - width / 4);
+            if (coverage as f64) < MIN_AGREEMENT * considered as f64 {
+                continue;
+            }
+            let over = breaks.prose.len() as i64 - up_to(&breaks.prose, width);
+            let score = coverage - 2 * over;
+            if best.is_none_or(|(best_score, _, _)| score > best_score) {
+                best = Some((score, coverage, width));
+            }
+        }
+        best.filter(|&(score, coverage, _)| score > 0 && coverage >= MIN_AGREEING_BREAKS)
+            .map(|(_, _, width)| width)
+    }
+
     fn classify_all(&mut self) {
         let mut item_indent: Option<usize> = None; // of the list item whose continuation lines may follow
         let (mut run_end, mut run_is_code) = (0, false); // the line after the indented run read last, its verdict
@@ -262,6 +479,40 @@ impl<'t> Reader<'t> {
             .map(|pair| (pair[0], *pair.last().unwrap_or(&pair[0])))
             .collect()
     }
+}
+
+/// Whether a line ends a sentence (`marks` are the sentence's last characters, before closing quotes
+/// and brackets); a line of closing marks alone counts as one.
+fn ends_with_mark(line: &str, marks: &str) -> bool {
+    match line.trim_end_matches(|c| CLOSERS.contains(c)).chars().next_back() {
+        Some(last) => marks.contains(last),
+        None => !line.is_empty(),
+    }
+}
+
+/// Whether the first letter of a line's words, after opening quotes and brackets, is lower case (a
+/// letter of a caseless script counts as such).
+fn starts_lower(words: &str) -> bool {
+    words
+        .trim_start_matches(|c| OPENERS.contains(c))
+        .chars()
+        .next()
+        .is_some_and(|letter| is_letter_only(letter) && (is_lower(letter) || !is_upper(letter)))
+}
+
+/// Whether a line opens with a header's field, as in mail or a form: "Subject: ...", "Content-Type: ...":
+/// a capital, up to thirty letters and hyphens, a colon and a space or a tab.
+fn is_field(words: &str) -> bool {
+    let Some(capital) = words.chars().next().filter(|&c| is_upper_letter(c)) else {
+        return false;
+    };
+    let rest = &words[capital.len_utf8()..];
+    let name_end = rest
+        .find(|c: char| !is_letter_only(c) && c != '-')
+        .unwrap_or(rest.len());
+    rest[..name_end].chars().count() <= MAX_FIELD_NAME
+        && rest[name_end..].starts_with(':')
+        && matches!(rest[name_end + 1..].chars().next(), Some(' ' | '\t'))
 }
 
 /// Whether a line opens with the indentation of markdown's indented code.
@@ -550,6 +801,51 @@ mod tests {
         );
         assert!(
             is_prose_word("“Don't") && is_prose_word("well-known),") && !is_prose_word("2nd") && !is_prose_word("a/b")
+        );
+    }
+
+    #[test]
+    fn the_words_at_a_line_s_ends() {
+        let lines = read_lines("End.”\n> «la suite:\n日本語\nTail  \n”\n  Ok\\\r");
+        assert_eq!(
+            lines.ends,
+            [
+                ENDS_SENTENCE | ENDS_CLAUSE,
+                ENDS_CLAUSE | STARTS_LOWER,
+                STARTS_LOWER | ENDS_WITHOUT_SPACE | STARTS_WITHOUT_SPACE,
+                HARD_BREAK,
+                ENDS_SENTENCE | ENDS_CLAUSE, // closing marks alone
+                HARD_BREAK,
+            ]
+        );
+        assert_eq!(lines.first_word, [5, 3, 1, 4, 1, 3]);
+    }
+
+    #[test]
+    fn header_fields_and_first_letters() {
+        assert!(is_field("Subject: hello") && is_field("Content-Type:\ttext") && is_field("Ёлка: да"));
+        assert!(
+            !is_field("subject: hello") && !is_field("Subject:hello") && !is_field(&format!("A{}: b", "b".repeat(31)))
+        );
+        assert!(starts_lower("(«über") && starts_lower("日本") && !starts_lower("“The") && !starts_lower("1 thing"));
+    }
+
+    #[test]
+    fn breaks_between_fields_and_after_hard_breaks_are_not_wraps() {
+        let (_, breaks) = read_breaks("From: Ann Smith <a@b.org>\nSubject: A question about the meeting", None);
+        assert!(breaks.lines.is_empty());
+        let (_, breaks) = read_breaks(
+            "a line that ends with a hard break  \nand the next one goes on and on",
+            None,
+        );
+        assert!(breaks.lines.is_empty());
+        let (_, breaks) = read_breaks(
+            "a line that ends with no hard break\nand the next one goes on and on",
+            Some(40),
+        );
+        assert_eq!(
+            (breaks.lines, breaks.reach, breaks.width),
+            (vec![0], vec![39], Some(40))
         );
     }
 

@@ -289,14 +289,18 @@ fn link_edits<'py>(
     })
 }
 
-/// The lines of `text` as the `linewrap` step reads them (see `linewrap.rs`), as parallel lists: each
-/// line's kind (a byte each), the quoted or indented lines with their quote depth, indentation and the
-/// column of their first word, and the lines of prose that a blank line follows.
+/// The lines of `text` as the `linewrap` step reads them, and the breaks between them whose lines' form
+/// allows a wrap (see `linewrap.rs`); `width` is the wrap width if it is known.
 #[pyfunction]
-fn linewrap_lines<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<LinewrapLines<'py>> {
+#[pyo3(signature = (text, width))]
+fn linewrap_lines<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    width: Option<usize>,
+) -> PyResult<LinewrapLines<'py>> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
-    let lines = guarded(py, "linewrap", || linewrap::read_lines(utf8))?;
+    let (lines, breaks) = guarded(py, "linewrap", || linewrap::read_breaks(utf8, width))?;
     let kinds: Vec<u8> = lines.kinds.iter().map(|&kind| kind as u8).collect();
     let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
     for layout in lines.layouts {
@@ -308,23 +312,25 @@ fn linewrap_lines<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult
     }
     Ok((
         PyBytes::new(py, &kinds),
-        layouts.0,
-        layouts.1,
-        layouts.2,
-        layouts.3,
+        layouts,
         lines.blank_after_text,
+        PyBytes::new(py, &lines.ends),
+        lines.first_word,
+        (breaks.lines, breaks.reach, breaks.prose, breaks.width),
     ))
 }
 
-/// Lines as the `linewrap` step reads them: kinds, then the quoted or indented lines, their quote
-/// depths, indentations and columns, then the lines of prose before a blank line.
+/// Lines as the `linewrap` step reads them: kinds; the quoted or indented lines, their quote depths,
+/// indentations and columns; the lines of prose before a blank line; what the words at each line's
+/// ends say; each line's first word's length; the breaks whose lines' form allows a wrap, their reach,
+/// the lengths of the lines of prose, and the text's width.
 type LinewrapLines<'py> = (
     Bound<'py, PyBytes>,
+    (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
     Vec<usize>,
+    Bound<'py, PyBytes>,
     Vec<usize>,
-    Vec<usize>,
-    Vec<usize>,
-    Vec<usize>,
+    (Vec<usize>, Vec<usize>, Vec<usize>, Option<usize>),
 );
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.

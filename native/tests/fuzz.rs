@@ -127,8 +127,14 @@ proptest! {
         prop_assert!(split.iter().all(|block| (0.0..=1.0).contains(&block.link_share)));
         prop_assert_eq!(blocks::count_words(&text), blocks::count_words(&text));
 
-        let lines = linewrap::read_lines(&text);
+        let (lines, breaks) = linewrap::read_breaks(&text, None);
+        prop_assert_eq!(&lines, &linewrap::read_lines(&text));
         prop_assert_eq!(lines.kinds.len(), text.split('\n').count());
+        prop_assert!(lines.ends.len() == lines.kinds.len() && lines.first_word.len() == lines.kinds.len());
+        prop_assert!(breaks.lines.windows(2).all(|pair| pair[0] < pair[1]) && breaks.reach.len() == breaks.lines.len());
+        prop_assert!(breaks.lines.iter().all(|&a| lines.kinds[a] <= linewrap::LineKind::Item && lines.kinds[a + 1] <= linewrap::LineKind::Item));
+        prop_assert!(breaks.width.is_none_or(|width| (linewrap::MIN_WIDTH..=linewrap::MAX_WIDTH).contains(&width)));
+        prop_assert!(breaks.prose.windows(2).all(|pair| pair[0] <= pair[1]));
         prop_assert!(lines.layouts.windows(2).all(|pair| pair[0].line < pair[1].line));
         prop_assert!(lines.layouts.iter().all(|layout| layout.column <= text.split('\n').nth(layout.line).map_or(0, str::len)));
         prop_assert!(lines.blank_after_text.iter().all(|&line| lines.kinds[line + 1] != linewrap::LineKind::Text));

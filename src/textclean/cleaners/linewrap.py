@@ -32,37 +32,30 @@ from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.rounds import find_until_settled
 from textclean.text.languages import stopwords
 
-# a header's field, as in mail or a form: "Subject: ...", "Content-Type: ..."
-_FIELD = regex.compile(r"\p{Lu}[\p{L}\-]{0,30}:[ \t]")
-_FIELD_PREFIX = 33  # a field's name and colon are within this many characters of the line's start
-_HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, before \n or \r\n
-
-# what ends a sentence, or a clause; closing quotes and brackets may follow it
-_SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
-_CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
+# closing quotes and brackets (and emphasis) that may follow a sentence's last word
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
 _GOES_ON_MARKS = ",—–-"  # noqa: RUF001  # a line that ends in one of these (or in a word) breaks off a sentence
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
-_FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
 _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
 # a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
 _PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
 _MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
-# scripts written without spaces between words: their lines are rejoined without one
-_NO_SPACE_SCRIPT = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"
-)
 _LINE_END_HYPHENS = "-\u2010\u00ad"
 _NO_LAYOUT = (0, 0, 0)
+# what the words at a line's ends say (bits of _Lines.ends, as the native line reader sets them)
+_ENDS_SENTENCE = 1  # its last character before closing quotes and brackets ends a sentence
+_ENDS_CLAUSE = 2  # ... or a clause (a colon, a semicolon)
+_STARTS_LOWER = 4  # its first letter is lower case, or of a caseless script
+_ENDS_WITHOUT_SPACE = 8  # its last character is of a script written without spaces: rejoined without one
+_STARTS_WITHOUT_SPACE = 16  # its words start with such a character
+_HARD_BREAK = 32  # it ends in markdown's forced line break: two spaces or a backslash
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
 MAX_WIDTH = 160  # a block of wider lines was not wrapped
 MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
 MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
 RAGGED_MARGIN_SHARE = 0.8  # a line wrapped by hand reaches this share of its paragraph's longest line
-MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
-MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
 CODE_INDENT = 4  # markdown's indented code block (the native line reader tells code from indented prose)
@@ -96,17 +89,26 @@ class LinewrapOptions:
 class _Lines:
     """The lines of a text, with their kinds and the layout of those quoted or indented (read natively)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, width: int | None) -> None:
         self.text = text
         self.raw = text.split("\n")
         self.visible = list(map(str.rstrip, self.raw))  # without trailing space (or \r)
         self.length = list(map(len, self.visible))  # quote markers and indentation included
         self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
-        # the kind of each line (one byte a line); the quoted or indented lines and their layout; the
-        # lines of prose (or list items) followed by a blank line
-        self.kind, quoted, depths, indents, columns, self.blank_after_text = _native.linewrap_lines(text)
+        # read natively, in one pass over the text: the kind of each line (one byte a line); the quoted or
+        # indented lines and their layout; the lines of prose (or list items) followed by a blank line;
+        # what the words at each line's ends say (one byte a line, of _ENDS_SENTENCE, ... bits); the
+        # length of each line's first word; the breaks whose lines' form allows a wrap, with their reach
+        # (the line's length with the next line's first word added), the lengths of the lines of prose
+        # (sorted) and the text's wrap width (the given one, or the one inferred)
+        self.kind, layouts, self.blank_after_text, self.ends, self.first_word, breaks = _native.linewrap_lines(
+            text, width
+        )
         # line -> (quote depth, indentation, text column), for the lines that have any
+        quoted, depths, indents, columns = layouts
         self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
+        self.pairs, reach, self.prose, self.width = breaks
+        self.reach = dict(zip(self.pairs, reach, strict=True))
 
     def start(self, index: int) -> int:
         """Return the offset in the text where a line starts."""
@@ -134,17 +136,7 @@ class _Lines:
 
     def hard_break(self, index: int) -> bool:
         """Whether a line ends in markdown's forced break: two spaces or a backslash."""
-        return self.raw[index].endswith(_HARD_BREAKS)
-
-
-def _ends_sentence(line: str, marks: str = _SENTENCE_MARKS) -> bool:
-    """Whether a line ends a sentence (``marks`` are the sentence's last characters, before closing quotes)."""
-    return line.rstrip(_CLOSERS)[-1:] in marks if line else False
-
-
-def _ends_clause(line: str) -> bool:
-    """Whether a line ends a sentence or a clause that a colon or semicolon closes."""
-    return _ends_sentence(line, _CLAUSE_MARKS)
+        return bool(self.ends[index] & _HARD_BREAK)
 
 
 def _is_title(line: str) -> bool:
@@ -152,14 +144,6 @@ def _is_title(line: str) -> bool:
     words = line.split()
     capitalized = sum(1 for word in words if word[:1].isupper())
     return capitalized * 2 > len(words)
-
-
-def _first_word_length(stripped: str) -> int:
-    """Return the length of a line's first word (one character of a script written without spaces)."""
-    if ord(stripped[0]) >= 0x0E00 and _NO_SPACE_SCRIPT.match(stripped):
-        return 1
-    space = stripped.find(" ")
-    return len(stripped) if space < 0 else space
 
 
 def _tolerance(width: int) -> int:
@@ -172,74 +156,17 @@ def _is_caseless(char: str) -> bool:
     return char.isalpha() and not char.isupper() and not char.islower()
 
 
-def _starts_lower(stripped: str) -> bool:
-    """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
-    match = _FIRST_LETTER.match(stripped)
-    if match is None:
-        return False
-    letter = match.group(1)
-    return letter.islower() or not letter.isupper()
-
-
 class _Unwrapper:
     """Find the breaks of one text that a wrap made."""
 
     def __init__(self, text: str, options: LinewrapOptions) -> None:
-        self.lines = lines = _Lines(text)
+        self.lines = lines = _Lines(text, options.width)
         self.options = options
         self.judge = HyphenJudge(text)
-        kinds, lengths = lines.kind, lines.length
-        # a cheap filter first: prose followed by prose or a list item, or a list item followed by prose
-        # (the sum of the kinds says it: a list item never goes on into the next item), and not two lines
-        # too short to have been wrapped at the narrowest width
-        candidates = [
-            a
-            for a, (kind_a, kind_b, length_a, length_b) in enumerate(
-                zip(kinds, kinds[1:], lengths, lengths[1:], strict=False)
-            )
-            if kind_a + kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
-        ]
-        self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
-        self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
-        pairs, reach = self.pairs, self.reach
-        layout, visible, raw = lines.layout, lines.visible, lines.raw
-        for a in candidates:
-            b = a + 1
-            if raw[a].endswith(_HARD_BREAKS):
-                continue
-            if kinds[a] == TEXT == kinds[b] and a not in layout and b not in layout:
-                after = visible[b]  # the common case: two lines of prose, neither quoted nor indented
-            elif self._may_join(a, b):
-                after = lines.stripped(b)
-            else:
-                continue
-            if after.find(":", 0, _FIELD_PREFIX) > 0 and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
-                continue  # header fields ("From: ...", "Subject: ..."): one per line
-            pairs.append(a)
-            reach[a] = lengths[a] + 1 + _first_word_length(after)
-        self.prose: list[int] = []
-        self.doc_width = options.width or self._estimate_width()
-
-    def _may_join(self, a: int, b: int) -> bool:
-        """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
-        lines = self.lines
-        kind_a, kind_b = lines.kind[a], lines.kind[b]
-        if lines.depth(a) != lines.depth(b):
-            return False
-        indent_a, indent_b = lines.indent(a), lines.indent(b)
-        if kind_b == ITEM:  # a dash or number that a wrap put first ("victory\n— their nominee")
-            return kind_a == TEXT and indent_a == indent_b and not _ends_clause(lines.visible[a])
-        if kind_a == ITEM:  # an item's continuation, with a hanging indent or without (the width decides)
-            return indent_b >= indent_a
-        if indent_b == indent_a:
-            return True
-        if indent_b > indent_a:  # a hanging indent: a paragraph's first line, the rest indented under it
-            after_b = b + 1
-            rest_under = after_b == len(lines.kind) or lines.kind[after_b] == BLANK or lines.indent(after_b) == indent_b
-            return (a == 0 or lines.kind[a - 1] == BLANK) and rest_under
-        # a paragraph's first line indented: after a blank line, or after a line of another
-        # indentation (the last line of the paragraph before, in a book; a line of verse)
-        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK or lines.indent(a - 1) != indent_a)
+        self.pairs = lines.pairs  # breaks whose lines' form allows a wrap
+        self.reach = lines.reach  # break -> length of its line with the next line's first word added
+        self.prose = lines.prose  # the lengths of the lines of prose that a width must not be shorter than
+        self.doc_width = lines.width
 
     def _fits(self, a: int, reach: int, width: int) -> bool:
         """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
@@ -247,40 +174,6 @@ class _Unwrapper:
         if length > width:  # only a word longer than the width overflows it
             return " " not in self.lines.stripped(a)
         return reach > width - _tolerance(width)
-
-    def _estimate_width(self) -> int | None:
-        """Return the width that most breaks agree with and no prose line exceeds, if there is one."""
-        lines = self.lines
-        kinds, lengths, visible = lines.kind, lines.length, lines.visible
-        reach, pairs = self.reach, self.pairs
-        # the lengths of the lines of prose that a width must not be shorter than
-        self.prose = prose = sorted(
-            length
-            for kind, length, line in zip(kinds, lengths, visible, strict=True)
-            if length > MIN_WIDTH and kind == TEXT and " " in line.lstrip()
-        )
-        if not pairs:
-            return None
-        # each break between prose lines allows the widths from its lines' length to its reach
-        starts = sorted([max(lengths[a], lengths[a + 1]) for a in pairs])
-        ends = sorted([reach[a] - 1 for a in pairs])
-        best: tuple[int, int, int] | None = None  # score, coverage, width
-        for width in sorted(set(starts)):
-            if not MIN_WIDTH <= width <= MAX_WIDTH:
-                continue
-            coverage = bisect.bisect_right(starts, width) - bisect.bisect_left(ends, width)
-            # at the true width most breaks after a line nearly that long are wraps; unwrapped
-            # lines of any length agree with some width only here and there
-            considered = bisect.bisect_right(starts, width) - bisect.bisect_left(starts, width - width // 4)
-            if coverage < MIN_AGREEMENT * considered:
-                continue
-            over = len(prose) - bisect.bisect_right(prose, width)
-            score = coverage - 2 * over
-            if best is None or score > best[0]:
-                best = (score, coverage, width)
-        if best is None or best[0] <= 0 or best[1] < MIN_AGREEING_BREAKS:
-            return None
-        return best[2]
 
     def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
         """Return the width to judge a run of joinable lines by (``run`` lists its breaks), and whether it is sure.
@@ -328,9 +221,7 @@ class _Unwrapper:
         for a in run:
             if not self._fits(a, self.reach[a], width):
                 return False
-            if lines.kind[a + 1] == TEXT and (
-                not _ends_clause(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
-            ):
+            if lines.kind[a + 1] == TEXT and (not lines.ends[a] & _ENDS_CLAUSE or lines.ends[a + 1] & _STARTS_LOWER):
                 prose_like += 1
         return prose_like >= max(MIN_RUN_BREAKS, 0.75 * len(run))
 
@@ -433,7 +324,7 @@ class _Unwrapper:
         Not after a comma before a capital, as lines of verse break.
         """
         lines = self.lines
-        return not _ends_clause(lines.visible[a]) and _starts_lower(lines.stripped(a + 1))
+        return not lines.ends[a] & _ENDS_CLAUSE and bool(lines.ends[a + 1] & _STARTS_LOWER)
 
     def _same_sentence(self, a: int) -> bool:
         """Whether the words around a break say it falls inside a sentence.
@@ -441,7 +332,7 @@ class _Unwrapper:
         Asked where the width alone is not enough: a weak width, or a list marker after the break.
         """
         lines = self.lines
-        return not _ends_sentence(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
+        return not lines.ends[a] & _ENDS_SENTENCE or bool(lines.ends[a + 1] & _STARTS_LOWER)
 
     def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool]]) -> bool:
         """Whether the blank line after line ``a`` broke a sentence (asked where ``a`` ends in a word or a dash).
@@ -462,11 +353,11 @@ class _Unwrapper:
         before = lines.stripped(a)
         if _is_title(before) or _is_caseless(before[-1]) != _is_caseless(after[0]):
             return False  # a heading, or a change of script (a sentence does not go on in another one)
-        lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
+        lower = lines.ends[b] & _STARTS_LOWER and (" " in after or lines.ends[b] & _ENDS_SENTENCE)  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not
         width, sure = run_end.get(a, (self.doc_width, self.doc_width is not None))
-        if width is None or not sure or not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
+        if width is None or not sure or not self._fits(a, lines.length[a] + 1 + lines.first_word[b], width):
             return False
         if lower:
             return True
@@ -568,7 +459,7 @@ def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, 
             if verdict is Hyphen.HARD:
                 return cut, "", "hyphenated-word"
             return cut, " ", "suspended-hyphen"
-    elif ord(last) >= 0x0E00 and _NO_SPACE_SCRIPT.match(last) and _NO_SPACE_SCRIPT.match(text, lines.body(b)):
+    elif lines.ends[a] & _ENDS_WITHOUT_SPACE and lines.ends[b] & _STARTS_WITHOUT_SPACE:
         return cut, "", rule
     return cut, " ", rule
 
