@@ -77,12 +77,23 @@ pub struct Breaks {
     pub prose: Vec<usize>,
     /// The width that most breaks agree with and no prose line exceeds, if there is one; or the given width.
     pub width: Option<usize>,
+    /// The line before each break that a wrap made, in order.
+    pub wraps: Vec<usize>,
+    /// For each line of prose that a blank line follows: whether the next line's first word would not
+    /// have fitted on it, at the width of its run of lines (or the text's), where that width is sure.
+    pub blank_fits: Vec<bool>,
 }
 
 /// Narrower "wraps" are menus and short lines, not wrapped prose.
 pub const MIN_WIDTH: usize = 30;
 /// A block of wider lines was not wrapped.
 pub const MAX_WIDTH: usize = 160;
+/// A block tells its own width from this many wraps of prose, or more ...
+const MIN_RUN_BREAKS: usize = 3;
+/// ... and only if it is this wide: narrower blocks of short lines are lists of things.
+const MIN_RUN_WIDTH: usize = 40;
+/// A line wrapped by hand reaches this share of its paragraph's longest line.
+const RAGGED_MARGIN_SHARE: f64 = 0.8;
 /// Breaks that must agree on a text's width.
 const MIN_AGREEING_BREAKS: i64 = 2;
 /// The share of long enough lines' breaks that a text's wrap width must explain.
@@ -270,6 +281,15 @@ impl<'t> Reader<'t> {
             breaks.reach.push(lengths[a] + 1 + self.lines.first_word[b]);
         }
         breaks.width = width.or_else(|| self.estimate_width(&mut breaks));
+        let judge = Judge {
+            reader: self,
+            breaks: &breaks,
+            indent: &indent,
+            column: &column,
+            given: width.is_some(),
+        };
+        let (wraps, blank_fits) = judge.wraps();
+        (breaks.wraps, breaks.blank_fits) = (wraps, blank_fits);
         breaks
     }
 
@@ -478,6 +498,241 @@ impl<'t> Reader<'t> {
             .chunks(2)
             .map(|pair| (pair[0], *pair.last().unwrap_or(&pair[0])))
             .collect()
+    }
+}
+
+/// How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts).
+fn tolerance(width: usize) -> usize {
+    1 + width / 40
+}
+
+/// The judgement of the breaks of one text: which of them a wrap made.
+struct Judge<'r, 't> {
+    reader: &'r Reader<'t>,
+    breaks: &'r Breaks,
+    indent: &'r [usize],
+    column: &'r [usize],
+    /// Whether the width was given (else it was inferred, or there is none).
+    given: bool,
+}
+
+impl Judge<'_, '_> {
+    /// The breaks that a wrap made, and for each line of prose before a blank line whether the next
+    /// line's first word would not have fitted on it at a sure width.
+    fn wraps(&self) -> (Vec<usize>, Vec<bool>) {
+        let reader = self.reader;
+        let (kinds, lengths, reach) = (&reader.lines.kinds, &reader.lengths, &self.breaks.reach);
+        let pairs = &self.breaks.lines;
+        let mut found = Vec::new();
+        let mut run_widths: Vec<(usize, Option<usize>, bool)> = Vec::new(); // a run's last line, its width, sure
+        let mut run_start = 0;
+        for end in 0..pairs.len() {
+            if end + 1 < pairs.len() && pairs[end + 1] == pairs[end] + 1 {
+                continue;
+            }
+            let run = &pairs[run_start..=end];
+            let run_reach = &reach[run_start..=end];
+            run_start = end + 1;
+            let (width, sure) = self.run_width(run, run_reach);
+            run_widths.push((run[run.len() - 1] + 1, width, sure));
+            let Some(width) = width else {
+                if self.weak_evidence_holds(run) {
+                    found.extend(self.ragged_wraps(run, run.iter().copied()));
+                }
+                continue;
+            };
+            let fits = |(a, reach): (&usize, &usize)| self.fits(*a, *reach, width);
+            let mut fitting: Vec<usize> = run
+                .iter()
+                .zip(run_reach)
+                .filter(|&pair| fits(pair))
+                .map(|(a, _)| *a)
+                .collect();
+            if fitting.len() < run.len() {
+                let others = run.iter().zip(run_reach).filter(|&pair| !fits(pair)).map(|(a, _)| *a);
+                fitting.extend(self.ragged_wraps(run, others));
+                fitting.sort_unstable();
+            }
+            if sure {
+                found.extend(
+                    fitting
+                        .into_iter()
+                        .filter(|&a| kinds[a + 1] != LineKind::Item || self.same_sentence(a)),
+                );
+            } else if fitting.len() == run.len()
+                && run.iter().all(|&a| self.same_sentence(a))
+                && self.weak_evidence_holds(run)
+            {
+                found.extend(run);
+            }
+        }
+        let doc = self.breaks.width;
+        let blank_fits = reader
+            .lines
+            .blank_after_text
+            .iter()
+            .map(|&a| {
+                let (width, sure) = run_widths
+                    .binary_search_by_key(&a, |&(last, _, _)| last)
+                    .map_or((doc, doc.is_some()), |found| (run_widths[found].1, run_widths[found].2));
+                let after = a + 2;
+                match width {
+                    Some(width) if sure && after < kinds.len() => {
+                        self.fits(a, lengths[a] + 1 + reader.lines.first_word[after], width)
+                    }
+                    _ => false,
+                }
+            })
+            .collect();
+        (found, blank_fits)
+    }
+
+    /// A line's text after its quote markers and indentation.
+    fn words(&self, index: usize) -> &str {
+        &self.reader.visible[index][self.column[index]..]
+    }
+
+    /// Whether the break after line `a` is one that wrapping at `width` makes (`reach`: the line's length
+    /// with the next line's first word added).
+    fn fits(&self, a: usize, reach: usize, width: usize) -> bool {
+        if self.reader.lengths[a] > width {
+            return !self.words(a).contains(' '); // only a word longer than the width overflows it
+        }
+        reach > width - tolerance(width)
+    }
+
+    /// The width to judge a run of joinable lines by (`run` lists its breaks), and whether it is sure.
+    ///
+    /// Without a width of the text, a paragraph of its own is judged by its own longest line, but not
+    /// surely: its breaks must then all fit, and the words agree.
+    fn run_width(&self, run: &[usize], run_reach: &[usize]) -> (Option<usize>, bool) {
+        let (kinds, lengths) = (&self.reader.lines.kinds, &self.reader.lengths);
+        let doc = self.breaks.width;
+        if self.given {
+            return (doc, true);
+        }
+        let (first, last) = (run[0], run[run.len() - 1] + 1); // a run's lines follow each other
+        let longest = lengths[first..=last].iter().copied().max().unwrap_or(0);
+        if run.len() >= MIN_RUN_BREAKS {
+            if doc.is_some_and(|doc| doc - tolerance(doc) <= longest && longest <= doc) {
+                return (doc, true); // the run was wrapped at the text's width
+            }
+            // its longest line of words (a longer single word, such as a link, overflows any width)
+            let mut own = longest;
+            let longest_line = first
+                + lengths[first..=last]
+                    .iter()
+                    .position(|&length| length == longest)
+                    .unwrap_or(0);
+            if longest > MIN_WIDTH && !self.words(longest_line).contains(' ') {
+                own = (first..=last)
+                    .filter(|&index| lengths[index] <= MIN_WIDTH || self.words(index).contains(' '))
+                    .map(|index| lengths[index])
+                    .max()
+                    .unwrap_or(0);
+            }
+            if (MIN_RUN_WIDTH..=MAX_WIDTH).contains(&own)
+                && doc.is_none_or(|doc| own + tolerance(own) < doc || own > doc)
+                && self.self_wrapped(run, run_reach, own)
+            {
+                return (Some(own), true);
+            }
+        }
+        if doc.is_some() {
+            return (doc, true);
+        }
+        let alone = (first == 0 || kinds[first - 1] == LineKind::Blank)
+            && (last + 1 == kinds.len() || kinds[last + 1] == LineKind::Blank);
+        if alone {
+            // the widest wrap that makes every break of the run
+            let widest = run_reach.iter().copied().min().unwrap_or(0) - 1;
+            // a text with lines of prose longer than any such wrap was not wrapped: its short lines are kept
+            let prose = &self.breaks.prose;
+            if (MIN_WIDTH..=MAX_WIDTH).contains(&longest)
+                && prose.partition_point(|&length| length <= widest) == prose.len()
+            {
+                return (Some(longest), false);
+            }
+        }
+        (None, false)
+    }
+
+    /// Whether every break of a run fits `width` and reads like prose (not verse).
+    fn self_wrapped(&self, run: &[usize], run_reach: &[usize], width: usize) -> bool {
+        let mut prose_like = 0;
+        for (&a, &reach) in run.iter().zip(run_reach) {
+            if !self.fits(a, reach, width) {
+                return false;
+            }
+            let ends = &self.reader.lines.ends;
+            if self.reader.lines.kinds[a + 1] == LineKind::Text
+                && (ends[a] & ENDS_CLAUSE == 0 || ends[a + 1] & STARTS_LOWER != 0)
+            {
+                prose_like += 1;
+            }
+        }
+        prose_like as f64 >= (MIN_RUN_BREAKS as f64).max(0.75 * run.len() as f64)
+    }
+
+    /// The `breaks` of a run that a wrap by hand made: near the run's right margin, inside a sentence.
+    ///
+    /// Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
+    /// the next word would not fit: a break is such a wrap when its line reaches most of the way to its
+    /// paragraph's margin (and not far past it) and a sentence goes on across it.
+    fn ragged_wraps(&self, run: &[usize], breaks: impl Iterator<Item = usize>) -> Vec<usize> {
+        let lengths = &self.reader.lengths;
+        let mut ordered = lengths[run[0]..=run[run.len() - 1] + 1].to_vec();
+        ordered.sort_unstable();
+        let margin = ordered[ordered.len() - 1];
+        if margin > MAX_WIDTH {
+            return Vec::new();
+        }
+        let shortest = (MIN_RUN_WIDTH as f64).max(RAGGED_MARGIN_SHARE * margin as f64);
+        // a line far longer than the text's width, or than every other line of its paragraph (but its
+        // last, which may be short), was not wrapped by hand: an earlier look joined it
+        let second = if ordered.len() > 2 {
+            ordered[ordered.len() - 2]
+        } else {
+            0
+        };
+        let reference = match self.breaks.width.unwrap_or(0).max(second) {
+            0 => margin,
+            reference => reference,
+        };
+        let longest = reference + 2 * tolerance(reference);
+        breaks
+            .filter(|&a| {
+                shortest <= lengths[a] as f64
+                    && lengths[a] <= longest
+                    && self.words(a).contains(' ')
+                    && self.inside_sentence(a)
+            })
+            .collect()
+    }
+
+    /// Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
+    ///
+    /// It may where the lines go on unindented (a paragraph's first line may be indented); lines that go
+    /// on indented as deep as code only where every break falls inside a sentence: in a text without a
+    /// width of its own, such lines are often a page's layout.
+    fn weak_evidence_holds(&self, run: &[usize]) -> bool {
+        let (first, last) = (run[0], run[run.len() - 1] + 1);
+        self.indent[first + 1..=last].iter().all(|&indent| indent < CODE_INDENT)
+            || run.iter().all(|&a| self.inside_sentence(a))
+    }
+
+    /// Whether a sentence goes on across the break after line `a`, in lower case (not after a comma
+    /// before a capital, as lines of verse break).
+    fn inside_sentence(&self, a: usize) -> bool {
+        let ends = &self.reader.lines.ends;
+        ends[a] & ENDS_CLAUSE == 0 && ends[a + 1] & STARTS_LOWER != 0
+    }
+
+    /// Whether the words around a break say it falls inside a sentence (asked where the width alone is
+    /// not enough: a weak width, or a list marker after the break).
+    fn same_sentence(&self, a: usize) -> bool {
+        let ends = &self.reader.lines.ends;
+        ends[a] & ENDS_SENTENCE == 0 || ends[a + 1] & STARTS_LOWER != 0
     }
 }
 
@@ -850,12 +1105,29 @@ mod tests {
     }
 
     #[test]
+    fn wraps_at_the_text_s_width_by_hand_and_across_a_blank_line() {
+        let text = "It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals,\n\
+                    when it was checked by a violent gust of wind\nwhich swept up the streets.";
+        assert_eq!(read_breaks(text, None).1.wraps, [0, 1, 2]);
+        // verse: lines that start with a capital after a comma are kept
+        let verse = "I wandered lonely as a cloud\nThat floats on high over vales and hills,\n\
+                     When all at once I saw a crowd,\nA host, of golden daffodils;\n\
+                     Beside the lake, beneath the trees,\nFluttering and dancing in the breeze.";
+        assert!(read_breaks(verse, None).1.wraps.is_empty());
+        // a given width joins what fits it, and says whether a blank line broke a wrapped line
+        let blank = "The committee agreed that the money should be spent on the\n\nschools of the villages.";
+        let (lines, breaks) = read_breaks(blank, Some(60));
+        assert_eq!((lines.blank_after_text, breaks.blank_fits), (vec![0], vec![true]));
+        assert_eq!(read_breaks(blank, Some(80)).1.blank_fits, [false]);
+    }
+
+    #[test]
     fn reading_is_linear() {
         crate::testing::assert_linear(
             2_000,
             |n| "    indented words of a kind of prose, or so\n> > x\n- a\n  b\n".repeat(n),
             |text| {
-                read_lines(text);
+                read_breaks(text, None);
             },
         );
     }

@@ -289,8 +289,8 @@ fn link_edits<'py>(
     })
 }
 
-/// The lines of `text` as the `linewrap` step reads them, and the breaks between them whose lines' form
-/// allows a wrap (see `linewrap.rs`); `width` is the wrap width if it is known.
+/// The lines of `text` as the `linewrap` step reads them, and the breaks between them that a wrap
+/// made (see `linewrap.rs`); `width` is the wrap width if it is known.
 #[pyfunction]
 #[pyo3(signature = (text, width))]
 fn linewrap_lines<'py>(
@@ -302,6 +302,7 @@ fn linewrap_lines<'py>(
     let utf8: &str = &text.utf8;
     let (lines, breaks) = guarded(py, "linewrap", || linewrap::read_breaks(utf8, width))?;
     let kinds: Vec<u8> = lines.kinds.iter().map(|&kind| kind as u8).collect();
+    let blank_fits: Vec<u8> = breaks.blank_fits.iter().map(|&fits| u8::from(fits)).collect();
     let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
     for layout in lines.layouts {
         // everything before a line's first word is ASCII: its columns are code points
@@ -313,24 +314,24 @@ fn linewrap_lines<'py>(
     Ok((
         PyBytes::new(py, &kinds),
         layouts,
-        lines.blank_after_text,
         PyBytes::new(py, &lines.ends),
-        lines.first_word,
-        (breaks.lines, breaks.reach, breaks.prose, breaks.width),
+        breaks.wraps,
+        lines.blank_after_text,
+        PyBytes::new(py, &blank_fits),
     ))
 }
 
 /// Lines as the `linewrap` step reads them: kinds; the quoted or indented lines, their quote depths,
-/// indentations and columns; the lines of prose before a blank line; what the words at each line's
-/// ends say; each line's first word's length; the breaks whose lines' form allows a wrap, their reach,
-/// the lengths of the lines of prose, and the text's width.
+/// indentations and columns; what the words at each line's ends say; the breaks that a wrap made (the
+/// line before each); the lines of prose before a blank line, and whether the next line's first word
+/// would not have fitted on each at a sure width.
 type LinewrapLines<'py> = (
     Bound<'py, PyBytes>,
     (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
-    Vec<usize>,
     Bound<'py, PyBytes>,
     Vec<usize>,
-    (Vec<usize>, Vec<usize>, Vec<usize>, Option<usize>),
+    Vec<usize>,
+    Bound<'py, PyBytes>,
 );
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.

@@ -135,6 +135,11 @@ proptest! {
         prop_assert!(breaks.lines.iter().all(|&a| lines.kinds[a] <= linewrap::LineKind::Item && lines.kinds[a + 1] <= linewrap::LineKind::Item));
         prop_assert!(breaks.width.is_none_or(|width| (linewrap::MIN_WIDTH..=linewrap::MAX_WIDTH).contains(&width)));
         prop_assert!(breaks.prose.windows(2).all(|pair| pair[0] <= pair[1]));
+        prop_assert!(breaks.wraps.windows(2).all(|pair| pair[0] < pair[1]));
+        prop_assert!(breaks.wraps.iter().all(|wrap| breaks.lines.binary_search(wrap).is_ok()));
+        prop_assert_eq!(breaks.blank_fits.len(), lines.blank_after_text.len());
+        let (_, given) = linewrap::read_breaks(&text, Some(40));
+        prop_assert!(given.wraps.iter().all(|wrap| given.lines.binary_search(wrap).is_ok()) && given.width == Some(40));
         prop_assert!(lines.layouts.windows(2).all(|pair| pair[0].line < pair[1].line));
         prop_assert!(lines.layouts.iter().all(|layout| layout.column <= text.split('\n').nth(layout.line).map_or(0, str::len)));
         prop_assert!(lines.blank_after_text.iter().all(|&line| lines.kinds[line + 1] != linewrap::LineKind::Text));

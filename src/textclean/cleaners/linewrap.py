@@ -18,8 +18,6 @@ A blank line inside a sentence is mended, and line-end hyphens are judged by
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
@@ -52,13 +50,8 @@ _STARTS_WITHOUT_SPACE = 16  # its words start with such a character
 _HARD_BREAK = 32  # it ends in markdown's forced line break: two spaces or a backslash
 
 MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
-MAX_WIDTH = 160  # a block of wider lines was not wrapped
-MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
-MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
-RAGGED_MARGIN_SHARE = 0.8  # a line wrapped by hand reaches this share of its paragraph's longest line
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-CODE_INDENT = 4  # markdown's indented code block (the native line reader tells code from indented prose)
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
@@ -96,19 +89,17 @@ class _Lines:
         self.length = list(map(len, self.visible))  # quote markers and indentation included
         self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
         # read natively, in one pass over the text: the kind of each line (one byte a line); the quoted or
-        # indented lines and their layout; the lines of prose (or list items) followed by a blank line;
-        # what the words at each line's ends say (one byte a line, of _ENDS_SENTENCE, ... bits); the
-        # length of each line's first word; the breaks whose lines' form allows a wrap, with their reach
-        # (the line's length with the next line's first word added), the lengths of the lines of prose
-        # (sorted) and the text's wrap width (the given one, or the one inferred)
-        self.kind, layouts, self.blank_after_text, self.ends, self.first_word, breaks = _native.linewrap_lines(
+        # indented lines and their layout; what the words at each line's ends say (one byte a line, of
+        # _ENDS_SENTENCE, ... bits); the breaks that a wrap made (the line before each, in order); the
+        # lines of prose (or list items) followed by a blank line, and for each whether the next line's
+        # first word would not have fitted on it at the width of its run of lines (or the text's), where
+        # that width is sure (one byte each)
+        self.kind, layouts, self.ends, self.wraps, self.blank_after_text, self.blank_fits = _native.linewrap_lines(
             text, width
         )
         # line -> (quote depth, indentation, text column), for the lines that have any
         quoted, depths, indents, columns = layouts
         self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
-        self.pairs, reach, self.prose, self.width = breaks
-        self.reach = dict(zip(self.pairs, reach, strict=True))
 
     def start(self, index: int) -> int:
         """Return the offset in the text where a line starts."""
@@ -146,11 +137,6 @@ def _is_title(line: str) -> bool:
     return capitalized * 2 > len(words)
 
 
-def _tolerance(width: int) -> int:
-    """How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts)."""
-    return 1 + width // 40
-
-
 def _is_caseless(char: str) -> bool:
     """Whether a character is a letter of a script without case (Chinese, Japanese, Thai, Arabic, ...)."""
     return char.isalpha() and not char.isupper() and not char.islower()
@@ -160,184 +146,40 @@ class _Unwrapper:
     """Find the breaks of one text that a wrap made."""
 
     def __init__(self, text: str, options: LinewrapOptions) -> None:
-        self.lines = lines = _Lines(text, options.width)
+        self.lines = _Lines(text, options.width)
         self.options = options
         self.judge = HyphenJudge(text)
-        self.pairs = lines.pairs  # breaks whose lines' form allows a wrap
-        self.reach = lines.reach  # break -> length of its line with the next line's first word added
-        self.prose = lines.prose  # the lengths of the lines of prose that a width must not be shorter than
-        self.doc_width = lines.width
-
-    def _fits(self, a: int, reach: int, width: int) -> bool:
-        """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
-        length = self.lines.length[a]
-        if length > width:  # only a word longer than the width overflows it
-            return " " not in self.lines.stripped(a)
-        return reach > width - _tolerance(width)
-
-    def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
-        """Return the width to judge a run of joinable lines by (``run`` lists its breaks), and whether it is sure.
-
-        Without a width of the text, a paragraph of its own is judged by its own longest line,
-        but not surely: its breaks must then all fit, and the words agree.
-        """
-        lines = self.lines
-        doc = self.doc_width
-        if self.options.width is not None:
-            return doc, True
-        if len(run) >= MIN_RUN_BREAKS:
-            first, lengths = run[0], lines.length
-            longest = max(lengths[first : run[-1] + 2])  # a run's lines follow each other
-            if doc is not None and doc - _tolerance(doc) <= longest <= doc:
-                return doc, True  # the run was wrapped at the text's width
-            # its longest line of words (a longer single word, such as a link, overflows any width)
-            own = longest
-            if longest > MIN_WIDTH and " " not in lines.stripped(lengths.index(longest, first)):
-                own = max(
-                    (lengths[i] for i in (*run, run[-1] + 1) if lengths[i] <= MIN_WIDTH or " " in lines.stripped(i)),
-                    default=0,
-                )
-            if (
-                MIN_RUN_WIDTH <= own <= MAX_WIDTH
-                and (doc is None or own < doc - _tolerance(own) or own > doc)
-                and self._self_wrapped(run, own)
-            ):
-                return own, True
-        if doc is not None:
-            return doc, True
-        first, last, kinds = run[0], run[-1] + 1, lines.kind
-        if (first == 0 or kinds[first - 1] == BLANK) and (last + 1 == len(kinds) or kinds[last + 1] == BLANK):
-            own = max(lines.length[first : last + 1])
-            widest = min(self.reach[a] for a in run) - 1  # the widest wrap that makes every break of the run
-            # a text with lines of prose longer than any such wrap was not wrapped: its short lines are kept
-            if MIN_WIDTH <= own <= MAX_WIDTH and bisect.bisect_right(self.prose, widest) == len(self.prose):
-                return own, False
-        return None, False
-
-    def _self_wrapped(self, run: list[int], width: int) -> bool:
-        """Whether every break of a run fits ``width`` and reads like prose (not verse)."""
-        lines = self.lines
-        prose_like = 0
-        for a in run:
-            if not self._fits(a, self.reach[a], width):
-                return False
-            if lines.kind[a + 1] == TEXT and (not lines.ends[a] & _ENDS_CLAUSE or lines.ends[a + 1] & _STARTS_LOWER):
-                prose_like += 1
-        return prose_like >= max(MIN_RUN_BREAKS, 0.75 * len(run))
 
     def joins(self) -> list[tuple[int, int, str]]:
-        """Return the breaks to join as (line before, line after, rule), in order."""
+        """Return the breaks to join as (line before, line after, rule), in order.
+
+        The breaks that a wrap made are read natively; here, the blank lines inside a sentence.
+        """
         lines = self.lines
-        found: list[tuple[int, int, str]] = []
-        run_end: dict[int, tuple[int | None, bool]] = {}  # a run's last line -> (width, sure)
-        pairs, reach = self.pairs, self.reach
-        kinds, lengths = lines.kind, lines.length
-        run: list[int] = []
-        for a, following in zip(pairs, [*pairs[1:], -1], strict=False):  # -1: no break follows the last
-            run.append(a)
-            if following == a + 1:
-                continue
-            width, sure = self._run_width(run)
-            run_end[a + 1] = (width, sure)
-            if width is None:
-                if self._weak_evidence_holds(run):
-                    found.extend((index, index + 1, "line-wrap") for index in self._ragged_wraps(run, run))
-            else:
-                limit = width - _tolerance(width)
-                fitting = [
-                    index
-                    for index in run
-                    # only a word longer than the width overflows it
-                    if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
-                ]
-                if len(fitting) < len(run):
-                    fitting = sorted({*fitting, *self._ragged_wraps(run, set(run).difference(fitting))})
-                if sure:
-                    found.extend(
-                        (index, index + 1, "line-wrap")
-                        for index in fitting
-                        if kinds[index + 1] != ITEM or self._same_sentence(index)
-                    )
-                elif (
-                    len(fitting) == len(run)
-                    and all(self._same_sentence(index) for index in run)
-                    and self._weak_evidence_holds(run)
-                ):
-                    found.extend((index, index + 1, "line-wrap") for index in run)
-            run = []
+        kinds = lines.kind
+        found = [(a, a + 1, "line-wrap") for a in lines.wraps]
         if self.options.mend_blank_lines:
             # a list marker joined to the sentence before it is prose too
             continued = {b for _, b, _ in found if kinds[b] == ITEM}
             visible = lines.visible
-            for a in lines.blank_after_text:
+            for a, fits in zip(lines.blank_after_text, lines.blank_fits, strict=True):
                 last = visible[a][-1]  # most paragraphs end a sentence (or with markup): the cheapest test first
                 if (
                     (last.isalnum() or last in _GOES_ON_MARKS)
                     and (kinds[a] == TEXT or a in continued)
                     and a + 2 < len(kinds)
                     and kinds[a + 2] == TEXT
-                    and self._mend_blank(a, run_end)
+                    and self._mend_blank(a, fits)
                 ):
                     found.append((a, a + 2, "blank-line-in-sentence"))
             found.sort()
         return found
 
-    def _ragged_wraps(self, run: list[int], breaks: Iterable[int]) -> list[int]:
-        """Return the ``breaks`` of a run that a wrap by hand made: near the run's right margin, inside a sentence.
-
-        Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
-        the next word would not fit: a break is such a wrap when its line reaches most of the way to
-        its paragraph's margin (and not far past it) and a sentence goes on across it.
-        """
-        lines = self.lines
-        lengths = lines.length
-        ordered = sorted(lengths[run[0] : run[-1] + 2])
-        margin = ordered[-1]
-        if margin > MAX_WIDTH:
-            return []
-        shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
-        # a line far longer than the text's width, or than every other line of its paragraph (but its
-        # last, which may be short), was not wrapped by hand: an earlier look joined it
-        reference = max(self.doc_width or 0, ordered[-2] if len(ordered) > 2 else 0) or margin
-        longest = reference + 2 * _tolerance(reference)
-        return [
-            a
-            for a in breaks
-            if shortest <= lengths[a] <= longest and " " in lines.stripped(a) and self._inside_sentence(a)
-        ]
-
-    def _weak_evidence_holds(self, run: list[int]) -> bool:
-        """Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
-
-        It may where the lines go on unindented (a paragraph's first line may be indented); lines that go
-        on indented as deep as code only where every break falls inside a sentence: in a text without a
-        width of its own, such lines are often a page's layout.
-        """
-        indent = self.lines.indent
-        return all(indent(index) < CODE_INDENT for index in range(run[0] + 1, run[-1] + 2)) or all(
-            self._inside_sentence(index) for index in run
-        )
-
-    def _inside_sentence(self, a: int) -> bool:
-        """Whether a sentence goes on across the break after line ``a``, in lower case.
-
-        Not after a comma before a capital, as lines of verse break.
-        """
-        lines = self.lines
-        return not lines.ends[a] & _ENDS_CLAUSE and bool(lines.ends[a + 1] & _STARTS_LOWER)
-
-    def _same_sentence(self, a: int) -> bool:
-        """Whether the words around a break say it falls inside a sentence.
-
-        Asked where the width alone is not enough: a weak width, or a list marker after the break.
-        """
-        lines = self.lines
-        return not lines.ends[a] & _ENDS_SENTENCE or bool(lines.ends[a + 1] & _STARTS_LOWER)
-
-    def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool]]) -> bool:
+    def _mend_blank(self, a: int, fits: int) -> bool:
         """Whether the blank line after line ``a`` broke a sentence (asked where ``a`` ends in a word or a dash).
 
-        The caller tests the line's last character first: most paragraphs end a sentence.
+        ``fits`` says whether the next line's first word would not have fitted on line ``a`` at a sure
+        width. The caller tests the line's last character first: most paragraphs end a sentence.
         """
         lines = self.lines
         before = lines.visible[a]
@@ -356,8 +198,7 @@ class _Unwrapper:
         lower = lines.ends[b] & _STARTS_LOWER and (" " in after or lines.ends[b] & _ENDS_SENTENCE)  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not
-        width, sure = run_end.get(a, (self.doc_width, self.doc_width is not None))
-        if width is None or not sure or not self._fits(a, lines.length[a] + 1 + lines.first_word[b], width):
+        if not fits:
             return False
         if lower:
             return True
