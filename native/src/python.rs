@@ -554,6 +554,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Opening>()?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
+    module.add("LINEWRAP_MIN_WIDTH", linewrap::MIN_WIDTH)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;

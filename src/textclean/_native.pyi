@@ -35,6 +35,8 @@ class WordTable:
 
 WRAPPED_LINE_MIN: int
 WRAPPED_LINE_MAX: int
+# The narrowest wrap width of the linewrap step.
+LINEWRAP_MIN_WIDTH: int
 
 def split_blocks(
     text: str, stopwords: WordSet

@@ -49,13 +49,14 @@ _ENDS_WITHOUT_SPACE = 8  # its last character is of a script written without spa
 _STARTS_WITHOUT_SPACE = 16  # its words start with such a character
 _HARD_BREAK = 32  # it ends in markdown's forced line break: two spaces or a backslash
 
-MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
+MIN_WIDTH = _native.LINEWRAP_MIN_WIDTH  # (30) narrower "wraps" are menus and short lines, not wrapped prose
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
-# Line kinds, as small numbers so that "may be joined" is one comparison (kind <= ITEM).
+# Line kinds, as the native line reader gives them: small numbers, so that "may be joined" is one comparison
+# (kind <= ITEM).
 TEXT = 0  # prose, or a line that can only be told apart from prose by its width
 ITEM = 1  # the first line of a list item
 FIXED = 2  # structure recognised by its form: heading, rule, table row, code
