@@ -1,7 +1,13 @@
-//! The lines of a text as the `linewrap` cleaner reads them: each line's kind (prose, a list item's
-//! first line, structure recognised by its form, blank), its layout (quote depth, indentation, where
-//! its words start), what the words at its ends say, and the lines of prose that a blank line follows;
-//! then the breaks whose lines' form allows a wrap, and the width the text was wrapped at.
+//! The lines of a text as the `linewrap` cleaner reads them, and the breaks between them that a wrap
+//! made.
+//!
+//! Each line has a kind (prose, a list item's first line, structure recognised by its form, blank), a
+//! layout (quote depth, indentation, where its words start) and the words at its ends (a sentence's
+//! end, a lower case start, ...). A break is a wrap when the form of its lines allows one and the next
+//! line's first word would not have fitted on the line before at the width the text was wrapped at
+//! (inferred for the text, or a run of lines' own), or a sentence goes on across a line wrapped by hand
+//! short of its paragraph's margin. The blank lines inside a sentence and the hyphens at a line end
+//! (which ask the word lists of a language) are judged by the Python cleaner, which reads these lines.
 //!
 //! A line is what `str.split("\n")` gives, without the white space `str.rstrip` takes off its end;
 //! lengths, indentation and columns are counted in code points, as Python counts them.
@@ -21,6 +27,7 @@ pub enum LineKind {
     Item = 1,
     /// Structure recognised by its form: heading, rule, table row, code.
     Fixed = 2,
+    /// An empty line, or one of quote markers alone.
     Blank = 3,
 }
 
@@ -134,27 +141,17 @@ const HARD_BREAKS: [&str; 4] = ["  ", "\\", "  \r", "\\\r"];
 /// A header field's name has at most this many characters after its capital.
 const MAX_FIELD_NAME: usize = 30;
 
-/// Read the lines of `text`: their kinds, the layout of those quoted or indented, and the lines of prose
-/// that a blank line follows.
+/// Read the lines of `text` (their kinds, layout and the words at their ends) and find the breaks that a
+/// wrap made; `width` is the wrap width if it is known, else it is inferred.
 ///
 /// ```
-/// use textclean_native::linewrap::{read_lines, LineKind};
-/// let lines = read_lines("Title\n=====\n\n- one\n  more\n    code();");
+/// use textclean_native::linewrap::{read_breaks, LineKind};
+/// let (lines, _) = read_breaks("Title\n=====\n\n- one\n  more\n    code();", None);
 /// assert_eq!(lines.kinds, [LineKind::Fixed, LineKind::Fixed, LineKind::Blank, LineKind::Item, LineKind::Text, LineKind::Text]);
-/// ```
-pub fn read_lines(text: &str) -> Lines {
-    Reader::new(text).lines
-}
-
-/// Read the lines of `text` and find the breaks whose lines' form allows a wrap; `width` is the wrap
-/// width if it is known, else it is inferred.
-///
-/// ```
-/// use textclean_native::linewrap::read_breaks;
 /// let text = "It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals,\n\
 ///             when it was checked by a violent gust of wind\nwhich swept up the streets.";
 /// let (_, breaks) = read_breaks(text, None);
-/// assert_eq!((breaks.lines, breaks.width), (vec![0, 1, 2], Some(48)));
+/// assert_eq!((breaks.lines, breaks.width, breaks.wraps), (vec![0, 1, 2], Some(48), vec![0, 1, 2]));
 /// ```
 pub fn read_breaks(text: &str, width: Option<usize>) -> (Lines, Breaks) {
     let reader = Reader::new(text);
@@ -982,6 +979,10 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<LineKind> {
         read_lines(text).kinds
+    }
+
+    fn read_lines(text: &str) -> Lines {
+        read_breaks(text, None).0
     }
 
     #[test]

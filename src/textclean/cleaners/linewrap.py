@@ -13,7 +13,9 @@ fields, markdown headings and rules are recognised by their form and never joine
 of lines is code unless it reads as prose (few code symbols, lines of plain words): indented
 paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
 A blank line inside a sentence is mended, and line-end hyphens are judged by
-:mod:`textclean.hyphenation`.
+:mod:`textclean.hyphenation`. The lines, their kinds and the wraps are read by the native core
+(``native/src/linewrap.rs``), in one call per text and round; this module mends the blank lines,
+judges the hyphens and writes the edits.
 """
 
 from __future__ import annotations
