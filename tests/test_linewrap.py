@@ -247,6 +247,35 @@ def test_crlf_lines() -> None:
     assert join_wrapped_lines(wrapped(PROSE).replace("\n", "\r\n")) == PROSE
 
 
+def test_lone_surrogates_keep_their_place() -> None:
+    # the native line reader counts a lone surrogate as one character, neither a letter nor a space
+    text = wrapped(PROSE).replace("budget", "bud\ud800get", 1)
+    assert join_wrapped_lines(text) == PROSE.replace("budget", "bud\ud800get", 1)
+    quoted = "\n".join("> " + line for line in wrapped(PROSE).split("\n")) + "\n> \udcff"
+    assert join_wrapped_lines(quoted) == "> " + PROSE + "\n> \udcff"
+
+
+def test_layout_read_natively_decides_the_joins() -> None:
+    # quote depths differ: never joined; header fields: one per line; a hard break: kept
+    deeper = "> The committee met on Tuesday to discuss the budget for the coming\n>> year, and it agreed."
+    assert join_wrapped_lines(deeper, width=70) == deeper
+    fields = "From: The committee of the villages in the north <c@example.org>\nSubject: The budget for the year"
+    assert join_wrapped_lines(fields, width=70) == fields
+    hard = "The committee met on Tuesday to discuss the budget for the  \ncoming year, and it agreed."
+    assert join_wrapped_lines(hard, width=60) == hard
+    code = "Run this:\n\n    for year in years:\n        print(budget(year))\n"
+    assert join_wrapped_lines(code, width=30) == code
+
+
+@pytest.mark.parametrize("width", [30, 45, 60])
+def test_given_width_with_options_together(width: int) -> None:
+    text = textwrap.fill(PROSE.replace("budget", "top-selling budget"), width, break_on_hyphens=True)
+    options = LinewrapOptions(width=width, mend_blank_lines=False, hyphens="keep")
+    edits = find_linewrap_edits(text, options)
+    assert_edits_well_formed(text, edits)
+    assert {edit.rule for edit in edits} <= {"line-wrap", "hyphenated-word", "line-wrap+hyphenated-word"}
+
+
 # Properties over the seed corpus.
 paragraphs = st.sampled_from([p for p in expected_paragraphs() if "\n" not in p])
 

@@ -1,7 +1,8 @@
 r"""Write native/src/unicode_tables.rs: the character classes and case folding as Python reads them.
 
-The native scanners must read ``\w``, ``\d``, letters and scripts as the `regex` module does, and fold
-case as ``str.casefold`` does; the Unicode versions of both can differ from the one Rust's own tables
+The native scanners must read ``\w``, ``\d``, letters and scripts as the `regex` module does, letters,
+digits and numbers as ``str.isalpha``, ``str.isalnum`` and ``str.isdecimal`` do, and fold case as
+``str.casefold`` does; the Unicode versions of both can differ from the one Rust's own tables
 follow. Run it with the Python and the `regex` module the project is measured with, after upgrading
 either: ``python native/scripts/unicode_tables.py && cargo fmt``.
 """
@@ -9,6 +10,7 @@ either: ``python native/scripts/unicode_tables.py && cargo fmt``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 import unicodedata
 from pathlib import Path
 
@@ -21,6 +23,18 @@ def _ranges(pattern: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     for point in range(0x110000):
         if matcher.fullmatch(chr(point)):
+            if ranges and ranges[-1][1] == point - 1:
+                ranges[-1] = (ranges[-1][0], point)
+            else:
+                ranges.append((point, point))
+    return ranges
+
+
+def _method_ranges(method: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Return the ranges of code points for which the ``str`` method ``method`` is true."""
+    ranges: list[tuple[int, int]] = []
+    for point in range(0x110000):
+        if method(chr(point)):
             if ranges and ranges[-1][1] == point - 1:
                 ranges[-1] = (ranges[-1][0], point)
             else:
@@ -89,6 +103,19 @@ def main() -> None:
             _ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"),
         ),
         _table("LETTER", r"`[\p{L}\p{M}]`: letters and the marks on them.", _ranges(r"[\p{L}\p{M}]")),
+        _table("LETTER_ONLY", r"`\p{L}`: letters, without the marks.", _ranges(r"\p{L}")),
+        _table("UPPER_LETTER", r"`\p{Lu}`: upper case letters.", _ranges(r"\p{Lu}")),
+        _table(
+            "NO_SPACE",
+            "Scripts whose lines are rejoined without a space: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, "
+            "CJK punctuation and full-width forms.",
+            _ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"),
+        ),
+        _table("UPPER", "`str.isupper` of one character.", _method_ranges(str.isupper)),
+        _table("LOWER", "`str.islower` of one character.", _method_ranges(str.islower)),
+        _table("ALPHA", "`str.isalpha`: letters (L).", _method_ranges(str.isalpha)),
+        _table("ALNUM", "`str.isalnum`: letters, digits and numbers; with `_`, `\\w` of the `re` module.", _method_ranges(str.isalnum)),
+        _table("DECIMAL", "`str.isdecimal`: decimal digits (Nd), `\\d` of the `re` module.", _method_ranges(str.isdecimal)),
         _scripts(),
         _folding(),
     ]

@@ -19,7 +19,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, chars, links, links_edits, markup, pages, phrases, whitespace, wordtable};
+use crate::{blocks, chars, linewrap, links, links_edits, markup, pages, phrases, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -362,6 +362,51 @@ fn link_output<'py>(
     run_output(py, "links", text, &input, rules)
 }
 
+/// The lines of `text` as the `linewrap` step reads them, and the breaks between them that a wrap
+/// made (see `linewrap.rs`); `width` is the wrap width if it is known.
+#[pyfunction]
+#[pyo3(signature = (text, width))]
+fn linewrap_lines<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    width: Option<usize>,
+) -> PyResult<LinewrapLines<'py>> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    let (lines, breaks) = guarded(py, "linewrap", || linewrap::read_breaks(utf8, width))?;
+    let kinds: Vec<u8> = lines.kinds.iter().map(|&kind| kind as u8).collect();
+    let blank_fits: Vec<u8> = breaks.blank_fits.iter().map(|&fits| u8::from(fits)).collect();
+    let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
+    for layout in lines.layouts {
+        // everything before a line's first word is ASCII: its columns are code points
+        layouts.0.push(layout.line);
+        layouts.1.push(layout.depth);
+        layouts.2.push(layout.indent);
+        layouts.3.push(layout.column);
+    }
+    Ok((
+        PyBytes::new(py, &kinds),
+        layouts,
+        PyBytes::new(py, &lines.ends),
+        breaks.wraps,
+        lines.blank_after_text,
+        PyBytes::new(py, &blank_fits),
+    ))
+}
+
+/// Lines as the `linewrap` step reads them: kinds; the quoted or indented lines, their quote depths,
+/// indentations and columns; what the words at each line's ends say; the breaks that a wrap made (the
+/// line before each); the lines of prose before a blank line, and whether the next line's first word
+/// would not have fitted on each at a sure width.
+type LinewrapLines<'py> = (
+    Bound<'py, PyBytes>,
+    (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
+    Bound<'py, PyBytes>,
+    Vec<usize>,
+    Vec<usize>,
+    Bound<'py, PyBytes>,
+);
+
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
 #[pyfunction]
 fn contains_bare_url(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<bool> {
@@ -610,6 +655,7 @@ impl Opening {
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(linewrap_lines, module)?)?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
     module.add_function(wrap_pyfunction!(whitespace_output, module)?)?;
     module.add_function(wrap_pyfunction!(markup_output, module)?)?;
@@ -628,6 +674,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Opening>()?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
+    module.add("LINEWRAP_MIN_WIDTH", linewrap::MIN_WIDTH)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
     module.add_function(wrap_pyfunction!(numbered_lines, module)?)?;

@@ -4,7 +4,9 @@
 //! read characters as the `regex` module and `str` methods do, so the classes they test come from
 //! tables written by `native/scripts/unicode_tables.py`.
 
-use crate::unicode_tables::{DIGIT, FOLD, LETTER, SCRIPTS, WIDE, WORD};
+use crate::unicode_tables::{
+    ALNUM, ALPHA, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, SCRIPTS, UPPER, UPPER_LETTER, WIDE, WORD,
+};
 
 pub use crate::unicode_tables::SCRIPT_NAMES;
 
@@ -45,6 +47,72 @@ pub fn is_letter(c: char) -> bool {
     } else {
         in_table(LETTER, c)
     }
+}
+
+/// Whether `c` is a letter, as `\p{L}` of the `regex` module matches it (marks are not).
+pub fn is_letter_only(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_table(LETTER_ONLY, c)
+    }
+}
+
+/// Whether `c` is an upper case letter, as `\p{Lu}` of the `regex` module matches it.
+pub fn is_upper_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        in_table(UPPER_LETTER, c)
+    }
+}
+
+/// Whether `c` is upper case as `str.isupper` sees it.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        in_table(UPPER, c)
+    }
+}
+
+/// Whether `c` is lower case as `str.islower` sees it.
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        in_table(LOWER, c)
+    }
+}
+
+/// Whether `c` belongs to a script whose wrapped lines are rejoined without a space (Han, Hiragana,
+/// Katakana, Thai, Lao, Khmer, Myanmar), or is CJK punctuation or a full-width form.
+pub fn is_no_space(c: char) -> bool {
+    !c.is_ascii() && in_table(NO_SPACE, c)
+}
+
+/// Whether `c` is a letter as `str.isalpha` sees it (Unicode's L, without the marks).
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_table(ALPHA, c)
+    }
+}
+
+/// Whether `c` is a letter, digit or number as `str.isalnum` sees it: with `_`, what `\w` of the `re`
+/// module matches.
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        in_table(ALNUM, c)
+    }
+}
+
+/// Whether `c` is a decimal digit as `str.isdecimal` sees it (and `\d` of the `re` module matches it).
+pub fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && in_table(DECIMAL, c))
 }
 
 /// The index in [`SCRIPT_NAMES`] of the script of `c`, if it is one of them.
@@ -129,6 +197,16 @@ mod tests {
             (Some("Latin"), Some("Cyrillic"), Some("Han"), Some("Kana"), None)
         );
         assert!(is_letter('é') && is_letter('\u{301}') && !is_letter('1') && !is_letter('_'));
+    }
+
+    #[test]
+    fn letters_and_numbers_as_str_methods_read_them() {
+        assert!(is_alpha('é') && is_alpha('Ж') && !is_alpha('\u{301}') && !is_alpha('1'));
+        assert!(is_alnum('½') && is_alnum('²') && is_alnum('٣') && is_alnum('a') && !is_alnum('_'));
+        assert!(is_decimal('٣') && !is_decimal('²') && !is_decimal('½'));
+        assert!(is_letter_only('ж') && !is_letter_only('\u{301}') && is_upper_letter('Ж') && !is_upper_letter('ǅ'));
+        assert!(!is_upper('ǅ') && !is_lower('ǅ') && is_lower('ß') && !is_lower('港') && !is_upper('港'));
+        assert!(is_no_space('港') && is_no_space('。') && is_no_space('ກ') && !is_no_space('한'));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use proptest::prelude::*;
 use textclean_native::chars::CharClass;
 use textclean_native::phrases::Opening;
-use textclean_native::{blocks, formatting, language, links, links_edits, markup, pages, whitespace};
+use textclean_native::{blocks, formatting, language, linewrap, links, links_edits, markup, pages, whitespace};
 
 /// Text rich in what the scanners look for, or any text at all.
 fn text() -> impl Strategy<Value = String> {
@@ -66,6 +66,15 @@ fn text() -> impl Strategy<Value = String> {
         "ไทย",
         "مرحبا",
         "22. August",
+        "    ",
+        "  > > ",
+        "```",
+        "~~~",
+        "2.3.",
+        "(a) ",
+        "٣)",
+        "===",
+        "\u{1C}",
         "é\u{301}",
         "\u{FFFD}",
         "\u{E000}",
@@ -118,6 +127,22 @@ proptest! {
         prop_assert!(on_boundaries(&text, split.iter().flat_map(|block| [block.start, block.end])));
         prop_assert!(split.iter().all(|block| (0.0..=1.0).contains(&block.link_share)));
         prop_assert_eq!(blocks::count_words(&text), blocks::count_words(&text));
+
+        let (lines, breaks) = linewrap::read_breaks(&text, None);
+        prop_assert_eq!(lines.kinds.len(), text.split('\n').count());
+        prop_assert!(lines.ends.len() == lines.kinds.len() && lines.first_word.len() == lines.kinds.len());
+        prop_assert!(breaks.lines.windows(2).all(|pair| pair[0] < pair[1]) && breaks.reach.len() == breaks.lines.len());
+        prop_assert!(breaks.lines.iter().all(|&a| lines.kinds[a] <= linewrap::LineKind::Item && lines.kinds[a + 1] <= linewrap::LineKind::Item));
+        prop_assert!(breaks.width.is_none_or(|width| (linewrap::MIN_WIDTH..=linewrap::MAX_WIDTH).contains(&width)));
+        prop_assert!(breaks.prose.windows(2).all(|pair| pair[0] <= pair[1]));
+        prop_assert!(breaks.wraps.windows(2).all(|pair| pair[0] < pair[1]));
+        prop_assert!(breaks.wraps.iter().all(|wrap| breaks.lines.binary_search(wrap).is_ok()));
+        prop_assert_eq!(breaks.blank_fits.len(), lines.blank_after_text.len());
+        let (_, given) = linewrap::read_breaks(&text, Some(40));
+        prop_assert!(given.wraps.iter().all(|wrap| given.lines.binary_search(wrap).is_ok()) && given.width == Some(40));
+        prop_assert!(lines.layouts.windows(2).all(|pair| pair[0].line < pair[1].line));
+        prop_assert!(lines.layouts.iter().all(|layout| layout.column <= text.split('\n').nth(layout.line).map_or(0, str::len)));
+        prop_assert!(lines.blank_after_text.iter().all(|&line| lines.kinds[line + 1] != linewrap::LineKind::Text));
 
         let mut reader = language::LanguageReader::new(
             HashMap::from([("Greek".to_string(), "el".to_string())]),

@@ -24,6 +24,9 @@ def link_output(text: str, urls: str, bare_urls: str, url_token: str) -> str: ..
 def markup_output(text: str, headings: bool, list_markers: bool, tables: bool) -> str: ...
 def link_tokens(text: str) -> TokenLists: ...
 def markup_tokens(text: str, kinds: int) -> FormattingLists: ...
+def linewrap_lines(
+    text: str, width: int | None
+) -> tuple[bytes, tuple[list[int], list[int], list[int], list[int]], bytes, list[int], list[int], bytes]: ...
 def fail_like_a_broken_rule(text: str) -> EditLists: ...
 
 class WordTable:
@@ -37,6 +40,8 @@ class WordTable:
 
 WRAPPED_LINE_MIN: int
 WRAPPED_LINE_MAX: int
+# The narrowest wrap width of the linewrap step.
+LINEWRAP_MIN_WIDTH: int
 
 def split_blocks(
     text: str, stopwords: WordSet

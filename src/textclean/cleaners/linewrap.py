@@ -13,94 +13,52 @@ fields, markdown headings and rules are recognised by their form and never joine
 of lines is code unless it reads as prose (few code symbols, lines of plain words): indented
 paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
 A blank line inside a sentence is mended, and line-end hyphens are judged by
-:mod:`textclean.hyphenation`.
+:mod:`textclean.hyphenation`. The lines, their kinds and the wraps are read by the native core
+(``native/src/linewrap.rs``), in one call per text and round; this module mends the blank lines,
+judges the hyphens and writes the edits.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
 import regex
 
+from textclean import _native
 from textclean.edits import Edit, apply_edits
 from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.rounds import find_until_settled
 from textclean.text.languages import stopwords
 
-# Quote markers of e-mail replies, "> " or ">> ": lines are only joined to lines of the same depth.
-_QUOTE_PREFIX = regex.compile(r"[ ]{0,3}>(?:[ ]?>)*+[ ]?")
-_FENCE = regex.compile(r"^[ ]{0,3}(?:```|~~~)", regex.MULTILINE)
-_HEADING = regex.compile(r"#{1,6}(?:[ \t]|\Z)")
-# a horizontal rule or a setext underline: three or more of one mark, nothing else
-_RULE_MARKS = "-*_=~#+.•·"
-_RULE = regex.compile(rf"([{regex.escape(_RULE_MARKS)}])[ \t]*+(?:\1[ \t]*+){{2,}}+\Z")
-# a list item's marker: a bullet, "1." / "1)" / "(1)", a section's "2.3." / "2.3", "a)" / "(a)", "A." / "A)"
-_BULLETS = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—"  # noqa: RUF001
-_ITEM = regex.compile(
-    rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,3}}[.)]|\d{{1,3}}(?:\.\d{{1,3}})++\.?+|\(\d{{1,3}}\)|[a-z]\)|\([a-z]\)|[A-Z][.)])"
-    r"(?:[ \t]++(?=\S)|\Z)"
-)
-_ITEM_STARTS = _BULLETS + "(0123456789"
-_AFTER_BULLET = (" ", "\t", "")
-# a gap between aligned table columns: two or more spaces not after a sentence's end, or a tab
-_COLUMN_GAP = regex.compile(r"(?<=[^\s.!?:;,])(?: {2,}+|\t)(?=\S)")
-_CODE_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
-# a header's field, as in mail or a form: "Subject: ...", "Content-Type: ..."
-_FIELD = regex.compile(r"\p{Lu}[\p{L}\-]{0,30}:[ \t]")
-_FIELD_PREFIX = 33  # a field's name and colon are within this many characters of the line's start
-_HARD_BREAKS = ("  ", "\\", "  \r", "\\\r")  # markdown's forced line break, before \n or \r\n
-
-# what ends a sentence, or a clause; closing quotes and brackets may follow it
-_SENTENCE_MARKS = ".!?…。！？"  # noqa: RUF001
-_CLAUSE_MARKS = _SENTENCE_MARKS + ":;"
+# closing quotes and brackets (and emphasis) that may follow a sentence's last word
 _CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
 _GOES_ON_MARKS = ",—–-"  # noqa: RUF001  # a line that ends in one of these (or in a word) breaks off a sentence
 # opening quotes and brackets that may stand before a sentence's first word
 _OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
-# the marks that code, markup and ASCII drawings are made of, and prose seldom holds
-# (searched in every indented run of lines: `re` does these simple searches faster than `regex`)
-_CODE_MARK = re.compile(r"[{}\[\]<>=;\\|_#$*+^~`@/]")
-# a word of prose, between spaces: a letter first, perhaps after quotes or a bracket, perhaps with punctuation after it
-_PROSE_TOKEN = re.compile(
-    rf"(?<!\S)[{re.escape(_OPENERS)}\[]*[^\W\d_][\w'’\-]*[{re.escape(_CLOSERS)}.,;:!?]*(?!\S)"  # noqa: RUF001
-)
-_FIRST_LETTER = regex.compile(rf"[{regex.escape(_OPENERS)}]*+(\p{{L}})")
 _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
 # a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
 _PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
 _MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
-# characters that start a line of prose as a letter does
-_WORD_OPENERS = _OPENERS.replace("(", "") + "”’["  # noqa: RUF001
-# scripts written without spaces between words: their lines are rejoined without one
-_NO_SPACE_SCRIPT = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\u3000-\u303f\uff01-\uff60]"
-)
 _LINE_END_HYPHENS = "-\u2010\u00ad"
 _NO_LAYOUT = (0, 0, 0)
+# what the words at a line's ends say (bits of _Lines.ends, as the native line reader sets them)
+_ENDS_SENTENCE = 1  # its last character before closing quotes and brackets ends a sentence
+_ENDS_CLAUSE = 2  # ... or a clause (a colon, a semicolon)
+_STARTS_LOWER = 4  # its first letter is lower case, or of a caseless script
+_ENDS_WITHOUT_SPACE = 8  # its last character is of a script written without spaces: rejoined without one
+_STARTS_WITHOUT_SPACE = 16  # its words start with such a character
+_HARD_BREAK = 32  # it ends in markdown's forced line break: two spaces or a backslash
 
-MIN_WIDTH = 30  # narrower "wraps" are menus and short lines, not wrapped prose
-MAX_WIDTH = 160  # a block of wider lines was not wrapped
-MIN_RUN_BREAKS = 3  # a block tells its own width from this many wraps of prose, or more
-MIN_RUN_WIDTH = 40  # ... and only if it is this wide: narrower blocks of short lines are lists of things
-RAGGED_MARGIN_SHARE = 0.8  # a line wrapped by hand reaches this share of its paragraph's longest line
-MIN_AGREEING_BREAKS = 2  # breaks that must agree on a text's width
-MIN_AGREEMENT = 0.5  # the share of long enough lines' breaks that a text's wrap width must explain
+MIN_WIDTH = _native.LINEWRAP_MIN_WIDTH  # (30) narrower "wraps" are menus and short lines, not wrapped prose
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-CODE_INDENT = 4  # markdown's indented code block, unless its lines read as prose:
-MIN_PROSE_LINE_WORDS = 6  # a line of prose has this many words or more (a line of code seldom has) ...
-MIN_PROSE_WORD_SHARE = 0.8  # ... and this share of them plain words ("x", "sum(v", "+=" are not)
-MAX_PROSE_SYMBOL_SHARE = 0.03  # ... and at most this share of its characters code marks (code and drawings have more)
-JUDGED_LINES = 8  # the first lines of an indented run that tell what it holds
 _CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
-# Line kinds, as small numbers so that "may be joined" is one comparison (kind <= ITEM).
+# Line kinds, as the native line reader gives them: small numbers, so that "may be joined" is one comparison
+# (kind <= ITEM).
 TEXT = 0  # prose, or a line that can only be told apart from prose by its width
 ITEM = 1  # the first line of a list item
 FIXED = 2  # structure recognised by its form: heading, rule, table row, code
@@ -125,132 +83,26 @@ class LinewrapOptions:
 
 
 class _Lines:
-    """The lines of a text, with their kinds; the layout of a line is worked out when asked for."""
+    """The lines of a text, with their kinds and the layout of those quoted or indented (read natively)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, width: int | None) -> None:
         self.text = text
         self.raw = text.split("\n")
         self.visible = list(map(str.rstrip, self.raw))  # without trailing space (or \r)
         self.length = list(map(len, self.visible))  # quote markers and indentation included
         self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
+        # read natively, in one pass over the text: the kind of each line (one byte a line); the quoted or
+        # indented lines and their layout; what the words at each line's ends say (one byte a line, of
+        # _ENDS_SENTENCE, ... bits); the breaks that a wrap made (the line before each, in order); the
+        # lines of prose (or list items) followed by a blank line, and for each whether the next line's
+        # first word would not have fitted on it at the width of its run of lines (or the text's), where
+        # that width is sure (one byte each)
+        self.kind, layouts, self.ends, self.wraps, self.blank_after_text, self.blank_fits = _native.linewrap_lines(
+            text, width
+        )
         # line -> (quote depth, indentation, text column), for the lines that have any
-        self.layout: dict[int, tuple[int, int, int]] = {}
-        self.blank_after_text: list[int] = []  # lines of prose (or list items) followed by a blank line
-        self.kind = self._classify_all()
-
-    def _classify_all(self) -> list[int]:
-        kinds: list[int] = []
-        append = kinds.append
-        blank_after_text = self.blank_after_text
-        openers, code_indents = _WORD_OPENERS, _CODE_INDENTS
-        item_indent = -1  # indentation of the list item whose continuation lines may follow
-        run_end, run_is_code = 0, False  # the line after the run of indented lines read last, and its verdict
-        visible = self.visible
-        last = len(visible) - 1
-        for index, line in enumerate(visible):
-            if not line:
-                if kinds and kinds[-1] <= ITEM:
-                    blank_after_text.append(index - 1)
-                append(BLANK)
-                item_indent = -1
-                continue
-            first = line[0]
-            if first in " \t>":
-                if item_indent < 0 and index >= run_end and line.startswith(code_indents):
-                    # a line alone between blank lines joins nothing, whatever it holds: no need to read it
-                    alone = (index == 0 or not visible[index - 1]) and (index == last or not visible[index + 1])
-                    run_end, run_is_code = (index + 1, True) if alone else self._indented_run(index)
-                if index < run_end and run_is_code:
-                    append(FIXED)  # indented code, ASCII art, or a page's indented layout
-                    continue
-                indent, stripped = self._analyse(index)
-                if not stripped:
-                    append(BLANK)
-                    item_indent = -1
-                    continue
-            elif (first.isalpha() and line[1:2] not in ".)") or first in openers:
-                # the common case, a line that starts with a word: prose unless it is a table row
-                append(_classify(line) if "|" in line or "  " in line or "\t" in line else TEXT)
-                item_indent = -1
-                continue
-            else:
-                indent, stripped = 0, line
-            if item_indent >= 0 and indent > item_indent:
-                kind = ITEM if _ITEM.match(stripped) else TEXT
-            else:
-                if indent >= CODE_INDENT and index >= run_end:  # an indented run starts under a list item
-                    run_end, run_is_code = self._indented_run(index)
-                if indent >= CODE_INDENT and run_is_code:
-                    kind = FIXED
-                else:
-                    kind = _classify(stripped)
-                    if kind == FIXED and kinds and kinds[-1] == TEXT and _RULE.match(stripped):
-                        kinds[-1] = FIXED  # the title above a setext underline
-            if kind == ITEM:
-                item_indent = indent
-            elif indent <= item_indent or kind == FIXED:
-                item_indent = -1
-            append(kind)
-        for first_line, last_line in self._fenced_blocks():
-            kinds[first_line : last_line + 1] = [FIXED] * (last_line + 1 - first_line)
-        return kinds
-
-    def _indented_run(self, index: int) -> tuple[int, bool]:
-        """Return where the run of indented lines that starts at ``index`` ends, and whether it holds code.
-
-        Code here is also ASCII art or a page's indented layout: anything but indented prose. The run is
-        judged once, as a whole, by what it holds; its other lines read the verdict.
-        """
-        visible = self.visible
-        count = len(visible)
-        end = index + 1
-        while end < count and visible[end].startswith(_CODE_INDENTS):
-            end += 1
-        if end == index + 1:  # one line: alone between blank lines, it joins nothing whatever it holds
-            alone = (index == 0 or not visible[index - 1]) and (end == count or not visible[end])
-            wrappable = 0 if alone else int(MIN_WIDTH <= self.length[index] <= MAX_WIDTH)
-        else:  # a wrap follows a line of the run but its last; counted without a loop in Python
-            lengths = self.length[index : end - 1]
-            wrappable = sum(map(MIN_WIDTH.__le__, lengths)) - sum(map(MAX_WIDTH.__lt__, lengths))
-        # lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
-        if not wrappable or 2 * wrappable < end - index - 1:
-            return end, True
-        return end, not _reads_as_prose(visible[index : min(end, index + JUDGED_LINES)])
-
-    def _analyse(self, index: int) -> tuple[int, str]:
-        """Record a line's layout; return its indentation and its text after quote markers and indentation."""
-        line = self.visible[index]
-        stripped = line.lstrip(" \t")
-        spaces = len(line) - len(stripped)
-        column = depth = 0
-        if stripped[:1] == ">" and line.lstrip(" ")[:1] == ">":
-            quote = _QUOTE_PREFIX.match(line)
-            if quote:
-                column = quote.end()
-                depth = line.count(">", 0, column)
-                stripped = line[column:].lstrip(" \t")
-                spaces = len(line) - column - len(stripped)
-        indent = spaces + 3 * line.count("\t", column, column + spaces)
-        if depth or indent or spaces:
-            self.layout[index] = (depth, indent, column + spaces)
-        return indent, stripped
-
-    def _fenced_blocks(self) -> list[tuple[int, int]]:
-        """Return (first, last) line of each fenced code block; an unclosed fence is a block of its own."""
-        text = self.text
-        # one character first: str searches for it far faster than for three
-        if ("`" not in text or "```" not in text) and ("~" not in text or "~~~" not in text):
-            return []
-        found = []
-        line = position = 0
-        for match in _FENCE.finditer(text):  # count the lines between fences once, not from the start each time
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            found.append(line)
-        blocks = list(zip(found[0::2], found[1::2], strict=False))
-        if len(found) % 2:
-            blocks.append((found[-1], found[-1]))
-        return blocks
+        quoted, depths, indents, columns = layouts
+        self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
 
     def start(self, index: int) -> int:
         """Return the offset in the text where a line starts."""
@@ -278,75 +130,7 @@ class _Lines:
 
     def hard_break(self, index: int) -> bool:
         """Whether a line ends in markdown's forced break: two spaces or a backslash."""
-        return self.raw[index].endswith(_HARD_BREAKS)
-
-
-def _classify(stripped: str) -> int:
-    """Tell a line's kind by its form alone."""
-    first = stripped[0]
-    if first == "#" and _HEADING.match(stripped):
-        return FIXED
-    if first in _RULE_MARKS and stripped.count(first) >= 3 and _RULE.match(stripped):
-        return FIXED
-    if "|" in stripped and stripped.count("|") >= 2:
-        return FIXED
-    if ("   " in stripped or "\t" in stripped or stripped.count("  ") >= 2) and _is_aligned(stripped):
-        return FIXED
-    if first in _BULLETS and stripped[1:2] in _AFTER_BULLET:
-        return ITEM  # the common case of a list item, told without the pattern
-    if (first in _ITEM_STARTS or stripped[1:2] in ".)") and _ITEM.match(stripped):
-        return ITEM
-    return TEXT
-
-
-def _reads_as_prose(lines: list[str]) -> bool:
-    """Whether indented lines hold prose (sentences of words), not code, ASCII art or a list of commands.
-
-    Most of the lines of prose (all but a paragraph's last may be) are runs of plain words with few
-    of the symbols that code and drawings are made of. The first lines of a run tell enough.
-
-    >>> _reads_as_prose(["The customer must keep a copy of every invoice it", "receives, and show it."])
-    True
-    >>> _reads_as_prose(["def total(values):", "    return sum(v * 2 for v in values)"])
-    False
-    """
-    lines = lines[:JUDGED_LINES]  # (callers pass no more)
-    needed = max(1, len(lines) // 2)  # lines of prose: all but a paragraph's last, half of them at least
-    misses_allowed = len(lines) - needed
-    prose = misses = 0
-    for line in lines:
-        head = line[:MAX_WIDTH].lstrip(" \t>")  # a wider line was not wrapped: its start tells enough
-        words = head.split()
-        # the cheaper tests first: most lines of code are short, or full of marks
-        if (
-            len(words) >= MIN_PROSE_LINE_WORDS
-            and len(_CODE_MARK.findall(head)) <= MAX_PROSE_SYMBOL_SHARE * len(head)
-            and len(_PROSE_TOKEN.findall(head)) >= MIN_PROSE_WORD_SHARE * len(words)
-        ):
-            prose += 1
-            if prose == needed:
-                return True
-        else:
-            misses += 1
-            if misses > misses_allowed:
-                return False  # too few lines left
-    return False
-
-
-def _is_aligned(stripped: str) -> bool:
-    """Whether a line has the gaps of aligned table columns: two gaps, or one wide one."""
-    gaps = [match.end() - match.start() for match in _COLUMN_GAP.finditer(stripped)]
-    return len(gaps) >= 2 or any(gap >= 3 for gap in gaps)
-
-
-def _ends_sentence(line: str, marks: str = _SENTENCE_MARKS) -> bool:
-    """Whether a line ends a sentence (``marks`` are the sentence's last characters, before closing quotes)."""
-    return line.rstrip(_CLOSERS)[-1:] in marks if line else False
-
-
-def _ends_clause(line: str) -> bool:
-    """Whether a line ends a sentence or a clause that a colon or semicolon closes."""
-    return _ends_sentence(line, _CLAUSE_MARKS)
+        return bool(self.ends[index] & _HARD_BREAK)
 
 
 def _is_title(line: str) -> bool:
@@ -356,299 +140,49 @@ def _is_title(line: str) -> bool:
     return capitalized * 2 > len(words)
 
 
-def _first_word_length(stripped: str) -> int:
-    """Return the length of a line's first word (one character of a script written without spaces)."""
-    if ord(stripped[0]) >= 0x0E00 and _NO_SPACE_SCRIPT.match(stripped):
-        return 1
-    space = stripped.find(" ")
-    return len(stripped) if space < 0 else space
-
-
-def _tolerance(width: int) -> int:
-    """How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts)."""
-    return 1 + width // 40
-
-
 def _is_caseless(char: str) -> bool:
     """Whether a character is a letter of a script without case (Chinese, Japanese, Thai, Arabic, ...)."""
     return char.isalpha() and not char.isupper() and not char.islower()
-
-
-def _starts_lower(stripped: str) -> bool:
-    """Whether the first letter of a line is lower case (a line of a caseless script counts as such)."""
-    match = _FIRST_LETTER.match(stripped)
-    if match is None:
-        return False
-    letter = match.group(1)
-    return letter.islower() or not letter.isupper()
 
 
 class _Unwrapper:
     """Find the breaks of one text that a wrap made."""
 
     def __init__(self, text: str, options: LinewrapOptions) -> None:
-        self.lines = lines = _Lines(text)
+        self.lines = _Lines(text, options.width)
         self.options = options
         self.judge = HyphenJudge(text)
-        kinds, lengths = lines.kind, lines.length
-        # a cheap filter first: prose followed by prose or a list item, or a list item followed by prose
-        # (the sum of the kinds says it: a list item never goes on into the next item), and not two lines
-        # too short to have been wrapped at the narrowest width
-        candidates = [
-            a
-            for a, (kind_a, kind_b, length_a, length_b) in enumerate(
-                zip(kinds, kinds[1:], lengths, lengths[1:], strict=False)
-            )
-            if kind_a + kind_b <= ITEM and length_a + length_b >= MIN_WIDTH - 2
-        ]
-        self.pairs: list[int] = []  # breaks whose lines' form allows a wrap
-        self.reach: dict[int, int] = {}  # break -> length of its line with the next line's first word added
-        pairs, reach = self.pairs, self.reach
-        layout, visible, raw = lines.layout, lines.visible, lines.raw
-        for a in candidates:
-            b = a + 1
-            if raw[a].endswith(_HARD_BREAKS):
-                continue
-            if kinds[a] == TEXT == kinds[b] and a not in layout and b not in layout:
-                after = visible[b]  # the common case: two lines of prose, neither quoted nor indented
-            elif self._may_join(a, b):
-                after = lines.stripped(b)
-            else:
-                continue
-            if after.find(":", 0, _FIELD_PREFIX) > 0 and _FIELD.match(after) and _FIELD.match(lines.stripped(a)):
-                continue  # header fields ("From: ...", "Subject: ..."): one per line
-            pairs.append(a)
-            reach[a] = lengths[a] + 1 + _first_word_length(after)
-        self.prose: list[int] = []
-        self.doc_width = options.width or self._estimate_width()
-
-    def _may_join(self, a: int, b: int) -> bool:
-        """Whether the form of two adjacent lines allows a wrap between them (width aside)."""
-        lines = self.lines
-        kind_a, kind_b = lines.kind[a], lines.kind[b]
-        if lines.depth(a) != lines.depth(b):
-            return False
-        indent_a, indent_b = lines.indent(a), lines.indent(b)
-        if kind_b == ITEM:  # a dash or number that a wrap put first ("victory\n— their nominee")
-            return kind_a == TEXT and indent_a == indent_b and not _ends_clause(lines.visible[a])
-        if kind_a == ITEM:  # an item's continuation, with a hanging indent or without (the width decides)
-            return indent_b >= indent_a
-        if indent_b == indent_a:
-            return True
-        if indent_b > indent_a:  # a hanging indent: a paragraph's first line, the rest indented under it
-            after_b = b + 1
-            rest_under = after_b == len(lines.kind) or lines.kind[after_b] == BLANK or lines.indent(after_b) == indent_b
-            return (a == 0 or lines.kind[a - 1] == BLANK) and rest_under
-        # a paragraph's first line indented: after a blank line, or after a line of another
-        # indentation (the last line of the paragraph before, in a book; a line of verse)
-        return indent_b < indent_a and (a == 0 or lines.kind[a - 1] == BLANK or lines.indent(a - 1) != indent_a)
-
-    def _fits(self, a: int, reach: int, width: int) -> bool:
-        """Whether the break after line ``a`` is one that wrapping at ``width`` makes."""
-        length = self.lines.length[a]
-        if length > width:  # only a word longer than the width overflows it
-            return " " not in self.lines.stripped(a)
-        return reach > width - _tolerance(width)
-
-    def _estimate_width(self) -> int | None:
-        """Return the width that most breaks agree with and no prose line exceeds, if there is one."""
-        lines = self.lines
-        kinds, lengths, visible = lines.kind, lines.length, lines.visible
-        reach, pairs = self.reach, self.pairs
-        # the lengths of the lines of prose that a width must not be shorter than
-        self.prose = prose = sorted(
-            length
-            for kind, length, line in zip(kinds, lengths, visible, strict=True)
-            if length > MIN_WIDTH and kind == TEXT and " " in line.lstrip()
-        )
-        if not pairs:
-            return None
-        # each break between prose lines allows the widths from its lines' length to its reach
-        starts = sorted([max(lengths[a], lengths[a + 1]) for a in pairs])
-        ends = sorted([reach[a] - 1 for a in pairs])
-        best: tuple[int, int, int] | None = None  # score, coverage, width
-        for width in sorted(set(starts)):
-            if not MIN_WIDTH <= width <= MAX_WIDTH:
-                continue
-            coverage = bisect.bisect_right(starts, width) - bisect.bisect_left(ends, width)
-            # at the true width most breaks after a line nearly that long are wraps; unwrapped
-            # lines of any length agree with some width only here and there
-            considered = bisect.bisect_right(starts, width) - bisect.bisect_left(starts, width - width // 4)
-            if coverage < MIN_AGREEMENT * considered:
-                continue
-            over = len(prose) - bisect.bisect_right(prose, width)
-            score = coverage - 2 * over
-            if best is None or score > best[0]:
-                best = (score, coverage, width)
-        if best is None or best[0] <= 0 or best[1] < MIN_AGREEING_BREAKS:
-            return None
-        return best[2]
-
-    def _run_width(self, run: list[int]) -> tuple[int | None, bool]:
-        """Return the width to judge a run of joinable lines by (``run`` lists its breaks), and whether it is sure.
-
-        Without a width of the text, a paragraph of its own is judged by its own longest line,
-        but not surely: its breaks must then all fit, and the words agree.
-        """
-        lines = self.lines
-        doc = self.doc_width
-        if self.options.width is not None:
-            return doc, True
-        if len(run) >= MIN_RUN_BREAKS:
-            first, lengths = run[0], lines.length
-            longest = max(lengths[first : run[-1] + 2])  # a run's lines follow each other
-            if doc is not None and doc - _tolerance(doc) <= longest <= doc:
-                return doc, True  # the run was wrapped at the text's width
-            # its longest line of words (a longer single word, such as a link, overflows any width)
-            own = longest
-            if longest > MIN_WIDTH and " " not in lines.stripped(lengths.index(longest, first)):
-                own = max(
-                    (lengths[i] for i in (*run, run[-1] + 1) if lengths[i] <= MIN_WIDTH or " " in lines.stripped(i)),
-                    default=0,
-                )
-            if (
-                MIN_RUN_WIDTH <= own <= MAX_WIDTH
-                and (doc is None or own < doc - _tolerance(own) or own > doc)
-                and self._self_wrapped(run, own)
-            ):
-                return own, True
-        if doc is not None:
-            return doc, True
-        first, last, kinds = run[0], run[-1] + 1, lines.kind
-        if (first == 0 or kinds[first - 1] == BLANK) and (last + 1 == len(kinds) or kinds[last + 1] == BLANK):
-            own = max(lines.length[first : last + 1])
-            widest = min(self.reach[a] for a in run) - 1  # the widest wrap that makes every break of the run
-            # a text with lines of prose longer than any such wrap was not wrapped: its short lines are kept
-            if MIN_WIDTH <= own <= MAX_WIDTH and bisect.bisect_right(self.prose, widest) == len(self.prose):
-                return own, False
-        return None, False
-
-    def _self_wrapped(self, run: list[int], width: int) -> bool:
-        """Whether every break of a run fits ``width`` and reads like prose (not verse)."""
-        lines = self.lines
-        prose_like = 0
-        for a in run:
-            if not self._fits(a, self.reach[a], width):
-                return False
-            if lines.kind[a + 1] == TEXT and (
-                not _ends_clause(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
-            ):
-                prose_like += 1
-        return prose_like >= max(MIN_RUN_BREAKS, 0.75 * len(run))
 
     def joins(self) -> list[tuple[int, int, str]]:
-        """Return the breaks to join as (line before, line after, rule), in order."""
+        """Return the breaks to join as (line before, line after, rule), in order.
+
+        The breaks that a wrap made are read natively; here, the blank lines inside a sentence.
+        """
         lines = self.lines
-        found: list[tuple[int, int, str]] = []
-        run_end: dict[int, tuple[int | None, bool]] = {}  # a run's last line -> (width, sure)
-        pairs, reach = self.pairs, self.reach
-        kinds, lengths = lines.kind, lines.length
-        run: list[int] = []
-        for a, following in zip(pairs, [*pairs[1:], -1], strict=False):  # -1: no break follows the last
-            run.append(a)
-            if following == a + 1:
-                continue
-            width, sure = self._run_width(run)
-            run_end[a + 1] = (width, sure)
-            if width is None:
-                if self._weak_evidence_holds(run):
-                    found.extend((index, index + 1, "line-wrap") for index in self._ragged_wraps(run, run))
-            else:
-                limit = width - _tolerance(width)
-                fitting = [
-                    index
-                    for index in run
-                    # only a word longer than the width overflows it
-                    if (" " not in lines.stripped(index) if lengths[index] > width else reach[index] > limit)
-                ]
-                if len(fitting) < len(run):
-                    fitting = sorted({*fitting, *self._ragged_wraps(run, set(run).difference(fitting))})
-                if sure:
-                    found.extend(
-                        (index, index + 1, "line-wrap")
-                        for index in fitting
-                        if kinds[index + 1] != ITEM or self._same_sentence(index)
-                    )
-                elif (
-                    len(fitting) == len(run)
-                    and all(self._same_sentence(index) for index in run)
-                    and self._weak_evidence_holds(run)
-                ):
-                    found.extend((index, index + 1, "line-wrap") for index in run)
-            run = []
+        kinds = lines.kind
+        found = [(a, a + 1, "line-wrap") for a in lines.wraps]
         if self.options.mend_blank_lines:
             # a list marker joined to the sentence before it is prose too
             continued = {b for _, b, _ in found if kinds[b] == ITEM}
             visible = lines.visible
-            for a in lines.blank_after_text:
+            for a, fits in zip(lines.blank_after_text, lines.blank_fits, strict=True):
                 last = visible[a][-1]  # most paragraphs end a sentence (or with markup): the cheapest test first
                 if (
                     (last.isalnum() or last in _GOES_ON_MARKS)
                     and (kinds[a] == TEXT or a in continued)
                     and a + 2 < len(kinds)
                     and kinds[a + 2] == TEXT
-                    and self._mend_blank(a, run_end)
+                    and self._mend_blank(a, fits)
                 ):
                     found.append((a, a + 2, "blank-line-in-sentence"))
             found.sort()
         return found
 
-    def _ragged_wraps(self, run: list[int], breaks: Iterable[int]) -> list[int]:
-        """Return the ``breaks`` of a run that a wrap by hand made: near the run's right margin, inside a sentence.
-
-        Text wrapped by a person or an editor (licenses, mail) breaks before the margin, not only where
-        the next word would not fit: a break is such a wrap when its line reaches most of the way to
-        its paragraph's margin (and not far past it) and a sentence goes on across it.
-        """
-        lines = self.lines
-        lengths = lines.length
-        ordered = sorted(lengths[run[0] : run[-1] + 2])
-        margin = ordered[-1]
-        if margin > MAX_WIDTH:
-            return []
-        shortest = max(MIN_RUN_WIDTH, RAGGED_MARGIN_SHARE * margin)
-        # a line far longer than the text's width, or than every other line of its paragraph (but its
-        # last, which may be short), was not wrapped by hand: an earlier look joined it
-        reference = max(self.doc_width or 0, ordered[-2] if len(ordered) > 2 else 0) or margin
-        longest = reference + 2 * _tolerance(reference)
-        return [
-            a
-            for a in breaks
-            if shortest <= lengths[a] <= longest and " " in lines.stripped(a) and self._inside_sentence(a)
-        ]
-
-    def _weak_evidence_holds(self, run: list[int]) -> bool:
-        """Whether weaker evidence (a paragraph's own width, a margin by hand) may join a run's lines.
-
-        It may where the lines go on unindented (a paragraph's first line may be indented); lines that go
-        on indented as deep as code only where every break falls inside a sentence: in a text without a
-        width of its own, such lines are often a page's layout.
-        """
-        indent = self.lines.indent
-        return all(indent(index) < CODE_INDENT for index in range(run[0] + 1, run[-1] + 2)) or all(
-            self._inside_sentence(index) for index in run
-        )
-
-    def _inside_sentence(self, a: int) -> bool:
-        """Whether a sentence goes on across the break after line ``a``, in lower case.
-
-        Not after a comma before a capital, as lines of verse break.
-        """
-        lines = self.lines
-        return not _ends_clause(lines.visible[a]) and _starts_lower(lines.stripped(a + 1))
-
-    def _same_sentence(self, a: int) -> bool:
-        """Whether the words around a break say it falls inside a sentence.
-
-        Asked where the width alone is not enough: a weak width, or a list marker after the break.
-        """
-        lines = self.lines
-        return not _ends_sentence(lines.visible[a]) or _starts_lower(lines.stripped(a + 1))
-
-    def _mend_blank(self, a: int, run_end: dict[int, tuple[int | None, bool]]) -> bool:
+    def _mend_blank(self, a: int, fits: int) -> bool:
         """Whether the blank line after line ``a`` broke a sentence (asked where ``a`` ends in a word or a dash).
 
-        The caller tests the line's last character first: most paragraphs end a sentence.
+        ``fits`` says whether the next line's first word would not have fitted on line ``a`` at a sure
+        width. The caller tests the line's last character first: most paragraphs end a sentence.
         """
         lines = self.lines
         before = lines.visible[a]
@@ -664,11 +198,10 @@ class _Unwrapper:
         before = lines.stripped(a)
         if _is_title(before) or _is_caseless(before[-1]) != _is_caseless(after[0]):
             return False  # a heading, or a change of script (a sentence does not go on in another one)
-        lower = _starts_lower(after) and (" " in after or _ends_sentence(after))  # not a lone label
+        lower = lines.ends[b] & _STARTS_LOWER and (" " in after or lines.ends[b] & _ENDS_SENTENCE)  # not a lone label
         if lower and self._long_paragraph(a):
             return True  # a sentence that goes on in lower case, wrapped or not
-        width, sure = run_end.get(a, (self.doc_width, self.doc_width is not None))
-        if width is None or not sure or not self._fits(a, lines.length[a] + 1 + _first_word_length(after), width):
+        if not fits:
             return False
         if lower:
             return True
@@ -770,7 +303,7 @@ def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, 
             if verdict is Hyphen.HARD:
                 return cut, "", "hyphenated-word"
             return cut, " ", "suspended-hyphen"
-    elif ord(last) >= 0x0E00 and _NO_SPACE_SCRIPT.match(last) and _NO_SPACE_SCRIPT.match(text, lines.body(b)):
+    elif lines.ends[a] & _ENDS_WITHOUT_SPACE and lines.ends[b] & _STARTS_WITHOUT_SPACE:
         return cut, "", rule
     return cut, " ", rule
 
