@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod edits;
 pub mod formatting;
 pub mod language;
+pub mod lexicon;
 pub mod links;
 pub mod links_edits;
 pub mod markup;
