@@ -12,7 +12,7 @@
 use regex::{Regex, RegexBuilder};
 
 use crate::blocks::words;
-use crate::phrases::{class, translate, Folding, Phrases};
+use crate::phrases::{class, translate, Folding, Phrases, DFA_CACHE};
 use crate::unicode::{is_digit, is_python_space, is_word};
 use crate::unicode_tables::LETTER_ONLY;
 
@@ -44,6 +44,9 @@ const NOTICE_MAX_WORDS: usize = 80;
 const RIGHTS_WORDS: usize = 15;
 /// A related-list heading has at most this many words after its phrase ("More news from Rome").
 const HEADING_EXTRA_WORDS: usize = 3;
+/// The memory the test of every furniture phrase at once may take for the states it learns: it runs on
+/// most lines of a page (with less, it learns the same states again and again and runs ten times slower).
+const OPENING_CACHE: usize = 2 * 1024 * 1024;
 /// The label whose phrases head a list only where little follows them.
 const RELATED: &str = "related";
 
@@ -137,6 +140,7 @@ impl Lexicon {
         // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`
         let compile = |source: &str| {
             RegexBuilder::new(&translate(source, true))
+                .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())
         };
@@ -167,7 +171,8 @@ impl Lexicon {
         let letter = class(LETTER_ONLY, "", false);
         let letter_space_or_dash = class(LETTER_ONLY, r" \-", false);
         Ok(Lexicon {
-            opening: Phrases::new(&every_phrase, Folding::Simple).map_err(|error| error.to_string())?,
+            opening: Phrases::with_cache(&every_phrase, Folding::Simple, OPENING_CACHE)
+                .map_err(|error| error.to_string())?,
             furniture: furniture_labels,
             markers: labelled(markers)?,
             prompts,
@@ -200,9 +205,11 @@ impl Lexicon {
             byline: compile(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
             date: compile(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
             cjk_date: RegexBuilder::new(&translate(lists.cjk_dates, false))
+                .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())?,
             date_label: RegexBuilder::new(&format!(r"\A\s*{letter}{letter_space_or_dash}{{0,30}}[:：]\s"))
+                .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())?,
             dateline_word: compile(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,

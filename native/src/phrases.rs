@@ -13,9 +13,9 @@ use regex::{Regex, RegexBuilder};
 use crate::unicode::{case_partners, is_word};
 use crate::unicode_tables::{DIGIT, WORD};
 
-/// The memory a set of phrases may take for the states its matcher learns (the one set of every
-/// phrase of the lexicon takes up to a few hundred kilobytes of states on the lines of a page).
-const DFA_CACHE: usize = 2 * 1024 * 1024;
+/// The memory a pattern of the lexicon may take for the states its matcher learns: the lines it reads
+/// are short, and most of them fail within a few characters.
+pub const DFA_CACHE: usize = 256 * 1024;
 
 /// How a set of phrases ignores case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,12 +37,18 @@ pub struct Phrases {
 impl Phrases {
     /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax).
     pub fn new(alternation: &str, folding: Folding) -> Result<Phrases, regex::Error> {
+        Phrases::with_cache(alternation, folding, DFA_CACHE)
+    }
+
+    /// Compile `alternation` with room for `cache` bytes of learned states: a set of many phrases tried
+    /// on every line learns more of them than one label's, and would learn them again and again in less.
+    pub fn with_cache(alternation: &str, folding: Folding, cache: usize) -> Result<Phrases, regex::Error> {
         let phrases = match folding {
             Folding::Python => format!("({})", translate(alternation, true)),
             Folding::Simple => format!("(?i:({}))", translate(alternation, false)),
         };
         let source = format!(r"\A{phrases}(?:{}|\z)", not_word());
-        let pattern = RegexBuilder::new(&source).dfa_size_limit(DFA_CACHE).build()?;
+        let pattern = RegexBuilder::new(&source).dfa_size_limit(cache).build()?;
         Ok(Phrases { pattern })
     }
 
