@@ -424,6 +424,18 @@ impl WordSet {
     }
 }
 
+/// Where a phrase may start in a text (its first word, "©" or "("), in code points; its length if nowhere.
+#[pyfunction]
+fn first_word_start(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    guarded(py, "boilerplate", || {
+        let mut start = lexicon::first_word_start(utf8);
+        to_code_points(utf8, [&mut start]);
+        start
+    })
+}
+
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
 #[pyfunction]
 fn count_words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
@@ -593,6 +605,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
+    module.add_function(wrap_pyfunction!(first_word_start, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     Ok(())
 }
