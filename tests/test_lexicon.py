@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from textclean.furniture.blocks import split_blocks
-from textclean.furniture.evidence import find_date, lexicon_evidence
+from textclean.furniture.evidence import TailLine, find_date, lexicon_evidence
 from textclean.pipeline import Pipeline
 
 # A prompt line of each class, in each language, and the label it is removed under.
@@ -279,3 +279,79 @@ def test_polish_and_dutch_datelines_are_read(line: str, date: str) -> None:
 @pytest.mark.parametrize("line", ["Wszelkie prawa zastrzeżone.", "Alle rechten voorbehouden"])
 def test_polish_and_dutch_rights_notices_are_furniture(line: str) -> None:
     assert lexicon_evidence((), ()).furniture_label(split_blocks(line)[0]) == "source"
+
+
+# Lines and the label the lexicon gives them, each rule of the native reader (native/src/lexicon.rs) in
+# several languages: phrase lines, notices, credits, bylines and datelines, and lines that are none.
+LABELLED_LINES = [
+    ("Tags: harbour, storm, coast", "tags"),
+    ("Schlagwörter: Hafen, Sturm", "tags"),
+    ("Étiquettes : port, tempête", "tags"),
+    ("Tags: harbour, storm. The harbour closed.", None),
+    ("Compartilhe este artigo", "share"),
+    ("シェアする", "share"),
+    ("コメントを書く", "comments"),
+    ("Nos articles similaires", "related"),
+    ("Les plus lus", "related"),
+    ("ſhare this article", "share"),  # the long s is an s, as Python's regex matches it
+    ("Your email address will not be published. Required fields are marked", "comments"),
+    ("We use cookies to improve your experience. Accept all or manage your privacy settings.", "cookies"),
+    ("Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu.", "cookies"),
+    ("We bake cookies every morning for the market.", None),
+    ("© 2020 Example Mills. All Rights Reserved", "rights"),
+    ("(c) Jane Doe", "rights"),
+    ("Fotos: Jana Nováková. Alle Rechte vorbehalten.", "rights"),
+    ("The court ruled on the copyright of the photo.", None),
+    ("The square in 1998. (Photo: City Archive)", "caption"),
+    ("Der Marktplatz im Jahr 1998. Bild: Stadtarchiv", "caption"),
+    ("Rynek w 1998 roku. Fot. Jan Kowalski", "caption"),
+    ("La plaza en 1998. Foto de Ana Ruiz", "caption"),
+    ("Ships in the harbour. Getty Images", "caption"),
+    ("1998年の広場。（写真：市の資料館）", "caption"),
+    ("By Jane Doe", "byline"),
+    ("Von Hans Meier, Berlin", "byline"),
+    ("— By Jane Doe", None),  # a quotation's attribution
+    ("Published: May 7, 2010", "dateline"),
+    ("Deadline: May 7, 2010", None),  # a date under a label of its own is the text's
+    ("Mis à jour le 17 février 2010 à 10:30", "dateline"),
+    ("Actualizado el 17 de marzo de 2020", "dateline"),
+    ("2024年3月5日 08:30", "dateline"),
+    ("May 7, 2010 was the day the harbour closed for the last time this century.", None),
+]
+
+
+@pytest.mark.parametrize(("line", "label"), LABELLED_LINES)
+def test_each_rule_of_the_lexicon_labels_its_lines(line: str, label: str | None) -> None:
+    assert lexicon_evidence((), ()).furniture_label(split_blocks(line)[0]) == label
+
+
+@pytest.mark.parametrize(
+    ("line", "prompts", "expected"),
+    [
+        ("Leave a Comment", False, TailLine("comments", prompt=False)),
+        ("3 Kommentare", False, TailLine("comments", prompt=False)),
+        ("Tags: a, b", False, TailLine("tags", prompt=False)),
+        ("Über den Autor", False, TailLine("source", prompt=False)),
+        ("© 2024 Example Ltd.", False, TailLine("rights", prompt=False)),
+        ("Die meistgelesenen Artikel", False, None),
+        ("Die meistgelesenen Artikel", True, TailLine("related", prompt=True)),
+        ("Czytaj więcej", True, TailLine("related", prompt=True)),
+        ("Share this article", True, TailLine("share", prompt=True)),
+        ("Share this article", False, None),
+        ("See also: The old bridge", True, None),  # a cross-reference to one title, not a list's head
+        ("Related articles", False, TailLine("related", prompt=False)),
+        ("The harbour reopened on Monday.", True, None),
+    ],
+)
+def test_footer_markers_and_prompts_open_the_tail(line: str, prompts: bool, expected: TailLine | None) -> None:
+    assert lexicon_evidence((), ()).tail_label(split_blocks(line)[0], prompts=prompts) == expected
+
+
+def test_users_phrases_come_before_the_lexicon_and_read_the_same_phrase_lines() -> None:
+    evidence = lexicon_evidence(("Share this", "Harbour"), (r"^Harbour\b",))
+    assert evidence.furniture_label(split_blocks("Share this article")[0]) == "user-phrase"
+    assert evidence.furniture_label(split_blocks("Share this load with the crew of the ship, they said.")[0]) is None
+    assert evidence.furniture_label(split_blocks("Harbour news, ships and boats")[0]) == "user-pattern"
+    assert evidence.tail_label(split_blocks("Share this load with the crew.")[0], prompts=False) == TailLine(
+        "user-phrase", prompt=False
+    )

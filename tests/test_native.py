@@ -10,7 +10,7 @@ import pytest
 import textclean
 from textclean import _native
 from textclean.errors import NativeError, TextcleanError
-from textclean.furniture.blocks import split_blocks
+from textclean.furniture.blocks import first_word_start, split_blocks
 from textclean.furniture.lexicon import document_stopwords
 
 from .test_bad_input import no_traceback
@@ -134,3 +134,11 @@ def test_blocks_count_words_after_full_case_folding() -> None:
     (block,) = split_blocks(text)
     assert (block.words, block.stopwords) == (18, 13)  # "daß" folds to "dass", a function word
     assert [block.list_item for block in split_blocks("22. August 2018\n\n  •\tPunkt")] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("* © 2024", 2), ("—— Über", 3), ("«\U0001f600» (c)", 4), ("\ud800 a", 2), ("--", 2), ("", 0)],
+)
+def test_where_a_phrase_may_start_is_a_code_point_offset(text: str, expected: int) -> None:
+    assert first_word_start(text) == expected

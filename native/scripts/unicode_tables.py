@@ -73,6 +73,32 @@ def _scripts() -> str:
     )
 
 
+def _cases() -> str:
+    """Every pair of characters that case-insensitive matching of the `regex` module takes for each other.
+
+    Its own relation, not Unicode's simple case folding: "i" matches "İ", "I" matches "ı", but "I" and "İ"
+    do not match. Only characters that ``str`` methods change, or give, have a case; the relation is read
+    among them.
+    """
+    cased: set[str] = set()
+    for point in range(0x110000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        c = chr(point)
+        mapped = (c.lower(), c.upper(), c.casefold(), c.title())
+        if any(m != c for m in mapped):
+            cased.add(c)
+            cased.update(*mapped)
+    universe = "".join(sorted(cased))
+    rows = []
+    for c in sorted(cased):
+        for other in regex.findall(regex.escape(c), universe, regex.IGNORECASE):
+            if other != c:
+                rows.append(f"    (0x{ord(c):04X}, 0x{ord(other):04X}),\n")
+    what = "Characters that `regex.IGNORECASE` matches with each other: each pair both ways, sorted."
+    return f"/// {what}\npub const CASES: &[(u32, u32)] = &[\n{''.join(rows)}];\n"
+
+
 def _folding() -> str:
     rows = []
     for point in range(0x110000):
@@ -117,6 +143,7 @@ def main() -> None:
         _table("ALNUM", "`str.isalnum`: letters, digits and numbers; with `_`, `\\w` of the `re` module.", _method_ranges(str.isalnum)),
         _table("DECIMAL", "`str.isdecimal`: decimal digits (Nd), `\\d` of the `re` module.", _method_ranges(str.isdecimal)),
         _scripts(),
+        _cases(),
         _folding(),
     ]
     Path(__file__).resolve().parents[1].joinpath("src", "unicode_tables.rs").write_text(header + "\n".join(tables))

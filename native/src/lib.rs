@@ -12,6 +12,7 @@ pub mod chars;
 pub mod edits;
 pub mod formatting;
 pub mod language;
+pub mod lexicon;
 pub mod linewrap;
 pub mod links;
 pub mod links_edits;

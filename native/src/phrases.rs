@@ -1,78 +1,169 @@
 //! Phrases of the furniture lexicon, matched where a line may open with one.
 //!
 //! The lexicon writes its phrases as regular expressions in Python's syntax: words, alternations,
-//! optional groups, `\s+` between words, `\d` and `\w`. One set of them opens a line at a place when
-//! one of them matches there, case-insensitively, as whole words (no word character before or after
-//! it). The `regex` crate matches them in linear time; `\w` and `\d` are spelled out from the tables
-//! of `unicode_tables.rs`, so that they mean what they mean to Python's `regex` module.
+//! optional groups, `\s+` between words, `\d` and `\w`. A set of them opens a line at a place when one
+//! of them matches there, case-insensitively, as whole words (no word character before or after it),
+//! the first of them that does, as Python's `regex` module tries them. The `regex` crate matches them
+//! in linear time; `\w` and `\d` are spelled out from the tables of `unicode_tables.rs`, so that they
+//! mean what they mean to Python's `regex` module, and so are the characters it takes for each other when
+//! it ignores case.
 
 use regex::{Regex, RegexBuilder};
 
-/// The memory each set of phrases may take for the states its matcher learns: the lexicon holds about a
-/// hundred sets, and the lines they are tried on are short.
-const DFA_CACHE: usize = 256 * 1024;
-
-use crate::unicode::is_word;
+use crate::unicode::{case_partners, is_word};
 use crate::unicode_tables::{DIGIT, WORD};
+
+/// The memory a pattern of the lexicon may take for the states its matcher learns: the lines it reads
+/// are short, and most of them fail within a few characters.
+pub const DFA_CACHE: usize = 256 * 1024;
+
+/// How a set of phrases ignores case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folding {
+    /// As Python's `regex` module does: the characters it takes for each other (see [`case_partners`]).
+    Python,
+    /// As the `regex` crate does, by Unicode's simple case folding: "İ" is no "i", "ı" no "I". The
+    /// lexicon's test of whether any phrase opens a line has always folded so.
+    Simple,
+}
 
 /// A set of phrases that may open a line.
 #[derive(Debug, Clone)]
-pub struct Opening {
+pub struct Phrases {
+    /// The phrases (group 1) and the character after them, if any: what Python's `(?!\w)` looks at.
     pattern: Regex,
 }
 
-impl Opening {
+impl Phrases {
     /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax).
-    pub fn new(alternation: &str) -> Result<Opening, regex::Error> {
-        // the class after the phrase is read without case folding: folding it would only make it larger
-        let not_word = class(WORD, true);
-        let source = format!(r"\A(?i:{})(?:{not_word}|\z)", translate(alternation));
-        let pattern = RegexBuilder::new(&source).dfa_size_limit(DFA_CACHE).build()?;
-        Ok(Opening { pattern })
+    pub fn new(alternation: &str, folding: Folding) -> Result<Phrases, regex::Error> {
+        Phrases::with_cache(alternation, folding, DFA_CACHE)
+    }
+
+    /// Compile `alternation` with room for `cache` bytes of learned states: a set of many phrases tried
+    /// on every line learns more of them than one label's, and would learn them again and again in less.
+    pub fn with_cache(alternation: &str, folding: Folding, cache: usize) -> Result<Phrases, regex::Error> {
+        let phrases = match folding {
+            Folding::Python => format!("({})", translate(alternation, true)),
+            Folding::Simple => format!("(?i:({}))", translate(alternation, false)),
+        };
+        let source = format!(r"\A{phrases}(?:{}|\z)", not_word());
+        let pattern = RegexBuilder::new(&source).dfa_size_limit(cache).build()?;
+        Ok(Phrases { pattern })
     }
 
     /// Whether a phrase opens `text` at byte `start`, as a whole word.
     ///
     /// ```
-    /// use textclean_native::phrases::Opening;
-    /// let opening = Opening::new(r"share\s+this|share|\d+\s+comments?").unwrap();
-    /// assert!(opening.opens("Share  this", 0) && opening.opens("12 Comments", 0) && opening.opens("* share", 2));
-    /// assert!(!opening.opens("Shared", 0) && !opening.opens("xshare", 1));
+    /// use textclean_native::phrases::{Folding, Phrases};
+    /// let phrases = Phrases::new(r"share\s+this|share|\d+\s+comments?", Folding::Python).unwrap();
+    /// assert!(phrases.opens("Share  this", 0) && phrases.opens("12 Comments", 0) && phrases.opens("* share", 2));
+    /// assert!(!phrases.opens("Shared", 0) && !phrases.opens("xshare", 1));
     /// ```
     pub fn opens(&self, text: &str, start: usize) -> bool {
         !text[..start].chars().next_back().is_some_and(is_word) && self.pattern.is_match(&text[start..])
     }
+
+    /// Where the phrase that opens `text` at byte `start` as a whole word ends, if one does.
+    ///
+    /// ```
+    /// use textclean_native::phrases::{Folding, Phrases};
+    /// let phrases = Phrases::new(r"like\s+this:?|share(?:\s+this)?", Folding::Python).unwrap();
+    /// assert_eq!(phrases.end("Share thisx", 0), Some(5));
+    /// assert_eq!((phrases.end("Like this:", 0), phrases.end("Like this: a", 0)), (Some(10), Some(10)));
+    /// assert_eq!(phrases.end("Sharex", 0), None);
+    /// ```
+    pub fn end(&self, text: &str, start: usize) -> Option<usize> {
+        if text[..start].chars().next_back().is_some_and(is_word) {
+            return None;
+        }
+        let rest = &text[start..];
+        let found = self.pattern.find(rest)?;
+        let last = rest[..found.end()].chars().next_back();
+        match last {
+            // the character after the phrase ends the match
+            Some(after) if found.end() < rest.len() => Some(start + found.end() - after.len_utf8()),
+            // the phrase ends the text: its last character, if any, is one of its own
+            None => Some(start),
+            Some(last) if is_word(last) => Some(start + found.end()),
+            // the last character may be the phrase's or the one after it: the groups tell
+            Some(_) => {
+                let groups = self.pattern.captures(rest)?;
+                groups.get(1).map(|phrase| start + phrase.end())
+            }
+        }
+    }
 }
 
-/// `pattern` with `\w`, `\W` and `\d` spelled out as classes of the tables.
-fn translate(pattern: &str) -> String {
+/// `pattern`, in Python's syntax, in the `regex` crate's: `\w`, `\W` and `\d` spelled out as classes of the
+/// tables and, with `ignore_case`, each character with a case as a class of it and its partners (see
+/// [`case_partners`]). Other escapes stay as they are, so `\A` and `\z` may stand in a pattern.
+pub(crate) fn translate(pattern: &str, ignore_case: bool) -> String {
     let mut out = String::with_capacity(pattern.len());
+    let mut in_class = false;
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('w') => out.push_str(&class(WORD, false)),
-            Some('W') => out.push_str(&class(WORD, true)),
-            Some('d') => out.push_str(&class(DIGIT, false)),
-            Some(escaped) => {
-                out.push('\\');
-                out.push(escaped);
+        match c {
+            '\\' => match chars.next() {
+                Some('w') => out.push_str(&word()),
+                Some('W') => out.push_str(&not_word()),
+                Some('d') => out.push_str(&digit()),
+                Some(escaped) => {
+                    out.push('\\');
+                    out.push(escaped);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
             }
-            None => out.push('\\'),
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => {
+                let mut partners = case_partners(c).filter(|_| ignore_case).peekable();
+                if partners.peek().is_none() {
+                    out.push(c);
+                } else if in_class {
+                    out.push(c);
+                    out.extend(partners);
+                } else {
+                    out.push('[');
+                    out.push(c);
+                    out.extend(partners);
+                    out.push(']');
+                }
+            }
         }
     }
     out
 }
 
-/// A character class of the ranges of `table` (or of every other character, if `negated`).
-fn class(table: &[(u32, u32)], negated: bool) -> String {
+/// `\w` of Python's `regex` module.
+pub(crate) fn word() -> String {
+    class(WORD, "", false)
+}
+
+/// `\W` of Python's `regex` module.
+pub(crate) fn not_word() -> String {
+    class(WORD, "", true)
+}
+
+/// `\d` of Python's `regex` module.
+pub(crate) fn digit() -> String {
+    class(DIGIT, "", false)
+}
+
+/// A character class of the ranges of `table` and the characters `extra` (or of every other character,
+/// if `negated`).
+pub(crate) fn class(table: &[(u32, u32)], extra: &str, negated: bool) -> String {
     let mut out = String::from(if negated { "[^" } else { "[" });
     for &(first, last) in table {
         out.push_str(&format!(r"\x{{{first:X}}}-\x{{{last:X}}}"));
     }
+    out.push_str(extra);
     out.push(']');
     out
 }
@@ -83,16 +174,41 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words_in_any_case() {
-        let opening = Opening::new(r"kommentar\w*|leave\s+a\s+(?:comment|reply)|评论").unwrap();
-        assert!(opening.opens("Kommentare schreiben", 0));
-        assert!(opening.opens("LEAVE A\tREPLY", 0));
-        assert!(opening.opens("评论", 0) && !opening.opens("评论员指出", 0));
-        assert!(!opening.opens("leave a replyx", 0) && !opening.opens("", 0));
+        let phrases = Phrases::new(r"kommentar\w*|leave\s+a\s+(?:comment|reply)|评论", Folding::Python).unwrap();
+        assert!(phrases.opens("Kommentare schreiben", 0));
+        assert!(phrases.opens("LEAVE A\tREPLY", 0));
+        assert!(phrases.opens("评论", 0) && !phrases.opens("评论员指出", 0));
+        assert!(!phrases.opens("leave a replyx", 0) && !phrases.opens("", 0));
+    }
+
+    #[test]
+    fn case_is_ignored_as_python_ignores_it() {
+        let phrases = Phrases::new(r"kopiuj\s+link|ssl|[ec]st", Folding::Python).unwrap();
+        assert!(phrases.opens("KOPİUJ LİNK", 0) && phrases.opens("ſſl", 0) && phrases.opens("EST", 0));
+        assert!(!phrases.opens("kopıuj link", 0) && !phrases.opens("ßl", 0));
+        let upper_i = Phrases::new("I", Folding::Python).unwrap();
+        assert!(upper_i.opens("ı", 0) && !upper_i.opens("İ", 0));
+        let simple = Phrases::new(r"kopiuj\s+link", Folding::Simple).unwrap();
+        assert!(simple.opens("KOPIUJ LINK", 0) && !simple.opens("KOPİUJ LİNK", 0));
     }
 
     #[test]
     fn escapes_stay_escapes() {
-        let opening = Opening::new(r"\(c\)\s+\d{4}|a\\w").unwrap();
-        assert!(opening.opens("(C) 2024", 0) && opening.opens(r"a\w", 0) && !opening.opens("ab", 0));
+        let phrases = Phrases::new(r"\(c\)\s+\d{4}|a\\w", Folding::Python).unwrap();
+        assert!(phrases.opens("(C) 2024", 0) && phrases.opens(r"a\w", 0) && !phrases.opens("ab", 0));
+    }
+
+    #[test]
+    fn a_phrase_ends_where_python_ends_it() {
+        // the first phrase that is followed by no word character, as Python's backtracking finds it
+        let phrases = Phrases::new(r"tags?:|tags?|\(required\)|more(?: .{0,10})?", Folding::Python).unwrap();
+        assert_eq!(phrases.end("Tags: a, b", 0), Some(5));
+        assert_eq!(phrases.end("Tag", 0), Some(3));
+        assert_eq!(phrases.end("(Required)", 0), Some(10));
+        assert_eq!(phrases.end("(Required).", 0), Some(10));
+        assert_eq!(phrases.end("more from us", 0), Some(12));
+        assert_eq!(phrases.end("more from our town", 0), Some(13));
+        assert_eq!(phrases.end("x: tags", 3), Some(7));
+        assert_eq!(phrases.end("xtags", 1), None);
     }
 }

@@ -19,7 +19,7 @@ use pyo3::types::{PyBytes, PyString, PyTuple};
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, chars, linewrap, links, links_edits, markup, pages, phrases, whitespace, wordtable};
+use crate::{blocks, chars, lexicon, linewrap, links, links_edits, markup, pages, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -116,6 +116,15 @@ impl<'a> Text<'a> {
             .flat_map(u32::to_le_bytes)
             .collect();
         PyString::from_encoded_object(&PyBytes::new(py, &units), Some(c"utf-32-le"), Some(c"surrogatepass"))
+    }
+}
+
+/// The byte offset of the code point offset `point` of `text` (its length, past its end).
+fn byte_offset(text: &str, point: usize) -> usize {
+    if text.is_ascii() {
+        point.min(text.len())
+    } else {
+        text.char_indices().nth(point).map_or(text.len(), |(byte, _)| byte)
     }
 }
 
@@ -577,6 +586,18 @@ impl WordSet {
     }
 }
 
+/// Where a phrase may start in a text (its first word, "©" or "("), in code points; its length if nowhere.
+#[pyfunction]
+fn first_word_start(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
+    let text = Text::read(text)?;
+    let utf8: &str = &text.utf8;
+    guarded(py, "boilerplate", || {
+        let mut start = lexicon::first_word_start(utf8);
+        to_code_points(utf8, [&mut start]);
+        start
+    })
+}
+
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
 #[pyfunction]
 fn count_words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
@@ -623,30 +644,103 @@ impl LanguageReader {
     }
 }
 
-/// Phrases of the furniture lexicon that may open a line (see `phrases.rs`).
+/// The furniture lexicon's labels of lines and footer markers (see `lexicon.rs`).
 #[pyclass(frozen, module = "textclean._native")]
-struct Opening(phrases::Opening);
+struct Lexicon(lexicon::Lexicon);
 
 #[pymethods]
-impl Opening {
+impl Lexicon {
+    /// Compile the phrases of each furniture label and footer marker, the prompt labels and the word
+    /// lists (named as the fields of `lexicon::WordLists`), all in Python's syntax.
     #[new]
-    fn new(alternation: &str) -> PyResult<Self> {
-        phrases::Opening::new(alternation)
-            .map(Opening)
-            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))
+    fn new(
+        furniture: Vec<(String, String)>,
+        markers: Vec<(String, String)>,
+        prompts: Vec<String>,
+        lists: HashMap<String, String>,
+    ) -> PyResult<Self> {
+        let list = |name: &str| {
+            lists
+                .get(name)
+                .map(String::as_str)
+                .ok_or_else(|| PyValueError::new_err(format!("no word list {name:?}")))
+        };
+        let lists = lexicon::WordLists {
+            determiners: list("determiners")?,
+            rights_opening: list("rights_opening")?,
+            rights_reserved: list("rights_reserved")?,
+            cookies: list("cookies")?,
+            consent: list("consent")?,
+            credit_labels: list("credit_labels")?,
+            credit_photos: list("credit_photos")?,
+            credit_by: list("credit_by")?,
+            byline: list("byline")?,
+            dates: list("dates")?,
+            cjk_dates: list("cjk_dates")?,
+            dateline: list("dateline")?,
+        };
+        lexicon::Lexicon::new(&furniture, &markers, &prompts, lists)
+            .map(Lexicon)
+            .map_err(PyValueError::new_err)
     }
 
-    /// Whether a phrase opens `text` at the code point `start`, as a whole word.
-    fn opens(&self, py: Python<'_>, text: &Bound<'_, PyString>, start: usize) -> PyResult<bool> {
-        let text = Text::read(text)?;
+    /// The label of the furniture line a block is (its visible text, words and whether it ends like a
+    /// sentence), or None.
+    fn label(
+        &self,
+        py: Python<'_>,
+        visible: &Bound<'_, PyString>,
+        words: usize,
+        sentence_end: bool,
+    ) -> PyResult<Option<String>> {
+        let text = Text::read(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
-            let byte = if utf8.is_ascii() {
-                (start < utf8.len()).then_some(start)
-            } else {
-                utf8.char_indices().nth(start).map(|(byte, _)| byte)
-            };
-            byte.is_some_and(|byte| self.0.opens(utf8, byte))
+            self.0.label(utf8, words, sentence_end).map(str::to_string)
+        })
+    }
+
+    /// The footer line that opens a block, as (label, whether it is a prompt), or None.
+    fn tail(
+        &self,
+        py: Python<'_>,
+        visible: &Bound<'_, PyString>,
+        words: usize,
+        prompts: bool,
+    ) -> PyResult<Option<(String, bool)>> {
+        let text = Text::read(visible)?;
+        let utf8: &str = &text.utf8;
+        guarded(py, "footer", || {
+            self.0
+                .tail(utf8, words, prompts)
+                .map(|(label, prompt)| (label.to_string(), prompt))
+        })
+    }
+
+    /// Whether a furniture phrase opens a block's visible text at its first word.
+    fn opens(&self, py: Python<'_>, visible: &Bound<'_, PyString>) -> PyResult<bool> {
+        let text = Text::read(visible)?;
+        let utf8: &str = &text.utf8;
+        guarded(py, "boilerplate", || {
+            self.0.opens(utf8, lexicon::first_word_start(utf8))
+        })
+    }
+
+    /// Whether a block is a line of the phrase at the code points `start..end` (see `lexicon::is_phrase_line`).
+    fn is_phrase_line(
+        &self,
+        py: Python<'_>,
+        visible: &Bound<'_, PyString>,
+        start: usize,
+        end: usize,
+        words: usize,
+        sentence_end: bool,
+    ) -> PyResult<bool> {
+        let text = Text::read(visible)?;
+        let utf8: &str = &text.utf8;
+        guarded(py, "boilerplate", || {
+            let (start, end) = (byte_offset(utf8, start), byte_offset(utf8, end));
+            lexicon::is_phrase_line(utf8, start, end, words, sentence_end)
         })
     }
 }
@@ -671,7 +765,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<WordTable>()?;
     module.add_class::<WordSet>()?;
     module.add_class::<LanguageReader>()?;
-    module.add_class::<Opening>()?;
+    module.add_class::<Lexicon>()?;
+    module.add("CAPTION_WORDS", lexicon::CAPTION_WORDS)?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;
     module.add("LINEWRAP_MIN_WIDTH", linewrap::MIN_WIDTH)?;
@@ -679,6 +774,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
     module.add_function(wrap_pyfunction!(numbered_lines, module)?)?;
     module.add_class::<CharClass>()?;
+    module.add_function(wrap_pyfunction!(first_word_start, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     Ok(())
 }

@@ -5,7 +5,8 @@
 //! tables written by `native/scripts/unicode_tables.py`.
 
 use crate::unicode_tables::{
-    ALNUM, ALPHA, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, SCRIPTS, UPPER, UPPER_LETTER, WIDE, WORD,
+    ALNUM, ALPHA, CASES, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, SCRIPTS, UPPER, UPPER_LETTER,
+    WIDE, WORD,
 };
 
 pub use crate::unicode_tables::SCRIPT_NAMES;
@@ -142,6 +143,17 @@ pub fn is_python_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1C}'..='\u{1F}').contains(&c)
 }
 
+/// The characters that case-insensitive matching of the `regex` module takes for `c`, besides `c` itself:
+/// "I" and "İ" for "i", "i" and "ı" for "I", "s" and "ſ" for "S".
+pub fn case_partners(c: char) -> impl Iterator<Item = char> {
+    let point = c as u32;
+    let first = CASES.partition_point(|&(from, _)| from < point);
+    CASES[first..]
+        .iter()
+        .take_while(move |&&(from, _)| from == point)
+        .filter_map(|&(_, to)| char::from_u32(to))
+}
+
 /// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
 pub fn casefold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
@@ -171,6 +183,20 @@ mod tests {
     fn folding_is_full_case_folding() {
         assert_eq!(casefold("Straße ẞ ﬁ ΣΑΣ ς"), "strasse ss fi σασ σ");
         assert_eq!(casefold("ᏸ Ꭰ ꭰ İ K"), "Ᏸ Ꭰ Ꭰ i\u{307} k");
+    }
+
+    #[test]
+    fn case_partners_are_those_of_the_regex_module() {
+        let partners = |c| case_partners(c).collect::<String>();
+        assert_eq!(
+            (partners('i'), partners('I'), partners('İ')),
+            ("Iİ".into(), "iı".into(), "i".into())
+        );
+        assert_eq!(
+            (partners('s'), partners('ß'), partners('k')),
+            ("S\u{17F}".into(), "\u{1E9E}".into(), "K\u{212A}".into())
+        );
+        assert_eq!((partners('1'), partners('港')), (String::new(), String::new()));
     }
 
     #[test]

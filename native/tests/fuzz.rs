@@ -6,8 +6,11 @@
 use std::collections::{HashMap, HashSet};
 
 use proptest::prelude::*;
+use std::sync::LazyLock;
+
 use textclean_native::chars::CharClass;
-use textclean_native::phrases::Opening;
+use textclean_native::lexicon::{Lexicon, WordLists};
+use textclean_native::phrases::{Folding, Phrases};
 use textclean_native::{blocks, formatting, language, linewrap, links, links_edits, markup, pages, whitespace};
 
 /// Text rich in what the scanners look for, or any text at all.
@@ -78,12 +81,54 @@ fn text() -> impl Strategy<Value = String> {
         "é\u{301}",
         "\u{FFFD}",
         "\u{E000}",
+        "Share this",
+        "By ",
+        "(Photo: ",
+        "Bild: ",
+        "Getty Images",
+        "©",
+        "(c) 2024",
+        "All rights reserved",
+        "cookies",
+        "accept",
+        "May 7, 2010",
+        "2024年3月5日",
+        "08:30",
+        "Published",
+        "The ",
+        "ſ",
+        "K",
     ]);
     prop_oneof![
         prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat()),
         any::<String>(),
     ]
 }
+
+/// A lexicon of a few phrases and word lists of each kind.
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let furniture = [
+        ("share", r"share\s+this|share"),
+        ("comments", r"kommentar\w*|\d+\s+comments?|评论"),
+        ("related", r"more\s+(?:from|news)(?:\s+.{0,40})?|see\s+also"),
+    ]
+    .map(|(label, phrases)| (label.to_string(), phrases.to_string()));
+    let lists = WordLists {
+        determiners: "the|die",
+        rights_opening: r"copyright|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|\(c\)",
+        rights_reserved: r"all\s+rights\s+reserved",
+        cookies: "cookies?",
+        consent: r"accept\w*|opt.out",
+        credit_labels: "photo|bild|fot|写真",
+        credit_photos: "photo|bild",
+        credit_by: "by|von",
+        byline: "by|von|written by",
+        dates: r"(?:may|mai)\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}",
+        cjk_dates: r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
+        dateline: r"published|on|mon",
+    };
+    Lexicon::new(&furniture, &furniture[1..], &["share".to_string()], lists).unwrap()
+});
 
 fn on_boundaries(text: &str, offsets: impl IntoIterator<Item = usize>) -> bool {
     let mut last = 0;
@@ -110,9 +155,15 @@ proptest! {
         let edits = links_edits::find_edits(&text, links_edits::Options { urls, bare_urls, url_token: "<URL>" });
         prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
 
-        let opening = Opening::new(r"share\s+this|kommentar\w*|\d+\s+comments?|评论").unwrap();
+        let phrases = Phrases::new(r"share\s+this|kommentar\w*|\d+\s+comments?|评论|tags?:?|\(required\)", Folding::Python).unwrap();
         for (at, _) in text.char_indices() {
-            opening.opens(&text, at);
+            let end = phrases.end(&text, at);
+            prop_assert_eq!(end.is_some(), phrases.opens(&text, at));
+            prop_assert!(end.is_none_or(|end| end >= at && on_boundaries(&text, [end])));
+        }
+        for words in [0, 1, 10, 40] {
+            LEXICON.label(&text, words, words > 1);
+            LEXICON.tail(&text, words, true);
         }
 
         let tokens = links::tokenize(&text);

@@ -20,8 +20,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from textclean import _native
 from textclean.furniture.lexicon import document_stopwords
 
@@ -31,8 +29,6 @@ from textclean.furniture.lexicon import document_stopwords
 # blocks (native/src/blocks.rs); these are its figures.
 WRAPPED_LINE_MIN = _native.WRAPPED_LINE_MIN
 WRAPPED_LINE_MAX = _native.WRAPPED_LINE_MAX
-# Where a furniture phrase can start: a word, a copyright sign or an opening parenthesis.
-_PHRASE_START = regex.compile(r"[\w©(]")
 
 
 class Block(NamedTuple):
@@ -94,5 +90,4 @@ def first_word_start(text: str) -> int:
     >>> first_word_start("* © 2024 Example"), first_word_start("--")
     (2, 2)
     """
-    match = _PHRASE_START.search(text)
-    return len(text) if match is None else match.start()
+    return _native.first_word_start(text)

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
-from textclean import _native
 from textclean.text.languages import read_language, stopwords
 
 
@@ -797,15 +796,14 @@ FURNITURE_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 
-# A cookie or consent notice: "cookies" with the words of consent around it. Only blocks of a notice's
-# length are tested (an article about cookies is longer, or lacks the consent words).
-COOKIE_NOTICE = regex.compile(r"\bcookies?\b", regex.IGNORECASE)
-CONSENT_WORDS = regex.compile(
-    r"\b(?:accept\w*|consent\w*|agree|privacy|preferences|settings|opt.out|akzeptier\w*|zustimm\w*|"
+# A cookie or consent notice: "cookies" with the words of consent around it, as whole words. Only blocks
+# of a notice's length are tested (an article about cookies is longer, or lacks the consent words).
+COOKIE_WORDS = r"cookies?"
+CONSENT_WORDS = (
+    r"accept\w*|consent\w*|agree|privacy|preferences|settings|opt.out|akzeptier\w*|zustimm\w*|"
     r"einwilligung|datenschutz\w*|accepte[rz]?|consentement|confidentialité|acept\w*|consentimiento|privacidad|"
     r"accett\w*|consenso|aceit\w*|consentimento|privacidade|accepteren|toestemming|akceptuj\w*|zgod\w*|"
-    r"prywatnoś\w*)\b",
-    regex.IGNORECASE,
+    r"prywatnoś\w*"
 )
 
 _MONTHS = (
@@ -815,47 +813,50 @@ _MONTHS = (
     r"settembre|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|"
     r"dec(?:ember)?|dez(?:ember|embro)?|d[ée]cembre|dic(?:iembre|embre)?"
 )
-# A date: "February 17, 2010", "17 February 2010", "17. Februar 2010", "2010-02-17", "17/02/2010".
-DATE = regex.compile(
-    rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th|\.)? (?:de )?"
-    rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})\b",
-    regex.IGNORECASE,
+# A date: "February 17, 2010", "17 February 2010", "17. Februar 2010", "2010-02-17", "17/02/2010"; its forms,
+# and the date as whole words.
+DATE_FORMS = (
+    rf"(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th|\.)? (?:de )?"
+    rf"(?:{_MONTHS})\.?,? (?:de )?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
 )
+DATE = regex.compile(rf"\b(?:{DATE_FORMS})\b", regex.IGNORECASE)
 # A day and its month opening a line ("22. August 2018"): a date, not a numbered list item.
 DAY_AND_MONTH = regex.compile(rf"[ \t]*\d{{1,2}}\.[ \t]+(?:{_MONTHS})\b", regex.IGNORECASE)
 # A date in Chinese or Japanese: "2010年2月17日".
 CJK_DATE = regex.compile(r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
-# A digit: a cheap test before the date pattern is tried.
-DIGIT = regex.compile(r"\d")
-# Words that go with a date in a dateline: "Published", "Updated", "Posted on", weekdays, times.
-DATELINE_WORDS = regex.compile(
-    r"\b(?:published|updated|posted|last (?:updated|modified)|on|at|am|pm|gmt|utc|[ec][sd]t|"
+# Words that go with a date in a dateline, whole words that open with one of these: "Published", "Updated",
+# "Posted on", weekdays (and times, "08:30").
+DATELINE_WORDS = (
+    r"published|updated|posted|last (?:updated|modified)|on|at|am|pm|gmt|utc|[ec][sd]t|"
     r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
     r"atualizado|gepubliceerd|bijgewerkt|opublikowan|zaktualizowan|aktualizacja|dodan|"
     r"publication|veröffentlichung|publicación|pubblicazione|publicação|publikacja|publicatie|"
     r"date|datum|erscheinungsdatum|fecha|data|stand|erstellt|erschienen|geändert|créé|paru|modifié|creado|"
     r"modificado|creato|modificato|criado|"
-    r"mon|tue|wed|thu|fri|sat|sun)\w*\b|\d{1,2}:\d{2}",
-    regex.IGNORECASE,
+    r"mon|tue|wed|thu|fri|sat|sun"
 )
-# An article or a possessive before a furniture phrase: "The comments", "Die meistgelesenen Artikel", "Nos articles".
-DETERMINER = regex.compile(
-    r"(?:the|our|die|der|das|unsere?|les|le|la|nos|los|las|el|nuestr[ao]s|il|gli|i|os|as|nossos|nossas|het|onze|de)\s+",
-    regex.IGNORECASE,
+# An article or a possessive before a furniture phrase, and white space: "The comments", "Die meistgelesenen
+# Artikel", "Nos articles".
+DETERMINERS = (
+    r"the|our|die|der|das|unsere?|les|le|la|nos|los|las|el|nuestr[ao]s|il|gli|i|os|as|nossos|nossas|het|onze|de"
 )
 # A byline: "By Jane Doe", "Von Hans Meier", "Par Jean Dupont", "Por Ana Ruiz", "Di ...", "Door ...".
-BYLINE = regex.compile(r"^\W{0,3}(?:by|von|par|por|di|door|written by|autor|author)\b[:\s]", regex.IGNORECASE)
+BYLINE_WORDS = r"by|von|par|por|di|door|written by|autor|author"
+BYLINE = regex.compile(rf"^\W{{0,3}}(?:{BYLINE_WORDS})\b[:\s]", regex.IGNORECASE)
 # A photo credit inside a caption: "[Photo: US Embassy]", "(Photo: AP)", "Photo by ...", "... Bild: Jane Doe",
 # "Fot. Jan Kowalski".
-_CREDIT_LABELS = (
+CREDIT_LABELS = (
     r"photo|image|picture|foto|bild|crédit|crédito|credit|source|quelle|fuente|fonte|imagen|imagem|immagine|"
     r"zdjęcie|fot|źródło|beeld|bron|titelbild|beitragsbild|写真|图片|图|摄影|撮影"
 )
+# "Photo by ...": the words of a photo and of who took it.
+CREDIT_PHOTOS = r"photo|image|foto|bild"
+CREDIT_BY = r"by|von|de|di|par|por"
 CREDIT = regex.compile(
-    rf"[\[(（](?:{_CREDIT_LABELS})s?\b[^\])）\n]{{0,120}}[\])）]\W*$"
-    r"|\b(?:photo|image|foto|bild)s? (?:by|von|de|di|par|por)\b[^.\n]{0,80}$"
+    rf"[\[(（](?:{CREDIT_LABELS})s?\b[^\])）\n]{{0,120}}[\])）]\W*$"
+    rf"|\b(?:{CREDIT_PHOTOS})s? (?:{CREDIT_BY})\b[^.\n]{{0,80}}$"
     # "... Bild: Jane Doe": the separator first, the label before it, so that most places fail at once
-    rf"|(?<=(?:^|[.!?。]\s*)(?:{_CREDIT_LABELS})s?\s?)(?:[:：/]|(?<=\bfot)\.)\s?[^.:\n]{{1,60}}$"
+    rf"|(?<=(?:^|[.!?。]\s*)(?:{CREDIT_LABELS})s?\s?)(?:[:：/]|(?<=\bfot)\.)\s?[^.:\n]{{1,60}}$"
     r"|\bgetty images\W*$",
     regex.IGNORECASE,
 )
@@ -895,11 +896,11 @@ def phrase_pattern(phrases: Iterable[str], *, literal: bool = False) -> regex.Pa
     >>> bool(phrase_pattern(["评论"]).match("评论")), bool(phrase_pattern(["评论"]).match("评论员指出"))
     (True, False)
     """
-    alternation = _alternation(phrases, literal=literal)
-    return None if alternation is None else regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+    joined = alternation(phrases, literal=literal)
+    return None if joined is None else regex.compile(rf"(?<!\w)(?:{joined})(?!\w)", regex.IGNORECASE)
 
 
-def _alternation(phrases: Iterable[str], *, literal: bool = False) -> str | None:
+def alternation(phrases: Iterable[str], *, literal: bool = False) -> str | None:
     """Join phrases into one alternation, the longest first, any white space between their words.
 
     ``None`` for no phrases.
@@ -920,31 +921,9 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
     return patterns
 
 
-# The furniture phrases of each label, compiled once (one alternation per label; a block's start is
-# tried against each in turn, which costs no more than one alternation of them all and compiles in
-# half the time).
+# The furniture phrases of each label, compiled once for Python's own searches (the prompts of
+# ``passes``); the labels of lines are read by the native core (native/src/lexicon.rs).
 FURNITURE: dict[str, regex.Pattern[str]] = _compiled()
-
-
-@cache
-def _opening() -> _native.Opening | None:
-    """Compile, on first use, every label's phrases into one set that the native core matches.
-
-    The test runs on most lines of a page (native/src/phrases.rs): one automaton of all the phrases
-    tries them at once.
-    """
-    alternation = _alternation(dict.fromkeys(phrase for phrases in FURNITURE_PHRASES.values() for phrase in phrases))
-    return None if alternation is None else _native.Opening(alternation)
-
-
-def opens_with_furniture(visible: str, start: int) -> bool:
-    """Tell whether a phrase of any label may open ``visible`` at ``start``: one test before the labels are tried.
-
-    >>> opens_with_furniture("Share this", 0), opens_with_furniture("The vote", 0), opens_with_furniture("", 0)
-    (True, False, False)
-    """
-    opening = _opening()
-    return start < len(visible) and opening is not None and opening.opens(visible, start)
 
 
 # Lines after which the article does not go on: the head of a comment section, a tag or category
@@ -1053,12 +1032,6 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The footer markers of each label, compiled once.
-FOOTER_MARKERS: dict[str, regex.Pattern[str]] = {
-    label: pattern
-    for label, pattern in ((label, phrase_pattern(phrases)) for label, phrases in FOOTER_MARKER_PHRASES.items())
-    if pattern is not None
-}
 
 # A line of a list of content (see ``passes.is_content_list``).
 LIST_LINE = regex.compile(
@@ -1073,8 +1046,8 @@ FULL_STOP_END = regex.compile(r"[.!?。！？．؟।][\"'”’»)\]」』）]*
 EXCERPT_END = regex.compile(r"(?:\.\.\.|…)[\]\)]?\s*$")
 # A rights notice: a line that opens with a rights phrase ("© 2024 Example Ltd. All rights reserved."), or
 # that reserves rights anywhere in it ("Photos: Jane Doe. All rights reserved.").
-RIGHTS_OPENING = phrase_pattern((*RIGHTS, r"\(c\)"))
-RIGHTS_RESERVED = phrase_pattern(phrase for phrase in RIGHTS if phrase not in ("copyright", "©", r"\(c\) \d{4}"))
+RIGHTS_OPENING = (*RIGHTS, r"\(c\)")
+RIGHTS_RESERVED = tuple(phrase for phrase in RIGHTS if phrase not in ("copyright", "©", r"\(c\) \d{4}"))
 # A note about the author ("Jane Doe is a senior writer for ...", "Hallo, ich bin Foodbloggerin ..."): a name
 # and a form of "to be", or "I am", then within a few words a role of those who write.
 _ROLES = (

@@ -1,0 +1,564 @@
+//! The labels of furniture lines: what a block of a page says of itself, on the lexicon's evidence.
+//!
+//! A block is a furniture line when a phrase of a label opens it and little follows ("Share this
+//! article", "Tags: a, b"), or when it is a cookie notice, a rights notice, a caption with a credit,
+//! a byline or a dateline. A block opens the page's tail when a footer marker opens it ("Leave a
+//! Comment", "© 2024 ...", "Related articles"), or, where prompts end an article, a share, sign-up,
+//! log-in or related prompt. The phrases and word lists come from the lexicon's data module
+//! (`textclean/furniture/lexicon.py`), in Python's syntax; the rules here read them as Python's
+//! `regex` module does (`\w`, `\d` and `\b` as its tables have them, `$` before a final line break),
+//! with their look-arounds written out, each match in linear time.
+
+use regex::{Regex, RegexBuilder};
+
+use crate::blocks::words;
+use crate::phrases::{class, translate, Folding, Phrases, DFA_CACHE};
+use crate::unicode::{is_digit, is_python_space, is_word};
+use crate::unicode_tables::LETTER_ONLY;
+
+/// A furniture phrase followed by at most this many words is a furniture line ("Share this story").
+const PHRASE_EXTRA_WORDS: usize = 3;
+/// A phrase of at least this many words is a prompt even written as a sentence, with as many words after it.
+const LONG_PHRASE_WORDS: usize = 4;
+/// A phrase line has at most this many words (a phrase of up to 15 words, and as many after it): longer
+/// blocks are not tried.
+const PHRASE_LINE_WORDS: usize = 30;
+/// A head that opens with an article or a possessive ("Die meistgelesenen Artikel") has at most this many words.
+const DETERMINER_HEAD_WORDS: usize = 8;
+/// A label line ("Tags: a, b, c") has at most this many words and no sentence; its label ends with a
+/// colon, or with the full-width colon of CJK text.
+const LABEL_LINE_WORDS: usize = 15;
+const LABEL_COLONS: &[char] = &[':', '：'];
+/// A caption with a credit is at most this long, in words.
+pub const CAPTION_WORDS: usize = 60;
+/// A byline is at most this long, in words; a dateline has at most this many words beside its date.
+const BYLINE_WORDS: usize = 12;
+const DATELINE_EXTRA_WORDS: usize = 4;
+/// A caption's credit is within this many characters of its end.
+const CREDIT_CHARS: usize = 160;
+/// How a quoted block or a quotation's attribution starts: never a byline or a dateline.
+const QUOTE_MARKS: &[char] = &['>', '—', '―'];
+/// A cookie notice is at most this long, in words.
+const NOTICE_MAX_WORDS: usize = 80;
+/// A rights notice is at most this long, in words.
+const RIGHTS_WORDS: usize = 15;
+/// A related-list heading has at most this many words after its phrase ("More news from Rome").
+const HEADING_EXTRA_WORDS: usize = 3;
+/// The memory the test of every furniture phrase at once may take for the states it learns: it runs on
+/// most lines of a page (with less, it learns the same states again and again and runs ten times slower).
+const OPENING_CACHE: usize = 2 * 1024 * 1024;
+/// The label whose phrases head a list only where little follows them.
+const RELATED: &str = "related";
+
+/// The word lists of the lexicon's rules other than its phrases, each an alternation in Python's syntax.
+#[derive(Debug, Clone, Copy)]
+pub struct WordLists<'a> {
+    /// Articles and possessives before a furniture phrase ("The", "Die", "Nos").
+    pub determiners: &'a str,
+    /// The phrases that open a rights notice, and those that reserve rights anywhere in a line.
+    pub rights_opening: &'a str,
+    pub rights_reserved: &'a str,
+    /// The words of a cookie notice, and the words of consent that go with them.
+    pub cookies: &'a str,
+    pub consent: &'a str,
+    /// The labels of a photo credit ("Photo", "Bild", "Fot"); the words of a credit that names who took
+    /// it ("Photo by"), and those words.
+    pub credit_labels: &'a str,
+    pub credit_photos: &'a str,
+    pub credit_by: &'a str,
+    /// The words that open a byline ("By", "Von").
+    pub byline: &'a str,
+    /// The forms of a date ("May 7, 2010", "2010-05-07"), and of a date in Chinese or Japanese.
+    pub dates: &'a str,
+    pub cjk_dates: &'a str,
+    /// The words that go with a date in a dateline ("Published", weekdays).
+    pub dateline: &'a str,
+}
+
+/// The lexicon's furniture labels and footer markers, compiled once.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// The furniture labels in the order they are tried, with their phrases.
+    furniture: Vec<(String, Phrases)>,
+    /// Every phrase of every furniture label: where none opens a line, no label is tried. It folds case
+    /// as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]).
+    opening: Phrases,
+    /// The footer markers in the order they are tried, and the prompts (indices of `furniture`).
+    markers: Vec<(String, Phrases)>,
+    prompts: Vec<usize>,
+    determiner: Regex,
+    rights_opening: Phrases,
+    rights_reserved: Regex,
+    cookies: Regex,
+    consent: Regex,
+    credit: Credit,
+    byline: Regex,
+    date: Regex,
+    cjk_date: Regex,
+    date_label: Regex,
+    dateline_word: Regex,
+    dateline_words: Regex,
+}
+
+/// The ways a caption's credit ends it.
+#[derive(Debug, Clone)]
+struct Credit {
+    /// "(Photo: AP)", and the non-word characters after it.
+    bracketed: Hinted,
+    /// "Photo by Jane Doe".
+    photo_by: Hinted,
+    /// "Bild: Jane Doe" after the start or a sentence.
+    labelled: Regex,
+    /// "Getty Images", and the non-word characters after it.
+    agency: Regex,
+}
+
+/// A pattern tried only where a cheaper one finds what every match of it holds: a pattern with long
+/// bounded repetitions learns many states, which a search of every line would keep learning anew.
+#[derive(Debug, Clone)]
+struct Hinted {
+    hint: Regex,
+    pattern: Regex,
+}
+
+impl Hinted {
+    fn is_match(&self, text: &str) -> bool {
+        self.hint.is_match(text) && self.pattern.is_match(text)
+    }
+}
+
+impl Lexicon {
+    /// Compile the phrases of each furniture label and footer marker (alternations in Python's syntax),
+    /// the prompt labels (furniture labels that open a page's tail where prompts end an article) and
+    /// the word lists.
+    pub fn new(
+        furniture: &[(String, String)],
+        markers: &[(String, String)],
+        prompts: &[String],
+        lists: WordLists<'_>,
+    ) -> Result<Lexicon, String> {
+        // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`
+        let compile = |source: &str| {
+            RegexBuilder::new(&translate(source, true))
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|error| error.to_string())
+        };
+        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python).map_err(|error| error.to_string());
+        let labelled = |labels: &[(String, String)]| -> Result<Vec<(String, Phrases)>, String> {
+            labels
+                .iter()
+                .map(|(label, alternation)| Ok((label.clone(), phrases(alternation)?)))
+                .collect()
+        };
+        let every_phrase = furniture
+            .iter()
+            .map(|(_, phrases)| phrases.as_str())
+            .collect::<Vec<_>>()
+            .join("|");
+        let furniture_labels = labelled(furniture)?;
+        let prompts = prompts
+            .iter()
+            .map(|prompt| {
+                furniture_labels
+                    .iter()
+                    .position(|(label, _)| label == prompt)
+                    .ok_or_else(|| format!("no furniture label {prompt:?}"))
+            })
+            .collect::<Result<_, _>>()?;
+        let (labels, photos, by) = (lists.credit_labels, lists.credit_photos, lists.credit_by);
+        let dateline = lists.dateline;
+        let letter = class(LETTER_ONLY, "", false);
+        let letter_space_or_dash = class(LETTER_ONLY, r" \-", false);
+        Ok(Lexicon {
+            opening: Phrases::with_cache(&every_phrase, Folding::Simple, OPENING_CACHE)
+                .map_err(|error| error.to_string())?,
+            furniture: furniture_labels,
+            markers: labelled(markers)?,
+            prompts,
+            determiner: compile(&format!(r"\A(?:{})\s+", lists.determiners))?,
+            rights_opening: phrases(lists.rights_opening)?,
+            rights_reserved: compile(&anywhere(lists.rights_reserved))?,
+            cookies: compile(&anywhere(lists.cookies))?,
+            consent: compile(&anywhere(lists.consent))?,
+            credit: Credit {
+                // `s?\b` before what follows: a bracket, or a non-word character and the rest
+                bracketed: Hinted {
+                    hint: compile(&format!(r"[\[(（](?:{labels})"))?,
+                    pattern: compile(&format!(
+                        r"[\[(（](?:{labels})s?(?:[\])）]|[^\w\])）\n][^\])）\n]{{0,119}}[\])）])\W*\z"
+                    ))?,
+                },
+                // `\b` before it, and after it the end or a non-word character and the rest
+                photo_by: Hinted {
+                    hint: compile(&format!(r"(?:{photos})s? (?:{by})"))?,
+                    pattern: compile(&format!(
+                        r"(?:\A|\W)(?:{photos})s? (?:{by})(?:\n?\z|[^\w.\n][^.\n]{{0,79}}\n?\z)"
+                    ))?,
+                },
+                // the label and what comes before it are Python's look-behind
+                labelled: compile(&format!(
+                    r"(?:\A|[.!?。]\s*)(?:(?:{labels})s?\s?[:：/]|fot\.)\s?[^.:\n]{{1,60}}\n?\z"
+                ))?,
+                agency: compile(r"getty images\W*\z")?,
+            },
+            byline: compile(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
+            date: compile(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
+            cjk_date: RegexBuilder::new(&translate(lists.cjk_dates, false))
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|error| error.to_string())?,
+            date_label: RegexBuilder::new(&format!(r"\A\s*{letter}{letter_space_or_dash}{{0,30}}[:：]\s"))
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|error| error.to_string())?,
+            dateline_word: compile(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
+            dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
+        })
+    }
+
+    /// The label of the furniture line a block is, on the evidence of the lexicon, or `None`: its
+    /// visible text, its words and whether it ends like a sentence.
+    pub fn label(&self, visible: &str, words: usize, sentence_end: bool) -> Option<&str> {
+        let start = first_word_start(visible);
+        if words <= PHRASE_LINE_WORDS {
+            for phrase_start in self.phrase_starts(visible, words, start) {
+                if self.opens(visible, phrase_start) {
+                    for (label, phrases) in &self.furniture {
+                        let end = phrases.end(visible, phrase_start);
+                        if end.is_some_and(|end| is_phrase_line(visible, phrase_start, end, words, sentence_end)) {
+                            return Some(label);
+                        }
+                    }
+                }
+            }
+        }
+        if words <= NOTICE_MAX_WORDS && self.cookies.is_match(visible) && self.consent.is_match(visible) {
+            return Some("cookies");
+        }
+        if words <= RIGHTS_WORDS
+            && (self.rights_opening.opens(visible, start) || self.rights_reserved.is_match(visible))
+        {
+            return Some("rights");
+        }
+        if words <= CAPTION_WORDS && self.is_captioned(visible) {
+            return Some("caption");
+        }
+        if visible.starts_with(QUOTE_MARKS) {
+            return None; // a quotation and its attribution ("— Name, May 7, 2019") belong to the text
+        }
+        if words <= BYLINE_WORDS && !sentence_end && self.byline.is_match(visible) {
+            return Some("byline");
+        }
+        if words <= BYLINE_WORDS + DATELINE_EXTRA_WORDS && self.is_dateline(visible) {
+            return Some("dateline");
+        }
+        None
+    }
+
+    /// The footer line that opens a block (the start of the page's tail), or `None`: its label, and
+    /// whether it is a prompt (tried only with `prompts`, where no footer marker opens the block).
+    pub fn tail(&self, visible: &str, words: usize, prompts: bool) -> Option<(&str, bool)> {
+        let starts = self.phrase_starts(visible, words, first_word_start(visible));
+        for prompt in [false, true].into_iter().take(if prompts { 2 } else { 1 }) {
+            for &start in &starts {
+                if start >= visible.len() || (prompt && !self.opens(visible, start)) {
+                    continue; // no prompt can open the line there
+                }
+                let labels: Box<dyn Iterator<Item = &(String, Phrases)>> = if prompt {
+                    Box::new(self.prompts.iter().map(|&i| &self.furniture[i]))
+                } else {
+                    Box::new(self.markers.iter())
+                };
+                for (label, phrases) in labels {
+                    let end = phrases.end(visible, start);
+                    if end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..])) {
+                        return Some((label, prompt));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a phrase of any furniture label opens `visible` at byte `start`.
+    pub fn opens(&self, visible: &str, start: usize) -> bool {
+        start < visible.len() && self.opening.opens(visible, start)
+    }
+
+    /// Where a furniture phrase may open a block: at `start`, and in a head, after an article there.
+    fn phrase_starts(&self, visible: &str, words: usize, start: usize) -> Vec<usize> {
+        let determiner = if words <= DETERMINER_HEAD_WORDS {
+            self.determiner.find(&visible[start..])
+        } else {
+            None
+        };
+        match determiner {
+            Some(found) => vec![start, start + found.end()],
+            None => vec![start],
+        }
+    }
+
+    /// Whether a credit closes a caption: only its last `CREDIT_CHARS` characters are searched.
+    fn is_captioned(&self, visible: &str) -> bool {
+        let chars = visible.chars().count();
+        let from = if chars > CREDIT_CHARS {
+            visible.char_indices().nth(chars - CREDIT_CHARS).map_or(0, |(at, _)| at)
+        } else {
+            0
+        };
+        // "Photo by ..." and "Bild: ..." end within 100 characters of the end, past `from`
+        let credit = &self.credit;
+        if credit.bracketed.is_match(&visible[from..])
+            || credit.photo_by.is_match(visible)
+            || credit.labelled.is_match(visible)
+        {
+            return true;
+        }
+        // "Getty Images" can stand in one place only: where nothing but non-word characters follow it
+        self.credit.agency.find(visible).is_some_and(|found| {
+            found.start() >= from && !visible[..found.start()].chars().next_back().is_some_and(is_word)
+        })
+    }
+
+    /// Whether a short line is a date with little around it: "Example News, May 7, 2010".
+    ///
+    /// A date under a label of its own is the text's ("Deadline: 3 May 2019"), unless the label says
+    /// when the page was published or updated.
+    fn is_dateline(&self, visible: &str) -> bool {
+        let Some((start, end)) = self.find_date(visible) else {
+            return false;
+        };
+        if let Some(label) = self.date_label.find(&visible[..start]) {
+            if !self.dateline_word.is_match(label.as_str()) {
+                return false;
+            }
+        }
+        let rest = format!("{} {}", &visible[..start], &visible[end..]);
+        let mut extra = 0;
+        let mut after = 0;
+        for found in self.dateline_words.captures_iter(&rest) {
+            let Some(word) = found.get(1).or_else(|| found.get(2)) else {
+                continue;
+            };
+            extra += words(&rest[after..word.start()]).count();
+            after = word.end();
+        }
+        extra + words(&rest[after..]).count() <= DATELINE_EXTRA_WORDS
+    }
+
+    /// The span of the first date in a text, in the forms of the lexicon's languages or of Chinese and Japanese.
+    fn find_date(&self, text: &str) -> Option<(usize, usize)> {
+        if !text.chars().any(is_digit) {
+            return None; // every date has a digit
+        }
+        if let Some(date) = self.date.captures(text).and_then(|found| found.get(1)) {
+            return Some((date.start(), date.end()));
+        }
+        if text.is_ascii() {
+            return None;
+        }
+        self.cjk_date.find(text).map(|date| (date.start(), date.end()))
+    }
+}
+
+/// Whether a block is a line of the phrase at `start..end`: nothing or little follows it, a few words,
+/// or a label's list ("Tags: a, b").
+pub fn is_phrase_line(visible: &str, start: usize, end: usize, words_of_block: usize, sentence_end: bool) -> bool {
+    let rest = &visible[end..];
+    let extra = words(rest).count();
+    if extra == 0 {
+        return true;
+    }
+    let phrase_words = words(&visible[start..end]).count();
+    if phrase_words >= 2 && extra <= PHRASE_EXTRA_WORDS && !sentence_end {
+        return true;
+    }
+    if phrase_words >= LONG_PHRASE_WORDS && extra <= phrase_words {
+        return true; // a prompt written as a sentence: "Your email address will not be published."
+    }
+    rest.trim_start_matches(is_python_space).starts_with(LABEL_COLONS)
+        && words_of_block <= LABEL_LINE_WORDS
+        && !rest.trim_end_matches(is_python_space).ends_with('.')
+}
+
+/// Where a phrase may start in `text`: its first word, "©" or "(", or its length if it has none of them.
+///
+/// ```
+/// use textclean_native::lexicon::first_word_start;
+/// assert_eq!((first_word_start("* © 2024 Example"), first_word_start("--")), (2, 2));
+/// ```
+pub fn first_word_start(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| is_word(c) || c == '©' || c == '(')
+        .map_or(text.len(), |(at, _)| at)
+}
+
+/// Whether what follows a related-list phrase leaves it a heading ("More news from Rome"): a phrase
+/// that introduces one title ("See also: The old bridge") is a cross-reference inside the article.
+fn is_heading_rest(rest: &str) -> bool {
+    let extra = words(rest).count();
+    extra <= HEADING_EXTRA_WORDS && !(rest.contains(':') && extra > 0)
+}
+
+/// A pattern (in Python's syntax) that finds `alternation` anywhere as whole words (Python's `(?<!\w)` and
+/// `(?!\w)`, or `\b` beside word characters): it tells whether there is one, not where.
+fn anywhere(alternation: &str) -> String {
+    format!(r"(?:\A|\W)(?:{alternation})(?:\W|\z)")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+    use crate::testing::assert_linear;
+
+    /// A lexicon of a few phrases of each kind, in the lexicon's syntax.
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+        let table = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
+            rows.iter()
+                .map(|&(label, phrases)| (label.to_string(), phrases.to_string()))
+                .collect()
+        };
+        let furniture = table(&[
+            ("share", r"share\s+this\s+article|share|teilen"),
+            ("comments", r"leave\s+a\s+comment|\d+\s+comments?|kommentare?|评论"),
+            (
+                "related",
+                r"more\s+(?:from|news)(?:\s+.{0,40})?|meistgelesene?n?\s+artikel|see\s+also",
+            ),
+            ("tags", r"tags?"),
+            ("source", r"source|copyright|©"),
+        ]);
+        let markers = table(&[
+            ("comments", r"leave\s+a\s+comment|\d+\s+comments?"),
+            ("tags", r"tags?:"),
+            ("related", r"related\s+articles|see\s+also"),
+        ]);
+        let lists = WordLists {
+            determiners: "the|die|les|nos",
+            rights_opening: r"copyright|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|\(c\)",
+            rights_reserved: r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten",
+            cookies: "cookies?",
+            consent: r"accept\w*|privacy|opt.out",
+            credit_labels: "photo|foto|bild|fot|写真",
+            credit_photos: "photo|image|foto|bild",
+            credit_by: "by|von|de",
+            byline: "by|von|written by",
+            dates: r"(?:may|mai|march)\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:may|mai|march) \d{4}|\d{4}-\d{2}-\d{2}",
+            cjk_dates: r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
+            dateline: r"published|updated|on|mon|tue",
+        };
+        let prompts = ["share".to_string(), "related".to_string()];
+        Lexicon::new(&furniture, &markers, &prompts, lists).unwrap()
+    });
+
+    fn label(line: &str) -> Option<String> {
+        label_of(line, words(line).count(), false)
+    }
+
+    fn label_of(line: &str, words: usize, sentence_end: bool) -> Option<String> {
+        LEXICON.label(line, words, sentence_end).map(str::to_string)
+    }
+
+    #[test]
+    fn a_phrase_with_little_after_it_is_a_furniture_line() {
+        assert_eq!(label("Share this article").as_deref(), Some("share"));
+        assert_eq!(label("* SHARE").as_deref(), Some("share"));
+        assert_eq!(label("12 Comments").as_deref(), Some("comments"));
+        assert_eq!(
+            label("Tags: harbour, storm, coast, winter, ships").as_deref(),
+            Some("tags")
+        );
+        assert_eq!(label("评论").as_deref(), Some("comments"));
+        assert_eq!(label("Die meistgelesenen Artikel").as_deref(), Some("related"));
+        assert_eq!(label("More from our town hall").as_deref(), Some("related"));
+        // a sentence that opens with a phrase's word, a word that merely begins like one
+        assert_eq!(label_of("Share the load with the others of the crew.", 9, true), None);
+        assert_eq!(label("Shared values"), None);
+        assert_eq!(label("评论员指出"), None);
+        assert_eq!(label("Tags: a, b. The harbour was closed."), None);
+    }
+
+    #[test]
+    fn notices_credits_bylines_and_datelines() {
+        assert_eq!(
+            label("We use cookies. Accept them or opt-out.").as_deref(),
+            Some("cookies")
+        );
+        assert_eq!(label("We bake cookies every day."), None);
+        assert_eq!(label("(c) Jane Doe").as_deref(), Some("rights"));
+        assert_eq!(label("Photos: Ann Lee. All Rights Reserved").as_deref(), Some("rights"));
+        assert_eq!(
+            label("The square in 1998. (Photo: City Archive)").as_deref(),
+            Some("caption")
+        );
+        assert_eq!(label("The square in 1998. (Photographer: City Archive)"), None);
+        assert_eq!(
+            label("The square in 1998. Photo by Ann Lee").as_deref(),
+            Some("caption")
+        );
+        assert_eq!(label("The square in 1998. Bild: Ann Lee\n").as_deref(), Some("caption"));
+        assert_eq!(label("Stare miasto. Fot. Jan Kowalski").as_deref(), Some("caption"));
+        assert_eq!(label("Ships in the harbour. Getty Images").as_deref(), Some("caption"));
+        assert_eq!(label("Ships in the harbourGetty Images"), None);
+        assert_eq!(label("By Jane Doe").as_deref(), Some("byline"));
+        assert_eq!(label("— By Jane Doe"), None);
+        assert_eq!(label("Bypass closed"), None);
+        assert_eq!(label("Published: May 7, 2010").as_deref(), Some("dateline"));
+        assert_eq!(
+            label("Example News, Mon 7. Mai 2010 08:30").as_deref(),
+            Some("dateline")
+        );
+        assert_eq!(label("Deadline: May 7, 2010"), None);
+        assert_eq!(label("2024年3月5日 08:30").as_deref(), Some("dateline"));
+        assert_eq!(label("May 7, 2010 was the day the harbour closed for good"), None);
+    }
+
+    #[test]
+    fn footer_markers_and_prompts_open_the_tail() {
+        let lexicon = &*LEXICON;
+        let tail = |line: &str, prompts| lexicon.tail(line, words(line).count(), prompts);
+        assert_eq!(tail("Leave a Comment", false), Some(("comments", false)));
+        assert_eq!(tail("Tags: a, b", false), Some(("tags", false)));
+        assert_eq!(tail("Share", false), None);
+        assert_eq!(tail("Share", true), Some(("share", true)));
+        assert_eq!(tail("The related articles", false), Some(("related", false)));
+        // a related phrase heads a list only where little follows it, and no title after a colon
+        assert_eq!(tail("See also: The old bridge", true), None);
+        assert_eq!(tail("More news from Rome", true), Some(("related", true)));
+        assert!(lexicon.opens("Share", 0) && !lexicon.opens("Share", 5) && !lexicon.opens("Vote", 0));
+    }
+
+    #[test]
+    fn phrase_lines_follow_the_words_after_the_phrase() {
+        assert!(is_phrase_line("Tags", 0, 4, 1, false));
+        assert!(is_phrase_line("Leave a comment now please", 0, 15, 5, false));
+        assert!(!is_phrase_line("Leave a comment now please", 0, 15, 5, true));
+        assert!(is_phrase_line("Tags \u{1F}: a, b, c, d", 0, 4, 5, true));
+        assert!(!is_phrase_line("Tags: a, b, c, d.", 0, 4, 5, true));
+    }
+
+    #[test]
+    fn every_rule_takes_linear_time() {
+        let lexicon = &*LEXICON;
+        for unit in [
+            "Photo: a ",
+            "(Photo ",
+            "getty images ",
+            "published 08:30 ",
+            "7 May 2010 ",
+            "cookies x ",
+        ] {
+            assert_linear(
+                200,
+                |n| unit.repeat(n),
+                |text| {
+                    lexicon.label(text, 1, false);
+                    lexicon.tail(text, 1, true);
+                },
+            );
+        }
+    }
+}
