@@ -12,6 +12,7 @@
 use regex::{Regex, RegexBuilder};
 
 use crate::blocks::words;
+use crate::forward::Forward;
 use crate::phrases::{class, translate, Folding, Phrases, DFA_CACHE};
 use crate::unicode::{is_digit, is_python_space, is_word};
 use crate::unicode_tables::LETTER_ONLY;
@@ -76,7 +77,7 @@ pub struct WordLists<'a> {
 }
 
 /// The lexicon's furniture labels and footer markers, compiled once.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Lexicon {
     /// The furniture labels in the order they are tried, with their phrases.
     furniture: Vec<(String, Phrases)>,
@@ -86,39 +87,39 @@ pub struct Lexicon {
     /// The footer markers in the order they are tried, and the prompts (indices of `furniture`).
     markers: Vec<(String, Phrases)>,
     prompts: Vec<usize>,
-    determiner: Regex,
+    determiner: Forward,
     rights_opening: Phrases,
-    rights_reserved: Regex,
-    cookies: Regex,
-    consent: Regex,
+    rights_reserved: Forward,
+    cookies: Forward,
+    consent: Forward,
     credit: Credit,
-    byline: Regex,
+    byline: Forward,
     date: Regex,
     cjk_date: Regex,
-    date_label: Regex,
-    dateline_word: Regex,
+    date_label: Forward,
+    dateline_word: Forward,
     dateline_words: Regex,
 }
 
 /// The ways a caption's credit ends it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Credit {
     /// "(Photo: AP)", and the non-word characters after it.
     bracketed: Hinted,
     /// "Photo by Jane Doe".
     photo_by: Hinted,
     /// "Bild: Jane Doe" after the start or a sentence.
-    labelled: Regex,
+    labelled: Forward,
     /// "Getty Images", and the non-word characters after it.
     agency: Regex,
 }
 
 /// A pattern tried only where a cheaper one finds what every match of it holds: a pattern with long
 /// bounded repetitions learns many states, which a search of every line would keep learning anew.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Hinted {
-    hint: Regex,
-    pattern: Regex,
+    hint: Forward,
+    pattern: Forward,
 }
 
 impl Hinted {
@@ -137,14 +138,16 @@ impl Lexicon {
         prompts: &[String],
         lists: WordLists<'_>,
     ) -> Result<Lexicon, String> {
-        // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`
+        // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`: most are only
+        // matched, or anchored at the start and ended, which the forward automaton alone tells
+        let forward = |source: &str| Forward::new(&translate(source, true), DFA_CACHE);
         let compile = |source: &str| {
             RegexBuilder::new(&translate(source, true))
                 .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())
         };
-        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python).map_err(|error| error.to_string());
+        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python);
         let labelled = |labels: &[(String, String)]| -> Result<Vec<(String, Phrases)>, String> {
             labels
                 .iter()
@@ -171,48 +174,47 @@ impl Lexicon {
         let letter = class(LETTER_ONLY, "", false);
         let letter_space_or_dash = class(LETTER_ONLY, r" \-", false);
         Ok(Lexicon {
-            opening: Phrases::with_cache(&every_phrase, Folding::Simple, OPENING_CACHE)
-                .map_err(|error| error.to_string())?,
+            opening: Phrases::with_cache(&every_phrase, Folding::Simple, OPENING_CACHE)?,
             furniture: furniture_labels,
             markers: labelled(markers)?,
             prompts,
-            determiner: compile(&format!(r"\A(?:{})\s+", lists.determiners))?,
+            determiner: forward(&format!(r"\A(?:{})\s+", lists.determiners))?,
             rights_opening: phrases(lists.rights_opening)?,
-            rights_reserved: compile(&anywhere(lists.rights_reserved))?,
-            cookies: compile(&anywhere(lists.cookies))?,
-            consent: compile(&anywhere(lists.consent))?,
+            rights_reserved: forward(&anywhere(lists.rights_reserved))?,
+            cookies: forward(&anywhere(lists.cookies))?,
+            consent: forward(&anywhere(lists.consent))?,
             credit: Credit {
                 // `s?\b` before what follows: a bracket, or a non-word character and the rest
                 bracketed: Hinted {
-                    hint: compile(&format!(r"[\[(（](?:{labels})"))?,
-                    pattern: compile(&format!(
+                    hint: forward(&format!(r"[\[(（](?:{labels})"))?,
+                    pattern: forward(&format!(
                         r"[\[(（](?:{labels})s?(?:[\])）]|[^\w\])）\n][^\])）\n]{{0,119}}[\])）])\W*\z"
                     ))?,
                 },
                 // `\b` before it, and after it the end or a non-word character and the rest
                 photo_by: Hinted {
-                    hint: compile(&format!(r"(?:{photos})s? (?:{by})"))?,
-                    pattern: compile(&format!(
+                    hint: forward(&format!(r"(?:{photos})s? (?:{by})"))?,
+                    pattern: forward(&format!(
                         r"(?:\A|\W)(?:{photos})s? (?:{by})(?:\n?\z|[^\w.\n][^.\n]{{0,79}}\n?\z)"
                     ))?,
                 },
                 // the label and what comes before it are Python's look-behind
-                labelled: compile(&format!(
+                labelled: forward(&format!(
                     r"(?:\A|[.!?。]\s*)(?:(?:{labels})s?\s?[:：/]|fot\.)\s?[^.:\n]{{1,60}}\n?\z"
                 ))?,
                 agency: compile(r"getty images\W*\z")?,
             },
-            byline: compile(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
+            byline: forward(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
             date: compile(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
             cjk_date: RegexBuilder::new(&translate(lists.cjk_dates, false))
                 .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())?,
-            date_label: RegexBuilder::new(&format!(r"\A\s*{letter}{letter_space_or_dash}{{0,30}}[:：]\s"))
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|error| error.to_string())?,
-            dateline_word: compile(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
+            date_label: Forward::new(
+                &format!(r"\A\s*{letter}{letter_space_or_dash}{{0,30}}[:：]\s"),
+                DFA_CACHE,
+            )?,
+            dateline_word: forward(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
         })
     }
@@ -289,12 +291,12 @@ impl Lexicon {
     /// Where a furniture phrase may open a block: at `start`, and in a head, after an article there.
     fn phrase_starts(&self, visible: &str, words: usize, start: usize) -> Vec<usize> {
         let determiner = if words <= DETERMINER_HEAD_WORDS {
-            self.determiner.find(&visible[start..])
+            self.determiner.end(&visible[start..])
         } else {
             None
         };
         match determiner {
-            Some(found) => vec![start, start + found.end()],
+            Some(end) => vec![start, start + end],
             None => vec![start],
         }
     }
@@ -329,8 +331,8 @@ impl Lexicon {
         let Some((start, end)) = self.find_date(visible) else {
             return false;
         };
-        if let Some(label) = self.date_label.find(&visible[..start]) {
-            if !self.dateline_word.is_match(label.as_str()) {
+        if let Some(label_end) = self.date_label.end(&visible[..start]) {
+            if !self.dateline_word.is_match(&visible[..label_end]) {
                 return false;
             }
         }

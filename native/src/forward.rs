@@ -1,0 +1,96 @@
+//! Patterns matched forward only, by a lazy DFA: what the lexicon's patterns need, in little memory.
+//!
+//! The `regex` crate compiles each pattern twice, forward and in reverse (to find where a match
+//! starts), and keeps a lazy DFA and its cache for each direction. The lexicon's patterns only tell
+//! whether they match, or where a match of a pattern anchored at the start ends, which the forward
+//! automaton alone says; with Unicode classes spelled out, the reverse one would be the larger of the
+//! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the rare reading of a group's
+//! end, a PikeVM over the same NFA, whose cache is made on its first use.
+
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::hybrid::dfa::{self, DFA};
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, PatternID};
+
+/// A pool of one matcher's caches, one for each thread that searches with it.
+type Caches<T> = Pool<T, Box<dyn Fn() -> T + Send + Sync + UnwindSafe + RefUnwindSafe>>;
+
+/// A pattern in the `regex` crate's syntax, matched forward only.
+#[derive(Debug)]
+pub struct Forward {
+    dfa: DFA,
+    dfa_caches: Caches<dfa::Cache>,
+    pikevm: PikeVM,
+    pikevm_caches: Caches<pikevm::Cache>,
+}
+
+impl Forward {
+    /// Compile `pattern` with room for `cache` bytes of learned states (or the least its DFA needs, if
+    /// that is more). A pattern that starts with `\A` is searched at the start of a text only.
+    pub fn new(pattern: &str, cache: usize) -> Result<Forward, String> {
+        let nfa = thompson::Compiler::new()
+            .build(pattern)
+            .map_err(|error| error.to_string())?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().cache_capacity(cache).skip_cache_capacity_check(true))
+            .build_from_nfa(nfa.clone())
+            .map_err(|error| error.to_string())?;
+        let pikevm = PikeVM::new_from_nfa(nfa).map_err(|error| error.to_string())?;
+        let for_dfa = dfa.clone();
+        let for_pikevm = pikevm.clone();
+        Ok(Forward {
+            dfa,
+            dfa_caches: Pool::new(Box::new(move || for_dfa.create_cache())),
+            pikevm,
+            pikevm_caches: Pool::new(Box::new(move || for_pikevm.create_cache())),
+        })
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    ///
+    /// ```
+    /// use textclean_native::forward::Forward;
+    /// let cookies = Forward::new(r"(?i)(?:\A|\W)cookies?(?:\W|\z)", 1 << 16).unwrap();
+    /// assert!(cookies.is_match("We use Cookies.") && !cookies.is_match("cookiesx"));
+    /// ```
+    pub fn is_match(&self, text: &str) -> bool {
+        self.search(&Input::new(text).earliest(true)).is_some()
+    }
+
+    /// Where the first match of the pattern ends, as the `regex` crate's `find` ends it (leftmost-first).
+    ///
+    /// ```
+    /// use textclean_native::forward::Forward;
+    /// let pattern = Forward::new(r"\A(?:the|die)\s+", 1 << 16).unwrap();
+    /// assert_eq!((pattern.end("the  news"), pattern.end("news")), (Some(5), None));
+    /// ```
+    pub fn end(&self, text: &str) -> Option<usize> {
+        self.search(&Input::new(text))
+    }
+
+    /// Where group `group` of the first match of the pattern in `text` ends, if the match has it.
+    ///
+    /// ```
+    /// use textclean_native::forward::Forward;
+    /// let pattern = Forward::new(r"\A(tags?|tags?:)(?:[^a-z]|\z)", 1 << 16).unwrap();
+    /// assert_eq!((pattern.group_end("tags:", 1), pattern.group_end("tags", 1)), (Some(4), Some(4)));
+    /// ```
+    pub fn group_end(&self, text: &str, group: usize) -> Option<usize> {
+        let groups = self.pikevm.get_nfa().group_info();
+        let mut slots = vec![None; groups.slot_len()];
+        self.pikevm
+            .search_slots(&mut self.pikevm_caches.get(), &Input::new(text), &mut slots);
+        let end = groups.slot(PatternID::ZERO, group)? + 1;
+        slots[end].map(|end| end.get())
+    }
+
+    /// The end of the first match in `input`: a lazy DFA without quit bytes that never gives up cannot fail.
+    fn search(&self, input: &Input<'_>) -> Option<usize> {
+        self.dfa
+            .try_search_fwd(&mut self.dfa_caches.get(), input)
+            .expect("a lazy DFA that never gives up cannot fail")
+            .map(|found| found.offset())
+    }
+}
