@@ -5,12 +5,13 @@
 //! whether they match, or where a match of a pattern anchored at the start ends, which the forward
 //! automaton alone says; with Unicode classes spelled out, the reverse one would be the larger of the
 //! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the rare reading of a group's
-//! end, a PikeVM over the same NFA, whose cache is made on its first use.
+//! end, a PikeVM over the same NFA, whose cache (some 80 bytes a state of the NFA) is made for that
+//! search only and dropped after it.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::hybrid::dfa::{self, DFA};
-use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, PatternID};
 
@@ -21,9 +22,8 @@ type Caches<T> = Pool<T, Box<dyn Fn() -> T + Send + Sync + UnwindSafe + RefUnwin
 #[derive(Debug)]
 pub struct Forward {
     dfa: DFA,
-    dfa_caches: Caches<dfa::Cache>,
+    caches: Caches<dfa::Cache>,
     pikevm: PikeVM,
-    pikevm_caches: Caches<pikevm::Cache>,
 }
 
 impl Forward {
@@ -38,13 +38,11 @@ impl Forward {
             .build_from_nfa(nfa.clone())
             .map_err(|error| error.to_string())?;
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|error| error.to_string())?;
-        let for_dfa = dfa.clone();
-        let for_pikevm = pikevm.clone();
+        let for_cache = dfa.clone();
         Ok(Forward {
             dfa,
-            dfa_caches: Pool::new(Box::new(move || for_dfa.create_cache())),
+            caches: Pool::new(Box::new(move || for_cache.create_cache())),
             pikevm,
-            pikevm_caches: Pool::new(Box::new(move || for_pikevm.create_cache())),
         })
     }
 
@@ -81,7 +79,7 @@ impl Forward {
         let groups = self.pikevm.get_nfa().group_info();
         let mut slots = vec![None; groups.slot_len()];
         self.pikevm
-            .search_slots(&mut self.pikevm_caches.get(), &Input::new(text), &mut slots);
+            .search_slots(&mut self.pikevm.create_cache(), &Input::new(text), &mut slots);
         let end = groups.slot(PatternID::ZERO, group)? + 1;
         slots[end].map(|end| end.get())
     }
@@ -89,7 +87,7 @@ impl Forward {
     /// The end of the first match in `input`: a lazy DFA without quit bytes that never gives up cannot fail.
     fn search(&self, input: &Input<'_>) -> Option<usize> {
         self.dfa
-            .try_search_fwd(&mut self.dfa_caches.get(), input)
+            .try_search_fwd(&mut self.caches.get(), input)
             .expect("a lazy DFA that never gives up cannot fail")
             .map(|found| found.offset())
     }
