@@ -13,9 +13,8 @@ use regex::{Regex, RegexBuilder};
 
 use crate::blocks::words;
 use crate::forward::Forward;
-use crate::phrases::{class, translate, Folding, Phrases, DFA_CACHE};
-use crate::unicode::{is_digit, is_python_space, is_word};
-use crate::unicode_tables::LETTER_ONLY;
+use crate::phrases::{translate, Folding, Phrases, DFA_CACHE};
+use crate::unicode::{is_digit, is_letter_only, is_python_space, is_space, is_word};
 
 /// A furniture phrase followed by at most this many words is a furniture line ("Share this story").
 const PHRASE_EXTRA_WORDS: usize = 3;
@@ -35,6 +34,8 @@ pub const CAPTION_WORDS: usize = 60;
 /// A byline is at most this long, in words; a dateline has at most this many words beside its date.
 const BYLINE_WORDS: usize = 12;
 const DATELINE_EXTRA_WORDS: usize = 4;
+/// A date's label ("Last updated: ") has at most this many letters, spaces and dashes after its first letter.
+const DATE_LABEL_CHARS: usize = 30;
 /// A caption's credit is within this many characters of its end.
 const CREDIT_CHARS: usize = 160;
 /// How a quoted block or a quotation's attribution starts: never a byline or a dateline.
@@ -45,9 +46,6 @@ const NOTICE_MAX_WORDS: usize = 80;
 const RIGHTS_WORDS: usize = 15;
 /// A related-list heading has at most this many words after its phrase ("More news from Rome").
 const HEADING_EXTRA_WORDS: usize = 3;
-/// The memory the test of every furniture phrase at once may take for the states it learns: it runs on
-/// most lines of a page (with less, it learns the same states again and again and runs ten times slower).
-const OPENING_CACHE: usize = 2 * 1024 * 1024;
 /// The label whose phrases head a list only where little follows them.
 const RELATED: &str = "related";
 
@@ -81,8 +79,9 @@ pub struct WordLists<'a> {
 pub struct Lexicon {
     /// The furniture labels in the order they are tried, with their phrases.
     furniture: Vec<(String, Phrases)>,
-    /// Every phrase of every furniture label: where none opens a line, no label is tried. It folds case
-    /// as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]).
+    /// Every phrase of every furniture label: where none opens a line, no label's phrase counts there. It
+    /// folds case as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]),
+    /// and is tried only where a label's phrase would count, so its automaton learns few states.
     opening: Phrases,
     /// The footer markers in the order they are tried, and the prompts (indices of `furniture`).
     markers: Vec<(String, Phrases)>,
@@ -96,7 +95,6 @@ pub struct Lexicon {
     byline: Forward,
     date: Regex,
     cjk_date: Regex,
-    date_label: Forward,
     dateline_word: Forward,
     dateline_words: Regex,
 }
@@ -171,10 +169,8 @@ impl Lexicon {
             .collect::<Result<_, _>>()?;
         let (labels, photos, by) = (lists.credit_labels, lists.credit_photos, lists.credit_by);
         let dateline = lists.dateline;
-        let letter = class(LETTER_ONLY, "", false);
-        let letter_space_or_dash = class(LETTER_ONLY, r" \-", false);
         Ok(Lexicon {
-            opening: Phrases::with_cache(&every_phrase, Folding::Simple, OPENING_CACHE)?,
+            opening: Phrases::new(&every_phrase, Folding::Simple)?,
             furniture: furniture_labels,
             markers: labelled(markers)?,
             prompts,
@@ -210,10 +206,6 @@ impl Lexicon {
                 .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())?,
-            date_label: Forward::new(
-                &format!(r"\A\s*{letter}{letter_space_or_dash}{{0,30}}[:：]\s"),
-                DFA_CACHE,
-            )?,
             dateline_word: forward(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
         })
@@ -225,13 +217,12 @@ impl Lexicon {
         let start = first_word_start(visible);
         if words <= PHRASE_LINE_WORDS {
             for phrase_start in self.phrase_starts(visible, words, start) {
-                if self.opens(visible, phrase_start) {
-                    for (label, phrases) in &self.furniture {
-                        let end = phrases.end(visible, phrase_start);
-                        if end.is_some_and(|end| is_phrase_line(visible, phrase_start, end, words, sentence_end)) {
-                            return Some(label);
-                        }
-                    }
+                let found = self.furniture.iter().find(|(_, phrases)| {
+                    let end = phrases.end(visible, phrase_start);
+                    end.is_some_and(|end| is_phrase_line(visible, phrase_start, end, words, sentence_end))
+                });
+                if let Some((label, _)) = found.filter(|_| self.opens(visible, phrase_start)) {
+                    return Some(label);
                 }
             }
         }
@@ -264,19 +255,21 @@ impl Lexicon {
         let starts = self.phrase_starts(visible, words, first_word_start(visible));
         for prompt in [false, true].into_iter().take(if prompts { 2 } else { 1 }) {
             for &start in &starts {
-                if start >= visible.len() || (prompt && !self.opens(visible, start)) {
-                    continue; // no prompt can open the line there
+                if start >= visible.len() {
+                    continue;
                 }
-                let labels: Box<dyn Iterator<Item = &(String, Phrases)>> = if prompt {
+                let mut labels: Box<dyn Iterator<Item = &(String, Phrases)>> = if prompt {
                     Box::new(self.prompts.iter().map(|&i| &self.furniture[i]))
                 } else {
                     Box::new(self.markers.iter())
                 };
-                for (label, phrases) in labels {
+                let found = labels.find(|(label, phrases)| {
                     let end = phrases.end(visible, start);
-                    if end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..])) {
-                        return Some((label, prompt));
-                    }
+                    end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..]))
+                });
+                // a prompt counts only where some furniture phrase opens the line
+                if let Some((label, _)) = found.filter(|_| !prompt || self.opens(visible, start)) {
+                    return Some((label, prompt));
                 }
             }
         }
@@ -331,7 +324,7 @@ impl Lexicon {
         let Some((start, end)) = self.find_date(visible) else {
             return false;
         };
-        if let Some(label_end) = self.date_label.end(&visible[..start]) {
+        if let Some(label_end) = date_label_end(&visible[..start]) {
             if !self.dateline_word.is_match(&visible[..label_end]) {
                 return false;
             }
@@ -394,6 +387,26 @@ pub fn first_word_start(text: &str) -> usize {
     text.char_indices()
         .find(|&(_, c)| is_word(c) || c == '©' || c == '(')
         .map_or(text.len(), |(at, _)| at)
+}
+
+/// Where the label that opens a text ends ("Last updated: "), if one does: white space, a letter, at most
+/// `DATE_LABEL_CHARS` letters, spaces or dashes, a colon and a white space character.
+///
+/// ```
+/// use textclean_native::lexicon::date_label_end;
+/// assert_eq!(date_label_end(" Last updated: May"), Some(15));
+/// assert_eq!((date_label_end("Updated:May"), date_label_end("12: May")), (None, None));
+/// ```
+pub fn date_label_end(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start_matches(is_space).len();
+    let mut chars = text[start..].char_indices();
+    chars.next().filter(|&(_, c)| is_letter_only(c))?;
+    let (run, (at, colon)) = chars
+        .enumerate()
+        .find(|&(_, (_, c))| !(is_letter_only(c) || c == ' ' || c == '-'))?;
+    let after = start + at + colon.len_utf8();
+    let space = text[after..].chars().next().filter(|&c| is_space(c))?;
+    (run <= DATE_LABEL_CHARS && LABEL_COLONS.contains(&colon)).then_some(after + space.len_utf8())
 }
 
 /// Whether what follows a related-list phrase leaves it a heading ("More news from Rome"): a phrase

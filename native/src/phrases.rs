@@ -36,19 +36,13 @@ pub struct Phrases {
 impl Phrases {
     /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax).
     pub fn new(alternation: &str, folding: Folding) -> Result<Phrases, String> {
-        Phrases::with_cache(alternation, folding, DFA_CACHE)
-    }
-
-    /// Compile `alternation` with room for `cache` bytes of learned states: a set of many phrases tried
-    /// on every line learns more of them than one label's, and would learn them again and again in less.
-    pub fn with_cache(alternation: &str, folding: Folding, cache: usize) -> Result<Phrases, String> {
         let phrases = match folding {
             Folding::Python => format!("({})", translate(alternation, true)),
             Folding::Simple => format!("(?i:({}))", translate(alternation, false)),
         };
         let source = format!(r"\A{phrases}(?:{}|\z)", not_word());
         Ok(Phrases {
-            pattern: Forward::new(&source, cache)?,
+            pattern: Forward::new(&source, DFA_CACHE)?,
         })
     }
 
@@ -140,27 +134,25 @@ pub(crate) fn translate(pattern: &str, ignore_case: bool) -> String {
 
 /// `\w` of Python's `regex` module.
 pub(crate) fn word() -> String {
-    class(WORD, "", false)
+    class(WORD, false)
 }
 
 /// `\W` of Python's `regex` module.
 pub(crate) fn not_word() -> String {
-    class(WORD, "", true)
+    class(WORD, true)
 }
 
 /// `\d` of Python's `regex` module.
 pub(crate) fn digit() -> String {
-    class(DIGIT, "", false)
+    class(DIGIT, false)
 }
 
-/// A character class of the ranges of `table` and the characters `extra` (or of every other character,
-/// if `negated`).
-pub(crate) fn class(table: &[(u32, u32)], extra: &str, negated: bool) -> String {
+/// A character class of the ranges of `table` (or of every other character, if `negated`).
+fn class(table: &[(u32, u32)], negated: bool) -> String {
     let mut out = String::from(if negated { "[^" } else { "[" });
     for &(first, last) in table {
         out.push_str(&format!(r"\x{{{first:X}}}-\x{{{last:X}}}"));
     }
-    out.push_str(extra);
     out.push(']');
     out
 }
