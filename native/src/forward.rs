@@ -4,9 +4,9 @@
 //! starts), and keeps a lazy DFA and its cache for each direction. The lexicon's patterns only tell
 //! whether they match, or where a match of a pattern anchored at the start ends, which the forward
 //! automaton alone says; with Unicode classes spelled out, the reverse one would be the larger of the
-//! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the rare reading of a group's
-//! end, a PikeVM over the same NFA, whose cache (some 80 bytes a state of the NFA) is made for that
-//! search only and dropped after it.
+//! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the rare reading of a group,
+//! a PikeVM over the same NFA, whose cache (some 80 bytes a state of the NFA) is made for that search
+//! only and dropped after it.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
@@ -68,20 +68,25 @@ impl Forward {
         self.search(&Input::new(text))
     }
 
-    /// Where group `group` of the first match of the pattern in `text` ends, if the match has it.
+    /// The span of group `group` (0 for the whole match) of the first match of the pattern in `text`, if
+    /// there is a match and it has the group.
     ///
     /// ```
     /// use textclean_native::forward::Forward;
-    /// let pattern = Forward::new(r"\A(tags?|tags?:)(?:[^a-z]|\z)", 1 << 16).unwrap();
-    /// assert_eq!((pattern.group_end("tags:", 1), pattern.group_end("tags", 1)), (Some(4), Some(4)));
+    /// let pattern = Forward::new(r"(?:\A|[^a-z])(tags?|tags?:)(?:[^a-z]|\z)", 1 << 16).unwrap();
+    /// assert_eq!((pattern.group("tags:", 1), pattern.group("the tags", 1)), (Some((0, 4)), Some((4, 8))));
+    /// assert_eq!((pattern.group("the tags", 0), pattern.group("tagsx", 0)), (Some((3, 8)), None));
     /// ```
-    pub fn group_end(&self, text: &str, group: usize) -> Option<usize> {
+    pub fn group(&self, text: &str, group: usize) -> Option<(usize, usize)> {
+        // the lazy DFA finds where the match ends; the PikeVM reads its groups in the text up to there
+        let end = self.search(&Input::new(text))?;
         let groups = self.pikevm.get_nfa().group_info();
         let mut slots = vec![None; groups.slot_len()];
+        let input = Input::new(text).range(..end);
         self.pikevm
-            .search_slots(&mut self.pikevm.create_cache(), &Input::new(text), &mut slots);
-        let end = groups.slot(PatternID::ZERO, group)? + 1;
-        slots[end].map(|end| end.get())
+            .search_slots(&mut self.pikevm.create_cache(), &input, &mut slots);
+        let start = groups.slot(PatternID::ZERO, group)?;
+        Some((slots[start]?.get(), slots[start + 1]?.get()))
     }
 
     /// The end of the first match in `input`: a lazy DFA without quit bytes that never gives up cannot fail.

@@ -93,8 +93,8 @@ pub struct Lexicon {
     consent: Forward,
     credit: Credit,
     byline: Forward,
-    date: Regex,
-    cjk_date: Regex,
+    date: Forward,
+    cjk_date: Forward,
     dateline_word: Forward,
     dateline_words: Regex,
 }
@@ -201,11 +201,8 @@ impl Lexicon {
                 agency: compile(r"getty images\W*\z")?,
             },
             byline: forward(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
-            date: compile(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
-            cjk_date: RegexBuilder::new(&translate(lists.cjk_dates, false))
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|error| error.to_string())?,
+            date: forward(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
+            cjk_date: Forward::new(&translate(lists.cjk_dates, false), DFA_CACHE)?,
             dateline_word: forward(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
         })
@@ -347,13 +344,13 @@ impl Lexicon {
         if !text.chars().any(is_digit) {
             return None; // every date has a digit
         }
-        if let Some(date) = self.date.captures(text).and_then(|found| found.get(1)) {
-            return Some((date.start(), date.end()));
+        if let Some(date) = self.date.group(text, 1) {
+            return Some(date);
         }
         if text.is_ascii() {
             return None;
         }
-        self.cjk_date.find(text).map(|date| (date.start(), date.end()))
+        self.cjk_date.group(text, 0)
     }
 }
 

@@ -81,7 +81,7 @@ impl Phrases {
             None => Some(start),
             Some(last) if is_word(last) => Some(start + found),
             // the last character may be the phrase's or the one after it: the group tells
-            Some(_) => self.pattern.group_end(rest, 1).map(|end| start + end),
+            Some(_) => self.pattern.group(rest, 1).map(|(_, end)| start + end),
         }
     }
 }
