@@ -46,6 +46,9 @@ const NOTICE_MAX_WORDS: usize = 80;
 const RIGHTS_WORDS: usize = 15;
 /// A related-list heading has at most this many words after its phrase ("More news from Rome").
 const HEADING_EXTRA_WORDS: usize = 3;
+/// The memory for learned states of the patterns tried only where a cheaper one matched (a cookie notice's
+/// consent, a credit after its hint, the words of a date's label): few lines reach them.
+const RARE_CACHE: usize = 64 * 1024;
 /// The label whose phrases head a list only where little follows them.
 const RELATED: &str = "related";
 
@@ -139,6 +142,7 @@ impl Lexicon {
         // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`: most are only
         // matched, or anchored at the start and ended, which the forward automaton alone tells
         let forward = |source: &str| Forward::new(&translate(source, true), DFA_CACHE);
+        let rare = |source: &str| Forward::new(&translate(source, true), RARE_CACHE);
         let compile = |source: &str| {
             RegexBuilder::new(&translate(source, true))
                 .dfa_size_limit(DFA_CACHE)
@@ -178,19 +182,19 @@ impl Lexicon {
             rights_opening: phrases(lists.rights_opening)?,
             rights_reserved: forward(&anywhere(lists.rights_reserved))?,
             cookies: forward(&anywhere(lists.cookies))?,
-            consent: forward(&anywhere(lists.consent))?,
+            consent: rare(&anywhere(lists.consent))?,
             credit: Credit {
                 // `s?\b` before what follows: a bracket, or a non-word character and the rest
                 bracketed: Hinted {
                     hint: forward(&format!(r"[\[(（](?:{labels})"))?,
-                    pattern: forward(&format!(
+                    pattern: rare(&format!(
                         r"[\[(（](?:{labels})s?(?:[\])）]|[^\w\])）\n][^\])）\n]{{0,119}}[\])）])\W*\z"
                     ))?,
                 },
                 // `\b` before it, and after it the end or a non-word character and the rest
                 photo_by: Hinted {
                     hint: forward(&format!(r"(?:{photos})s? (?:{by})"))?,
-                    pattern: forward(&format!(
+                    pattern: rare(&format!(
                         r"(?:\A|\W)(?:{photos})s? (?:{by})(?:\n?\z|[^\w.\n][^.\n]{{0,79}}\n?\z)"
                     ))?,
                 },
@@ -203,7 +207,7 @@ impl Lexicon {
             byline: forward(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
             date: forward(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
             cjk_date: Forward::new(&translate(lists.cjk_dates, false), DFA_CACHE)?,
-            dateline_word: forward(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
+            dateline_word: rare(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
         })
     }

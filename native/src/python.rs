@@ -606,7 +606,7 @@ impl WordSet {
 /// Where a phrase may start in a text (its first word, "©" or "("), in code points; its length if nowhere.
 #[pyfunction]
 fn first_word_start(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
-    let text = Text::read(text)?;
+    let text = Text::read_copy(text)?;
     let utf8: &str = &text.utf8;
     guarded(py, "boilerplate", || {
         let mut start = lexicon::first_word_start(utf8);
