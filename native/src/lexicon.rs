@@ -12,9 +12,9 @@
 use regex::{Regex, RegexBuilder};
 
 use crate::blocks::words;
-use crate::phrases::{class, translate, Folding, Phrases, DFA_CACHE};
-use crate::unicode::{is_digit, is_python_space, is_word};
-use crate::unicode_tables::LETTER_ONLY;
+use crate::forward::Forward;
+use crate::phrases::{translate, Folding, Phrases, DFA_CACHE};
+use crate::unicode::{is_digit, is_letter_only, is_python_space, is_space, is_word};
 
 /// A furniture phrase followed by at most this many words is a furniture line ("Share this story").
 const PHRASE_EXTRA_WORDS: usize = 3;
@@ -34,6 +34,8 @@ pub const CAPTION_WORDS: usize = 60;
 /// A byline is at most this long, in words; a dateline has at most this many words beside its date.
 const BYLINE_WORDS: usize = 12;
 const DATELINE_EXTRA_WORDS: usize = 4;
+/// A date's label ("Last updated: ") has at most this many letters, spaces and dashes after its first letter.
+const DATE_LABEL_CHARS: usize = 30;
 /// A caption's credit is within this many characters of its end.
 const CREDIT_CHARS: usize = 160;
 /// How a quoted block or a quotation's attribution starts: never a byline or a dateline.
@@ -44,9 +46,9 @@ const NOTICE_MAX_WORDS: usize = 80;
 const RIGHTS_WORDS: usize = 15;
 /// A related-list heading has at most this many words after its phrase ("More news from Rome").
 const HEADING_EXTRA_WORDS: usize = 3;
-/// The memory the test of every furniture phrase at once may take for the states it learns: it runs on
-/// most lines of a page (with less, it learns the same states again and again and runs ten times slower).
-const OPENING_CACHE: usize = 2 * 1024 * 1024;
+/// The memory for learned states of the patterns tried only where a cheaper one matched (a cookie notice's
+/// consent, a credit after its hint, the words of a date's label): few lines reach them.
+const RARE_CACHE: usize = 64 * 1024;
 /// The label whose phrases head a list only where little follows them.
 const RELATED: &str = "related";
 
@@ -76,49 +78,49 @@ pub struct WordLists<'a> {
 }
 
 /// The lexicon's furniture labels and footer markers, compiled once.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Lexicon {
     /// The furniture labels in the order they are tried, with their phrases.
     furniture: Vec<(String, Phrases)>,
-    /// Every phrase of every furniture label: where none opens a line, no label is tried. It folds case
-    /// as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]).
+    /// Every phrase of every furniture label: where none opens a line, no label's phrase counts there. It
+    /// folds case as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]),
+    /// and is tried only where a label's phrase would count, so its automaton learns few states.
     opening: Phrases,
     /// The footer markers in the order they are tried, and the prompts (indices of `furniture`).
     markers: Vec<(String, Phrases)>,
     prompts: Vec<usize>,
-    determiner: Regex,
+    determiner: Forward,
     rights_opening: Phrases,
-    rights_reserved: Regex,
-    cookies: Regex,
-    consent: Regex,
+    rights_reserved: Forward,
+    cookies: Forward,
+    consent: Forward,
     credit: Credit,
-    byline: Regex,
-    date: Regex,
-    cjk_date: Regex,
-    date_label: Regex,
-    dateline_word: Regex,
+    byline: Forward,
+    date: Forward,
+    cjk_date: Forward,
+    dateline_word: Forward,
     dateline_words: Regex,
 }
 
 /// The ways a caption's credit ends it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Credit {
     /// "(Photo: AP)", and the non-word characters after it.
     bracketed: Hinted,
     /// "Photo by Jane Doe".
     photo_by: Hinted,
     /// "Bild: Jane Doe" after the start or a sentence.
-    labelled: Regex,
+    labelled: Forward,
     /// "Getty Images", and the non-word characters after it.
     agency: Regex,
 }
 
 /// A pattern tried only where a cheaper one finds what every match of it holds: a pattern with long
 /// bounded repetitions learns many states, which a search of every line would keep learning anew.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Hinted {
-    hint: Regex,
-    pattern: Regex,
+    hint: Forward,
+    pattern: Forward,
 }
 
 impl Hinted {
@@ -137,14 +139,17 @@ impl Lexicon {
         prompts: &[String],
         lists: WordLists<'_>,
     ) -> Result<Lexicon, String> {
-        // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`
+        // each pattern in Python's syntax, read as Python reads it with `regex.IGNORECASE`: most are only
+        // matched, or anchored at the start and ended, which the forward automaton alone tells
+        let forward = |source: &str| Forward::new(&translate(source, true), DFA_CACHE);
+        let rare = |source: &str| Forward::new(&translate(source, true), RARE_CACHE);
         let compile = |source: &str| {
             RegexBuilder::new(&translate(source, true))
                 .dfa_size_limit(DFA_CACHE)
                 .build()
                 .map_err(|error| error.to_string())
         };
-        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python).map_err(|error| error.to_string());
+        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python);
         let labelled = |labels: &[(String, String)]| -> Result<Vec<(String, Phrases)>, String> {
             labels
                 .iter()
@@ -168,51 +173,41 @@ impl Lexicon {
             .collect::<Result<_, _>>()?;
         let (labels, photos, by) = (lists.credit_labels, lists.credit_photos, lists.credit_by);
         let dateline = lists.dateline;
-        let letter = class(LETTER_ONLY, "", false);
-        let letter_space_or_dash = class(LETTER_ONLY, r" \-", false);
         Ok(Lexicon {
-            opening: Phrases::with_cache(&every_phrase, Folding::Simple, OPENING_CACHE)
-                .map_err(|error| error.to_string())?,
+            opening: Phrases::new(&every_phrase, Folding::Simple)?,
             furniture: furniture_labels,
             markers: labelled(markers)?,
             prompts,
-            determiner: compile(&format!(r"\A(?:{})\s+", lists.determiners))?,
+            determiner: forward(&format!(r"\A(?:{})\s+", lists.determiners))?,
             rights_opening: phrases(lists.rights_opening)?,
-            rights_reserved: compile(&anywhere(lists.rights_reserved))?,
-            cookies: compile(&anywhere(lists.cookies))?,
-            consent: compile(&anywhere(lists.consent))?,
+            rights_reserved: forward(&anywhere(lists.rights_reserved))?,
+            cookies: forward(&anywhere(lists.cookies))?,
+            consent: rare(&anywhere(lists.consent))?,
             credit: Credit {
                 // `s?\b` before what follows: a bracket, or a non-word character and the rest
                 bracketed: Hinted {
-                    hint: compile(&format!(r"[\[(（](?:{labels})"))?,
-                    pattern: compile(&format!(
+                    hint: forward(&format!(r"[\[(（](?:{labels})"))?,
+                    pattern: rare(&format!(
                         r"[\[(（](?:{labels})s?(?:[\])）]|[^\w\])）\n][^\])）\n]{{0,119}}[\])）])\W*\z"
                     ))?,
                 },
                 // `\b` before it, and after it the end or a non-word character and the rest
                 photo_by: Hinted {
-                    hint: compile(&format!(r"(?:{photos})s? (?:{by})"))?,
-                    pattern: compile(&format!(
+                    hint: forward(&format!(r"(?:{photos})s? (?:{by})"))?,
+                    pattern: rare(&format!(
                         r"(?:\A|\W)(?:{photos})s? (?:{by})(?:\n?\z|[^\w.\n][^.\n]{{0,79}}\n?\z)"
                     ))?,
                 },
                 // the label and what comes before it are Python's look-behind
-                labelled: compile(&format!(
+                labelled: forward(&format!(
                     r"(?:\A|[.!?。]\s*)(?:(?:{labels})s?\s?[:：/]|fot\.)\s?[^.:\n]{{1,60}}\n?\z"
                 ))?,
                 agency: compile(r"getty images\W*\z")?,
             },
-            byline: compile(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
-            date: compile(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
-            cjk_date: RegexBuilder::new(&translate(lists.cjk_dates, false))
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|error| error.to_string())?,
-            date_label: RegexBuilder::new(&format!(r"\A\s*{letter}{letter_space_or_dash}{{0,30}}[:：]\s"))
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|error| error.to_string())?,
-            dateline_word: compile(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
+            byline: forward(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
+            date: forward(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
+            cjk_date: Forward::new(&translate(lists.cjk_dates, false), DFA_CACHE)?,
+            dateline_word: rare(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
         })
     }
@@ -223,13 +218,12 @@ impl Lexicon {
         let start = first_word_start(visible);
         if words <= PHRASE_LINE_WORDS {
             for phrase_start in self.phrase_starts(visible, words, start) {
-                if self.opens(visible, phrase_start) {
-                    for (label, phrases) in &self.furniture {
-                        let end = phrases.end(visible, phrase_start);
-                        if end.is_some_and(|end| is_phrase_line(visible, phrase_start, end, words, sentence_end)) {
-                            return Some(label);
-                        }
-                    }
+                let found = self.furniture.iter().find(|(_, phrases)| {
+                    let end = phrases.end(visible, phrase_start);
+                    end.is_some_and(|end| is_phrase_line(visible, phrase_start, end, words, sentence_end))
+                });
+                if let Some((label, _)) = found.filter(|_| self.opens(visible, phrase_start)) {
+                    return Some(label);
                 }
             }
         }
@@ -262,19 +256,21 @@ impl Lexicon {
         let starts = self.phrase_starts(visible, words, first_word_start(visible));
         for prompt in [false, true].into_iter().take(if prompts { 2 } else { 1 }) {
             for &start in &starts {
-                if start >= visible.len() || (prompt && !self.opens(visible, start)) {
-                    continue; // no prompt can open the line there
+                if start >= visible.len() {
+                    continue;
                 }
-                let labels: Box<dyn Iterator<Item = &(String, Phrases)>> = if prompt {
+                let mut labels: Box<dyn Iterator<Item = &(String, Phrases)>> = if prompt {
                     Box::new(self.prompts.iter().map(|&i| &self.furniture[i]))
                 } else {
                     Box::new(self.markers.iter())
                 };
-                for (label, phrases) in labels {
+                let found = labels.find(|(label, phrases)| {
                     let end = phrases.end(visible, start);
-                    if end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..])) {
-                        return Some((label, prompt));
-                    }
+                    end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..]))
+                });
+                // a prompt counts only where some furniture phrase opens the line
+                if let Some((label, _)) = found.filter(|_| !prompt || self.opens(visible, start)) {
+                    return Some((label, prompt));
                 }
             }
         }
@@ -289,12 +285,12 @@ impl Lexicon {
     /// Where a furniture phrase may open a block: at `start`, and in a head, after an article there.
     fn phrase_starts(&self, visible: &str, words: usize, start: usize) -> Vec<usize> {
         let determiner = if words <= DETERMINER_HEAD_WORDS {
-            self.determiner.find(&visible[start..])
+            self.determiner.end(&visible[start..])
         } else {
             None
         };
         match determiner {
-            Some(found) => vec![start, start + found.end()],
+            Some(end) => vec![start, start + end],
             None => vec![start],
         }
     }
@@ -329,8 +325,8 @@ impl Lexicon {
         let Some((start, end)) = self.find_date(visible) else {
             return false;
         };
-        if let Some(label) = self.date_label.find(&visible[..start]) {
-            if !self.dateline_word.is_match(label.as_str()) {
+        if let Some(label_end) = date_label_end(&visible[..start]) {
+            if !self.dateline_word.is_match(&visible[..label_end]) {
                 return false;
             }
         }
@@ -352,13 +348,13 @@ impl Lexicon {
         if !text.chars().any(is_digit) {
             return None; // every date has a digit
         }
-        if let Some(date) = self.date.captures(text).and_then(|found| found.get(1)) {
-            return Some((date.start(), date.end()));
+        if let Some(date) = self.date.group(text, 1) {
+            return Some(date);
         }
         if text.is_ascii() {
             return None;
         }
-        self.cjk_date.find(text).map(|date| (date.start(), date.end()))
+        self.cjk_date.group(text, 0)
     }
 }
 
@@ -392,6 +388,26 @@ pub fn first_word_start(text: &str) -> usize {
     text.char_indices()
         .find(|&(_, c)| is_word(c) || c == '©' || c == '(')
         .map_or(text.len(), |(at, _)| at)
+}
+
+/// Where the label that opens a text ends ("Last updated: "), if one does: white space, a letter, at most
+/// `DATE_LABEL_CHARS` letters, spaces or dashes, a colon and a white space character.
+///
+/// ```
+/// use textclean_native::lexicon::date_label_end;
+/// assert_eq!(date_label_end(" Last updated: May"), Some(15));
+/// assert_eq!((date_label_end("Updated:May"), date_label_end("12: May")), (None, None));
+/// ```
+pub fn date_label_end(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start_matches(is_space).len();
+    let mut chars = text[start..].char_indices();
+    chars.next().filter(|&(_, c)| is_letter_only(c))?;
+    let (run, (at, colon)) = chars
+        .enumerate()
+        .find(|&(_, (_, c))| !(is_letter_only(c) || c == ' ' || c == '-'))?;
+    let after = start + at + colon.len_utf8();
+    let space = text[after..].chars().next().filter(|&c| is_space(c))?;
+    (run <= DATE_LABEL_CHARS && LABEL_COLONS.contains(&colon)).then_some(after + space.len_utf8())
 }
 
 /// Whether what follows a related-list phrase leaves it a heading ("More news from Rome"): a phrase

@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod chars;
 pub mod edits;
 pub mod formatting;
+pub mod forward;
 pub mod language;
 pub mod lexicon;
 pub mod linewrap;

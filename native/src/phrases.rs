@@ -8,8 +8,7 @@
 //! mean what they mean to Python's `regex` module, and so are the characters it takes for each other when
 //! it ignores case.
 
-use regex::{Regex, RegexBuilder};
-
+use crate::forward::Forward;
 use crate::unicode::{case_partners, is_word};
 use crate::unicode_tables::{DIGIT, WORD};
 
@@ -28,28 +27,23 @@ pub enum Folding {
 }
 
 /// A set of phrases that may open a line.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Phrases {
     /// The phrases (group 1) and the character after them, if any: what Python's `(?!\w)` looks at.
-    pattern: Regex,
+    pattern: Forward,
 }
 
 impl Phrases {
     /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax).
-    pub fn new(alternation: &str, folding: Folding) -> Result<Phrases, regex::Error> {
-        Phrases::with_cache(alternation, folding, DFA_CACHE)
-    }
-
-    /// Compile `alternation` with room for `cache` bytes of learned states: a set of many phrases tried
-    /// on every line learns more of them than one label's, and would learn them again and again in less.
-    pub fn with_cache(alternation: &str, folding: Folding, cache: usize) -> Result<Phrases, regex::Error> {
+    pub fn new(alternation: &str, folding: Folding) -> Result<Phrases, String> {
         let phrases = match folding {
             Folding::Python => format!("({})", translate(alternation, true)),
             Folding::Simple => format!("(?i:({}))", translate(alternation, false)),
         };
         let source = format!(r"\A{phrases}(?:{}|\z)", not_word());
-        let pattern = RegexBuilder::new(&source).dfa_size_limit(cache).build()?;
-        Ok(Phrases { pattern })
+        Ok(Phrases {
+            pattern: Forward::new(&source, DFA_CACHE)?,
+        })
     }
 
     /// Whether a phrase opens `text` at byte `start`, as a whole word.
@@ -78,19 +72,16 @@ impl Phrases {
             return None;
         }
         let rest = &text[start..];
-        let found = self.pattern.find(rest)?;
-        let last = rest[..found.end()].chars().next_back();
+        let found = self.pattern.end(rest)?;
+        let last = rest[..found].chars().next_back();
         match last {
             // the character after the phrase ends the match
-            Some(after) if found.end() < rest.len() => Some(start + found.end() - after.len_utf8()),
+            Some(after) if found < rest.len() => Some(start + found - after.len_utf8()),
             // the phrase ends the text: its last character, if any, is one of its own
             None => Some(start),
-            Some(last) if is_word(last) => Some(start + found.end()),
-            // the last character may be the phrase's or the one after it: the groups tell
-            Some(_) => {
-                let groups = self.pattern.captures(rest)?;
-                groups.get(1).map(|phrase| start + phrase.end())
-            }
+            Some(last) if is_word(last) => Some(start + found),
+            // the last character may be the phrase's or the one after it: the group tells
+            Some(_) => self.pattern.group(rest, 1).map(|(_, end)| start + end),
         }
     }
 }
@@ -143,27 +134,25 @@ pub(crate) fn translate(pattern: &str, ignore_case: bool) -> String {
 
 /// `\w` of Python's `regex` module.
 pub(crate) fn word() -> String {
-    class(WORD, "", false)
+    class(WORD, false)
 }
 
 /// `\W` of Python's `regex` module.
 pub(crate) fn not_word() -> String {
-    class(WORD, "", true)
+    class(WORD, true)
 }
 
 /// `\d` of Python's `regex` module.
 pub(crate) fn digit() -> String {
-    class(DIGIT, "", false)
+    class(DIGIT, false)
 }
 
-/// A character class of the ranges of `table` and the characters `extra` (or of every other character,
-/// if `negated`).
-pub(crate) fn class(table: &[(u32, u32)], extra: &str, negated: bool) -> String {
+/// A character class of the ranges of `table` (or of every other character, if `negated`).
+fn class(table: &[(u32, u32)], negated: bool) -> String {
     let mut out = String::from(if negated { "[^" } else { "[" });
     for &(first, last) in table {
         out.push_str(&format!(r"\x{{{first:X}}}-\x{{{last:X}}}"));
     }
-    out.push_str(extra);
     out.push(']');
     out
 }

@@ -105,6 +105,23 @@ impl<'a> Text<'a> {
         })
     }
 
+    /// Read `text` as [`Text::read`] does, but leave no UTF-8 copy in the `str` object: Python keeps
+    /// the copy `read` asks for in each `str` that is not ASCII for as long as it lives, which for the
+    /// blocks' visible texts the lexicon reads (kept by the cache of their labels) would double them.
+    fn read_copy(text: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
+        let utf8 = text
+            .encode_utf8()
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes.as_bytes().to_vec()).ok());
+        match utf8 {
+            Some(utf8) => Ok(Text {
+                utf8: Cow::Owned(utf8),
+                surrogates: HashMap::new(),
+            }),
+            None => Text::read(text), // lone surrogates
+        }
+    }
+
     /// `part` (a part of the text, or made of its parts) as a Python `str`, with its surrogates.
     fn to_python<'py>(&self, py: Python<'py>, part: &str) -> PyResult<Bound<'py, PyString>> {
         if self.surrogates.is_empty() || !part.chars().any(|c| self.surrogates.contains_key(&c)) {
@@ -589,7 +606,7 @@ impl WordSet {
 /// Where a phrase may start in a text (its first word, "©" or "("), in code points; its length if nowhere.
 #[pyfunction]
 fn first_word_start(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
-    let text = Text::read(text)?;
+    let text = Text::read_copy(text)?;
     let utf8: &str = &text.utf8;
     guarded(py, "boilerplate", || {
         let mut start = lexicon::first_word_start(utf8);
@@ -693,7 +710,7 @@ impl Lexicon {
         words: usize,
         sentence_end: bool,
     ) -> PyResult<Option<String>> {
-        let text = Text::read(visible)?;
+        let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
             self.0.label(utf8, words, sentence_end).map(str::to_string)
@@ -708,7 +725,7 @@ impl Lexicon {
         words: usize,
         prompts: bool,
     ) -> PyResult<Option<(String, bool)>> {
-        let text = Text::read(visible)?;
+        let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "footer", || {
             self.0
@@ -719,7 +736,7 @@ impl Lexicon {
 
     /// Whether a furniture phrase opens a block's visible text at its first word.
     fn opens(&self, py: Python<'_>, visible: &Bound<'_, PyString>) -> PyResult<bool> {
-        let text = Text::read(visible)?;
+        let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
             self.0.opens(utf8, lexicon::first_word_start(utf8))
@@ -736,7 +753,7 @@ impl Lexicon {
         words: usize,
         sentence_end: bool,
     ) -> PyResult<bool> {
-        let text = Text::read(visible)?;
+        let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
             let (start, end) = (byte_offset(utf8, start), byte_offset(utf8, end));

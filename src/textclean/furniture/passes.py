@@ -108,6 +108,9 @@ LIST_NEAR = 3
 # The article's run reaches over the lines in doubt after it if at least this share of them carry
 # content (see :func:`is_content_line`); lines of plain words there are a menu or a list of headlines.
 TRAILING_CONTENT_SHARE = 0.4
+# The words of the blocks read last, kept for the next time they are compared: a page has tens to a few
+# hundred blocks, so this is a few pages' worth; more costs memory and finds few more copies.
+WORDS_KEPT = 2048
 # Commas, in Latin and CJK script: a line that ends with one goes on in the next (a line of verse).
 COMMAS = (",", "\N{FULLWIDTH COMMA}", "\N{IDEOGRAPHIC COMMA}")
 # A line of at least this many words with a comma inside is a sentence without its full stop.
@@ -769,7 +772,7 @@ def subject_words(block: Block, stopwords: frozenset[str]) -> frozenset[str]:
     return _subject_words(block.visible, stopwords)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=WORDS_KEPT)
 def _subject_words(visible: str, stopwords: frozenset[str]) -> frozenset[str]:
     wide = not visible.isascii() and WIDE.search(visible) is not None
     words: set[str] = set()
@@ -781,7 +784,7 @@ def _subject_words(visible: str, stopwords: frozenset[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=WORDS_KEPT)
 def words_of(visible: str) -> str:
     """Return a block's words, lower-cased, one space apart: what two copies of a block share."""
     return " ".join(WORD.findall(visible.casefold()))

@@ -1,0 +1,99 @@
+//! Patterns matched forward only, by a lazy DFA: what the lexicon's patterns need, in little memory.
+//!
+//! The `regex` crate compiles each pattern twice, forward and in reverse (to find where a match
+//! starts), and keeps a lazy DFA and its cache for each direction. The lexicon's patterns only tell
+//! whether they match, or where a match of a pattern anchored at the start ends, which the forward
+//! automaton alone says; with Unicode classes spelled out, the reverse one would be the larger of the
+//! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the rare reading of a group,
+//! a PikeVM over the same NFA, whose cache (some 80 bytes a state of the NFA) is made for that search
+//! only and dropped after it.
+
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::hybrid::dfa::{self, DFA};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, PatternID};
+
+/// A pool of one matcher's caches, one for each thread that searches with it.
+type Caches<T> = Pool<T, Box<dyn Fn() -> T + Send + Sync + UnwindSafe + RefUnwindSafe>>;
+
+/// A pattern in the `regex` crate's syntax, matched forward only.
+#[derive(Debug)]
+pub struct Forward {
+    dfa: DFA,
+    caches: Caches<dfa::Cache>,
+    pikevm: PikeVM,
+}
+
+impl Forward {
+    /// Compile `pattern` with room for `cache` bytes of learned states (or the least its DFA needs, if
+    /// that is more). A pattern that starts with `\A` is searched at the start of a text only.
+    pub fn new(pattern: &str, cache: usize) -> Result<Forward, String> {
+        let nfa = thompson::Compiler::new()
+            .build(pattern)
+            .map_err(|error| error.to_string())?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().cache_capacity(cache).skip_cache_capacity_check(true))
+            .build_from_nfa(nfa.clone())
+            .map_err(|error| error.to_string())?;
+        let pikevm = PikeVM::new_from_nfa(nfa).map_err(|error| error.to_string())?;
+        let for_cache = dfa.clone();
+        Ok(Forward {
+            dfa,
+            caches: Pool::new(Box::new(move || for_cache.create_cache())),
+            pikevm,
+        })
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    ///
+    /// ```
+    /// use textclean_native::forward::Forward;
+    /// let cookies = Forward::new(r"(?i)(?:\A|\W)cookies?(?:\W|\z)", 1 << 16).unwrap();
+    /// assert!(cookies.is_match("We use Cookies.") && !cookies.is_match("cookiesx"));
+    /// ```
+    pub fn is_match(&self, text: &str) -> bool {
+        self.search(&Input::new(text).earliest(true)).is_some()
+    }
+
+    /// Where the first match of the pattern ends, as the `regex` crate's `find` ends it (leftmost-first).
+    ///
+    /// ```
+    /// use textclean_native::forward::Forward;
+    /// let pattern = Forward::new(r"\A(?:the|die)\s+", 1 << 16).unwrap();
+    /// assert_eq!((pattern.end("the  news"), pattern.end("news")), (Some(5), None));
+    /// ```
+    pub fn end(&self, text: &str) -> Option<usize> {
+        self.search(&Input::new(text))
+    }
+
+    /// The span of group `group` (0 for the whole match) of the first match of the pattern in `text`, if
+    /// there is a match and it has the group.
+    ///
+    /// ```
+    /// use textclean_native::forward::Forward;
+    /// let pattern = Forward::new(r"(?:\A|[^a-z])(tags?|tags?:)(?:[^a-z]|\z)", 1 << 16).unwrap();
+    /// assert_eq!((pattern.group("tags:", 1), pattern.group("the tags", 1)), (Some((0, 4)), Some((4, 8))));
+    /// assert_eq!((pattern.group("the tags", 0), pattern.group("tagsx", 0)), (Some((3, 8)), None));
+    /// ```
+    pub fn group(&self, text: &str, group: usize) -> Option<(usize, usize)> {
+        // the lazy DFA finds where the match ends; the PikeVM reads its groups in the text up to there
+        let end = self.search(&Input::new(text))?;
+        let groups = self.pikevm.get_nfa().group_info();
+        let mut slots = vec![None; groups.slot_len()];
+        let input = Input::new(text).range(..end);
+        self.pikevm
+            .search_slots(&mut self.pikevm.create_cache(), &input, &mut slots);
+        let start = groups.slot(PatternID::ZERO, group)?;
+        Some((slots[start]?.get(), slots[start + 1]?.get()))
+    }
+
+    /// The end of the first match in `input`: a lazy DFA without quit bytes that never gives up cannot fail.
+    fn search(&self, input: &Input<'_>) -> Option<usize> {
+        self.dfa
+            .try_search_fwd(&mut self.caches.get(), input)
+            .expect("a lazy DFA that never gives up cannot fail")
+            .map(|found| found.offset())
+    }
+}
