@@ -259,17 +259,13 @@ impl Lexicon {
                 if start >= visible.len() {
                     continue;
                 }
-                let mut labels: Box<dyn Iterator<Item = &(String, Phrases)>> = if prompt {
-                    Box::new(self.prompts.iter().map(|&i| &self.furniture[i]))
+                let found = if prompt {
+                    tail_label(self.prompts.iter().map(|&i| &self.furniture[i]), visible, start)
                 } else {
-                    Box::new(self.markers.iter())
+                    tail_label(self.markers.iter(), visible, start)
                 };
-                let found = labels.find(|(label, phrases)| {
-                    let end = phrases.end(visible, start);
-                    end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..]))
-                });
                 // a prompt counts only where some furniture phrase opens the line
-                if let Some((label, _)) = found.filter(|_| !prompt || self.opens(visible, start)) {
+                if let Some(label) = found.filter(|_| !prompt || self.opens(visible, start)) {
                     return Some((label, prompt));
                 }
             }
@@ -408,6 +404,21 @@ pub fn date_label_end(text: &str) -> Option<usize> {
     let after = start + at + colon.len_utf8();
     let space = text[after..].chars().next().filter(|&c| is_space(c))?;
     (run <= DATE_LABEL_CHARS && LABEL_COLONS.contains(&colon)).then_some(after + space.len_utf8())
+}
+
+/// The first of `labels` whose phrases open `visible` at byte `start` (a related-list phrase only as a
+/// heading).
+fn tail_label<'a>(
+    mut labels: impl Iterator<Item = &'a (String, Phrases)>,
+    visible: &str,
+    start: usize,
+) -> Option<&'a str> {
+    labels
+        .find(|(label, phrases)| {
+            let end = phrases.end(visible, start);
+            end.is_some_and(|end| label != RELATED || is_heading_rest(&visible[end..]))
+        })
+        .map(|(label, _)| label.as_str())
 }
 
 /// Whether what follows a related-list phrase leaves it a heading ("More news from Rome"): a phrase
