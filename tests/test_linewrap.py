@@ -5,15 +5,18 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+import regex
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from textclean.cleaners.linewrap import LinewrapOptions, find_linewrap_edits, join_wrapped_lines
-from textclean.furniture.lexicon import WIDE
 from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.pipeline import Pipeline
 
 from .conftest import assert_edits_well_formed, expected_paragraphs
+
+# Characters of scripts written without spaces.
+WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 
 PROSE = (
     "The committee met on Tuesday to discuss the budget for the coming year, and after a long "

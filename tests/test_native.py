@@ -10,7 +10,8 @@ import pytest
 import textclean
 from textclean import _native
 from textclean.errors import NativeError, TextcleanError
-from textclean.furniture.blocks import first_word_start, split_blocks
+from textclean.furniture.blocks import first_word_start, split_blocks, word_set
+from textclean.furniture.evidence import native_lexicon
 from textclean.furniture.lexicon import document_stopwords
 
 from .test_bad_input import no_traceback
@@ -142,3 +143,42 @@ def test_blocks_count_words_after_full_case_folding() -> None:
 )
 def test_where_a_phrase_may_start_is_a_code_point_offset(text: str, expected: int) -> None:
     assert first_word_start(text) == expected
+
+
+def _classification(text: str, user_labels: list[str | None] | None = None) -> _native.Classification:
+    settings = (True, True, False, False, False, 0.5, False)
+    blocks = list(split_blocks(text))
+    return _native.Classification(blocks, native_lexicon(), word_set(frozenset()), user_labels, settings)
+
+
+def test_the_classifier_runs_on_any_part_of_a_document() -> None:
+    text = "Share this article\n\n" + "The council met on Monday and voted to keep the library open for a year. " * 4
+    classification = _classification(text)
+    assert classification.classify([0, 1]) == [(3, "share", "own-evidence"), (0, "prose", "own-evidence")]
+    assert classification.classify([1]) == [(0, "prose", "own-evidence")]
+    assert classification.classify([]) == []
+    # the user's label of a block comes first; a block of lone surrogates is read as any other
+    labels: list[str | None] = ["user-pattern", None]
+    assert _classification(text, labels).classify([0])[0][:2] == (3, "user-pattern")
+    verdicts = _classification("\ud800 Menu \udfff.\n\nA line.").classify([0, 1])
+    assert verdicts == [(0, "short-document", "short-document"), (0, "short", "neighbours")]
+
+
+def test_the_classifier_refuses_what_does_not_fit_its_blocks() -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        _classification("One line.").classify([1])
+    with pytest.raises(ValueError, match="one label"):
+        _classification("One line.", ["user-phrase", None])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Storm hits the coast | Daily Planet - News", 20),
+        ("Home | News", 11),
+        ("Der Sturm trifft die Küste \N{EN DASH} Zeitung", 26),
+        ("", 0),
+    ],
+)
+def test_a_title_s_site_suffix_starts_at_a_code_point_offset(line: str, expected: int) -> None:
+    assert native_lexicon().site_suffix_start(line) == expected

@@ -9,6 +9,7 @@
 
 pub mod blocks;
 pub mod chars;
+pub mod classify;
 pub mod edits;
 pub mod formatting;
 pub mod forward;

@@ -99,12 +99,41 @@ pub(crate) fn translate(pattern: &str, ignore_case: bool) -> String {
                 Some('w') => out.push_str(&word()),
                 Some('W') => out.push_str(&not_word()),
                 Some('d') => out.push_str(&digit()),
+                // a Unicode property, `\p{Lu}` or `\pL`, has no case of its own
+                Some(property @ ('p' | 'P')) => {
+                    out.push('\\');
+                    out.push(property);
+                    let mut name = chars.clone();
+                    if name.next() == Some('{') {
+                        for c in chars.by_ref() {
+                            out.push(c);
+                            if c == '}' {
+                                break;
+                            }
+                        }
+                    } else if let Some(c) = chars.next() {
+                        out.push(c);
+                    }
+                }
                 Some(escaped) => {
                     out.push('\\');
                     out.push(escaped);
                 }
                 None => out.push('\\'),
             },
+            // a group's name, `(?P<name>` or `(?<name>`, has no case either
+            '(' if !in_class && chars.as_str().starts_with('?') => {
+                let rest = chars.as_str();
+                let name = ["?P<", "?<"]
+                    .iter()
+                    .find(|opening| rest.starts_with(*opening) && !rest[opening.len()..].starts_with(['=', '!']))
+                    .and_then(|opening| rest.find('>').filter(|&end| end > opening.len()));
+                out.push(c);
+                if let Some(end) = name {
+                    out.push_str(&rest[..=end]);
+                    chars = rest[end + 1..].chars();
+                }
+            }
             '[' if !in_class => {
                 in_class = true;
                 out.push(c);

@@ -16,6 +16,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
+use crate::classify;
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
@@ -663,7 +664,11 @@ impl LanguageReader {
 
 /// The furniture lexicon's labels of lines and footer markers (see `lexicon.rs`).
 #[pyclass(frozen, module = "textclean._native")]
-struct Lexicon(lexicon::Lexicon);
+struct Lexicon {
+    lexicon: lexicon::Lexicon,
+    /// The patterns the block classifier reads besides the labels.
+    patterns: classify::Patterns,
+}
 
 #[pymethods]
 impl Lexicon {
@@ -696,9 +701,16 @@ impl Lexicon {
             cjk_dates: list("cjk_dates")?,
             dateline: list("dateline")?,
         };
-        lexicon::Lexicon::new(&furniture, &markers, &prompts, lists)
-            .map(Lexicon)
-            .map_err(PyValueError::new_err)
+        let patterns = classify::Patterns::new(
+            list("list_line")?,
+            list("author_note")?,
+            list("slide_counter")?,
+            list("title_separator")?,
+            list("blurb_prompts")?,
+        )
+        .map_err(PyValueError::new_err)?;
+        let lexicon = lexicon::Lexicon::new(&furniture, &markers, &prompts, lists).map_err(PyValueError::new_err)?;
+        Ok(Lexicon { lexicon, patterns })
     }
 
     /// The label of the furniture line a block is (its visible text, words and whether it ends like a
@@ -713,7 +725,7 @@ impl Lexicon {
         let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
-            self.0.label(utf8, words, sentence_end).map(str::to_string)
+            self.lexicon.label(utf8, words, sentence_end).map(str::to_string)
         })
     }
 
@@ -728,7 +740,7 @@ impl Lexicon {
         let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "footer", || {
-            self.0
+            self.lexicon
                 .tail(utf8, words, prompts)
                 .map(|(label, prompt)| (label.to_string(), prompt))
         })
@@ -739,7 +751,7 @@ impl Lexicon {
         let text = Text::read_copy(visible)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
-            self.0.opens(utf8, lexicon::first_word_start(utf8))
+            self.lexicon.opens(utf8, lexicon::first_word_start(utf8))
         })
     }
 
@@ -760,6 +772,190 @@ impl Lexicon {
             lexicon::is_phrase_line(utf8, start, end, words, sentence_end)
         })
     }
+
+    /// Where the site's name after a title line starts ("Title | Site - Section"), in code points; its
+    /// length if it has none (see `classify::Patterns::site_suffix_start`).
+    fn site_suffix_start(&self, py: Python<'_>, line: &Bound<'_, PyString>) -> PyResult<usize> {
+        let text = Text::read_copy(line)?;
+        let utf8: &str = &text.utf8;
+        guarded(py, "boilerplate", || {
+            let mut cut = self.patterns.site_suffix_start(utf8);
+            to_code_points(utf8, [&mut cut]);
+            cut
+        })
+    }
+}
+
+/// What a strictness allows and the classification's options: neighbours, position, prose outside the
+/// run, near-prose among furniture, unproven long blocks, the most link text, keep comments.
+type SettingsRow = (bool, bool, bool, bool, bool, f64, bool);
+
+/// The classification of one document's blocks (see `classify.rs`): each block's class on its own
+/// evidence is read once, and the passes run on any of the blocks, as often as a cleaner asks.
+#[pyclass(frozen, module = "textclean._native")]
+struct Classification {
+    lexicon: Py<Lexicon>,
+    stopwords: Py<WordSet>,
+    blocks: Vec<blocks::Block>,
+    own: Vec<(classify::Kind, String)>,
+    prose_share: Option<f64>,
+    settings: classify::Settings,
+}
+
+#[pymethods]
+impl Classification {
+    /// Read the blocks (as `split_blocks` gives them), their labels from the lexicon unless the user's
+    /// phrases or patterns give one (`user_labels`, one for each block, if the user gave any), and the
+    /// document's prose.
+    #[new]
+    fn new(
+        py: Python<'_>,
+        blocks: Vec<BlockRow<'_>>,
+        lexicon: Py<Lexicon>,
+        stopwords: Py<WordSet>,
+        user_labels: Option<Vec<Option<String>>>,
+        settings: SettingsRow,
+    ) -> PyResult<Self> {
+        if user_labels.as_ref().is_some_and(|labels| labels.len() != blocks.len()) {
+            return Err(PyValueError::new_err(
+                "user_labels must give one label (or None) for each block",
+            ));
+        }
+        let blocks = blocks
+            .into_iter()
+            .map(|row| {
+                let (
+                    start,
+                    end,
+                    visible,
+                    words,
+                    stopwords,
+                    link_share,
+                    has_links,
+                    list_item,
+                    heading,
+                    sentence_end,
+                    size,
+                ) = row;
+                Ok(blocks::Block {
+                    start,
+                    end,
+                    visible: Text::read_copy(&visible)?.utf8.into_owned(),
+                    words,
+                    stopwords,
+                    link_share,
+                    has_links,
+                    list_item,
+                    heading,
+                    sentence_end,
+                    size,
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let (
+            neighbours,
+            position,
+            prose_outside_run,
+            near_prose_among_furniture,
+            unproven_long_blocks,
+            max_link_density,
+            keep_comments,
+        ) = settings;
+        let settings = classify::Settings {
+            neighbours,
+            position,
+            prose_outside_run,
+            near_prose_among_furniture,
+            unproven_long_blocks,
+            max_link_density,
+            keep_comments,
+        };
+        let (reader, words) = (lexicon.get(), stopwords.get());
+        let (prose_share, own) = guarded(py, "boilerplate", || {
+            let prose_share = classify::prose_share(&blocks);
+            let context = classify::Context {
+                patterns: &reader.patterns,
+                stopwords: &words.0,
+                prose_share,
+                settings,
+            };
+            let own = blocks
+                .iter()
+                .enumerate()
+                .map(|(i, block)| {
+                    let user = user_labels.as_ref().and_then(|labels| labels[i].as_deref());
+                    let label = if block.words == 0 {
+                        None
+                    } else {
+                        user.or_else(|| reader.lexicon.label(&block.visible, block.words, block.sentence_end))
+                    };
+                    let (kind, rule) = classify::own_class(block, label, &context);
+                    (kind, rule.to_string())
+                })
+                .collect();
+            (prose_share, own)
+        })?;
+        Ok(Classification {
+            lexicon,
+            stopwords,
+            blocks,
+            own,
+            prose_share,
+            settings,
+        })
+    }
+
+    /// Run the passes over the blocks at `indices` (in order) and give each its verdict: its class (0
+    /// good, 1 near-good, 2 short, 3 furniture), the rule that gave it and the pass that wrote it.
+    fn classify<'py>(
+        &self,
+        py: Python<'py>,
+        indices: Vec<usize>,
+    ) -> PyResult<Vec<(u8, Bound<'py, PyString>, &'static str)>> {
+        if indices.iter().any(|&i| i >= self.blocks.len()) {
+            return Err(PyValueError::new_err("a block index is out of range"));
+        }
+        let (reader, words) = (self.lexicon.get(), self.stopwords.get());
+        let verdicts = guarded(py, "boilerplate", || {
+            let context = classify::Context {
+                patterns: &reader.patterns,
+                stopwords: &words.0,
+                prose_share: self.prose_share,
+                settings: self.settings,
+            };
+            let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &self.blocks[i]).collect();
+            let own: Vec<(classify::Kind, &str)> = indices
+                .iter()
+                .map(|&i| (self.own[i].0, self.own[i].1.as_str()))
+                .collect();
+            classify::classify(&blocks, &own, &context)
+        })?;
+        Ok(verdicts
+            .into_iter()
+            .map(|verdict| (verdict.kind as u8, PyString::intern(py, verdict.rule), verdict.by))
+            .collect())
+    }
+}
+
+/// The words of a block's visible text that tell its subject (see `classify::subject_words`).
+#[pyfunction]
+fn subject_words(py: Python<'_>, visible: &Bound<'_, PyString>, stopwords: &WordSet) -> PyResult<HashSet<String>> {
+    let text = Text::read(visible)?;
+    let utf8: &str = &text.utf8;
+    guarded(py, "footer", || classify::subject_words(utf8, &stopwords.0))
+}
+
+/// Whether a block goes on with a text whose subject words are `vocabulary`: it shares enough of its own.
+#[pyfunction]
+fn goes_on_with(
+    py: Python<'_>,
+    vocabulary: HashSet<String>,
+    visible: &Bound<'_, PyString>,
+    stopwords: &WordSet,
+) -> PyResult<bool> {
+    let text = Text::read(visible)?;
+    let utf8: &str = &text.utf8;
+    guarded(py, "footer", || classify::goes_on_with(&vocabulary, utf8, &stopwords.0))
 }
 
 #[pymodule]
@@ -783,6 +979,10 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<WordSet>()?;
     module.add_class::<LanguageReader>()?;
     module.add_class::<Lexicon>()?;
+    module.add_class::<Classification>()?;
+    module.add_function(wrap_pyfunction!(subject_words, module)?)?;
+    module.add_function(wrap_pyfunction!(goes_on_with, module)?)?;
+    module.add("HEAD_WORDS", classify::HEAD_WORDS)?;
     module.add("CAPTION_WORDS", lexicon::CAPTION_WORDS)?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;

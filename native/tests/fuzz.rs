@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use std::sync::LazyLock;
 
 use textclean_native::chars::CharClass;
+use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
 use textclean_native::phrases::{Folding, Phrases};
 use textclean_native::{blocks, formatting, language, linewrap, links, links_edits, markup, pages, whitespace};
@@ -98,6 +99,15 @@ fn text() -> impl Strategy<Value = String> {
         "The ",
         "ſ",
         "K",
+        "3/12",
+        "Bild 2 von 5",
+        "Jane Doe is a writer",
+        " | ",
+        " – ",
+        "200 g flour",
+        "...",
+        "…",
+        ".”",
     ]);
     prop_oneof![
         prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat()),
@@ -128,6 +138,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         dateline: r"published|on|mon",
     };
     Lexicon::new(&furniture, &furniture[1..], &["share".to_string()], lists).unwrap()
+});
+
+/// The classifier's patterns, as the lexicon's data module writes them.
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    Patterns::new(
+        r"^(?:\d+(?:[.,/]\d+)?\s?\p{L}|\p{L}[\p{L}\- ]{0,30}[:：]\s*[^\d\n]{0,20}\d|\|(?:[^|\n]+\|){2}|(?:\S+(?: \S+)*(?:\s{2,}|\t)){2}\S)",
+        r"^(?:\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){1,3} (?:is|was)|(?:\w+[,!] )?(?:i am|ich bin))(?:\W+\w+){0,6}?\W+(?:\w*-)?(?:writer|autor(?:in)?)(?:\W|$)",
+        r"\W{0,3}(?:(?:photo|bild)\s+)?(?P<at>\d{1,3})\s*(?:/|of|von|из)\s*(?P<of>\d{1,3})\W{0,3}",
+        r"\s+(?:[|–—·•»]|-{1,2}|::)\s+",
+        r"share\s+this|share|kommentar\w*|cookies?",
+    )
+    .unwrap()
 });
 
 fn on_boundaries(text: &str, offsets: impl IntoIterator<Item = usize>) -> bool {
@@ -178,6 +200,33 @@ proptest! {
         prop_assert!(on_boundaries(&text, split.iter().flat_map(|block| [block.start, block.end])));
         prop_assert!(split.iter().all(|block| (0.0..=1.0).contains(&block.link_share)));
         prop_assert_eq!(blocks::count_words(&text), blocks::count_words(&text));
+
+        let context = Context {
+            patterns: &PATTERNS,
+            stopwords: &stopwords,
+            prose_share: classify::prose_share(&split),
+            settings: Settings {
+                neighbours: flags & 1 > 0,
+                position: flags & 2 > 0,
+                prose_outside_run: flags & 4 > 0,
+                near_prose_among_furniture: flags & 4 > 0,
+                unproven_long_blocks: flags & 4 > 0,
+                max_link_density: 0.5,
+                keep_comments: flags & 1 > 0,
+            },
+        };
+        let own: Vec<(Kind, &str)> = split
+            .iter()
+            .map(|block| classify::own_class(block, LEXICON.label(&block.visible, block.words, block.sentence_end), &context))
+            .collect();
+        for step in [1, 2] {
+            let some: Vec<usize> = (0..split.len()).step_by(step).collect();
+            let blocks: Vec<&blocks::Block> = some.iter().map(|&i| &split[i]).collect();
+            let owned: Vec<(Kind, &str)> = some.iter().map(|&i| own[i]).collect();
+            prop_assert_eq!(classify::classify(&blocks, &owned, &context).len(), some.len());
+        }
+        let cut = PATTERNS.site_suffix_start(&text);
+        prop_assert!(on_boundaries(&text, [cut]));
 
         let (lines, breaks) = linewrap::read_breaks(&text, None);
         prop_assert_eq!(lines.kinds.len(), text.split('\n').count());

@@ -75,6 +75,26 @@ class Lexicon:
     def tail(self, visible: str, words: int, prompts: bool) -> tuple[str, bool] | None: ...
     def opens(self, visible: str) -> bool: ...
     def is_phrase_line(self, visible: str, start: int, end: int, words: int, sentence_end: bool) -> bool: ...
+    def site_suffix_start(self, line: str) -> int: ...
+
+class Classification:
+    """The block classifier's passes over one document's blocks (native/src/classify.rs)."""
+
+    def __init__(
+        self,
+        blocks: list[tuple[int, int, str, int, int, float, bool, bool, bool, bool, int]],
+        lexicon: Lexicon,
+        stopwords: WordSet,
+        user_labels: list[str | None] | None,
+        settings: tuple[bool, bool, bool, bool, bool, float, bool],
+    ) -> None: ...
+    def classify(self, indices: list[int]) -> list[tuple[int, str, str]]: ...
+
+def subject_words(visible: str, stopwords: WordSet) -> set[str]: ...
+def goes_on_with(vocabulary: set[str], visible: str, stopwords: WordSet) -> bool: ...
+
+# A headline is at most this long, in words.
+HEAD_WORDS: int
 
 # A caption with a credit is at most this long, in words.
 CAPTION_WORDS: int

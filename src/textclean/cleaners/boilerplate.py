@@ -17,7 +17,7 @@ from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, split_blocks
 from textclean.furniture.evidence import is_furniture_opening, labeled_data, lexicon_evidence, site_suffix_start
 from textclean.furniture.lexicon import TITLE_SEPARATOR, document_stopwords
-from textclean.furniture.passes import HEAD_WORDS, IN_DOUBT, BlockClass, Verdict, classify, prose_share
+from textclean.furniture.passes import HEAD_WORDS, IN_DOUBT, BlockClass, Classification, Verdict
 from textclean.furniture.removal import guard_edit, removal_edits
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
 from textclean.rounds import until_settled
@@ -54,25 +54,15 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
     if not blocks:
         return []
     evidence = lexicon_evidence(options.phrases, options.patterns)
-    rules = Rules.of(options.strictness)
-    stopwords = document_stopwords(text)
-
-    known: dict[tuple[int, float | None], tuple[BlockClass, str]] = {}  # own evidence, read once
-    prose = prose_share(blocks)  # the document's prose, the yardstick of every classification of its parts
-
-    def classify_some(some: Sequence[Block]) -> list[Verdict]:
-        return classify(
-            some,
-            evidence,
-            rules,
-            options.max_link_density,
-            stopwords,
-            known=known,
-            keep_comments=options.keep_comments,
-            prose=prose,
-        )
-
-    verdicts = classify_some(blocks)
+    classification = Classification(
+        blocks,
+        evidence,
+        Rules.of(options.strictness),
+        options.max_link_density,
+        document_stopwords(text),
+        keep_comments=options.keep_comments,
+    )
+    verdicts = classification.verdicts(range(len(blocks)))
     title = _title_index(blocks, verdicts)
     edits: list[Edit] = []
     if title is not None:
@@ -88,7 +78,7 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
         if len(kept) == len(blocks):
             return None  # nothing was removed: the same blocks would get the same verdicts
         changed = list(verdicts)
-        for i, verdict in zip(kept, classify_some([blocks[i] for i in kept]), strict=True):
+        for i, verdict in zip(kept, classification.verdicts(kept), strict=True):
             if verdict.kind is BlockClass.BAD and i != title:
                 changed[i] = verdict
         return changed if changed != verdicts else None

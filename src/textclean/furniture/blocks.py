@@ -64,11 +64,11 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
     other.
     """
-    return tuple(map(Block._make, _native.split_blocks(text, _word_set(document_stopwords(text)))))
+    return tuple(map(Block._make, _native.split_blocks(text, word_set(document_stopwords(text)))))
 
 
 @lru_cache(maxsize=4)
-def _word_set(words: frozenset[str]) -> _native.WordSet:
+def word_set(words: frozenset[str]) -> _native.WordSet:
     """Return a document's function words as the native core counts them (a few documents' worth kept)."""
     return _native.WordSet(words)
 

@@ -19,14 +19,16 @@ TailLine(label='comments', prompt=False)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 import regex
 
 from textclean import _native
-from textclean.furniture.blocks import Block, count_words, first_word_start
+from textclean.furniture.blocks import Block, first_word_start
 from textclean.furniture.lexicon import (
+    AUTHOR_NOTE,
     BYLINE,
     BYLINE_WORDS,
     CJK_DATE,
@@ -42,8 +44,10 @@ from textclean.furniture.lexicon import (
     DETERMINERS,
     FOOTER_MARKER_PHRASES,
     FURNITURE_PHRASES,
+    LIST_LINE,
     RIGHTS_OPENING,
     RIGHTS_RESERVED,
+    SLIDE_COUNTER,
     TITLE_SEPARATOR,
     alternation,
     phrase_pattern,
@@ -54,9 +58,9 @@ CAPTION_WORDS = _native.CAPTION_WORDS
 # Labels of the furniture lexicon that also open a page's tail when prompts end an article (sharing,
 # subscribing, logging in, reading on).
 PROMPT_LABELS = ("share", "signup", "login", "related")
-# The furniture labels of the blocks read last, per lexicon: a label depends only on a block's
-# text, and a pipeline's next round, or the next page of the same site, reads most blocks again.
-LABELS_KEPT = 8192
+# Labels of the furniture lexicon whose phrases, anywhere in a sentence outside the article's run, make it
+# a blurb (a newsletter pitch, a note on comments or cookies) unless it speaks of the article.
+BLURB_LABELS = ("share", "comments", "signup", "login", "cookies", "related", "advert")
 
 
 class Evidence:
@@ -65,7 +69,6 @@ class Evidence:
     def __init__(self, phrases: tuple[str, ...], patterns: tuple[str, ...]) -> None:
         self.user_phrases = phrase_pattern(phrases, literal=True)
         self.user_patterns = [regex.compile(p, regex.IGNORECASE) for p in patterns]
-        self._labels: dict[str, str | None] = {}
 
     def user_label(self, block: Block, *, whole_line: bool) -> str | None:
         """Return ``"user-phrase"`` or ``"user-pattern"`` if a block is one of the user's lines.
@@ -78,7 +81,7 @@ class Evidence:
             match = self.user_phrases.match(visible, first_word_start(visible))
             if match is not None and (
                 not whole_line
-                or _lexicon().is_phrase_line(visible, match.start(), match.end(), block.words, block.sentence_end)
+                or native_lexicon().is_phrase_line(visible, match.start(), match.end(), block.words, block.sentence_end)
             ):
                 return "user-phrase"
         for pattern in self.user_patterns:
@@ -88,14 +91,15 @@ class Evidence:
 
     def furniture_label(self, block: Block) -> str | None:
         """Return the label of the furniture line a block is, on its own evidence, or ``None``."""
-        labels = self._labels
-        if block.visible not in labels:
-            if len(labels) >= LABELS_KEPT:
-                labels.clear()
-            labels[block.visible] = self.user_label(block, whole_line=True) or _lexicon().label(
-                block.visible, block.words, block.sentence_end
-            )
-        return labels[block.visible]
+        return self.user_label(block, whole_line=True) or native_lexicon().label(
+            block.visible, block.words, block.sentence_end
+        )
+
+    def user_labels(self, blocks: Sequence[Block]) -> list[str | None] | None:
+        """Return the user's label of each block (see :meth:`user_label`); ``None`` without phrases or patterns."""
+        if self.user_phrases is None and not self.user_patterns:
+            return None
+        return [self.user_label(block, whole_line=True) for block in blocks]
 
     def tail_label(self, block: Block, *, prompts: bool) -> TailLine | None:
         """Return the footer line that opens a block (the start of the page's tail), or ``None``.
@@ -107,7 +111,7 @@ class Evidence:
             label = self.user_label(block, whole_line=False)
             if label is not None:
                 return TailLine(label, prompt=False)
-        line = _lexicon().tail(block.visible, block.words, prompts)
+        line = native_lexicon().tail(block.visible, block.words, prompts)
         return None if line is None else TailLine(*line)
 
 
@@ -125,19 +129,23 @@ def lexicon_evidence(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> Evi
 
 
 @cache
-def _lexicon() -> _native.Lexicon:
+def native_lexicon() -> _native.Lexicon:
     """Compile, on first use, the lexicon's phrases and word lists into the native core's reader of lines.
 
     It reads every block's label and tail line (native/src/lexicon.rs) as the lexicon's phrases and
     patterns say in Python's syntax.
     """
-    rights = {"rights_opening": RIGHTS_OPENING, "rights_reserved": RIGHTS_RESERVED}
+    phrases = {
+        "rights_opening": RIGHTS_OPENING,
+        "rights_reserved": RIGHTS_RESERVED,
+        "blurb_prompts": tuple(phrase for label in BLURB_LABELS for phrase in FURNITURE_PHRASES[label]),
+    }
     return _native.Lexicon(
         _alternations(FURNITURE_PHRASES),
         _alternations(FOOTER_MARKER_PHRASES),
         list(PROMPT_LABELS),
         {
-            **dict(_alternations(rights)),
+            **dict(_alternations(phrases)),
             "determiners": DETERMINERS,
             "cookies": COOKIE_WORDS,
             "consent": CONSENT_WORDS,
@@ -148,6 +156,10 @@ def _lexicon() -> _native.Lexicon:
             "dates": DATE_FORMS,
             "cjk_dates": CJK_DATE.pattern,
             "dateline": DATELINE_WORDS,
+            "list_line": LIST_LINE,
+            "author_note": AUTHOR_NOTE,
+            "slide_counter": SLIDE_COUNTER,
+            "title_separator": TITLE_SEPARATOR.pattern,
         },
     )
 
@@ -163,7 +175,7 @@ def is_furniture_opening(visible: str) -> bool:
     >>> is_furniture_opening("* Share this"), is_furniture_opening("The vote"), is_furniture_opening("")
     (True, False, False)
     """
-    return _lexicon().opens(visible)
+    return native_lexicon().opens(visible)
 
 
 def find_date(text: str) -> regex.Match[str] | None:
@@ -186,20 +198,7 @@ def site_suffix_start(line: str) -> int:
     >>> line[: site_suffix_start(line)]
     'Storm hits the coast'
     """
-    cut = len(line)
-    while (shorter := _suffix_start(line[:cut])) is not None:
-        cut = shorter
-    return cut
-
-
-def _suffix_start(line: str) -> int | None:
-    for separator in TITLE_SEPARATOR.finditer(line):
-        head_words = count_words(line[: separator.start()])
-        tail = line[separator.end() :]
-        short_segments = all(1 <= count_words(s) <= 4 for s in TITLE_SEPARATOR.split(tail))
-        if head_words >= 3 and short_segments and count_words(tail) <= head_words:
-            return separator.start()
-    return None
+    return native_lexicon().site_suffix_start(line)
 
 
 def labeled_data(label: str, visible: str) -> dict[str, Any]:

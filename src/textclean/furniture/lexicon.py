@@ -10,17 +10,17 @@ site. Phrases are matched case-insensitively at word boundaries, so "ad" never h
 add their own phrases through the cleaners' options; :func:`phrase_pattern` builds the same kind
 of pattern from them.
 
->>> bool(FURNITURE["share"].search("Share this article"))
+>>> bool(phrase_pattern(FURNITURE_PHRASES["share"]).search("Share this article"))
 True
->>> bool(FURNITURE["login"].match("Zaloguj się")), bool(FURNITURE["related"].match("続きを読む"))
+>>> login, related = phrase_pattern(FURNITURE_PHRASES["login"]), phrase_pattern(FURNITURE_PHRASES["related"])
+>>> bool(login.match("Zaloguj się")), bool(related.match("続きを読む"))
 (True, True)
->>> bool(FURNITURE["advert"].search("adapting to change"))
+>>> bool(phrase_pattern(FURNITURE_PHRASES["advert"]).search("adapting to change"))
 False
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -862,13 +862,6 @@ CREDIT = regex.compile(
 )
 # Separators between a title and the site's name: "Title – Site", "Title | Site", "Title :: Site".
 TITLE_SEPARATOR = regex.compile(r"\s+(?:[|–—·•»]|-{1,2}|::)\s+")
-# Characters of scripts written without spaces, each of which carries about a word.
-WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-# The blocks of code points that hold every character of WIDE: text with none of them (most text) has
-# no character of WIDE, which ``re`` tells faster than ``regex`` reads the scripts' properties.
-MAYBE_WIDE = re.compile("[\u0e01-\u0e5b\u1100-\u11ff\u2e80-\U0010ffff]")
-# A word, as the scorer and the classifiers count words.
-WORD = regex.compile(r"\w+")
 # Sentence-final punctuation at the end of a block, in Latin, CJK, Arabic and Devanagari script (closing
 # quotes and brackets may follow).
 SENTENCE_END = regex.compile(r"[.!?…。！？．؟۔।॥:;][\"'”’»)\]」』）]*\s*$")
@@ -910,20 +903,6 @@ def alternation(phrases: Iterable[str], *, literal: bool = False) -> str | None:
         return None
     parts.sort(key=len, reverse=True)  # the longest first: an alternation takes the first phrase that matches
     return "|".join(part.replace(r"\ ", " ").replace(" ", r"\s+") for part in parts)
-
-
-def _compiled() -> dict[str, regex.Pattern[str]]:
-    patterns = {}
-    for label, phrases in FURNITURE_PHRASES.items():
-        pattern = phrase_pattern(phrases)
-        if pattern is not None:
-            patterns[label] = pattern
-    return patterns
-
-
-# The furniture phrases of each label, compiled once for Python's own searches (the prompts of
-# ``passes``); the labels of lines are read by the native core (native/src/lexicon.rs).
-FURNITURE: dict[str, regex.Pattern[str]] = _compiled()
 
 
 # Lines after which the article does not go on: the head of a comment section, a tag or category
@@ -1033,17 +1012,19 @@ FOOTER_MARKER_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 
-# A line of a list of content (see ``passes.is_content_list``).
-LIST_LINE = regex.compile(
+# A line of a list of content (read by the native classifier, native/src/classify.rs).
+LIST_LINE = (
     r"^(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\p{L}"  # an amount: "200 g flour", "1-2 tbsp water"
     r"|\p{L}+\s?\d+(?:[.,]\d+)?\s?\p{L}"  # a thing and its amount: "鸡蛋 4 个", "Akku 10 Stunden"
     r"|\p{L}[\p{L}\- ]{0,30}[:：]\s*[^\d\n]{0,20}\d"  # a value after a label: "Weight: 3 kg"
     r"|\|(?:[^|\n]+\|){2}"  # a table row: "| a | b |"
     r"|(?:\S+(?: \S+)*(?:\s{2,}|\t)){2}\S)"  # a table row in columns: "Smith, Ann   1993   12.4"
 )
-# How a sentence ends (a full stop, a question or an exclamation mark), and how an excerpt cut short does.
-FULL_STOP_END = regex.compile(r"[.!?。！？．؟।][\"'”’»)\]」』）]*\s*$")
-EXCERPT_END = regex.compile(r"(?:\.\.\.|…)[\]\)]?\s*$")
+# A slide's counter in a gallery: "3/12", "Bild 3 von 12", "4 of 12" (ignoring case).
+SLIDE_COUNTER = (
+    r"\W{0,3}(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|imagem|zdjęcie|afbeelding)\s+)?"
+    r"(?P<at>\d{1,3})\s*(?:/|of|von|de|di|sur|z|van|из)\s*(?P<of>\d{1,3})\W{0,3}"
+)
 # A rights notice: a line that opens with a rights phrase ("© 2024 Example Ltd. All rights reserved."), or
 # that reserves rights anywhere in it ("Photos: Jane Doe. All rights reserved.").
 RIGHTS_OPENING = (*RIGHTS, r"\(c\)")
@@ -1060,10 +1041,9 @@ _ROLES = (
     r"dziennikar(?:zem|ką)|redaktor(?:em|ką)|autor(?:em|ką)|publicyst(?:ą|ką)|"
     r"redacteur|schrijver|auteur"
 )
-AUTHOR_NOTE = regex.compile(
+AUTHOR_NOTE = (  # ignoring case; the role ends the match as a whole word
     rf"^(?:\p{{Lu}}[\p{{L}}.'-]+(?: \p{{Lu}}[\p{{L}}.'-]+){{1,3}}(?:, [^,]{{1,30}},)? "
     rf"(?:is|was|ist|war|est|était|es|era|è|é|jest)"
-    rf"|(?:\w+[,!] )?(?:i am|i'm|ich bin|je suis|soy|sono|sou|jestem|ik ben))\b"
-    rf"(?:\W+\w+){{0,6}}?\W+(?:\w*-)?(?:{_ROLES})\b",
-    regex.IGNORECASE,
+    rf"|(?:\w+[,!] )?(?:i am|i'm|ich bin|je suis|soy|sono|sou|jestem|ik ben))"
+    rf"(?:\W+\w+){{0,6}}?\W+(?:\w*-)?(?:{_ROLES})(?:\W|$)"
 )
