@@ -12,9 +12,10 @@ use crate::forward::Forward;
 use crate::unicode::{case_partners, is_word};
 use crate::unicode_tables::{DIGIT, WORD};
 
-/// The memory a pattern of the lexicon may take for the states its matcher learns: the lines it reads
-/// are short, and most of them fail within a few characters.
-pub const DFA_CACHE: usize = 256 * 1024;
+/// The memory a pattern of the lexicon may take for the states its matcher learns. The lines it reads are
+/// short and most of them fail within a few characters, but pages in many scripts lead it through many
+/// states: with less room it forgets them and learns them again (at 256 KB, an eighth of the classifier's time).
+pub const DFA_CACHE: usize = 2048 * 1024;
 
 /// How a set of phrases ignores case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
