@@ -7,6 +7,7 @@
 //! its characters of scripts written without spaces, and whether it ends like a sentence.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,6 +44,43 @@ const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', '…', '。', '！', '？
 /// Closing quotes and brackets that may follow it.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』', '）'];
 
+/// A language's function words, looked up with a hasher made for short words (the lists are the project's
+/// own, so no text can make their words collide).
+pub type FunctionWords = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// A fast hasher of short strings (the multiply-and-rotate hash of the Rust compiler's own tables), eight
+/// bytes at a time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// A block of a text and what the classifiers read of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -74,7 +112,7 @@ pub struct Block {
 /// let visible: Vec<&str> = blocks.iter().map(|block| block.visible.as_str()).collect();
 /// assert_eq!(visible, ["Title", "Home", "News", "A real paragraph."]);
 /// ```
-pub fn split(text: &str, stopwords: &HashSet<String>) -> Vec<Block> {
+pub fn split(text: &str, stopwords: &HashSet<String, impl BuildHasher>) -> Vec<Block> {
     let spans = block_spans(text);
     let tokens = if spans.is_empty() {
         Vec::new()
@@ -105,7 +143,13 @@ pub fn split(text: &str, stopwords: &HashSet<String>) -> Vec<Block> {
 }
 
 /// Measure the block `text[start..end]`, given the link tokens that start inside it.
-fn measure(text: &str, start: usize, end: usize, tokens: &[links::Token], stopwords: &HashSet<String>) -> Block {
+fn measure(
+    text: &str,
+    start: usize,
+    end: usize,
+    tokens: &[links::Token],
+    stopwords: &HashSet<String, impl BuildHasher>,
+) -> Block {
     let block = &text[start..end];
     let marker = if starts_with_day_and_month(block) {
         None
@@ -298,7 +342,7 @@ pub struct TextFeatures {
 /// assert_eq!((features.words, features.stopwords, features.sentence_end), (5, 2, true));
 /// assert_eq!(measure_text("港口重新开放", &stopwords).words, 3);
 /// ```
-pub fn measure_text(visible: &str, stopwords: &HashSet<String>) -> TextFeatures {
+pub fn measure_text(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> TextFeatures {
     let folded = casefold(visible);
     let wide = wide_count(visible);
     let mut function_words = 0;

@@ -24,10 +24,11 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use regex::Regex;
 
-use crate::blocks::{count_words, words, Block};
+use crate::blocks::{count_words, words, Block, FunctionWords};
 use crate::forward::Forward;
 use crate::phrases::{not_word, translate, DFA_CACHE};
 use crate::unicode::{casefold, is_digit, is_lower, is_space, is_wide};
@@ -225,7 +226,7 @@ impl Patterns {
 #[derive(Debug)]
 pub struct Context<'a> {
     pub patterns: &'a Patterns,
-    pub stopwords: &'a HashSet<String>,
+    pub stopwords: &'a FunctionWords,
     /// The document's prose against English's, in stopwords (see [`prose_share`]).
     pub prose_share: Option<f64>,
     pub settings: Settings,
@@ -1121,7 +1122,11 @@ fn nearest_sure(kinds: &[Kind], reverse: bool) -> Vec<Kind> {
 /// assert!(goes_on_with(&vocabulary, "Repairs to the old pier start soon.", &none));
 /// assert!(!goes_on_with(&vocabulary, "A new bakery opens on Main Street.", &none));
 /// ```
-pub fn goes_on_with(vocabulary: &HashSet<String>, visible: &str, stopwords: &HashSet<String>) -> bool {
+pub fn goes_on_with(
+    vocabulary: &HashSet<String>,
+    visible: &str,
+    stopwords: &HashSet<String, impl BuildHasher>,
+) -> bool {
     let words = subject_words(visible, stopwords);
     shares_enough(
         words.iter().filter(|&word| vocabulary.contains(word)).count(),
@@ -1139,7 +1144,11 @@ fn shares_enough(shared: usize, words: usize) -> bool {
 /// The paragraphs of one text share words with one another; a summary of another story, or a paragraph
 /// on another subject, shares clearly fewer of its words with them: less than `CARD_MAX_SHARED` of what
 /// a paragraph of the text shares with the rest of it.
-pub fn speaks_of_other_things(text: &[&Block], later: &[&Block], stopwords: &HashSet<String>) -> bool {
+pub fn speaks_of_other_things(
+    text: &[&Block],
+    later: &[&Block],
+    stopwords: &HashSet<String, impl BuildHasher>,
+) -> bool {
     let paragraphs: Vec<HashSet<String>> = text
         .iter()
         .filter(|block| block.words >= CARD_TEXT_WORDS)
@@ -1185,7 +1194,7 @@ pub fn speaks_of_other_things(text: &[&Block], later: &[&Block], stopwords: &Has
 /// words.sort();
 /// assert_eq!(words, ["口重", "开放", "新开", "港口", "重新"]);
 /// ```
-pub fn subject_words(visible: &str, stopwords: &HashSet<String>) -> HashSet<String> {
+pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> HashSet<String> {
     let wide = visible.chars().any(is_wide);
     let folded = casefold(visible);
     let mut subject = HashSet::new();
@@ -1242,7 +1251,7 @@ mod tests {
     }
 
     fn block(visible: &str) -> Block {
-        let mut blocks = crate::blocks::split(visible, &HashSet::new());
+        let mut blocks = crate::blocks::split(visible, &FunctionWords::default());
         assert_eq!(blocks.len(), 1, "{visible:?} is one block");
         blocks.remove(0)
     }
@@ -1309,7 +1318,7 @@ mod tests {
             block("Repairs to the pier will start in spring, the council said, and the harbour stays open."),
         ];
         let text: Vec<&Block> = text.iter().collect();
-        let none = HashSet::new();
+        let none = FunctionWords::default();
         let same = block("The harbour council will meet again about the pier.");
         let other = block("A new bakery opens its doors on Main Street today.");
         assert!(!speaks_of_other_things(&text, &[&same], &none));
@@ -1354,7 +1363,7 @@ mod tests {
     #[test]
     fn a_menu_goes_and_the_article_stays() {
         let patterns = patterns();
-        let stopwords: HashSet<String> = ["the", "and", "to", "on"].iter().map(|w| w.to_string()).collect();
+        let stopwords: FunctionWords = ["the", "and", "to", "on"].iter().map(|w| w.to_string()).collect();
         let text = format!(
             "* [Home](/)\n* [News](/news)\n\n{}",
             "The council met on Monday and voted to keep the library open. ".repeat(4)
@@ -1380,7 +1389,7 @@ mod tests {
     #[test]
     fn the_passes_take_linear_time() {
         let patterns = patterns();
-        let none = HashSet::new();
+        let none = FunctionWords::default();
         let prose = "The council met on Monday and voted to keep the old library open for another year. ".repeat(8);
         // an article, a thread of three comments (kept) and a menu, again and again, each a little different
         let unit = |k: usize| {

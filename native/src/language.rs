@@ -5,7 +5,9 @@
 //! or a file name. A long text is read from three windows (its start, middle and end).
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
+use crate::blocks::WordHasher;
 use crate::unicode::{is_letter, is_word, script_of, SCRIPT_NAMES};
 
 /// A script of its own names its language from this many letters on.
@@ -31,6 +33,10 @@ pub enum Reading {
     NeedsScript(&'static str),
 }
 
+/// The languages each function word of a shared script is one of (by rank), looked up with the hasher of
+/// function words.
+type WordIndex = HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>;
+
 /// A reader of languages: the scripts that name one language, and the function words of the
 /// languages of the shared scripts, given as they are needed.
 #[derive(Debug, Default)]
@@ -40,7 +46,7 @@ pub struct LanguageReader {
     /// The languages of each shared script, in order of preference (a tie goes to the first).
     shared: HashMap<String, Vec<String>>,
     /// For each shared script whose function words were given: each word and the languages it is one of.
-    function_words: HashMap<String, HashMap<String, Vec<usize>>>,
+    function_words: HashMap<String, WordIndex>,
 }
 
 impl LanguageReader {
@@ -57,7 +63,7 @@ impl LanguageReader {
     /// Give the function words of each language of a shared script.
     pub fn add_script(&mut self, script: &str, languages: Vec<(String, Vec<String>)>) {
         let order = self.shared.get(script).cloned().unwrap_or_default();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index = WordIndex::default();
         for (language, words) in languages {
             if let Some(rank) = order.iter().position(|known| *known == language) {
                 for word in words {
@@ -103,7 +109,7 @@ impl LanguageReader {
     }
 
     /// The language of `script` whose function words are most of the words (at least MIN_VOTES).
-    fn vote(&self, script: &str, index: &HashMap<String, Vec<usize>>, paragraphs: &[Vec<&str>]) -> Option<String> {
+    fn vote(&self, script: &str, index: &WordIndex, paragraphs: &[Vec<&str>]) -> Option<String> {
         let languages = &self.shared[script];
         let mut votes = vec![0usize; languages.len()];
         for word in paragraphs.iter().flatten() {

@@ -590,13 +590,13 @@ fn split_blocks<'py>(
 
 /// A set of words, such as a language's function words, to count in texts.
 #[pyclass(frozen, module = "textclean._native")]
-struct WordSet(HashSet<String>);
+struct WordSet(blocks::FunctionWords);
 
 #[pymethods]
 impl WordSet {
     #[new]
     fn new(words: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let mut set = HashSet::new();
+        let mut set = blocks::FunctionWords::default();
         for word in words.try_iter()? {
             set.insert(word?.extract::<String>()?);
         }

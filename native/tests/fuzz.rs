@@ -3,7 +3,7 @@
 //! A quick run is part of `cargo test`; a long one is a fuzzing session:
 //! `PROPTEST_CASES=1000000 cargo test --release --test fuzz`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -195,7 +195,7 @@ proptest! {
         let formatting = formatting::tokenize(&text, every_kind);
         prop_assert!(on_boundaries(&text, formatting.iter().flat_map(|token| [token.start, token.end])));
 
-        let stopwords: HashSet<String> = ["the", "und"].iter().map(|word| word.to_string()).collect();
+        let stopwords: blocks::FunctionWords = ["the", "und"].iter().map(|word| word.to_string()).collect();
         let split = blocks::split(&text, &stopwords);
         prop_assert!(on_boundaries(&text, split.iter().flat_map(|block| [block.start, block.end])));
         prop_assert!(split.iter().all(|block| (0.0..=1.0).contains(&block.link_share)));
