@@ -31,7 +31,7 @@ from textclean.text.languages import read_language, stopwords
 
 # Function words: a block of running prose is about 30-50 % function words, a menu or a list of
 # names far fewer (jusText's "stopword density"). They come from the document's own language; the
-# share is a soft signal, compared with the document's own prose (see passes.py).
+# share is a soft signal, compared with the document's own prose (see native/src/classify.rs).
 @lru_cache(maxsize=4)
 def document_stopwords(text: str) -> frozenset[str]:
     """Return the function words that ``boilerplate`` and ``footer`` count in ``text``.

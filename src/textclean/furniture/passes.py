@@ -117,7 +117,17 @@ class Classification:
 
     def verdicts(self, indices: Iterable[int]) -> list[Verdict]:
         """Return the verdicts of :data:`PASSES` over the blocks at ``indices``, in order, as if they were the text."""
-        return [Verdict(NATIVE_CLASSES[kind], rule, by) for kind, rule, by in self._native.classify(list(indices))]
+        return [_VERDICTS.get(row) or _verdict(row) for row in self._native.classify(list(indices))]
+
+
+# The verdicts made so far, by the native core's answer: a few dozen, given thousands of times a page.
+_VERDICTS: dict[tuple[int, str, str], Verdict] = {}
+
+
+def _verdict(row: tuple[int, str, str]) -> Verdict:
+    kind, rule, by = row
+    verdict = _VERDICTS[row] = Verdict(NATIVE_CLASSES[kind], rule, by)
+    return verdict
 
 
 def subject_words(block: Block, stopwords: frozenset[str]) -> frozenset[str]:
