@@ -147,7 +147,7 @@ def test_where_a_phrase_may_start_is_a_code_point_offset(text: str, expected: in
 
 def _classification(text: str, user_labels: list[str | None] | None = None) -> _native.Classification:
     settings = (True, True, False, False, False, 0.5, False)
-    blocks = list(split_blocks(text))
+    blocks, _ = _native.split_blocks(text, word_set(frozenset()))
     return _native.Classification(blocks, native_lexicon(), word_set(frozenset()), user_labels, settings)
 
 

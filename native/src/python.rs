@@ -551,13 +551,14 @@ type BlockRow<'py> = (
     usize,
 );
 
-/// The blocks of `text` and their features (see `blocks::split`), offsets in code points.
+/// The blocks of `text` and their features (see `blocks::split`), offsets in code points: as the core
+/// keeps them for the classifier, and as rows for Python.
 #[pyfunction]
 fn split_blocks<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
     stopwords: &WordSet,
-) -> PyResult<Vec<BlockRow<'py>>> {
+) -> PyResult<(Blocks, Vec<BlockRow<'py>>)> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
     let blocks = guarded(py, "boilerplate", || {
@@ -568,8 +569,8 @@ fn split_blocks<'py>(
         );
         blocks
     })?;
-    blocks
-        .into_iter()
+    let rows = blocks
+        .iter()
         .map(|block| {
             Ok((
                 block.start,
@@ -585,7 +586,19 @@ fn split_blocks<'py>(
                 block.size,
             ))
         })
-        .collect()
+        .collect::<PyResult<_>>()?;
+    Ok((Blocks(blocks), rows))
+}
+
+/// The blocks of a text as the core keeps them (see `split_blocks`): what a `Classification` reads.
+#[pyclass(frozen, module = "textclean._native")]
+struct Blocks(Vec<blocks::Block>);
+
+#[pymethods]
+impl Blocks {
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
 }
 
 /// A set of words, such as a language's function words, to count in texts.
@@ -796,7 +809,7 @@ type SettingsRow = (bool, bool, bool, bool, bool, f64, bool);
 struct Classification {
     lexicon: Py<Lexicon>,
     stopwords: Py<WordSet>,
-    blocks: Vec<blocks::Block>,
+    blocks: Py<Blocks>,
     own: Vec<(classify::Kind, String)>,
     prose_share: Option<f64>,
     settings: classify::Settings,
@@ -804,54 +817,26 @@ struct Classification {
 
 #[pymethods]
 impl Classification {
-    /// Read the blocks (as `split_blocks` gives them), their labels from the lexicon unless the user's
+    /// Read the blocks (as `split_blocks` keeps them), their labels from the lexicon unless the user's
     /// phrases or patterns give one (`user_labels`, one for each block, if the user gave any), and the
     /// document's prose.
     #[new]
     fn new(
         py: Python<'_>,
-        blocks: Vec<BlockRow<'_>>,
+        blocks: Py<Blocks>,
         lexicon: Py<Lexicon>,
         stopwords: Py<WordSet>,
         user_labels: Option<Vec<Option<String>>>,
         settings: SettingsRow,
     ) -> PyResult<Self> {
-        if user_labels.as_ref().is_some_and(|labels| labels.len() != blocks.len()) {
+        if user_labels
+            .as_ref()
+            .is_some_and(|labels| labels.len() != blocks.get().0.len())
+        {
             return Err(PyValueError::new_err(
                 "user_labels must give one label (or None) for each block",
             ));
         }
-        let blocks = blocks
-            .into_iter()
-            .map(|row| {
-                let (
-                    start,
-                    end,
-                    visible,
-                    words,
-                    stopwords,
-                    link_share,
-                    has_links,
-                    list_item,
-                    heading,
-                    sentence_end,
-                    size,
-                ) = row;
-                Ok(blocks::Block {
-                    start,
-                    end,
-                    visible: Text::read_copy(&visible)?.utf8.into_owned(),
-                    words,
-                    stopwords,
-                    link_share,
-                    has_links,
-                    list_item,
-                    heading,
-                    sentence_end,
-                    size,
-                })
-            })
-            .collect::<PyResult<Vec<_>>>()?;
         let (
             neighbours,
             position,
@@ -870,16 +855,17 @@ impl Classification {
             max_link_density,
             keep_comments,
         };
-        let (reader, words) = (lexicon.get(), stopwords.get());
+        let (reader, words, table) = (lexicon.get(), stopwords.get(), blocks.get());
         let (prose_share, own) = guarded(py, "boilerplate", || {
-            let prose_share = classify::prose_share(&blocks);
+            let prose_share = classify::prose_share(&table.0);
             let context = classify::Context {
                 patterns: &reader.patterns,
                 stopwords: &words.0,
                 prose_share,
                 settings,
             };
-            let own = blocks
+            let own = table
+                .0
                 .iter()
                 .enumerate()
                 .map(|(i, block)| {
@@ -912,7 +898,8 @@ impl Classification {
         py: Python<'py>,
         indices: Vec<usize>,
     ) -> PyResult<Vec<(u8, Bound<'py, PyString>, &'static str)>> {
-        if indices.iter().any(|&i| i >= self.blocks.len()) {
+        let table = &self.blocks.get().0;
+        if indices.iter().any(|&i| i >= table.len()) {
             return Err(PyValueError::new_err("a block index is out of range"));
         }
         let (reader, words) = (self.lexicon.get(), self.stopwords.get());
@@ -923,7 +910,7 @@ impl Classification {
                 prose_share: self.prose_share,
                 settings: self.settings,
             };
-            let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &self.blocks[i]).collect();
+            let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &table[i]).collect();
             let own: Vec<(classify::Kind, &str)> = indices
                 .iter()
                 .map(|&i| (self.own[i].0, self.own[i].1.as_str()))
@@ -980,6 +967,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<LanguageReader>()?;
     module.add_class::<Lexicon>()?;
     module.add_class::<Classification>()?;
+    module.add_class::<Blocks>()?;
     module.add_function(wrap_pyfunction!(subject_words, module)?)?;
     module.add_function(wrap_pyfunction!(goes_on_with, module)?)?;
     module.add("HEAD_WORDS", classify::HEAD_WORDS)?;

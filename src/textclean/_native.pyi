@@ -45,7 +45,13 @@ LINEWRAP_MIN_WIDTH: int
 
 def split_blocks(
     text: str, stopwords: WordSet
-) -> list[tuple[int, int, str, int, int, float, bool, bool, bool, bool, int]]: ...
+) -> tuple[Blocks, list[tuple[int, int, str, int, int, float, bool, bool, bool, bool, int]]]: ...
+
+class Blocks:
+    """The blocks of a text as the core keeps them (native/src/blocks.rs)."""
+
+    def __len__(self) -> int: ...
+
 def count_words(text: str) -> int: ...
 def first_word_start(text: str) -> int: ...
 
@@ -82,7 +88,7 @@ class Classification:
 
     def __init__(
         self,
-        blocks: list[tuple[int, int, str, int, int, float, bool, bool, bool, bool, int]],
+        blocks: Blocks,
         lexicon: Lexicon,
         stopwords: WordSet,
         user_labels: list[str | None] | None,

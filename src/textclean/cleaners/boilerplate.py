@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, split_blocks
 from textclean.furniture.evidence import is_furniture_opening, labeled_data, lexicon_evidence, site_suffix_start
-from textclean.furniture.lexicon import TITLE_SEPARATOR, document_stopwords
+from textclean.furniture.lexicon import TITLE_SEPARATOR
 from textclean.furniture.passes import HEAD_WORDS, IN_DOUBT, BlockClass, Classification, Verdict
 from textclean.furniture.removal import guard_edit, removal_edits
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
@@ -55,12 +55,7 @@ def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateO
         return []
     evidence = lexicon_evidence(options.phrases, options.patterns)
     classification = Classification(
-        blocks,
-        evidence,
-        Rules.of(options.strictness),
-        options.max_link_density,
-        document_stopwords(text),
-        keep_comments=options.keep_comments,
+        text, evidence, Rules.of(options.strictness), options.max_link_density, keep_comments=options.keep_comments
     )
     verdicts = classification.verdicts(range(len(blocks)))
     title = _title_index(blocks, verdicts)

@@ -56,7 +56,6 @@ class Block(NamedTuple):
         return self.stopwords / self.words if self.words else 0.0
 
 
-@lru_cache(maxsize=4)
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Split ``text`` into blocks, in order, each with its features.
 
@@ -64,7 +63,18 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
     other.
     """
-    return tuple(map(Block._make, _native.split_blocks(text, word_set(document_stopwords(text)))))
+    return _split(text)[1]
+
+
+def native_blocks(text: str) -> _native.Blocks:
+    """Return the blocks of ``text`` as the native core keeps them: what its classifier reads."""
+    return _split(text)[0]
+
+
+@lru_cache(maxsize=4)
+def _split(text: str) -> tuple[_native.Blocks, tuple[Block, ...]]:
+    kept, rows = _native.split_blocks(text, word_set(document_stopwords(text)))
+    return kept, tuple(map(Block._make, rows))
 
 
 @lru_cache(maxsize=4)

@@ -22,12 +22,10 @@ The passes run in the native core (native/src/classify.rs), over the blocks as
 :func:`~textclean.furniture.blocks.split_blocks` gives them; the user's phrases and patterns are
 matched here, in Python, and handed to it as the labels of the blocks they match.
 
->>> from textclean.furniture.blocks import split_blocks
 >>> from textclean.furniture.evidence import lexicon_evidence
 >>> from textclean.furniture.strictness import Rules
 >>> text = "* [Home](/)\n* [News](/news)\n\n" + "The council met on Monday and voted to keep the library open. " * 4
->>> stopwords = frozenset({"the", "and", "to", "on"})
->>> classification = Classification(split_blocks(text), lexicon_evidence((), ()), Rules.of("normal"), 0.5, stopwords)
+>>> classification = Classification(text, lexicon_evidence((), ()), Rules.of("normal"), 0.5)
 >>> [(v.kind.value, v.rule, v.by) for v in classification.verdicts(range(3))]
 [('bad', 'navigation', 'own-evidence'), ('bad', 'links', 'own-evidence'), ('good', 'prose', 'own-evidence')]
 """
@@ -35,13 +33,14 @@ matched here, in Python, and handed to it as the labels of the blocks they match
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from textclean import _native
-from textclean.furniture.blocks import Block, word_set
+from textclean.furniture.blocks import Block, native_blocks, split_blocks, word_set
 from textclean.furniture.evidence import Evidence, native_lexicon
+from textclean.furniture.lexicon import document_stopwords
 from textclean.furniture.strictness import Rules
 
 # The classifier's passes, in order: ``explain`` reports the name of the pass that removed a block.
@@ -85,23 +84,16 @@ class Verdict(NamedTuple):
 
 
 class Classification:
-    """The classification of one document's blocks: their own evidence read once, the passes run on any of them.
+    """The classification of a text's blocks: their own evidence read once, the passes run on any of them.
 
-    ``evidence`` gives the user's phrases and patterns (the built-in lexicon is read by the core);
-    ``stopwords`` are the document's function words; with ``keep_comments`` a thread of comments
-    keeps its bodies. The document's prose, the yardstick of its stopword shares, is read from all
-    its blocks, so that a part of the document is measured against the whole of it.
+    The blocks are those of :func:`~textclean.furniture.blocks.split_blocks`; ``evidence`` gives the
+    user's phrases and patterns (the built-in lexicon is read by the core); with ``keep_comments`` a
+    thread of comments keeps its bodies. The document's prose, the yardstick of its stopword shares,
+    is read from all its blocks, so that a part of the document is measured against the whole of it.
     """
 
     def __init__(
-        self,
-        blocks: Sequence[Block],
-        evidence: Evidence,
-        rules: Rules,
-        max_link_density: float,
-        stopwords: frozenset[str],
-        *,
-        keep_comments: bool = False,
+        self, text: str, evidence: Evidence, rules: Rules, max_link_density: float, *, keep_comments: bool = False
     ) -> None:
         settings = (
             rules.neighbours,
@@ -112,8 +104,9 @@ class Classification:
             float(max_link_density),
             keep_comments,
         )
-        labels = evidence.user_labels(blocks)
-        self._native = _native.Classification(list(blocks), native_lexicon(), word_set(stopwords), labels, settings)
+        labels = evidence.user_labels(split_blocks(text))
+        stopwords = word_set(document_stopwords(text))
+        self._native = _native.Classification(native_blocks(text), native_lexicon(), stopwords, labels, settings)
 
     def verdicts(self, indices: Iterable[int]) -> list[Verdict]:
         """Return the verdicts of :data:`PASSES` over the blocks at ``indices``, in order, as if they were the text."""
