@@ -182,3 +182,11 @@ def test_the_classifier_refuses_what_does_not_fit_its_blocks() -> None:
 )
 def test_a_title_s_site_suffix_starts_at_a_code_point_offset(line: str, expected: int) -> None:
     assert native_lexicon().site_suffix_start(line) == expected
+
+
+def test_the_footer_s_cut_refuses_labels_that_do_not_fit_its_blocks() -> None:
+    blocks, _ = _native.split_blocks("One line.", word_set(frozenset()))
+    settings = (True, True, False, 50)
+    with pytest.raises(ValueError, match="one label"):
+        _native.footer_tail_start(blocks, native_lexicon(), word_set(frozenset()), [None, None], settings)
+    assert _native.footer_tail_start(blocks, native_lexicon(), word_set(frozenset()), None, settings) is None

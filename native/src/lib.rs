@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod chars;
 pub mod classify;
 pub mod edits;
+pub mod footer;
 pub mod formatting;
 pub mod forward;
 pub mod language;

@@ -20,7 +20,7 @@ use crate::classify;
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, chars, lexicon, linewrap, links, links_edits, markup, pages, whitespace, wordtable};
+use crate::{blocks, chars, footer, lexicon, linewrap, links, links_edits, markup, pages, whitespace, wordtable};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -924,25 +924,42 @@ impl Classification {
     }
 }
 
-/// The words of a block's visible text that tell its subject (see `classify::subject_words`).
+/// Where the page's tail begins in a text's blocks (see `footer::tail_start`): the first block of the tail
+/// and its label, or None. `user_labels` are the user's footer lines (one label or None for each block),
+/// if the user gave any; `settings` are: cut before prose, prompts end the article, prompts end text on
+/// its subject, the words of prose before a cut.
 #[pyfunction]
-fn subject_words(py: Python<'_>, visible: &Bound<'_, PyString>, stopwords: &WordSet) -> PyResult<HashSet<String>> {
-    let text = Text::read(visible)?;
-    let utf8: &str = &text.utf8;
-    guarded(py, "footer", || classify::subject_words(utf8, &stopwords.0))
-}
-
-/// Whether a block goes on with a text whose subject words are `vocabulary`: it shares enough of its own.
-#[pyfunction]
-fn goes_on_with(
+fn footer_tail_start(
     py: Python<'_>,
-    vocabulary: HashSet<String>,
-    visible: &Bound<'_, PyString>,
+    blocks: &Blocks,
+    lexicon: &Lexicon,
     stopwords: &WordSet,
-) -> PyResult<bool> {
-    let text = Text::read(visible)?;
-    let utf8: &str = &text.utf8;
-    guarded(py, "footer", || classify::goes_on_with(&vocabulary, utf8, &stopwords.0))
+    user_labels: Option<Vec<Option<String>>>,
+    settings: (bool, bool, bool, usize),
+) -> PyResult<Option<(usize, String)>> {
+    if user_labels
+        .as_ref()
+        .is_some_and(|labels| labels.len() != blocks.0.len())
+    {
+        return Err(PyValueError::new_err(
+            "user_labels must give one label (or None) for each block",
+        ));
+    }
+    let (cut_before_prose, prompts_end_article, prompts_end_text_on_subject, min_article_words) = settings;
+    let context = footer::Context {
+        lexicon: &lexicon.lexicon,
+        stopwords: &stopwords.0,
+        user_labels: user_labels.as_deref(),
+        settings: footer::Settings {
+            cut_before_prose,
+            prompts_end_article,
+            prompts_end_text_on_subject,
+            min_article_words,
+        },
+    };
+    guarded(py, "footer", || {
+        footer::tail_start(&blocks.0, &context).map(|(cut, label)| (cut, label.to_string()))
+    })
 }
 
 #[pymodule]
@@ -968,8 +985,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Lexicon>()?;
     module.add_class::<Classification>()?;
     module.add_class::<Blocks>()?;
-    module.add_function(wrap_pyfunction!(subject_words, module)?)?;
-    module.add_function(wrap_pyfunction!(goes_on_with, module)?)?;
+    module.add_function(wrap_pyfunction!(footer_tail_start, module)?)?;
     module.add("HEAD_WORDS", classify::HEAD_WORDS)?;
     module.add("CAPTION_WORDS", lexicon::CAPTION_WORDS)?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;

@@ -12,7 +12,7 @@ use textclean_native::chars::CharClass;
 use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
 use textclean_native::phrases::{Folding, Phrases};
-use textclean_native::{blocks, formatting, language, linewrap, links, links_edits, markup, pages, whitespace};
+use textclean_native::{blocks, footer, formatting, language, linewrap, links, links_edits, markup, pages, whitespace};
 
 /// Text rich in what the scanners look for, or any text at all.
 fn text() -> impl Strategy<Value = String> {
@@ -224,6 +224,20 @@ proptest! {
             let blocks: Vec<&blocks::Block> = some.iter().map(|&i| &split[i]).collect();
             let owned: Vec<(Kind, &str)> = some.iter().map(|&i| own[i]).collect();
             prop_assert_eq!(classify::classify(&blocks, &owned, &context).len(), some.len());
+        }
+        for user_labels in [None, Some(vec![Some("user-phrase".to_string()); split.len()])] {
+            let footer = footer::Context {
+                lexicon: &LEXICON,
+                stopwords: &stopwords,
+                user_labels: user_labels.as_deref(),
+                settings: footer::Settings {
+                    cut_before_prose: flags & 1 > 0,
+                    prompts_end_article: flags & 2 > 0,
+                    prompts_end_text_on_subject: flags & 4 > 0,
+                    min_article_words: usize::from(flags) * 10,
+                },
+            };
+            prop_assert!(footer::tail_start(&split, &footer).is_none_or(|(cut, _)| cut < split.len()));
         }
         let cut = PATTERNS.site_suffix_start(&text);
         prop_assert!(on_boundaries(&text, [cut]));

@@ -95,11 +95,11 @@ class Evidence:
             block.visible, block.words, block.sentence_end
         )
 
-    def user_labels(self, blocks: Sequence[Block]) -> list[str | None] | None:
+    def user_labels(self, blocks: Sequence[Block], *, whole_line: bool = True) -> list[str | None] | None:
         """Return the user's label of each block (see :meth:`user_label`); ``None`` without phrases or patterns."""
         if self.user_phrases is None and not self.user_patterns:
             return None
-        return [self.user_label(block, whole_line=True) for block in blocks]
+        return [self.user_label(block, whole_line=whole_line) for block in blocks]
 
     def tail_label(self, block: Block, *, prompts: bool) -> TailLine | None:
         """Return the footer line that opens a block (the start of the page's tail), or ``None``.

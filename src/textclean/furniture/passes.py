@@ -34,11 +34,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from textclean import _native
-from textclean.furniture.blocks import Block, native_blocks, split_blocks, word_set
+from textclean.furniture.blocks import native_blocks, split_blocks, word_set
 from textclean.furniture.evidence import Evidence, native_lexicon
 from textclean.furniture.lexicon import document_stopwords
 from textclean.furniture.strictness import Rules
@@ -121,35 +120,3 @@ def _verdict(row: tuple[int, str, str]) -> Verdict:
     kind, rule, by = row
     verdict = _VERDICTS[row] = Verdict(NATIVE_CLASSES[kind], rule, by)
     return verdict
-
-
-def subject_words(block: Block, stopwords: frozenset[str]) -> frozenset[str]:
-    """Return the words of a block that tell its subject: no stopwords, none of one or two letters.
-
-    In scripts written without spaces a "word" is a run of characters up to the next punctuation:
-    its pairs of characters stand for its words.
-
-    >>> from textclean.furniture.blocks import split_blocks
-    >>> sorted(subject_words(split_blocks("The old harbour reopens.")[0], frozenset({"the"})))
-    ['harbour', 'old', 'reopens']
-    >>> sorted(subject_words(split_blocks("港口重新开放。")[0], frozenset()))
-    ['口重', '开放', '新开', '港口', '重新']
-    """
-    return frozenset(_native.subject_words(block.visible, word_set(stopwords)))
-
-
-def goes_on_with(vocabulary: AbstractSet[str], block: Block, stopwords: frozenset[str]) -> bool:
-    r"""Tell whether a block goes on with a text whose subject words are ``vocabulary``: it shares enough of its own.
-
-    Enough is two words or more, and at least 30 % of the block's subject words.
-
-    >>> from textclean.furniture.blocks import split_blocks
-    >>> text = split_blocks("The harbour council voted to rebuild the old pier after the winter storms.")[0]
-    >>> vocabulary = subject_words(text, frozenset())
-    >>> repairs, bakery = split_blocks("Repairs to the old pier start soon.\n\nA new bakery opens on Main Street.")
-    >>> goes_on_with(vocabulary, repairs, frozenset())
-    True
-    >>> goes_on_with(vocabulary, bakery, frozenset())
-    False
-    """
-    return _native.goes_on_with(set(vocabulary), block.visible, word_set(stopwords))
