@@ -187,7 +187,6 @@ def find_date(text: str) -> regex.Match[str] | None:
     return DATE.search(text) or (None if text.isascii() else CJK_DATE.search(text))
 
 
-@lru_cache(maxsize=8192)
 def site_suffix_start(line: str) -> int:
     """Return where the site's name after a title line starts ("Title | Site - Section"), or its length.
 
