@@ -195,3 +195,21 @@ def test_stopping_a_pool_with_queued_tasks_prints_no_thread_traceback() -> None:
     command = [sys.executable, "-c", STOP_DURING_TASKS]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert (done.stdout, done.stderr) == ("stopped\n", "")
+
+
+def test_a_stopped_pool_prints_no_traceback_for_a_write_to_its_stopped_workers(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the queue that feeds the workers prints a failed write of its end-of-work marks as a traceback (its
+    # thread may find the pipe closed as the process exits); once the pool is stopped, that is noise
+    from multiprocessing import queues
+
+    monkeypatch.setattr(queues.Queue, "_on_queue_feeder_error", queues.Queue.__dict__["_on_queue_feeder_error"])
+    pool = batch.WorkerPool(Pipeline(["whitespace"]), workers=2)
+    assert list(pool.map_in_order(pow, [(3, 2)], 1, lost=str)) == [9]
+    pool.stop()
+    try:
+        raise OSError(9, "Bad file descriptor")
+    except OSError as error:
+        queues.Queue._on_queue_feeder_error(error, None)  # type: ignore[attr-defined]
+    assert capsys.readouterr().err == ""

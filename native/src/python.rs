@@ -799,6 +799,16 @@ impl Lexicon {
     }
 }
 
+/// Check that the user's labels, if any, give one label (or None) for each block.
+fn check_user_labels(user_labels: Option<&[Option<String>]>, blocks: &Blocks) -> PyResult<()> {
+    match user_labels {
+        Some(labels) if labels.len() != blocks.0.len() => Err(PyValueError::new_err(
+            "user_labels must give one label (or None) for each block",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// What a strictness allows and the classification's options: neighbours, position, prose outside the
 /// run, near-prose among furniture, unproven long blocks, the most link text, keep comments.
 type SettingsRow = (bool, bool, bool, bool, bool, f64, bool);
@@ -829,31 +839,15 @@ impl Classification {
         user_labels: Option<Vec<Option<String>>>,
         settings: SettingsRow,
     ) -> PyResult<Self> {
-        if user_labels
-            .as_ref()
-            .is_some_and(|labels| labels.len() != blocks.get().0.len())
-        {
-            return Err(PyValueError::new_err(
-                "user_labels must give one label (or None) for each block",
-            ));
-        }
-        let (
-            neighbours,
-            position,
-            prose_outside_run,
-            near_prose_among_furniture,
-            unproven_long_blocks,
-            max_link_density,
-            keep_comments,
-        ) = settings;
+        check_user_labels(user_labels.as_deref(), blocks.get())?;
         let settings = classify::Settings {
-            neighbours,
-            position,
-            prose_outside_run,
-            near_prose_among_furniture,
-            unproven_long_blocks,
-            max_link_density,
-            keep_comments,
+            neighbours: settings.0,
+            position: settings.1,
+            prose_outside_run: settings.2,
+            near_prose_among_furniture: settings.3,
+            unproven_long_blocks: settings.4,
+            max_link_density: settings.5,
+            keep_comments: settings.6,
         };
         let (reader, words, table) = (lexicon.get(), stopwords.get(), blocks.get());
         let (prose_share, own) = guarded(py, "boilerplate", || {
@@ -937,14 +931,7 @@ fn footer_tail_start(
     user_labels: Option<Vec<Option<String>>>,
     settings: (bool, bool, bool, usize),
 ) -> PyResult<Option<(usize, String)>> {
-    if user_labels
-        .as_ref()
-        .is_some_and(|labels| labels.len() != blocks.0.len())
-    {
-        return Err(PyValueError::new_err(
-            "user_labels must give one label (or None) for each block",
-        ));
-    }
+    check_user_labels(user_labels.as_deref(), blocks)?;
     let (cut_before_prose, prompts_end_article, prompts_end_text_on_subject, min_article_words) = settings;
     let context = footer::Context {
         lexicon: &lexicon.lexicon,

@@ -702,6 +702,7 @@ class WorkerPool:
         """Stop the workers now (SIGTERM: each removes the file it was writing) and wait for them to end."""
         if not isinstance(self._executor, InlineExecutor):
             _quiet_cancelled_future_race()
+            _quiet_stopped_queue_feeder()
             processes = list((getattr(self._executor, "_processes", None) or {}).values())
             for process in processes:
                 process.terminate()
@@ -736,6 +737,23 @@ def _quiet_cancelled_future_race() -> None:
 
     hook.quiets_cancelled_futures = True  # type: ignore[attr-defined]
     threading.excepthook = hook
+
+
+def _quiet_stopped_queue_feeder() -> None:
+    """Keep the process pool's queue from printing a traceback when it writes to workers that were stopped.
+
+    After the workers are stopped, the pool's manager thread still sends them its end-of-work marks; the
+    thread that writes them may find the pipe gone, or closed as the interpreter exits (EBADF, EPIPE),
+    and the queue prints that error as a traceback (its hook for a failed write of anything but a task).
+    Nothing is lost, the run is ending: the error is ignored.
+    """
+    from multiprocessing import queues
+
+    queues.Queue._on_queue_feeder_error = staticmethod(_ignore_feeder_error)  # type: ignore[attr-defined]
+
+
+def _ignore_feeder_error(error: BaseException, obj: object) -> None:
+    """Ignore a failed write of the process pool's queue to workers that were stopped."""
 
 
 @contextmanager

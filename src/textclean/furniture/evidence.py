@@ -133,7 +133,8 @@ def native_lexicon() -> _native.Lexicon:
     """Compile, on first use, the lexicon's phrases and word lists into the native core's reader of lines.
 
     It reads every block's label and tail line (native/src/lexicon.rs) as the lexicon's phrases and
-    patterns say in Python's syntax.
+    patterns say in Python's syntax, and holds the patterns the block classifier reads besides
+    (native/src/classify.rs).
     """
     phrases = {
         "rights_opening": RIGHTS_OPENING,
