@@ -373,9 +373,9 @@ struct Table<'a, 'c> {
     verdicts: Vec<Verdict<'a>>,
     /// The verdicts of the evidence passes (own evidence and repeats).
     own: Vec<Verdict<'a>>,
-    /// The furniture that stands inside the article (see [`Table::inside_article`]).
+    /// The furniture that stands inside the article (see [`inside_article`]).
     inside: Vec<bool>,
-    /// The article's run (see [`Table::article_span`]).
+    /// The article's run (see [`article_span`]).
     run: (usize, usize),
     /// The subject words of each block, and of the prose of the article's run, once read.
     subjects: Vec<OnceCell<HashSet<String>>>,
@@ -384,19 +384,18 @@ struct Table<'a, 'c> {
 
 impl<'a, 'c> Table<'a, 'c> {
     fn new(blocks: &'c [&'a Block], verdicts: Vec<Verdict<'a>>, context: &'c Context<'c>) -> Self {
-        let mut table = Table {
+        let inside = inside_article(blocks, &verdicts);
+        let run = article_span(blocks, &verdicts, &inside, context.patterns);
+        Table {
             blocks,
             context,
             own: verdicts.clone(),
             verdicts,
-            inside: vec![],
-            run: (0, blocks.len() - 1),
+            inside,
+            run,
             subjects: vec![OnceCell::new(); blocks.len()],
             vocabulary: OnceCell::new(),
-        };
-        table.inside = table.inside_article();
-        table.run = table.article_span();
-        table
+        }
     }
 
     fn set(&mut self, i: usize, kind: Kind, rule: &'a str, by: &'static str) {
@@ -406,84 +405,6 @@ impl<'a, 'c> Table<'a, 'c> {
     /// The blocks that show something (that have words), in order.
     fn shown(&self) -> Vec<usize> {
         (0..self.blocks.len()).filter(|&i| self.blocks[i].words > 0).collect()
-    }
-
-    /// Return the furniture blocks that stand inside an article: no evidence about their neighbours.
-    ///
-    /// Captions are such blocks, and so is a furniture line between two sentences of text
-    /// ("Advertisement", "Share this article" between two paragraphs): the article goes on after it.
-    /// A link list is not: a box of links parts what comes before it from what comes after.
-    fn inside_article(&self) -> Vec<bool> {
-        let (blocks, own) = (self.blocks, &self.own);
-        let mut inside: Vec<bool> = own.iter().map(|verdict| verdict.rule == INSIDE_ARTICLE).collect();
-        let shown: Vec<usize> = (0..blocks.len())
-            .filter(|&i| blocks[i].words > 0 && !inside[i])
-            .collect();
-        for n in 1..shown.len().saturating_sub(1) {
-            let i = shown[n];
-            if own[i].kind == Kind::Bad
-                && own[i].rule != "links"
-                && blocks[i].words <= LINE_WORDS
-                && is_sentence(blocks[shown[n - 1]], own[shown[n - 1]])
-                && is_sentence(blocks[shown[n + 1]], own[shown[n + 1]])
-            {
-                inside[i] = true;
-            }
-        }
-        inside
-    }
-
-    /// Return the first and last block of the article's run: the most prose net of furniture.
-    ///
-    /// It is the maximum-sum run of block scores; it reaches out over the blocks in doubt next to it, up
-    /// to the first furniture block. After its end it does so only where enough of those blocks carry
-    /// content (`TRAILING_CONTENT_SHARE`): lines of plain words after an article's last paragraph are a
-    /// menu or a list of headlines, not its end. Furniture that stands inside the article costs nothing.
-    fn article_span(&self) -> (usize, usize) {
-        let (blocks, own, inside) = (self.blocks, &self.own, &self.inside);
-        let mut best = 0.0;
-        let mut best_span = (0, blocks.len() - 1);
-        let mut total = 0.0;
-        let mut start = 0;
-        for (i, (block, verdict)) in blocks.iter().zip(own).enumerate() {
-            let score = match verdict.kind {
-                Kind::Good => block.words as f64,
-                Kind::NearGood => block.words as f64 / 2.0,
-                _ if is_evidence(block, *verdict) && !inside[i] => {
-                    // a link list weighs what it holds; a share line between two paragraphs little
-                    let held = if verdict.rule == "links" {
-                        block.words as f64
-                    } else {
-                        0.0
-                    };
-                    -held - FURNITURE_COST
-                }
-                Kind::Short if block.words > 0 && !block.sentence_end => -SHORT_LINE_COST,
-                _ => 0.0,
-            };
-            if total <= 0.0 {
-                (total, start) = (0.0, i);
-            }
-            total += score;
-            if total > best {
-                (best, best_span) = (total, (start, i));
-            }
-        }
-        let (mut first, mut last) = best_span;
-        let open = |i: usize| inside[i] || !is_evidence(blocks[i], own[i]);
-        while first > 0 && open(first - 1) {
-            first -= 1;
-        }
-        let mut end = last;
-        while end + 1 < blocks.len() && open(end + 1) {
-            end += 1;
-        }
-        let trailing: Vec<&Block> = blocks[last + 1..=end].iter().copied().filter(|b| b.words > 0).collect();
-        let content = trailing.iter().filter(|block| self.is_content_line(block)).count();
-        if content as f64 >= TRAILING_CONTENT_SHARE * trailing.len() as f64 {
-            last = end;
-        }
-        (first, last)
     }
 
     fn in_run(&self, i: usize) -> bool {
@@ -954,7 +875,7 @@ impl<'a, 'c> Table<'a, 'c> {
         let content: HashMap<usize, bool> = shown
             .iter()
             .filter(|&&i| self.own[i].kind == Kind::Short)
-            .map(|&i| (i, self.is_content_line(blocks[i])))
+            .map(|&i| (i, is_content_line(blocks[i], self.context.patterns)))
             .collect();
         let carrying = content.values().filter(|&&carries| carries).count();
         if carrying as f64 >= BOX_CONTENT_SHARE * content.len() as f64 {
@@ -984,11 +905,82 @@ impl<'a, 'c> Table<'a, 'c> {
             }
         }
     }
+}
 
-    /// Tell whether a line carries content: a list item, a sentence or a line of verse, data, a table row.
-    fn is_content_line(&self, block: &Block) -> bool {
-        is_content_line(block, self.context.patterns)
+/// Return the furniture blocks that stand inside an article: no evidence about their neighbours.
+///
+/// Captions are such blocks, and so is a furniture line between two sentences of text
+/// ("Advertisement", "Share this article" between two paragraphs): the article goes on after it.
+/// A link list is not: a box of links parts what comes before it from what comes after.
+fn inside_article(blocks: &[&Block], own: &[Verdict<'_>]) -> Vec<bool> {
+    let mut inside: Vec<bool> = own.iter().map(|verdict| verdict.rule == INSIDE_ARTICLE).collect();
+    let shown: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].words > 0 && !inside[i])
+        .collect();
+    for n in 1..shown.len().saturating_sub(1) {
+        let i = shown[n];
+        if own[i].kind == Kind::Bad
+            && own[i].rule != "links"
+            && blocks[i].words <= LINE_WORDS
+            && is_sentence(blocks[shown[n - 1]], own[shown[n - 1]])
+            && is_sentence(blocks[shown[n + 1]], own[shown[n + 1]])
+        {
+            inside[i] = true;
+        }
     }
+    inside
+}
+
+/// Return the first and last block of the article's run: the most prose net of furniture.
+///
+/// It is the maximum-sum run of block scores; it reaches out over the blocks in doubt next to it, up
+/// to the first furniture block. After its end it does so only where enough of those blocks carry
+/// content (`TRAILING_CONTENT_SHARE`): lines of plain words after an article's last paragraph are a
+/// menu or a list of headlines, not its end. Furniture that stands inside the article costs nothing.
+fn article_span(blocks: &[&Block], own: &[Verdict<'_>], inside: &[bool], patterns: &Patterns) -> (usize, usize) {
+    let mut best = 0.0;
+    let mut best_span = (0, blocks.len() - 1);
+    let mut total = 0.0;
+    let mut start = 0;
+    for (i, (block, verdict)) in blocks.iter().zip(own).enumerate() {
+        let score = match verdict.kind {
+            Kind::Good => block.words as f64,
+            Kind::NearGood => block.words as f64 / 2.0,
+            _ if is_evidence(block, *verdict) && !inside[i] => {
+                // a link list weighs what it holds; a share line between two paragraphs little
+                let held = if verdict.rule == "links" {
+                    block.words as f64
+                } else {
+                    0.0
+                };
+                -held - FURNITURE_COST
+            }
+            Kind::Short if block.words > 0 && !block.sentence_end => -SHORT_LINE_COST,
+            _ => 0.0,
+        };
+        if total <= 0.0 {
+            (total, start) = (0.0, i);
+        }
+        total += score;
+        if total > best {
+            (best, best_span) = (total, (start, i));
+        }
+    }
+    let (mut first, mut last) = best_span;
+    let open = |i: usize| inside[i] || !is_evidence(blocks[i], own[i]);
+    while first > 0 && open(first - 1) {
+        first -= 1;
+    }
+    let mut end = last;
+    while end + 1 < blocks.len() && open(end + 1) {
+        end += 1;
+    }
+    let trailing: Vec<&Block> = blocks[last + 1..=end].iter().copied().filter(|b| b.words > 0).collect();
+    let content = trailing.iter().filter(|block| is_content_line(block, patterns)).count();
+    if content as f64 >= TRAILING_CONTENT_SHARE * trailing.len() as f64 {
+        last = end;
+    }
+    (first, last)
 }
 
 /// Tell whether a group of short lines is a list of content: a table, specs, ingredients, results.
