@@ -147,7 +147,7 @@ def test_where_a_phrase_may_start_is_a_code_point_offset(text: str, expected: in
 
 def _classification(text: str, user_labels: list[str | None] | None = None) -> _native.Classification:
     settings = (True, True, False, False, False, 0.5, False)
-    blocks, _ = _native.split_blocks(text, word_set(frozenset()))
+    blocks = _native.split_blocks(text, word_set(frozenset()))
     return _native.Classification(blocks, native_lexicon(), word_set(frozenset()), user_labels, settings)
 
 
@@ -185,8 +185,36 @@ def test_a_title_s_site_suffix_starts_at_a_code_point_offset(line: str, expected
 
 
 def test_the_footer_s_cut_refuses_labels_that_do_not_fit_its_blocks() -> None:
-    blocks, _ = _native.split_blocks("One line.", word_set(frozenset()))
+    blocks = _native.split_blocks("One line.", word_set(frozenset()))
     settings = (True, True, False, 50)
     with pytest.raises(ValueError, match="one label"):
         _native.footer_tail_start(blocks, native_lexicon(), word_set(frozenset()), [None, None], settings)
     assert _native.footer_tail_start(blocks, native_lexicon(), word_set(frozenset()), None, settings) is None
+
+
+def test_removed_blocks_take_their_line_breaks_at_code_point_offsets() -> None:
+    text = "Über \ud800 uns.\n\nTeilen Sie\n\nDer Rat tagte am Montag.\n\nKommentare\n"
+    blocks = _native.split_blocks(text, word_set(frozenset()))
+    assert blocks.removal_edits([1, 3]) == [(13, 25, ""), (49, 62, "\n")]
+    assert (text[13:25], text[49:62]) == ("Teilen Sie\n\n", "\n\nKommentare\n")
+    assert blocks.without([1, 3], []) == "Über \ud800 uns.\n\nDer Rat tagte am Montag.\n"
+    assert blocks.without([], [(4, 6)]) == "Über uns.\n\nTeilen Sie\n\nDer Rat tagte am Montag.\n\nKommentare\n"
+    assert [row[:3] for row in blocks.rows()[:2]] == [(0, 11, "Über \ud800 uns."), (13, 23, "Teilen Sie")]
+    assert blocks.rows() == [blocks.row(i) for i in range(len(blocks))]
+
+
+@pytest.mark.parametrize(
+    ("removed", "cuts", "message"),
+    [([3], [], "out of range"), ([2, 1], [], "ascending"), ([1, 1], [], "ascending"), ([1], [(8, 10)], "overlap")],
+)
+def test_block_removal_refuses_what_does_not_fit_its_blocks(
+    removed: list[int], cuts: list[tuple[int, int]], message: str
+) -> None:
+    blocks = _native.split_blocks("One.\n\nShare this\n\nTwo.\n", word_set(frozenset()))
+    with pytest.raises(ValueError, match=message):
+        blocks.without(removed, cuts)
+    if not cuts:
+        with pytest.raises(ValueError, match=message):
+            blocks.removal_edits(removed)
+    with pytest.raises(ValueError, match="out of range"):
+        blocks.row(3)

@@ -22,6 +22,7 @@ pub mod links_edits;
 pub mod markup;
 pub mod pages;
 pub mod phrases;
+pub mod removal;
 pub mod unicode;
 mod unicode_tables;
 pub mod whitespace;

@@ -20,7 +20,9 @@ use crate::classify;
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::{blocks, chars, footer, lexicon, linewrap, links, links_edits, markup, pages, whitespace, wordtable};
+use crate::{
+    blocks, chars, footer, lexicon, linewrap, links, links_edits, markup, pages, removal, whitespace, wordtable,
+};
 
 pyo3::import_exception!(textclean.errors, NativeError);
 
@@ -120,6 +122,14 @@ impl<'a> Text<'a> {
                 surrogates: HashMap::new(),
             }),
             None => Text::read(text), // lone surrogates
+        }
+    }
+
+    /// The text with a copy of its UTF-8 of its own, to keep.
+    fn into_owned(self) -> Text<'static> {
+        Text {
+            utf8: Cow::Owned(self.utf8.into_owned()),
+            surrogates: self.surrogates,
         }
     }
 
@@ -551,53 +561,124 @@ type BlockRow<'py> = (
     usize,
 );
 
-/// The blocks of `text` and their features (see `blocks::split`), offsets in code points: as the core
-/// keeps them for the classifier, and as rows for Python.
+/// Split `text` into blocks and measure them (see `blocks::split`), with `stopwords` the function words of
+/// its language.
 #[pyfunction]
-fn split_blocks<'py>(
-    py: Python<'py>,
-    text: &Bound<'py, PyString>,
-    stopwords: &WordSet,
-) -> PyResult<(Blocks, Vec<BlockRow<'py>>)> {
-    let text = Text::read(text)?;
+fn split_blocks(py: Python<'_>, text: &Bound<'_, PyString>, stopwords: &WordSet) -> PyResult<Blocks> {
+    let text = Text::read(text)?.into_owned();
     let utf8: &str = &text.utf8;
-    let blocks = guarded(py, "boilerplate", || {
-        let mut blocks = blocks::split(utf8, &stopwords.0);
-        to_code_points(
-            utf8,
-            blocks.iter_mut().flat_map(|block| [&mut block.start, &mut block.end]),
-        );
-        blocks
+    let (blocks, spans) = guarded(py, "boilerplate", || {
+        let blocks = blocks::split(utf8, &stopwords.0);
+        let mut spans: Vec<usize> = blocks.iter().flat_map(|block| [block.start, block.end]).collect();
+        to_code_points(utf8, spans.iter_mut());
+        (blocks, spans)
     })?;
-    let rows = blocks
-        .iter()
-        .map(|block| {
-            Ok((
-                block.start,
-                block.end,
-                text.to_python(py, &block.visible)?,
-                block.words,
-                block.stopwords,
-                block.link_share,
-                block.has_links,
-                block.list_item,
-                block.heading,
-                block.sentence_end,
-                block.size,
-            ))
-        })
-        .collect::<PyResult<_>>()?;
-    Ok((Blocks(blocks), rows))
+    Ok(Blocks { text, blocks, spans })
 }
 
-/// The blocks of a text as the core keeps them (see `split_blocks`): what a `Classification` reads.
+/// The blocks of a text as the core keeps them (see `split_blocks`): what a `Classification` and the
+/// footer's cut read, and what removes blocks from the text. Python reads a block's features as a row:
+/// span (in code points), visible text, words, function words, link share, links, list item, heading,
+/// sentence end, size.
 #[pyclass(frozen, module = "textclean._native")]
-struct Blocks(Vec<blocks::Block>);
+struct Blocks {
+    text: Text<'static>,
+    /// Offsets in bytes of `text`.
+    blocks: Vec<blocks::Block>,
+    /// The start and end of each block, in code points.
+    spans: Vec<usize>,
+}
 
 #[pymethods]
 impl Blocks {
     fn __len__(&self) -> usize {
-        self.0.len()
+        self.blocks.len()
+    }
+
+    /// The rows of all the blocks, in order.
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<BlockRow<'py>>> {
+        (0..self.blocks.len()).map(|i| self.row_of(py, i)).collect()
+    }
+
+    /// The row of the block at `index`.
+    fn row<'py>(&self, py: Python<'py>, index: usize) -> PyResult<BlockRow<'py>> {
+        self.check_indices(&[index])?;
+        self.row_of(py, index)
+    }
+
+    /// The spans (in code points) and replacements of the edits that remove the blocks at `removed`
+    /// (ascending), each with the line breaks around it (see `removal.rs`).
+    fn removal_edits(&self, py: Python<'_>, removed: Vec<usize>) -> PyResult<Vec<(usize, usize, &'static str)>> {
+        self.check_indices(&removed)?;
+        let utf8: &str = &self.text.utf8;
+        guarded(py, "boilerplate", || {
+            let mut edits = removal::removal_edits(utf8, &self.blocks, &removed);
+            to_code_points(utf8, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
+            edits
+                .into_iter()
+                .map(|edit| (edit.start, edit.end, if edit.new.is_empty() { "" } else { "\n" }))
+                .collect()
+        })
+    }
+
+    /// The text without the blocks at `removed` (ascending, as `removal_edits` removes them) and without
+    /// the spans (in code points, in order, outside the removals) in `cuts`.
+    fn without<'py>(
+        &self,
+        py: Python<'py>,
+        removed: Vec<usize>,
+        cuts: Vec<(usize, usize)>,
+    ) -> PyResult<Bound<'py, PyString>> {
+        self.check_indices(&removed)?;
+        let utf8: &str = &self.text.utf8;
+        let output = guarded(py, "boilerplate", || {
+            let mut edits = removal::removal_edits(utf8, &self.blocks, &removed);
+            edits.extend(cuts.iter().map(|&(start, end)| Edit {
+                start: byte_offset(utf8, start),
+                end: byte_offset(utf8, end),
+                new: String::new(),
+                rule: "cut".into(),
+            }));
+            edits.sort_by_key(|edit| (edit.start, edit.end));
+            edits
+                .windows(2)
+                .all(|pair| pair[0].end <= pair[1].start)
+                .then(|| edits::apply(utf8, &edits))
+        })?;
+        match output {
+            Some(output) => self.text.to_python(py, &output),
+            None => Err(PyValueError::new_err("the cuts overlap the removed blocks")),
+        }
+    }
+}
+
+impl Blocks {
+    fn row_of<'py>(&self, py: Python<'py>, index: usize) -> PyResult<BlockRow<'py>> {
+        let block = &self.blocks[index];
+        Ok((
+            self.spans[2 * index],
+            self.spans[2 * index + 1],
+            self.text.to_python(py, &block.visible)?,
+            block.words,
+            block.stopwords,
+            block.link_share,
+            block.has_links,
+            block.list_item,
+            block.heading,
+            block.sentence_end,
+            block.size,
+        ))
+    }
+
+    /// Check that `indices` are ascending indices of blocks.
+    fn check_indices(&self, indices: &[usize]) -> PyResult<()> {
+        if indices.iter().any(|&i| i >= self.blocks.len()) {
+            return Err(PyValueError::new_err("a block index is out of range"));
+        }
+        if indices.windows(2).any(|pair| pair[0] >= pair[1]) {
+            return Err(PyValueError::new_err("block indices must be ascending"));
+        }
+        Ok(())
     }
 }
 
@@ -802,7 +883,7 @@ impl Lexicon {
 /// Check that the user's labels, if any, give one label (or None) for each block.
 fn check_user_labels(user_labels: Option<&[Option<String>]>, blocks: &Blocks) -> PyResult<()> {
     match user_labels {
-        Some(labels) if labels.len() != blocks.0.len() => Err(PyValueError::new_err(
+        Some(labels) if labels.len() != blocks.blocks.len() => Err(PyValueError::new_err(
             "user_labels must give one label (or None) for each block",
         )),
         _ => Ok(()),
@@ -851,7 +932,7 @@ impl Classification {
         };
         let (reader, words, table) = (lexicon.get(), stopwords.get(), blocks.get());
         let (prose_share, own) = guarded(py, "boilerplate", || {
-            let prose_share = classify::prose_share(&table.0);
+            let prose_share = classify::prose_share(&table.blocks);
             let context = classify::Context {
                 patterns: &reader.patterns,
                 stopwords: &words.0,
@@ -859,7 +940,7 @@ impl Classification {
                 settings,
             };
             let own = table
-                .0
+                .blocks
                 .iter()
                 .enumerate()
                 .map(|(i, block)| {
@@ -892,7 +973,7 @@ impl Classification {
         py: Python<'py>,
         indices: Vec<usize>,
     ) -> PyResult<Vec<(u8, Bound<'py, PyString>, &'static str)>> {
-        let table = &self.blocks.get().0;
+        let table = &self.blocks.get().blocks;
         if indices.iter().any(|&i| i >= table.len()) {
             return Err(PyValueError::new_err("a block index is out of range"));
         }
@@ -945,7 +1026,7 @@ fn footer_tail_start(
         },
     };
     guarded(py, "footer", || {
-        footer::tail_start(&blocks.0, &context).map(|(cut, label)| (cut, label.to_string()))
+        footer::tail_start(&blocks.blocks, &context).map(|(cut, label)| (cut, label.to_string()))
     })
 }
 

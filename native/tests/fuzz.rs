@@ -12,7 +12,9 @@ use textclean_native::chars::CharClass;
 use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
 use textclean_native::phrases::{Folding, Phrases};
-use textclean_native::{blocks, footer, formatting, language, linewrap, links, links_edits, markup, pages, whitespace};
+use textclean_native::{
+    blocks, footer, formatting, language, linewrap, links, links_edits, markup, pages, removal, whitespace,
+};
 
 /// Text rich in what the scanners look for, or any text at all.
 fn text() -> impl Strategy<Value = String> {
@@ -238,6 +240,12 @@ proptest! {
                 },
             };
             prop_assert!(footer::tail_start(&split, &footer).is_none_or(|(cut, _)| cut < split.len()));
+        }
+        for step in [1, 2, 3] {
+            let removed: Vec<usize> = (flags as usize % step..split.len()).step_by(step).collect();
+            let edits = removal::removal_edits(&text, &split, &removed);
+            prop_assert_eq!(edits.len(), removed.len());
+            prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
         }
         let cut = PATTERNS.site_suffix_start(&text);
         prop_assert!(on_boundaries(&text, [cut]));

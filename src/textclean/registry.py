@@ -241,12 +241,14 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "find_footer_edits",
         "FooterOptions",
         "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
+        "footer_output",
     ),
     "boilerplate": _BuiltinEntry(
         "boilerplate",
         "find_boilerplate_edits",
         "BoilerplateOptions",
         "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
+        "boilerplate_output",
     ),
     "links": _BuiltinEntry(
         "links",

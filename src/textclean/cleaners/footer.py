@@ -18,7 +18,7 @@ from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import native_blocks, split_blocks, word_set
 from textclean.furniture.evidence import lexicon_evidence, native_lexicon
 from textclean.furniture.lexicon import document_stopwords
-from textclean.furniture.removal import Removal, guard_edit, removal_edits
+from textclean.furniture.removal import Removal, guard_edit, removal_edits, text_without
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
 
 
@@ -49,7 +49,43 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     does not head text; once a tail is cut, an earlier line may end what is left, so the cut is
     looked for again until none is found, and the cleaner is idempotent.
     """
+    tail = _tail(text, options)
+    if tail is None:
+        return []
+    cut, label = tail
+    guard = guard_edit("footer", text, range(cut, len(native_blocks(text))), options.max_removed_share)
+    if guard is not None:
+        return [guard]
     blocks = split_blocks(text)
+    removals: dict[int, Removal] = {cut: (f"footer-{label}", {"label": label, "text": blocks[cut].visible})}
+    removals.update(
+        (k, ("footer-tail", {"label": "tail", "text": blocks[k].visible})) for k in range(cut + 1, len(blocks))
+    )
+    return removal_edits(text, removals)
+
+
+def footer_output(text: str, options: FooterOptions = FooterOptions()) -> str:
+    r"""Return ``text`` with the edits of :func:`find_footer_edits` made, without making the edits.
+
+    >>> article = (
+    ...     "The council voted on Tuesday to keep the library open for another year, after a long debate "
+    ...     "in which residents spoke for and against the plan to close it.\n\n"
+    ...     "Leave a Comment\n"
+    ... )
+    >>> footer_output(article, FooterOptions(min_article_words=20))[-22:]
+    'the plan to close it.\n'
+    """
+    tail = _tail(text, options)
+    if tail is None:
+        return text
+    removed = range(tail[0], len(native_blocks(text)))
+    if guard_edit("footer", text, removed, options.max_removed_share) is not None:
+        return text
+    return text_without(text, removed)
+
+
+def _tail(text: str, options: FooterOptions) -> tuple[int, str] | None:
+    """Return the index of the block where the page's tail begins, and its label; ``None`` if there is no tail."""
     evidence = lexicon_evidence(options.phrases, options.patterns)
     rules = Rules.of(options.strictness)
     settings = (
@@ -58,20 +94,9 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
         rules.prompts_end_text_on_subject,
         options.min_article_words,
     )
-    labels = evidence.user_labels(blocks, whole_line=False)
+    labels = evidence.user_labels(text, whole_line=False)
     stopwords = word_set(document_stopwords(text))
-    found = _native.footer_tail_start(native_blocks(text), native_lexicon(), stopwords, labels, settings)
-    if found is None:
-        return []
-    cut, label = found
-    guard = guard_edit("footer", blocks, range(cut, len(blocks)), options.max_removed_share)
-    if guard is not None:
-        return [guard]
-    removals: dict[int, Removal] = {cut: (f"footer-{label}", {"label": label, "text": blocks[cut].visible})}
-    removals.update(
-        (k, ("footer-tail", {"label": "tail", "text": blocks[k].visible})) for k in range(cut + 1, len(blocks))
-    )
-    return removal_edits(text, blocks, removals)
+    return _native.footer_tail_start(native_blocks(text), native_lexicon(), stopwords, labels, settings)
 
 
 def remove_footer(

@@ -63,18 +63,27 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     few results are kept: ``footer`` and ``boilerplate`` often read the same text one after the
     other.
     """
-    return _split(text)[1]
+    return _rows(text)
 
 
-def native_blocks(text: str) -> _native.Blocks:
-    """Return the blocks of ``text`` as the native core keeps them: what its classifier reads."""
-    return _split(text)[0]
+def block_at(text: str, index: int) -> Block:
+    """Return the block of ``text`` at ``index`` (as :func:`split_blocks` would), without reading the others."""
+    return Block._make(native_blocks(text).row(index))
 
 
 @lru_cache(maxsize=4)
-def _split(text: str) -> tuple[_native.Blocks, tuple[Block, ...]]:
-    kept, rows = _native.split_blocks(text, word_set(document_stopwords(text)))
-    return kept, tuple(map(Block._make, rows))
+def native_blocks(text: str) -> _native.Blocks:
+    """Return the blocks of ``text`` as the native core keeps them: what its classifier reads and what removes them.
+
+    The rows of :func:`split_blocks` are made from them only when asked for: a cleaner that explains
+    nothing reads none, or a few.
+    """
+    return _native.split_blocks(text, word_set(document_stopwords(text)))
+
+
+@lru_cache(maxsize=4)
+def _rows(text: str) -> tuple[Block, ...]:
+    return tuple(map(Block._make, native_blocks(text).rows()))
 
 
 @lru_cache(maxsize=4)

@@ -19,14 +19,13 @@ TailLine(label='comments', prompt=False)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 import regex
 
 from textclean import _native
-from textclean.furniture.blocks import Block, first_word_start
+from textclean.furniture.blocks import Block, first_word_start, split_blocks
 from textclean.furniture.lexicon import (
     AUTHOR_NOTE,
     BYLINE,
@@ -95,11 +94,11 @@ class Evidence:
             block.visible, block.words, block.sentence_end
         )
 
-    def user_labels(self, blocks: Sequence[Block], *, whole_line: bool = True) -> list[str | None] | None:
-        """Return the user's label of each block (see :meth:`user_label`); ``None`` without phrases or patterns."""
+    def user_labels(self, text: str, *, whole_line: bool = True) -> list[str | None] | None:
+        """Return the user's label of each block of ``text`` (see :meth:`user_label`); ``None`` if they gave none."""
         if self.user_phrases is None and not self.user_patterns:
             return None
-        return [self.user_label(block, whole_line=whole_line) for block in blocks]
+        return [self.user_label(block, whole_line=whole_line) for block in split_blocks(text)]
 
     def tail_label(self, block: Block, *, prompts: bool) -> TailLine | None:
         """Return the footer line that opens a block (the start of the page's tail), or ``None``.

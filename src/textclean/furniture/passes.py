@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from textclean import _native
-from textclean.furniture.blocks import native_blocks, split_blocks, word_set
+from textclean.furniture.blocks import native_blocks, word_set
 from textclean.furniture.evidence import Evidence, native_lexicon
 from textclean.furniture.lexicon import document_stopwords
 from textclean.furniture.strictness import Rules
@@ -103,7 +103,7 @@ class Classification:
             float(max_link_density),
             keep_comments,
         )
-        labels = evidence.user_labels(split_blocks(text))
+        labels = evidence.user_labels(text)
         stopwords = word_set(document_stopwords(text))
         self._native = _native.Classification(native_blocks(text), native_lexicon(), stopwords, labels, settings)
 
