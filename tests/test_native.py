@@ -218,3 +218,9 @@ def test_block_removal_refuses_what_does_not_fit_its_blocks(
             blocks.removal_edits(removed)
     with pytest.raises(ValueError, match="out of range"):
         blocks.row(3)
+
+
+def test_the_lines_before_blank_lines_come_with_their_last_visible_characters() -> None:
+    lines = _native.linewrap_lines("It goes on,  \n\nand on\ud800 \x1c\n\nThe end.\n\n", None)
+    blank_after_text, last = lines[4], lines[6]
+    assert (blank_after_text, last) == ([0, 2, 4], ",\ud800.")  # trailing blanks and separators are not visible

@@ -20,6 +20,7 @@ use crate::classify;
 use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
+use crate::unicode::is_python_space;
 use crate::{
     blocks, chars, footer, lexicon, linewrap, links, links_edits, markup, pages, removal, whitespace, wordtable,
 };
@@ -410,7 +411,11 @@ fn linewrap_lines<'py>(
 ) -> PyResult<LinewrapLines<'py>> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
-    let (lines, breaks) = guarded(py, "linewrap", || linewrap::read_breaks(utf8, width))?;
+    let (lines, breaks, blank_last) = guarded(py, "linewrap", || {
+        let (lines, breaks) = linewrap::read_breaks(utf8, width);
+        let blank_last = last_characters(utf8, &lines.blank_after_text);
+        (lines, breaks, blank_last)
+    })?;
     let kinds: Vec<u8> = lines.kinds.iter().map(|&kind| kind as u8).collect();
     let blank_fits: Vec<u8> = breaks.blank_fits.iter().map(|&fits| u8::from(fits)).collect();
     let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
@@ -428,13 +433,30 @@ fn linewrap_lines<'py>(
         breaks.wraps,
         lines.blank_after_text,
         PyBytes::new(py, &blank_fits),
+        text.to_python(py, &blank_last)?,
     ))
+}
+
+/// The last character that is not white space (as `str.rstrip` sees it) of each of the lines at `indices`
+/// (ascending) of `text`; a space for a line of white space only.
+fn last_characters(text: &str, indices: &[usize]) -> String {
+    let mut wanted = indices.iter().peekable();
+    let mut last = String::with_capacity(indices.len());
+    for (index, line) in text.split('\n').enumerate() {
+        if wanted.peek().is_none() {
+            break;
+        }
+        if wanted.next_if_eq(&&index).is_some() {
+            last.push(line.chars().rev().find(|&c| !is_python_space(c)).unwrap_or(' '));
+        }
+    }
+    last
 }
 
 /// Lines as the `linewrap` step reads them: kinds; the quoted or indented lines, their quote depths,
 /// indentations and columns; what the words at each line's ends say; the breaks that a wrap made (the
 /// line before each); the lines of prose before a blank line, and whether the next line's first word
-/// would not have fitted on each at a sure width.
+/// would not have fitted on each at a sure width, and the last character of each that is not white space.
 type LinewrapLines<'py> = (
     Bound<'py, PyBytes>,
     (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
@@ -442,6 +464,7 @@ type LinewrapLines<'py> = (
     Vec<usize>,
     Vec<usize>,
     Bound<'py, PyBytes>,
+    Bound<'py, PyString>,
 );
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.

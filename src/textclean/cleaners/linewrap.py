@@ -21,6 +21,7 @@ judges the hyphens and writes the edits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 from typing import Literal
 
@@ -83,26 +84,52 @@ class LinewrapOptions:
 
 
 class _Lines:
-    """The lines of a text, with their kinds and the layout of those quoted or indented (read natively)."""
+    """The lines of a text, with their kinds and the layout of those quoted or indented (read natively).
+
+    The lines' own texts and offsets are made only when a join is to be made or judged: a round that
+    finds nothing (the last of every text) reads no line in Python.
+    """
 
     def __init__(self, text: str, width: int | None) -> None:
         self.text = text
-        self.raw = text.split("\n")
-        self.visible = list(map(str.rstrip, self.raw))  # without trailing space (or \r)
-        self.length = list(map(len, self.visible))  # quote markers and indentation included
-        self.cumulative = list(accumulate(map(len, self.raw), initial=0))  # the lengths of the lines before
         # read natively, in one pass over the text: the kind of each line (one byte a line); the quoted or
         # indented lines and their layout; what the words at each line's ends say (one byte a line, of
         # _ENDS_SENTENCE, ... bits); the breaks that a wrap made (the line before each, in order); the
-        # lines of prose (or list items) followed by a blank line, and for each whether the next line's
+        # lines of prose (or list items) followed by a blank line, for each whether the next line's
         # first word would not have fitted on it at the width of its run of lines (or the text's), where
-        # that width is sure (one byte each)
-        self.kind, layouts, self.ends, self.wraps, self.blank_after_text, self.blank_fits = _native.linewrap_lines(
-            text, width
-        )
+        # that width is sure (one byte each), and the last character of each (one character each)
+        (
+            self.kind,
+            layouts,
+            self.ends,
+            self.wraps,
+            self.blank_after_text,
+            self.blank_fits,
+            self.blank_last,
+        ) = _native.linewrap_lines(text, width)
         # line -> (quote depth, indentation, text column), for the lines that have any
         quoted, depths, indents, columns = layouts
         self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
+
+    @cached_property
+    def raw(self) -> list[str]:
+        """The lines as written."""
+        return self.text.split("\n")
+
+    @cached_property
+    def visible(self) -> list[str]:
+        """The lines without trailing space (or a carriage return); quote markers and indentation included."""
+        return list(map(str.rstrip, self.raw))
+
+    @cached_property
+    def length(self) -> list[int]:
+        """The length of each visible line."""
+        return list(map(len, self.visible))
+
+    @cached_property
+    def cumulative(self) -> list[int]:
+        """The lengths of the lines before each line."""
+        return list(accumulate(map(len, self.raw), initial=0))
 
     def start(self, index: int) -> int:
         """Return the offset in the text where a line starts."""
@@ -164,9 +191,9 @@ class _Unwrapper:
         if self.options.mend_blank_lines:
             # a list marker joined to the sentence before it is prose too
             continued = {b for _, b, _ in found if kinds[b] == ITEM}
-            visible = lines.visible
-            for a, fits in zip(lines.blank_after_text, lines.blank_fits, strict=True):
-                last = visible[a][-1]  # most paragraphs end a sentence (or with markup): the cheapest test first
+            candidates = zip(lines.blank_after_text, lines.blank_fits, lines.blank_last, strict=True)
+            for a, fits, last in candidates:
+                # most paragraphs end a sentence (or with markup): the cheapest test first
                 if (
                     (last.isalnum() or last in _GOES_ON_MARKS)
                     and (kinds[a] == TEXT or a in continued)
@@ -242,13 +269,16 @@ def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
     if "\n" not in text:
         return []
     unwrapper = _Unwrapper(text, options)
+    joins = unwrapper.joins()
+    if not joins:
+        return []
     lines = unwrapper.lines
     edits: list[Edit] = []
     pieces: list[str] = []
     rules: dict[str, None] = {}
     first = previous = -1
     cumulative, lengths, layout = lines.cumulative, lines.length, lines.layout
-    for a, b, found_rule in unwrapper.joins():
+    for a, b, found_rule in joins:
         line_start = cumulative[a] + a  # as lines.start(a), without the call
         cut = line_start + lengths[a]
         last = text[cut - 1]
