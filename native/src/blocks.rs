@@ -23,8 +23,8 @@ pub const WRAPPED_LINE_MAX: usize = 100;
 /// Sentence punctuation and the closing quotes after it are looked for within this many code points
 /// of a block's end.
 const END_CHARS: usize = 12;
-/// What is stripped from the ends of a line.
-const BLANKS: &[char] = &[' ', '\t', '\r', '\u{0C}', '\u{0B}'];
+/// What is stripped from the ends of a line: blanks of one byte each.
+const BLANKS: &[u8] = b" \t\r\x0c\x0b";
 
 /// The names of the months (and their abbreviations) in the languages of the lexicon, whole.
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,6 +119,7 @@ pub fn split(text: &str, stopwords: &HashSet<String, impl BuildHasher>) -> Vec<B
     } else {
         links::tokenize(text)
     };
+    let longest = stopwords.iter().map(String::len).max().unwrap_or(0);
     let mut blocks = Vec::with_capacity(spans.len());
     let mut index = 0;
     let mut count = 0;
@@ -137,7 +138,7 @@ pub fn split(text: &str, stopwords: &HashSet<String, impl BuildHasher>) -> Vec<B
             }
             index += 1;
         }
-        blocks.push(measure(text, start, end, &tokens[first..index], stopwords));
+        blocks.push(measure(text, start, end, &tokens[first..index], stopwords, longest));
     }
     blocks
 }
@@ -149,6 +150,7 @@ fn measure(
     end: usize,
     tokens: &[links::Token],
     stopwords: &HashSet<String, impl BuildHasher>,
+    longest: usize,
 ) -> Block {
     let block = &text[start..end];
     let marker = if starts_with_day_and_month(block) {
@@ -180,7 +182,7 @@ fn measure(
     }
     shown.push_str(&block[pos..]);
     let visible = without_formatting(&shown).trim_matches(is_python_space).to_string();
-    let features = measure_text(&visible, stopwords);
+    let (features, length) = measure_counted(&visible, stopwords, longest);
     let link_share = if features.visible_chars > 0 {
         (link_chars as f64 / features.visible_chars as f64).min(1.0)
     } else if has_links {
@@ -188,7 +190,7 @@ fn measure(
     } else {
         0.0
     };
-    let size = visible.chars().count() + 2 * features.wide;
+    let size = length + 2 * features.wide;
     Block {
         start,
         end,
@@ -246,11 +248,11 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
     let mut previous_indent = 0;
     let mut pos = 0;
     for line in text.split('\n') {
-        let stripped = line.trim_matches(BLANKS);
+        let stripped = trim_blanks(line);
         if stripped.is_empty() {
             spans.extend(block.take());
         } else {
-            let indent = line.len() - line.trim_start_matches(BLANKS).len(); // blanks are one byte each
+            let indent = line.bytes().take_while(|byte| BLANKS.contains(byte)).count();
             let goes_on = previous_long && indent.abs_diff(previous_indent) <= 4 && item_marker(line).is_none();
             if !goes_on {
                 spans.extend(block.take());
@@ -264,6 +266,19 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
     }
     spans.extend(block);
     spans
+}
+
+/// `line` without the blanks at its ends.
+fn trim_blanks(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let start = bytes.iter().take_while(|byte| BLANKS.contains(byte)).count();
+    let end = bytes.len()
+        - bytes[start..]
+            .iter()
+            .rev()
+            .take_while(|byte| BLANKS.contains(byte))
+            .count();
+    &line[start..end] // the blanks are ASCII: the cuts fall between characters
 }
 
 /// The end (in bytes) of the list item's or heading's marker that starts `line`, and whether it is a
@@ -343,24 +358,47 @@ pub struct TextFeatures {
 /// assert_eq!(measure_text("港口重新开放", &stopwords).words, 3);
 /// ```
 pub fn measure_text(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> TextFeatures {
+    let longest = stopwords.iter().map(String::len).max().unwrap_or(0);
+    measure_counted(visible, stopwords, longest).0
+}
+
+/// Measure a block's visible text as [`measure_text`] does, given the length in bytes of the longest of the
+/// `stopwords` (a longer word is none of them); also give the text's length in code points.
+fn measure_counted(
+    visible: &str,
+    stopwords: &HashSet<String, impl BuildHasher>,
+    longest: usize,
+) -> (TextFeatures, usize) {
     let folded = casefold(visible);
-    let wide = wide_count(visible);
+    let (length, visible_chars, wide) = if visible.is_ascii() {
+        let blanks = visible
+            .bytes()
+            .filter(|byte| matches!(byte, b' ' | b'\n' | b'\t'))
+            .count();
+        (visible.len(), visible.len() - blanks, 0)
+    } else {
+        visible.chars().fold((0, 0, 0), |(length, shown, wide), c| {
+            let blank = matches!(c, ' ' | '\n' | '\t');
+            (length + 1, shown + usize::from(!blank), wide + usize::from(is_wide(c)))
+        })
+    };
     let mut function_words = 0;
     let words = word_count(
         words(&folded).inspect(|word| {
-            if stopwords.contains(*word) {
+            if word.len() <= longest && stopwords.contains(*word) {
                 function_words += 1;
             }
         }),
         wide,
     );
-    TextFeatures {
+    let features = TextFeatures {
         words,
         stopwords: function_words,
-        visible_chars: visible_length(visible),
+        visible_chars,
         wide,
         sentence_end: ends_like_a_sentence(visible),
-    }
+    };
+    (features, length)
 }
 
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
@@ -394,19 +432,12 @@ fn word_count<'a>(words: impl Iterator<Item = &'a str>, wide: usize) -> usize {
 /// Whether `visible` ends with sentence punctuation, and closing quotes or brackets after it, within
 /// its last [`END_CHARS`] code points.
 fn ends_like_a_sentence(visible: &str) -> bool {
-    let length = visible.chars().count();
-    let last_other = visible.chars().rev().position(|c| !CLOSERS.contains(&c));
-    match last_other {
-        Some(from_end) => {
-            let index = length - 1 - from_end;
-            index + END_CHARS >= length
-                && visible
-                    .chars()
-                    .nth(index)
-                    .is_some_and(|c| SENTENCE_PUNCTUATION.contains(&c))
-        }
-        None => false,
-    }
+    visible
+        .chars()
+        .rev()
+        .take(END_CHARS)
+        .find(|c| !CLOSERS.contains(c))
+        .is_some_and(|c| SENTENCE_PUNCTUATION.contains(&c))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::blocks::WordHasher;
+use crate::edits::byte_offset;
 use crate::unicode::{is_letter, is_word, script_of, SCRIPT_NAMES};
 
 /// A script of its own names its language from this many letters on.
@@ -112,8 +113,16 @@ impl LanguageReader {
     fn vote(&self, script: &str, index: &WordIndex, paragraphs: &[Vec<&str>]) -> Option<String> {
         let languages = &self.shared[script];
         let mut votes = vec![0usize; languages.len()];
+        let mut lower = String::new();
         for word in paragraphs.iter().flatten() {
-            if let Some(ranks) = index.get(&word.to_lowercase()) {
+            if word.is_ascii() {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower = word.to_lowercase();
+            }
+            if let Some(ranks) = index.get(&lower) {
                 for &rank in ranks {
                     votes[rank] += 1;
                 }
@@ -132,6 +141,14 @@ fn script_letters<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(&'static str
     let mut counts = vec![0usize; SCRIPT_NAMES.len()];
     let mut order = Vec::new();
     for word in words {
+        if word.is_ascii() {
+            // ASCII letters are Latin letters, the script numbered 0
+            if counts[0] == 0 {
+                order.push(0);
+            }
+            counts[0] += word.len();
+            continue;
+        }
         for c in word.chars() {
             let script = if c.is_ascii() { Some(0) } else { script_of(c) };
             if let Some(script) = script {
@@ -162,13 +179,13 @@ pub fn sample(text: &str) -> std::borrow::Cow<'_, str> {
     if length <= 3 * SAMPLE_WINDOW {
         return text.into();
     }
-    let byte = |point: usize| text.char_indices().nth(point).map_or(text.len(), |(at, _)| at);
     let middle = (length - SAMPLE_WINDOW) / 2;
-    let parts = [
-        &text[..byte(SAMPLE_WINDOW)],
-        &text[byte(middle)..byte(middle + SAMPLE_WINDOW)],
-        &text[byte(length - SAMPLE_WINDOW)..],
-    ];
+    // each offset counted on from the one before: one pass over the text in all
+    let first_end = byte_offset(text, SAMPLE_WINDOW);
+    let middle_start = first_end + byte_offset(&text[first_end..], middle - SAMPLE_WINDOW);
+    let middle_end = middle_start + byte_offset(&text[middle_start..], SAMPLE_WINDOW);
+    let last_start = middle_end + byte_offset(&text[middle_end..], length - 2 * SAMPLE_WINDOW - middle);
+    let parts = [&text[..first_end], &text[middle_start..middle_end], &text[last_start..]];
     parts.join("\n").into()
 }
 
@@ -280,6 +297,20 @@ mod tests {
             let by_paragraph: Vec<&str> = text.split("\n\n").flat_map(paragraph_words).collect();
             proptest::prop_assert_eq!(by_paragraph, paragraph_words(&text));
         }
+    }
+
+    #[test]
+    fn the_windows_of_a_text_not_in_ascii_are_counted_in_code_points() {
+        let text: String = (0..7003).map(|i| ['a', 'é', '€', '😀'][i % 4]).collect();
+        let byte = |point: usize| text.char_indices().nth(point).map_or(text.len(), |(at, _)| at);
+        let middle = (7003 - SAMPLE_WINDOW) / 2;
+        let expected = [
+            &text[..byte(SAMPLE_WINDOW)],
+            &text[byte(middle)..byte(middle + SAMPLE_WINDOW)],
+            &text[byte(7003 - SAMPLE_WINDOW)..],
+        ]
+        .join("\n");
+        assert_eq!(sample(&text), expected);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 
 use crate::classify;
-use crate::edits::{self, to_code_points, Edit, MAX_ROUNDS};
+use crate::edits::{self, byte_offset, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::unicode::is_python_space;
@@ -145,15 +145,6 @@ impl<'a> Text<'a> {
             .flat_map(u32::to_le_bytes)
             .collect();
         PyString::from_encoded_object(&PyBytes::new(py, &units), Some(c"utf-32-le"), Some(c"surrogatepass"))
-    }
-}
-
-/// The byte offset of the code point offset `point` of `text` (its length, past its end).
-fn byte_offset(text: &str, point: usize) -> usize {
-    if text.is_ascii() {
-        point.min(text.len())
-    } else {
-        text.char_indices().nth(point).map_or(text.len(), |(byte, _)| byte)
     }
 }
 

@@ -28,6 +28,7 @@ fn in_table(table: &[(u32, u32)], c: char) -> bool {
 }
 
 /// Whether `c` is a word character, as `\w` of the `regex` module matches it.
+#[inline]
 pub fn is_word(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
@@ -37,11 +38,13 @@ pub fn is_word(c: char) -> bool {
 }
 
 /// Whether `c` is a decimal digit of any script, as `\d` of the `regex` module matches it.
+#[inline]
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && in_table(DIGIT, c))
 }
 
 /// Whether `c` is a letter or a mark, as `[\p{L}\p{M}]` of the `regex` module matches it.
+#[inline]
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
@@ -127,6 +130,7 @@ pub fn script_of(c: char) -> Option<usize> {
 }
 
 /// Whether `c` belongs to a script written without spaces (Han, Hiragana, Katakana, Hangul, Thai).
+#[inline]
 pub fn is_wide(c: char) -> bool {
     !c.is_ascii() && in_table(WIDE, c)
 }
@@ -156,6 +160,9 @@ pub fn case_partners(c: char) -> impl Iterator<Item = char> {
 
 /// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
 pub fn casefold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         push_folded(c, &mut folded);
