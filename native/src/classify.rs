@@ -1206,7 +1206,15 @@ pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher
 
 /// A text's words, case folded, one space apart: what two copies of a block share.
 fn words_of(text: &str) -> String {
-    words(&casefold(text)).collect::<Vec<_>>().join(" ")
+    let folded = casefold(text);
+    let mut joined = String::with_capacity(folded.len());
+    for word in words(&folded) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// The value of a number of decimal digits of any script, as Python's `int` reads it.
