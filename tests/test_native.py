@@ -221,6 +221,38 @@ def test_block_removal_refuses_what_does_not_fit_its_blocks(
 
 
 def test_the_lines_before_blank_lines_come_with_their_last_visible_characters() -> None:
-    lines = _native.linewrap_lines("It goes on,  \n\nand on\ud800 \x1c\n\nThe end.\n\n", None)
+    lines = _native.linewrap_lines("It goes on,  \n\nand on\ud800 \x1c\n\nThe end.\n\n", None).features()
     blank_after_text, last = lines[4], lines[6]
     assert (blank_after_text, last) == ([0, 2, 4], ",\ud800.")  # trailing blanks and separators are not visible
+
+
+def test_the_core_joins_lines_with_the_verdicts_of_their_hyphens() -> None:
+    lines = _native.linewrap_lines("an inter-\nnational deal in \ud800\nsight", None)
+    joins = [(0, 1, "line-wrap"), (1, 2, "line-wrap")]
+    assert lines.hyphens(joins, False) == [(0, "inter-", "national", "an inter- national deal in \ud800")]
+    assert lines.hyphens(joins, True) == []
+    assert lines.joined(joins, [(0, "soft")], False) == "an international deal in \ud800 sight"
+    assert lines.joined(joins, [], True) == "an inter-national deal in \ud800 sight"
+    starts, ends, news, rules = lines.join_edits(joins, [(0, "suspended")], False)
+    # joins in a row are one edit, from the first line's end to where the last line's words start
+    assert (starts, ends, news, rules) == ([9], [29], [" national deal in \ud800 "], ["suspended-hyphen+line-wrap"])
+
+
+@pytest.mark.parametrize(
+    ("joins", "verdicts", "message"),
+    [
+        ([(0, 1, "line-wrap")], [], "no verdict"),
+        ([(0, 1, "line-wrap")], [(0, "maybe")], "no verdict of a hyphen"),
+        ([(0, 1, "line-wrap")], [(5, "soft")], "no verdict"),
+        ([(1, 0, "line-wrap")], [], "later line"),
+        ([(0, 3, "line-wrap")], [], "later line"),
+    ],
+)
+def test_the_core_refuses_joins_that_do_not_fit_the_text(
+    joins: list[tuple[int, int, str]], verdicts: list[tuple[int, str]], message: str
+) -> None:
+    lines = _native.linewrap_lines("an inter-\nnational deal", None)
+    with pytest.raises(ValueError, match=message):
+        lines.join_edits(joins, verdicts, False)
+    with pytest.raises(ValueError, match=message):
+        lines.joined(joins, verdicts, False)

@@ -22,7 +22,8 @@ use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::unicode::is_python_space;
 use crate::{
-    blocks, chars, footer, lexicon, linewrap, links, links_edits, markup, pages, removal, whitespace, wordtable,
+    blocks, chars, footer, lexicon, linewrap, linewrap_joins, links, links_edits, markup, pages, removal, whitespace,
+    wordtable,
 };
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -168,11 +169,18 @@ where
     F: FnOnce(&str) -> Vec<Edit> + Send,
 {
     let utf8: &str = &text.utf8;
-    let edits = guarded(py, step, || {
-        let mut edits = rules(utf8);
-        to_code_points(utf8, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
-        edits
-    })?;
+    let edits = guarded(py, step, || in_code_points(utf8, rules(utf8)))?;
+    edit_lists(py, text, edits)
+}
+
+/// `edits` of `text` (in order) with their offsets in code points instead of bytes.
+fn in_code_points(text: &str, mut edits: Vec<Edit>) -> Vec<Edit> {
+    to_code_points(text, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
+    edits
+}
+
+/// `edits` of `text` (offsets in code points) as parallel lists.
+fn edit_lists<'py>(py: Python<'py>, text: &Text<'_>, edits: Vec<Edit>) -> PyResult<EditLists<'py>> {
     let mut lists: EditLists<'py> = Default::default();
     for edit in edits {
         lists.0.push(edit.start);
@@ -395,38 +403,177 @@ fn link_output<'py>(
 /// made (see `linewrap.rs`); `width` is the wrap width if it is known.
 #[pyfunction]
 #[pyo3(signature = (text, width))]
-fn linewrap_lines<'py>(
-    py: Python<'py>,
-    text: &Bound<'py, PyString>,
-    width: Option<usize>,
-) -> PyResult<LinewrapLines<'py>> {
-    let text = Text::read(text)?;
+fn linewrap_lines(py: Python<'_>, text: &Bound<'_, PyString>, width: Option<usize>) -> PyResult<WrappedLines> {
+    let text = Text::read(text)?.into_owned();
     let utf8: &str = &text.utf8;
-    let (lines, breaks, blank_last) = guarded(py, "linewrap", || {
+    let (lines, breaks, spans, blank_last) = guarded(py, "linewrap", || {
         let (lines, breaks) = linewrap::read_breaks(utf8, width);
+        let spans = linewrap_joins::LineSpans::new(utf8, &lines);
         let blank_last = last_characters(utf8, &lines.blank_after_text);
-        (lines, breaks, blank_last)
+        (lines, breaks, spans, blank_last)
     })?;
-    let kinds: Vec<u8> = lines.kinds.iter().map(|&kind| kind as u8).collect();
-    let blank_fits: Vec<u8> = breaks.blank_fits.iter().map(|&fits| u8::from(fits)).collect();
-    let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
-    for layout in lines.layouts {
-        // everything before a line's first word is ASCII: its columns are code points
-        layouts.0.push(layout.line);
-        layouts.1.push(layout.depth);
-        layouts.2.push(layout.indent);
-        layouts.3.push(layout.column);
-    }
-    Ok((
-        PyBytes::new(py, &kinds),
-        layouts,
-        PyBytes::new(py, &lines.ends),
-        breaks.wraps,
-        lines.blank_after_text,
-        PyBytes::new(py, &blank_fits),
-        text.to_python(py, &blank_last)?,
-    ))
+    Ok(WrappedLines {
+        text,
+        lines,
+        breaks,
+        spans,
+        blank_last,
+    })
 }
+
+/// The lines of a text as the `linewrap` step reads them (see `linewrap_lines`), with the text: what the
+/// step asks about its lines, and what joins them.
+#[pyclass(frozen, module = "textclean._native")]
+struct WrappedLines {
+    text: Text<'static>,
+    lines: linewrap::Lines,
+    breaks: linewrap::Breaks,
+    spans: linewrap_joins::LineSpans,
+    blank_last: String,
+}
+
+#[pymethods]
+impl WrappedLines {
+    /// The kinds of the lines; the quoted or indented lines, their quote depths, indentations and
+    /// columns; what the words at each line's ends say; the breaks that a wrap made (the line before
+    /// each); the lines of prose before a blank line, whether the next line's first word would not have
+    /// fitted on each at a sure width, and the last character of each that is not white space.
+    fn features<'py>(&self, py: Python<'py>) -> PyResult<LinewrapFeatures<'py>> {
+        let kinds: Vec<u8> = self.lines.kinds.iter().map(|&kind| kind as u8).collect();
+        let blank_fits: Vec<u8> = self.breaks.blank_fits.iter().map(|&fits| u8::from(fits)).collect();
+        let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
+        for layout in &self.lines.layouts {
+            // everything before a line's first word is ASCII: its columns are code points
+            layouts.0.push(layout.line);
+            layouts.1.push(layout.depth);
+            layouts.2.push(layout.indent);
+            layouts.3.push(layout.column);
+        }
+        Ok((
+            PyBytes::new(py, &kinds),
+            layouts,
+            PyBytes::new(py, &self.lines.ends),
+            self.breaks.wraps.clone(),
+            self.lines.blank_after_text.clone(),
+            PyBytes::new(py, &blank_fits),
+            self.text.to_python(py, &self.blank_last)?,
+        ))
+    }
+
+    /// The line-end hyphens of the `joins` (line before, line after, rule) that the step's judge must
+    /// decide: the index of each one's join, the word before it (with the hyphen), the first word after
+    /// it and the text around it; none with `keep` (every hyphen is part of its word).
+    fn hyphens<'py>(
+        &self,
+        py: Python<'py>,
+        joins: Vec<(usize, usize, String)>,
+        keep: bool,
+    ) -> PyResult<Vec<HyphenRow<'py>>> {
+        let joins = self.joins(joins)?;
+        let utf8: &str = &self.text.utf8;
+        let questions = guarded(py, "linewrap", || {
+            linewrap_joins::hyphen_questions(utf8, &self.spans, &joins, keep)
+        })?;
+        questions
+            .into_iter()
+            .map(|question| {
+                Ok((
+                    question.join,
+                    self.text.to_python(py, question.left)?,
+                    self.text.to_python(py, question.right)?,
+                    self.text.to_python(py, &question.context)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The edits that make the `joins`, one for each row of joins in a row, given the verdict of each
+    /// hyphen that `hyphens` asked about (`"soft"`, `"hard"` or `"suspended"`, by the index of its join).
+    fn join_edits<'py>(
+        &self,
+        py: Python<'py>,
+        joins: Vec<(usize, usize, String)>,
+        verdicts: Vec<(usize, String)>,
+        keep: bool,
+    ) -> PyResult<EditLists<'py>> {
+        let utf8: &str = &self.text.utf8;
+        let edits = self.made_joins(py, joins, verdicts, keep)?;
+        edit_lists(py, &self.text, guarded(py, "linewrap", || in_code_points(utf8, edits))?)
+    }
+
+    /// The text with the `joins` made (see `join_edits`).
+    fn joined<'py>(
+        &self,
+        py: Python<'py>,
+        joins: Vec<(usize, usize, String)>,
+        verdicts: Vec<(usize, String)>,
+        keep: bool,
+    ) -> PyResult<Bound<'py, PyString>> {
+        let utf8: &str = &self.text.utf8;
+        let edits = self.made_joins(py, joins, verdicts, keep)?;
+        let output = guarded(py, "linewrap", || edits::apply(utf8, &edits))?;
+        self.text.to_python(py, &output)
+    }
+}
+
+impl WrappedLines {
+    /// The joins as the core reads them, refused unless each joins a line to a later one of the text.
+    fn joins(&self, joins: Vec<(usize, usize, String)>) -> PyResult<Vec<linewrap_joins::Join>> {
+        let joins: Vec<linewrap_joins::Join> = joins
+            .into_iter()
+            .map(|(before, after, rule)| linewrap_joins::Join { before, after, rule })
+            .collect();
+        if !linewrap_joins::joins_fit(&self.spans, &joins) {
+            return Err(PyValueError::new_err(
+                "a join must join a line to a later line of the text",
+            ));
+        }
+        Ok(joins)
+    }
+
+    /// The edits (in bytes) that make the `joins`, given the verdicts of their hyphens.
+    fn made_joins(
+        &self,
+        py: Python<'_>,
+        joins: Vec<(usize, usize, String)>,
+        verdicts: Vec<(usize, String)>,
+        keep: bool,
+    ) -> PyResult<Vec<Edit>> {
+        let joins = self.joins(joins)?;
+        let verdicts = verdicts
+            .into_iter()
+            .map(|(join, verdict)| {
+                let verdict = match verdict.as_str() {
+                    "soft" => linewrap_joins::Hyphen::Soft,
+                    "hard" => linewrap_joins::Hyphen::Hard,
+                    "suspended" => linewrap_joins::Hyphen::Suspended,
+                    _ => return Err(PyValueError::new_err(format!("no verdict of a hyphen: {verdict:?}"))),
+                };
+                Ok((join, verdict))
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let utf8: &str = &self.text.utf8;
+        let (spans, ends) = (&self.spans, &self.lines.ends);
+        let edits = guarded(py, "linewrap", || {
+            linewrap_joins::join_edits(utf8, spans, ends, &joins, (&verdicts, keep))
+        })?;
+        edits.ok_or_else(|| PyValueError::new_err("a hyphen of the joins has no verdict"))
+    }
+}
+
+/// A line-end hyphen to judge: its join, the word before it, the word after it, the text around it.
+type HyphenRow<'py> = (usize, Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>);
+
+/// What the `linewrap` step reads of a text's lines (see `WrappedLines::features`).
+type LinewrapFeatures<'py> = (
+    Bound<'py, PyBytes>,
+    (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
+    Bound<'py, PyBytes>,
+    Vec<usize>,
+    Vec<usize>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyString>,
+);
 
 /// The last character that is not white space (as `str.rstrip` sees it) of each of the lines at `indices`
 /// (ascending) of `text`; a space for a line of white space only.
@@ -443,20 +590,6 @@ fn last_characters(text: &str, indices: &[usize]) -> String {
     }
     last
 }
-
-/// Lines as the `linewrap` step reads them: kinds; the quoted or indented lines, their quote depths,
-/// indentations and columns; what the words at each line's ends say; the breaks that a wrap made (the
-/// line before each); the lines of prose before a blank line, and whether the next line's first word
-/// would not have fitted on each at a sure width, and the last character of each that is not white space.
-type LinewrapLines<'py> = (
-    Bound<'py, PyBytes>,
-    (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
-    Bound<'py, PyBytes>,
-    Vec<usize>,
-    Vec<usize>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyString>,
-);
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
 #[pyfunction]
@@ -626,9 +759,7 @@ impl Blocks {
         self.check_indices(&removed)?;
         let utf8: &str = &self.text.utf8;
         guarded(py, "boilerplate", || {
-            let mut edits = removal::removal_edits(utf8, &self.blocks, &removed);
-            to_code_points(utf8, edits.iter_mut().flat_map(|edit| [&mut edit.start, &mut edit.end]));
-            edits
+            in_code_points(utf8, removal::removal_edits(utf8, &self.blocks, &removed))
                 .into_iter()
                 .map(|edit| (edit.start, edit.end, if edit.new.is_empty() { "" } else { "\n" }))
                 .collect()
@@ -1049,6 +1180,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
     module.add_function(wrap_pyfunction!(linewrap_lines, module)?)?;
+    module.add_class::<WrappedLines>()?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
     module.add_function(wrap_pyfunction!(whitespace_output, module)?)?;
     module.add_function(wrap_pyfunction!(markup_output, module)?)?;

@@ -13,7 +13,8 @@ use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
 use textclean_native::phrases::{Folding, Phrases};
 use textclean_native::{
-    blocks, footer, formatting, language, linewrap, links, links_edits, markup, pages, removal, whitespace,
+    blocks, footer, formatting, language, linewrap, linewrap_joins, links, links_edits, markup, pages, removal,
+    whitespace,
 };
 
 /// Text rich in what the scanners look for, or any text at all.
@@ -260,6 +261,23 @@ proptest! {
         prop_assert!(breaks.wraps.windows(2).all(|pair| pair[0] < pair[1]));
         prop_assert!(breaks.wraps.iter().all(|wrap| breaks.lines.binary_search(wrap).is_ok()));
         prop_assert_eq!(breaks.blank_fits.len(), lines.blank_after_text.len());
+        let spans = linewrap_joins::LineSpans::new(&text, &lines);
+        // the breaks a wrap made and the blank lines after prose, joined as the step joins them: in order, none inside another
+        let step = 1 + usize::from(flags & 1 > 0);
+        let mut starts: Vec<usize> = breaks.wraps.iter().chain(&lines.blank_after_text).copied().collect();
+        starts.sort_unstable();
+        let mut joins: Vec<linewrap_joins::Join> = Vec::new();
+        for before in starts {
+            if before + step < lines.kinds.len() && joins.last().is_none_or(|last| before >= last.after) {
+                joins.push(linewrap_joins::Join { before, after: before + step, rule: "join".into() });
+            }
+        }
+        prop_assert!(linewrap_joins::joins_fit(&spans, &joins));
+        let questions = linewrap_joins::hyphen_questions(&text, &spans, &joins, false);
+        let verdicts: Vec<(usize, linewrap_joins::Hyphen)> =
+            questions.iter().map(|question| (question.join, linewrap_joins::Hyphen::Soft)).collect();
+        let edits = linewrap_joins::join_edits(&text, &spans, &lines.ends, &joins, (&verdicts, false));
+        prop_assert!(edits.is_some_and(|edits| on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end]))));
         let (_, given) = linewrap::read_breaks(&text, Some(40));
         prop_assert!(given.wraps.iter().all(|wrap| given.lines.binary_search(wrap).is_ok()) && given.width == Some(40));
         prop_assert!(lines.layouts.windows(2).all(|pair| pair[0].line < pair[1].line));

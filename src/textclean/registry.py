@@ -235,6 +235,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "find_linewrap_edits",
         "LinewrapOptions",
         "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
+        "linewrap_output",
     ),
     "footer": _BuiltinEntry(
         "footer",

@@ -14,23 +14,22 @@ of lines is code unless it reads as prose (few code symbols, lines of plain word
 paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
 A blank line inside a sentence is mended, and line-end hyphens are judged by
 :mod:`textclean.hyphenation`. The lines, their kinds and the wraps are read by the native core
-(``native/src/linewrap.rs``), in one call per text and round; this module mends the blank lines,
-judges the hyphens and writes the edits.
+(``native/src/linewrap.rs``), in one call per text and round; this module mends the blank lines and
+judges the hyphens the core asks about, and the core joins the lines (``native/src/linewrap_joins.rs``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
 from textclean import _native
 from textclean.edits import Edit, apply_edits
-from textclean.hyphenation import Hyphen, HyphenJudge
-from textclean.rounds import find_until_settled
+from textclean.hyphenation import HyphenJudge
+from textclean.rounds import find_until_settled, until_settled
 from textclean.text.languages import stopwords
 
 # closing quotes and brackets (and emphasis) that may follow a sentence's last word
@@ -42,20 +41,17 @@ _STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}
 # a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
 _PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
 _MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
-_LINE_END_HYPHENS = "-\u2010\u00ad"
 _NO_LAYOUT = (0, 0, 0)
 # what the words at a line's ends say (bits of _Lines.ends, as the native line reader sets them)
 _ENDS_SENTENCE = 1  # its last character before closing quotes and brackets ends a sentence
 _ENDS_CLAUSE = 2  # ... or a clause (a colon, a semicolon)
 _STARTS_LOWER = 4  # its first letter is lower case, or of a caseless script
-_ENDS_WITHOUT_SPACE = 8  # its last character is of a script written without spaces: rejoined without one
-_STARTS_WITHOUT_SPACE = 16  # its words start with such a character
+# (8 and 16: its last character, and its first, are of a script written without spaces: the core's joints)
 _HARD_BREAK = 32  # it ends in markdown's forced line break: two spaces or a backslash
 
 MIN_WIDTH = _native.LINEWRAP_MIN_WIDTH  # (30) narrower "wraps" are menus and short lines, not wrapped prose
 MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
 MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-_CONTEXT = 400  # characters on each side of a hyphen that tell the language
 
 
 # Line kinds, as the native line reader gives them: small numbers, so that "may be joined" is one comparison
@@ -98,6 +94,7 @@ class _Lines:
         # lines of prose (or list items) followed by a blank line, for each whether the next line's
         # first word would not have fitted on it at the width of its run of lines (or the text's), where
         # that width is sure (one byte each), and the last character of each (one character each)
+        self.native = _native.linewrap_lines(text, width)
         (
             self.kind,
             layouts,
@@ -106,7 +103,7 @@ class _Lines:
             self.blank_after_text,
             self.blank_fits,
             self.blank_last,
-        ) = _native.linewrap_lines(text, width)
+        ) = self.native.features()
         # line -> (quote depth, indentation, text column), for the lines that have any
         quoted, depths, indents, columns = layouts
         self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
@@ -126,15 +123,6 @@ class _Lines:
         """The length of each visible line."""
         return list(map(len, self.visible))
 
-    @cached_property
-    def cumulative(self) -> list[int]:
-        """The lengths of the lines before each line."""
-        return list(accumulate(map(len, self.raw), initial=0))
-
-    def start(self, index: int) -> int:
-        """Return the offset in the text where a line starts."""
-        return self.cumulative[index] + index
-
     def depth(self, index: int) -> int:
         """Return a line's quote depth."""
         return self.layout.get(index, _NO_LAYOUT)[0]
@@ -142,14 +130,6 @@ class _Lines:
     def indent(self, index: int) -> int:
         """Return a line's indentation, after its quote markers."""
         return self.layout.get(index, _NO_LAYOUT)[1]
-
-    def body(self, index: int) -> int:
-        """Return the offset in the text where a line's words start."""
-        return self.start(index) + self.layout.get(index, _NO_LAYOUT)[2]
-
-    def end(self, index: int) -> int:
-        """Return the offset in the text where a line's visible text ends."""
-        return self.start(index) + self.length[index]
 
     def stripped(self, index: int) -> str:
         """Return a line's text after quote markers and indentation."""
@@ -264,78 +244,53 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
     return find_until_settled(text, lambda current: _one_round(current, options))
 
 
-def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
-    """Find one round of joins."""
-    if "\n" not in text:
-        return []
-    unwrapper = _Unwrapper(text, options)
-    joins = unwrapper.joins()
-    if not joins:
-        return []
-    lines = unwrapper.lines
-    edits: list[Edit] = []
-    pieces: list[str] = []
-    rules: dict[str, None] = {}
-    first = previous = -1
-    cumulative, lengths, layout = lines.cumulative, lines.length, lines.layout
-    for a, b, found_rule in joins:
-        line_start = cumulative[a] + a  # as lines.start(a), without the call
-        cut = line_start + lengths[a]
-        last = text[cut - 1]
-        if last in _LINE_END_HYPHENS or ord(last) >= 0x0E00:
-            cut, joint, rule = _joint(unwrapper, a, b, found_rule)
-        else:
-            joint, rule = " ", found_rule
-        if a != previous:  # a new row of joins
-            if pieces:
-                edits.append(_row_edit(lines, first, previous, pieces, rules))
-            first, pieces, rules = cut, [], {}
-        else:  # the line between two joins, from its words to the cut
-            pieces.append(text[line_start + layout.get(a, _NO_LAYOUT)[2] : cut])
-        pieces.append(joint)
-        rules[rule] = None
-        previous = b
-    if pieces:
-        edits.append(_row_edit(lines, first, previous, pieces, rules))
-    return edits
+def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> str:
+    r"""Return ``text`` with the edits of :func:`find_linewrap_edits` made, without making the edits.
 
-
-def _row_edit(lines: _Lines, start: int, last_line: int, pieces: list[str], rules: dict[str, None]) -> Edit:
-    end = lines.body(last_line)
-    return Edit(start, end, "".join(pieces), "+".join(rules), lines.text[start:end])
-
-
-def _joint(unwrapper: _Unwrapper, a: int, b: int, rule: str) -> tuple[int, str, str]:
-    """Return where the join of line ``a`` to line ``b`` starts, what joins them, and the rule.
-
-    The joint is a space; nothing between words of a script written without spaces; nothing, in
-    place of the hyphen, where the wrap split a word; nothing after a hyphen that belongs to its word.
+    >>> linewrap_output("It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals.")
+    'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.'
     """
-    lines, options = unwrapper.lines, unwrapper.options
-    text = lines.text
-    cut = lines.end(a)
-    last = text[cut - 1]
-    if last in _LINE_END_HYPHENS:
-        before = lines.stripped(a)
-        left = before[before.rfind(" ") + 1 :]
-        if len(left) > 1:
-            after = lines.stripped(b)
-            if last == "\u00ad":
-                verdict = Hyphen.SOFT
-            elif options.hyphens == "keep":
-                verdict = Hyphen.HARD
-            else:
-                space = after.find(" ")
-                right = after if space < 0 else after[:space]
-                verdict = unwrapper.judge.judge(left, right, before[-_CONTEXT:] + " " + after[:_CONTEXT])
-            if verdict is Hyphen.SOFT:
-                return cut - 1, "", "soft-hyphen"
-            if verdict is Hyphen.HARD:
-                return cut, "", "hyphenated-word"
-            return cut, " ", "suspended-hyphen"
-    elif lines.ends[a] & _ENDS_WITHOUT_SPACE and lines.ends[b] & _STARTS_WITHOUT_SPACE:
-        return cut, "", rule
-    return cut, " ", rule
+
+    def next_text(current: str) -> str | None:
+        joins = _joins(current, options)
+        return None if joins is None else joins.lines.native.joined(joins.breaks, joins.verdicts, joins.keep)
+
+    return until_settled(text, next_text)
+
+
+def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
+    """Find one round of joins: one edit for each row of joins in a row, made in the core."""
+    joins = _joins(text, options)
+    if joins is None:
+        return []
+    starts, ends, news, rules = joins.lines.native.join_edits(joins.breaks, joins.verdicts, joins.keep)
+    return [Edit(*edit, text[edit[0] : edit[1]]) for edit in zip(starts, ends, news, rules, strict=True)]
+
+
+class _Joins(NamedTuple):
+    """The breaks of one round to join, with what the core needs to join them."""
+
+    lines: _Lines
+    breaks: list[tuple[int, int, str]]  # (line before, line after, rule), in order
+    verdicts: list[tuple[int, str]]  # the verdict of each line-end hyphen the core asked about, by its break
+    keep: bool  # every line-end hyphen is part of its word
+
+
+def _joins(text: str, options: LinewrapOptions) -> _Joins | None:
+    """Return the breaks of ``text`` to join, with the verdicts of their line-end hyphens; ``None`` if none."""
+    if "\n" not in text:
+        return None
+    unwrapper = _Unwrapper(text, options)
+    breaks = unwrapper.joins()
+    if not breaks:
+        return None
+    keep = options.hyphens == "keep"
+    judge = unwrapper.judge.judge
+    verdicts = [
+        (join, judge(left, right, context).value)
+        for join, left, right, context in unwrapper.lines.native.hyphens(breaks, keep)
+    ]
+    return _Joins(unwrapper.lines, breaks, verdicts, keep)
 
 
 def join_wrapped_lines(

@@ -1,0 +1,315 @@
+//! The edits that join a text's lines, once the `linewrap` cleaner knows which breaks to join.
+//!
+//! Breaks joined in a row make one edit, so that a paragraph is rebuilt by one edit: from the end of
+//! the row's first line to where the words of its last line start, with each line in between taken
+//! from its words to its end. Lines are joined by a space; between characters of scripts written
+//! without spaces by nothing; at a hyphen that ends a line, as the hyphen's verdict says: a soft
+//! hyphen (the wrap split one word) goes, a hard one (part of its word) stays and joins without a
+//! space, a suspended one ("pre- and post-war") stays before a space. Which verdict a hyphen gets is
+//! asked of the caller (`hyphen_questions`): the document's vocabulary and word frequencies decide it.
+
+use crate::edits::{byte_offset, Edit};
+use crate::linewrap::{Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
+use crate::unicode::is_python_space;
+
+/// The hyphens that may end a wrapped line: the hyphen-minus, the hyphen and the soft hyphen.
+const LINE_END_HYPHENS: &[char] = &['-', '\u{2010}', '\u{AD}'];
+const SOFT_HYPHEN: char = '\u{AD}';
+/// From this code point on, a line's last character may be of a script written without spaces.
+const WIDE_FROM: u32 = 0x0E00;
+/// The characters on each side of a hyphen that tell the language of its words.
+const CONTEXT_CHARS: usize = 400;
+
+/// A break to join: the line before it, the line after it (the next one, or the one after a blank
+/// line), and the rule that found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    pub before: usize,
+    pub after: usize,
+    pub rule: String,
+}
+
+/// What a hyphen at a line's end was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hyphen {
+    /// The wrap split one word: the hyphen goes ("inter-" + "national").
+    Soft,
+    /// A hyphen of the word that fell at the line's end: it stays, with no space ("top-selling").
+    Hard,
+    /// The first half of a pair: it stays, with the space ("pre- and post-war").
+    Suspended,
+}
+
+/// A line-end hyphen that the caller must judge: the join it ends (an index into the joins), the word
+/// before it (with the hyphen), the first word after it, and the text around the break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HyphenQuestion<'a> {
+    pub join: usize,
+    pub left: &'a str,
+    pub right: &'a str,
+    pub context: String,
+}
+
+/// Where each line of a text starts, where its visible text ends (before trailing white space, as
+/// `str.rstrip` sees it) and where its words start (after quote markers and indentation), in bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineSpans {
+    starts: Vec<usize>,
+    visible_ends: Vec<usize>,
+    bodies: Vec<usize>,
+}
+
+impl LineSpans {
+    /// Read the spans of the lines of `text`, whose layouts `lines` holds.
+    pub fn new(text: &str, lines: &Lines) -> Self {
+        let mut spans = LineSpans::default();
+        let mut start = 0;
+        for line in text.split('\n') {
+            spans.starts.push(start);
+            spans
+                .visible_ends
+                .push(start + line.trim_end_matches(is_python_space).len());
+            spans.bodies.push(start);
+            start += line.len() + 1;
+        }
+        for layout in &lines.layouts {
+            if let Some(body) = spans.bodies.get_mut(layout.line) {
+                *body += layout.column; // quote markers and indentation are ASCII
+            }
+        }
+        spans
+    }
+
+    /// A line's visible text after its quote markers and indentation.
+    fn words<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        let end = self.visible_ends[line];
+        text.get(self.bodies[line].min(end)..end).unwrap_or("")
+    }
+
+    /// The character before a line's visible end (as Python's `text[end - 1]` reads it, which at the very
+    /// start of the text is the text's last character).
+    fn last_char(&self, text: &str, line: usize) -> Option<char> {
+        match self.visible_ends[line] {
+            0 => text.chars().next_back(),
+            end => text[..end].chars().next_back(),
+        }
+    }
+}
+
+/// Check that every join names lines of the text: the bindings refuse joins that do not.
+pub fn joins_fit(spans: &LineSpans, joins: &[Join]) -> bool {
+    let lines = spans.starts.len();
+    joins.iter().all(|join| join.before < join.after && join.after < lines)
+}
+
+/// The hyphens at the ends of the joined lines that the caller must judge: those after a word piece
+/// of two characters or more, except soft hyphens (which always go) and, with `keep`, every one (all
+/// are part of their words).
+pub fn hyphen_questions<'a>(text: &'a str, spans: &LineSpans, joins: &[Join], keep: bool) -> Vec<HyphenQuestion<'a>> {
+    if keep {
+        return Vec::new();
+    }
+    joins
+        .iter()
+        .enumerate()
+        .filter_map(|(index, join)| {
+            let (left, before) = hyphen_piece(text, spans, join.before)?;
+            if left.ends_with(SOFT_HYPHEN) {
+                return None;
+            }
+            let after = spans.words(text, join.after);
+            let right = after.split(' ').next().unwrap_or("");
+            let context_start = before
+                .char_indices()
+                .rev()
+                .nth(CONTEXT_CHARS - 1)
+                .map_or(0, |(at, _)| at);
+            let context = format!(
+                "{} {}",
+                &before[context_start..],
+                &after[..byte_offset(after, CONTEXT_CHARS)]
+            );
+            Some(HyphenQuestion {
+                join: index,
+                left,
+                right,
+                context,
+            })
+        })
+        .collect()
+}
+
+/// The last word of a line that ends in a line-end hyphen (the hyphen with it), if it has two characters
+/// or more, and the line's words.
+fn hyphen_piece<'a>(text: &'a str, spans: &LineSpans, line: usize) -> Option<(&'a str, &'a str)> {
+    if !spans
+        .last_char(text, line)
+        .is_some_and(|c| LINE_END_HYPHENS.contains(&c))
+    {
+        return None;
+    }
+    let before = spans.words(text, line);
+    let left = &before[before.rfind(' ').map_or(0, |at| at + 1)..];
+    (left.chars().nth(1).is_some()).then_some((left, before))
+}
+
+/// The edits that make the `joins` (in order), one for each row of joins in a row; `verdicts` holds the
+/// verdict of each hyphen that [`hyphen_questions`] asked about, by the index of its join (with `keep`,
+/// every hyphen but a soft one is part of its word). A hyphen left without a verdict is an error (`None`).
+pub fn join_edits(
+    text: &str,
+    spans: &LineSpans,
+    ends: &[u8],
+    joins: &[Join],
+    (verdicts, keep): (&[(usize, Hyphen)], bool),
+) -> Option<Vec<Edit>> {
+    let mut by_join = vec![None; joins.len()];
+    for &(join, verdict) in verdicts {
+        *by_join.get_mut(join)? = Some(verdict);
+    }
+    let mut edits = Vec::new();
+    let mut row: Option<(usize, String, Vec<&str>)> = None; // the row's start, its text, its rules
+    let mut previous = None;
+    for (index, join) in joins.iter().enumerate() {
+        let (a, b) = (join.before, join.after);
+        let mut cut = spans.visible_ends[a];
+        let (mut joint, mut rule) = (" ", join.rule.as_str());
+        let last = spans.last_char(text, a);
+        if let Some((_, _)) = hyphen_piece(text, spans, a) {
+            let verdict = if last == Some(SOFT_HYPHEN) {
+                Hyphen::Soft
+            } else if keep {
+                Hyphen::Hard
+            } else {
+                by_join[index]?
+            };
+            (joint, rule) = match verdict {
+                Hyphen::Soft => {
+                    cut -= last.map_or(0, char::len_utf8);
+                    ("", "soft-hyphen")
+                }
+                Hyphen::Hard => ("", "hyphenated-word"),
+                Hyphen::Suspended => (" ", "suspended-hyphen"),
+            };
+        } else if last.is_some_and(|c| !LINE_END_HYPHENS.contains(&c) && u32::from(c) >= WIDE_FROM)
+            && ends[a] & ENDS_WITHOUT_SPACE > 0
+            && ends[b] & STARTS_WITHOUT_SPACE > 0
+        {
+            joint = "";
+        }
+        match row.as_mut() {
+            Some((_, pieces, _)) if previous == Some(a) => {
+                // the line between two joins, from its words to the cut
+                pieces.push_str(text.get(spans.bodies[a]..cut).unwrap_or(""));
+            }
+            _ => {
+                if let (Some(row), Some(last_line)) = (row.take(), previous) {
+                    edits.push(row_edit(spans, row, last_line));
+                }
+                row = Some((cut, String::new(), Vec::new()));
+            }
+        }
+        if let Some((_, pieces, rules)) = row.as_mut() {
+            pieces.push_str(joint);
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+        previous = Some(b);
+    }
+    if let (Some(row), Some(last_line)) = (row, previous) {
+        edits.push(row_edit(spans, row, last_line));
+    }
+    Some(edits)
+}
+
+/// The edit of a row of joins: from its start to where the words of its last line start.
+fn row_edit(spans: &LineSpans, (start, new, rules): (usize, String, Vec<&str>), last_line: usize) -> Edit {
+    Edit {
+        start,
+        end: spans.bodies[last_line],
+        new,
+        rule: rules.join("+").into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edits::apply;
+    use crate::linewrap::read_breaks;
+
+    fn join(before: usize, after: usize) -> Join {
+        Join {
+            before,
+            after,
+            rule: "line-wrap".into(),
+        }
+    }
+
+    fn joined(text: &str, joins: &[Join], verdicts: &[(usize, Hyphen)]) -> Option<String> {
+        let (lines, _) = read_breaks(text, None);
+        let spans = LineSpans::new(text, &lines);
+        join_edits(text, &spans, &lines.ends, joins, (verdicts, false)).map(|edits| apply(text, &edits))
+    }
+
+    #[test]
+    fn a_row_of_joins_is_one_edit() {
+        let text = "one two\nthree four\nfive\n\nsix";
+        let (lines, _) = read_breaks(text, None);
+        let spans = LineSpans::new(text, &lines);
+        let edits = join_edits(text, &spans, &lines.ends, &[join(0, 1), join(1, 2)], (&[], false)).unwrap();
+        assert_eq!(edits.len(), 1);
+        assert_eq!(apply(text, &edits), "one two three four five\n\nsix");
+    }
+
+    #[test]
+    fn hyphens_join_as_their_verdicts_say() {
+        let text = "an inter-\nnational deal";
+        let (lines, _) = read_breaks(text, None);
+        let spans = LineSpans::new(text, &lines);
+        let questions = hyphen_questions(text, &spans, &[join(0, 1)], false);
+        assert_eq!((questions[0].left, questions[0].right), ("inter-", "national"));
+        assert_eq!(questions[0].context, "an inter- national deal");
+        assert!(hyphen_questions(text, &spans, &[join(0, 1)], true).is_empty());
+        for (verdict, expected) in [
+            (Hyphen::Soft, "an international deal"),
+            (Hyphen::Hard, "an inter-national deal"),
+            (Hyphen::Suspended, "an inter- national deal"),
+        ] {
+            assert_eq!(joined(text, &[join(0, 1)], &[(0, verdict)]).as_deref(), Some(expected));
+        }
+        assert_eq!(joined(text, &[join(0, 1)], &[]), None); // a verdict is missing
+        assert_eq!(joined(text, &[join(0, 1)], &[(1, Hyphen::Soft)]), None); // of a join that is not there
+        let (lines, _) = read_breaks(text, None);
+        let kept = join_edits(
+            text,
+            &LineSpans::new(text, &lines),
+            &lines.ends,
+            &[join(0, 1)],
+            (&[], true),
+        );
+        assert_eq!(
+            kept.map(|edits| apply(text, &edits)).as_deref(),
+            Some("an inter-national deal")
+        );
+        assert_eq!(joined("soft\u{AD}\nly", &[join(0, 1)], &[]).as_deref(), Some("softly"));
+    }
+
+    #[test]
+    fn scripts_without_spaces_join_without_one() {
+        assert_eq!(
+            joined("我们明天\n去北京", &[join(0, 1)], &[]).as_deref(),
+            Some("我们明天去北京")
+        );
+    }
+
+    #[test]
+    fn quoted_lines_join_from_their_words() {
+        let text = "> one two\n> three\n> four";
+        assert_eq!(
+            joined(text, &[join(0, 1), join(1, 2)], &[]).as_deref(),
+            Some("> one two three four")
+        );
+    }
+}
