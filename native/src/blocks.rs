@@ -159,7 +159,7 @@ fn measure(
         item_marker(block)
     };
     let heading = marker.is_some_and(|(_, heading)| heading);
-    let mut shown = String::with_capacity(block.len());
+    let mut shown = String::new(); // what the tokens show, with the text between them (none without tokens)
     let mut link_chars = 0;
     let mut has_links = false;
     let mut pos = marker.map_or(0, |(end, _)| end);
@@ -180,8 +180,14 @@ fn measure(
         }
         pos = token_end;
     }
-    shown.push_str(&block[pos..]);
-    let visible = without_formatting(&shown).trim_matches(is_python_space).to_string();
+    let rest = &block[pos..];
+    let shown = if shown.is_empty() {
+        rest
+    } else {
+        shown.push_str(rest);
+        shown.as_str()
+    };
+    let visible = without_formatting(shown).trim_matches(is_python_space).to_string();
     let (features, length) = measure_counted(&visible, stopwords, longest);
     let link_share = if features.visible_chars > 0 {
         (link_chars as f64 / features.visible_chars as f64).min(1.0)

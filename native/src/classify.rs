@@ -308,7 +308,15 @@ pub fn own_class<'a>(block: &Block, label: Option<&'a str>, context: &Context<'_
 }
 
 /// Run the passes over `blocks`, whose classes on their own evidence are `own`, and return each block's verdict.
-pub fn classify<'a>(blocks: &[&'a Block], own: &[(Kind, &'a str)], context: &Context<'_>) -> Vec<Verdict<'a>> {
+///
+/// `copies` holds each block's [`copy_key`], read once for a document and given to every classification of
+/// its blocks.
+pub fn classify<'a>(
+    blocks: &[&'a Block],
+    own: &[(Kind, &'a str)],
+    copies: &[Option<&str>],
+    context: &Context<'_>,
+) -> Vec<Verdict<'a>> {
     let mut verdicts: Vec<Verdict<'a>> = own
         .iter()
         .map(|&(kind, rule)| Verdict {
@@ -320,7 +328,7 @@ pub fn classify<'a>(blocks: &[&'a Block], own: &[(Kind, &'a str)], context: &Con
     if blocks.is_empty() {
         return verdicts;
     }
-    repeats(blocks, &mut verdicts, context);
+    repeats(blocks, copies, &mut verdicts, context);
     let mut table = Table::new(blocks, verdicts, context);
     table.neighbours();
     table.position();
@@ -333,23 +341,31 @@ pub fn classify<'a>(blocks: &[&'a Block], own: &[(Kind, &'a str)], context: &Con
     table.verdicts
 }
 
+/// The words that tell a copy of `block`: its words, case folded, one space apart (a title's without the
+/// site's name after it); `None` for a block too short to count as a copy, or a list item.
+pub fn copy_key(block: &Block, context: &Context<'_>) -> Option<String> {
+    if block.words < REPEAT_MIN_WORDS || block.list_item {
+        return None;
+    }
+    let visible = block.visible.as_str();
+    let title = block.words <= HEAD_WORDS && !block.sentence_end && !visible.contains('\n');
+    Some(words_of(if title {
+        &visible[..context.patterns.site_suffix_start(visible)]
+    } else {
+        visible
+    }))
+}
+
 /// Mark the later copies of a repeated prose block (a teaser, a pull quote, the title again) as furniture.
 ///
 /// A title is compared without the site's name after it. The first copy may be any block; a later copy
 /// goes if it reads as prose (a list repeats its items naturally, a short line its words).
-fn repeats(blocks: &[&Block], verdicts: &mut [Verdict<'_>], context: &Context<'_>) {
+fn repeats(blocks: &[&Block], copies: &[Option<&str>], verdicts: &mut [Verdict<'_>], context: &Context<'_>) {
     let mut seen = HashSet::new();
-    for (i, block) in blocks.iter().enumerate() {
-        if block.words < REPEAT_MIN_WORDS || block.list_item {
+    for (i, (block, key)) in blocks.iter().zip(copies).enumerate() {
+        let Some(key) = *key else {
             continue;
-        }
-        let visible = block.visible.as_str();
-        let title = block.words <= HEAD_WORDS && !block.sentence_end && !visible.contains('\n');
-        let key = words_of(if title {
-            &visible[..context.patterns.site_suffix_start(visible)]
-        } else {
-            visible
-        });
+        };
         let prose = match context.prose_share {
             None => block.sentence_end,
             Some(prose) => stopword_share(block) >= STOPWORDS_LOW * prose,
@@ -1378,7 +1394,9 @@ mod tests {
         };
         let own: Vec<(Kind, &str)> = blocks.iter().map(|block| own_class(block, None, &context)).collect();
         let refs: Vec<&Block> = blocks.iter().collect();
-        let verdicts = classify(&refs, &own, &context);
+        let copies: Vec<Option<String>> = blocks.iter().map(|block| copy_key(block, &context)).collect();
+        let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
+        let verdicts = classify(&refs, &own, &copies, &context);
         let read: Vec<(Kind, &str)> = verdicts.iter().map(|v| (v.kind, v.rule)).collect();
         assert_eq!(
             read,
@@ -1420,7 +1438,9 @@ mod tests {
                     })
                     .collect();
                 let refs: Vec<&Block> = blocks.iter().collect();
-                let verdicts = classify(&refs, &own, &context);
+                let copies: Vec<Option<String>> = blocks.iter().map(|block| copy_key(block, &context)).collect();
+                let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
+                let verdicts = classify(&refs, &own, &copies, &context);
                 assert!(verdicts.iter().any(|verdict| verdict.rule == "comment"));
             },
         );

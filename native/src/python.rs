@@ -1040,13 +1040,16 @@ fn check_user_labels(user_labels: Option<&[Option<String>]>, blocks: &Blocks) ->
 type SettingsRow = (bool, bool, bool, bool, bool, f64, bool);
 
 /// The classification of one document's blocks (see `classify.rs`): each block's class on its own
-/// evidence is read once, and the passes run on any of the blocks, as often as a cleaner asks.
+/// evidence, and the words that tell a copy of it, are read once, and the passes run on any of the
+/// blocks, as often as a cleaner asks.
 #[pyclass(frozen, module = "textclean._native")]
 struct Classification {
     lexicon: Py<Lexicon>,
     stopwords: Py<WordSet>,
     blocks: Py<Blocks>,
     own: Vec<(classify::Kind, String)>,
+    /// The words that tell a copy of each block (see `classify::copy_key`).
+    copies: Vec<Option<String>>,
     prose_share: Option<f64>,
     settings: classify::Settings,
 }
@@ -1076,7 +1079,7 @@ impl Classification {
             keep_comments: settings.6,
         };
         let (reader, words, table) = (lexicon.get(), stopwords.get(), blocks.get());
-        let (prose_share, own) = guarded(py, "boilerplate", || {
+        let (prose_share, own, copies) = guarded(py, "boilerplate", || {
             let prose_share = classify::prose_share(&table.blocks);
             let context = classify::Context {
                 patterns: &reader.patterns,
@@ -1099,13 +1102,19 @@ impl Classification {
                     (kind, rule.to_string())
                 })
                 .collect();
-            (prose_share, own)
+            let copies = table
+                .blocks
+                .iter()
+                .map(|block| classify::copy_key(block, &context))
+                .collect();
+            (prose_share, own, copies)
         })?;
         Ok(Classification {
             lexicon,
             stopwords,
             blocks,
             own,
+            copies,
             prose_share,
             settings,
         })
@@ -1135,7 +1144,8 @@ impl Classification {
                 .iter()
                 .map(|&i| (self.own[i].0, self.own[i].1.as_str()))
                 .collect();
-            classify::classify(&blocks, &own, &context)
+            let copies: Vec<Option<&str>> = indices.iter().map(|&i| self.copies[i].as_deref()).collect();
+            classify::classify(&blocks, &own, &copies, &context)
         })?;
         Ok(verdicts
             .into_iter()

@@ -226,7 +226,9 @@ proptest! {
             let some: Vec<usize> = (0..split.len()).step_by(step).collect();
             let blocks: Vec<&blocks::Block> = some.iter().map(|&i| &split[i]).collect();
             let owned: Vec<(Kind, &str)> = some.iter().map(|&i| own[i]).collect();
-            prop_assert_eq!(classify::classify(&blocks, &owned, &context).len(), some.len());
+            let copies: Vec<Option<String>> = blocks.iter().map(|block| classify::copy_key(block, &context)).collect();
+            let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
+            prop_assert_eq!(classify::classify(&blocks, &owned, &copies, &context).len(), some.len());
         }
         for user_labels in [None, Some(vec![Some("user-phrase".to_string()); split.len()])] {
             let footer = footer::Context {
