@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,13 @@ def test_a_stopped_pool_prints_no_traceback_for_a_write_to_its_stopped_workers(
     except OSError as error:
         queues.Queue._on_queue_feeder_error(error, None)  # type: ignore[attr-defined]
     assert capsys.readouterr().err == ""
+
+
+def test_a_stopped_pool_leaves_no_thread_behind() -> None:
+    # the pool's manager thread closes its wake-up pipe as it ends; had it not ended when the interpreter
+    # exits, Python 3.11's exit could write to the pipe as it closes and print an EBADF traceback
+    before = set(threading.enumerate())
+    pool = batch.WorkerPool(Pipeline(["whitespace"]), workers=2)
+    assert list(pool.map_in_order(pow, [(3, 2), (2, 5)], 1, lost=str)) == [9, 32]
+    pool.stop()
+    assert [thread for thread in threading.enumerate() if thread not in before and thread.is_alive()] == []

@@ -710,7 +710,13 @@ class WorkerPool:
                 process.join(timeout=10)
                 if process.is_alive():
                     process.kill()
+        # The pool's manager thread closes the pool's wake-up pipe as it ends. Python 3.11 writes to that pipe
+        # as the interpreter exits, without the lock that closing takes (later versions give the pipe a lock
+        # of its own), and prints an EBADF traceback when the two meet; so the thread is let end first.
+        manager = getattr(self._executor, "_executor_manager_thread", None)  # shutdown forgets it
         self._executor.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            manager.join(timeout=10)
 
     def close(self) -> None:
         """Wait for the tasks to finish, then end the workers."""
