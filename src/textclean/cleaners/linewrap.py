@@ -109,14 +109,9 @@ class _Lines:
         self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
 
     @cached_property
-    def raw(self) -> list[str]:
-        """The lines as written."""
-        return self.text.split("\n")
-
-    @cached_property
     def visible(self) -> list[str]:
         """The lines without trailing space (or a carriage return); quote markers and indentation included."""
-        return list(map(str.rstrip, self.raw))
+        return list(map(str.rstrip, self.text.split("\n")))
 
     @cached_property
     def length(self) -> list[int]:
