@@ -246,12 +246,13 @@ def test_the_core_joins_lines_with_the_verdicts_of_their_hyphens() -> None:
         ([(0, 1, "line-wrap")], [(5, "soft")], "no verdict"),
         ([(1, 0, "line-wrap")], [], "later line"),
         ([(0, 3, "line-wrap")], [], "later line"),
+        ([(0, 2, "blank-line-in-sentence"), (1, 2, "line-wrap")], [], "after the joins before it"),
     ],
 )
 def test_the_core_refuses_joins_that_do_not_fit_the_text(
     joins: list[tuple[int, int, str]], verdicts: list[tuple[int, str]], message: str
 ) -> None:
-    lines = _native.linewrap_lines("an inter-\nnational deal", None)
+    lines = _native.linewrap_lines("an inter-\nnational deal\nin sight", None)
     with pytest.raises(ValueError, match=message):
         lines.join_edits(joins, verdicts, False)
     with pytest.raises(ValueError, match=message):

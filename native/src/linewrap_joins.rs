@@ -96,10 +96,12 @@ impl LineSpans {
     }
 }
 
-/// Check that every join names lines of the text: the bindings refuse joins that do not.
+/// Check that every join joins a line of the text to a later one, and that the joins come in order, none
+/// inside another: the bindings refuse joins that do not.
 pub fn joins_fit(spans: &LineSpans, joins: &[Join]) -> bool {
     let lines = spans.starts.len();
     joins.iter().all(|join| join.before < join.after && join.after < lines)
+        && joins.windows(2).all(|pair| pair[1].before >= pair[0].after)
 }
 
 /// The hyphens at the ends of the joined lines that the caller must judge: those after a word piece

@@ -525,7 +525,7 @@ impl WrappedLines {
             .collect();
         if !linewrap_joins::joins_fit(&self.spans, &joins) {
             return Err(PyValueError::new_err(
-                "a join must join a line to a later line of the text",
+                "a join must join a line to a later line of the text, after the joins before it",
             ));
         }
         Ok(joins)
