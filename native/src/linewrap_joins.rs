@@ -86,13 +86,9 @@ impl LineSpans {
         text.get(self.bodies[line].min(end)..end).unwrap_or("")
     }
 
-    /// The character before a line's visible end (as Python's `text[end - 1]` reads it, which at the very
-    /// start of the text is the text's last character).
-    fn last_char(&self, text: &str, line: usize) -> Option<char> {
-        match self.visible_ends[line] {
-            0 => text.chars().next_back(),
-            end => text[..end].chars().next_back(),
-        }
+    /// The last character of a line that is not white space, if it has one.
+    pub fn last_char(&self, text: &str, line: usize) -> Option<char> {
+        text[self.starts[line]..self.visible_ends[line]].chars().next_back()
     }
 }
 

@@ -20,7 +20,6 @@ use crate::classify;
 use crate::edits::{self, byte_offset, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
-use crate::unicode::is_python_space;
 use crate::{
     blocks, chars, footer, lexicon, linewrap, linewrap_joins, links, links_edits, markup, pages, removal, whitespace,
     wordtable,
@@ -409,7 +408,11 @@ fn linewrap_lines(py: Python<'_>, text: &Bound<'_, PyString>, width: Option<usiz
     let (lines, breaks, spans, blank_last) = guarded(py, "linewrap", || {
         let (lines, breaks) = linewrap::read_breaks(utf8, width);
         let spans = linewrap_joins::LineSpans::new(utf8, &lines);
-        let blank_last = last_characters(utf8, &lines.blank_after_text);
+        let blank_last = lines
+            .blank_after_text
+            .iter()
+            .map(|&line| spans.last_char(utf8, line).unwrap_or(' '))
+            .collect();
         (lines, breaks, spans, blank_last)
     })?;
     Ok(WrappedLines {
@@ -574,22 +577,6 @@ type LinewrapFeatures<'py> = (
     Bound<'py, PyBytes>,
     Bound<'py, PyString>,
 );
-
-/// The last character that is not white space (as `str.rstrip` sees it) of each of the lines at `indices`
-/// (ascending) of `text`; a space for a line of white space only.
-fn last_characters(text: &str, indices: &[usize]) -> String {
-    let mut wanted = indices.iter().peekable();
-    let mut last = String::with_capacity(indices.len());
-    for (index, line) in text.split('\n').enumerate() {
-        if wanted.peek().is_none() {
-            break;
-        }
-        if wanted.next_if_eq(&&index).is_some() {
-            last.push(line.chars().rev().find(|&c| !is_python_space(c)).unwrap_or(' '));
-        }
-    }
-    last
-}
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
 #[pyfunction]

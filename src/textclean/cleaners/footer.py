@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from textclean import _native
 from textclean.edits import Edit, apply_edits
@@ -52,8 +53,7 @@ def find_footer_edits(text: str, options: FooterOptions = FooterOptions()) -> li
     tail = _tail(text, options)
     if tail is None:
         return []
-    cut, label = tail
-    guard = guard_edit("footer", text, range(cut, len(native_blocks(text))), options.max_removed_share)
+    cut, label, guard = tail
     if guard is not None:
         return [guard]
     blocks = split_blocks(text)
@@ -76,16 +76,21 @@ def footer_output(text: str, options: FooterOptions = FooterOptions()) -> str:
     'the plan to close it.\n'
     """
     tail = _tail(text, options)
-    if tail is None:
+    if tail is None or tail.guard is not None:
         return text
-    removed = range(tail[0], len(native_blocks(text)))
-    if guard_edit("footer", text, removed, options.max_removed_share) is not None:
-        return text
-    return text_without(text, removed)
+    return text_without(text, range(tail.cut, len(native_blocks(text))))
 
 
-def _tail(text: str, options: FooterOptions) -> tuple[int, str] | None:
-    """Return the index of the block where the page's tail begins, and its label; ``None`` if there is no tail."""
+class _Tail(NamedTuple):
+    """Where the page's tail begins: its first block, that block's label, and the guard's refusal if any."""
+
+    cut: int
+    label: str
+    guard: Edit | None
+
+
+def _tail(text: str, options: FooterOptions) -> _Tail | None:
+    """Return where the page's tail begins in ``text``; ``None`` if there is no tail."""
     evidence = lexicon_evidence(options.phrases, options.patterns)
     rules = Rules.of(options.strictness)
     settings = (
@@ -96,7 +101,12 @@ def _tail(text: str, options: FooterOptions) -> tuple[int, str] | None:
     )
     labels = evidence.user_labels(text, whole_line=False)
     stopwords = word_set(document_stopwords(text))
-    return _native.footer_tail_start(native_blocks(text), native_lexicon(), stopwords, labels, settings)
+    found = _native.footer_tail_start(native_blocks(text), native_lexicon(), stopwords, labels, settings)
+    if found is None:
+        return None
+    cut, label = found
+    removed = range(cut, len(native_blocks(text)))
+    return _Tail(cut, label, guard_edit("footer", text, removed, options.max_removed_share))
 
 
 def remove_footer(

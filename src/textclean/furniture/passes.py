@@ -85,7 +85,7 @@ class Verdict(NamedTuple):
 class Classification:
     """The classification of a text's blocks: their own evidence read once, the passes run on any of them.
 
-    The blocks are those of :func:`~textclean.furniture.blocks.split_blocks`; ``evidence`` gives the
+    The blocks are those of :func:`~textclean.furniture.blocks.native_blocks`; ``evidence`` gives the
     user's phrases and patterns (the built-in lexicon is read by the core); with ``keep_comments`` a
     thread of comments keeps its bodies. The document's prose, the yardstick of its stopword shares,
     is read from all its blocks, so that a part of the document is measured against the whole of it.
