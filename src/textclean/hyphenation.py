@@ -77,6 +77,7 @@ class HyphenJudge:
     def __init__(self, text: str) -> None:
         self._text = text
         self._lower: str | None = None
+        self._counts: dict[str, int] = {}  # the words counted so far
         self._language: str | None = None  # the document's, read when a break's context says too little
 
     def judge(self, left: str, right: str, context: str = "") -> Hyphen:
@@ -126,9 +127,13 @@ class HyphenJudge:
         return language
 
     def _count(self, word: str) -> int:
-        if self._lower is None:
-            self._lower = self._text.lower()
-        return self._lower.count(word)
+        """Count ``word`` in the document; a word split at many line ends is counted once (each count reads it all)."""
+        count = self._counts.get(word)
+        if count is None:
+            if self._lower is None:
+                self._lower = self._text.lower()
+            count = self._counts[word] = self._lower.count(word)
+        return count
 
     def _frequencies(self, context: str) -> WordFrequencies:
         return word_frequencies(self.language(context))
