@@ -151,22 +151,19 @@ def _classification(text: str, user_labels: list[str | None] | None = None) -> _
     return _native.Classification(blocks, native_lexicon(), word_set(frozenset()), user_labels, settings)
 
 
-def test_the_classifier_runs_on_any_part_of_a_document() -> None:
-    text = "Share this article\n\n" + "The council met on Monday and voted to keep the library open for a year. " * 4
-    classification = _classification(text)
-    assert classification.classify([0, 1]) == [(3, "share", "own-evidence"), (0, "prose", "own-evidence")]
-    assert classification.classify([1]) == [(0, "prose", "own-evidence")]
-    assert classification.classify([]) == []
+def test_the_classifier_settles_a_document_and_names_its_title() -> None:
+    prose = "The council met on Monday and voted to keep the library open for a year. " * 4
+    assert _classification("Share this article\n\n" + prose).settle(True) == (None, [(0, "share", "own-evidence")])
+    page = _classification("Storm hits the coast\n\nShare this article\n\n" + prose)
+    assert page.settle(True) == (0, [(1, "share", "own-evidence")])
+    assert page.settle(False) == (0, [(0, "title", "title"), (1, "share", "own-evidence")])
     # the user's label of a block comes first; a block of lone surrogates is read as any other
     labels: list[str | None] = ["user-pattern", None]
-    assert _classification(text, labels).classify([0])[0][:2] == (3, "user-pattern")
-    verdicts = _classification("\ud800 Menu \udfff.\n\nA line.").classify([0, 1])
-    assert verdicts == [(0, "short-document", "short-document"), (0, "short", "neighbours")]
+    assert _classification("Share this article\n\n" + prose, labels).settle(True)[1][0][:2] == (0, "user-pattern")
+    assert _classification("\ud800 Menu \udfff.\n\nA line.").settle(True) == (None, [])
 
 
-def test_the_classifier_refuses_what_does_not_fit_its_blocks() -> None:
-    with pytest.raises(ValueError, match="out of range"):
-        _classification("One line.").classify([1])
+def test_the_classifier_refuses_labels_that_do_not_fit_its_blocks() -> None:
     with pytest.raises(ValueError, match="one label"):
         _classification("One line.", ["user-phrase", None])
 

@@ -436,50 +436,8 @@ fn anywhere(alternation: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::LazyLock;
-
     use super::*;
-    use crate::testing::assert_linear;
-
-    /// A lexicon of a few phrases of each kind, in the lexicon's syntax.
-    static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-        let table = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
-            rows.iter()
-                .map(|&(label, phrases)| (label.to_string(), phrases.to_string()))
-                .collect()
-        };
-        let furniture = table(&[
-            ("share", r"share\s+this\s+article|share|teilen"),
-            ("comments", r"leave\s+a\s+comment|\d+\s+comments?|kommentare?|评论"),
-            (
-                "related",
-                r"more\s+(?:from|news)(?:\s+.{0,40})?|meistgelesene?n?\s+artikel|see\s+also",
-            ),
-            ("tags", r"tags?"),
-            ("source", r"source|copyright|©"),
-        ]);
-        let markers = table(&[
-            ("comments", r"leave\s+a\s+comment|\d+\s+comments?"),
-            ("tags", r"tags?:"),
-            ("related", r"related\s+articles|see\s+also"),
-        ]);
-        let lists = WordLists {
-            determiners: "the|die|les|nos",
-            rights_opening: r"copyright|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|\(c\)",
-            rights_reserved: r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten",
-            cookies: "cookies?",
-            consent: r"accept\w*|privacy|opt.out",
-            credit_labels: "photo|foto|bild|fot|写真",
-            credit_photos: "photo|image|foto|bild",
-            credit_by: "by|von|de",
-            byline: "by|von|written by",
-            dates: r"(?:may|mai|march)\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:may|mai|march) \d{4}|\d{4}-\d{2}-\d{2}",
-            cjk_dates: r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
-            dateline: r"published|updated|on|mon|tue",
-        };
-        let prompts = ["share".to_string(), "related".to_string()];
-        Lexicon::new(&furniture, &markers, &prompts, lists).unwrap()
-    });
+    use crate::testing::{assert_linear, LEXICON};
 
     fn label(line: &str) -> Option<String> {
         label_of(line, words(line).count(), false)

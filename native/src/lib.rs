@@ -24,6 +24,7 @@ pub mod markup;
 pub mod pages;
 pub mod phrases;
 pub mod removal;
+pub mod settle;
 pub mod unicode;
 mod unicode_tables;
 pub mod whitespace;
@@ -37,7 +38,10 @@ mod python;
 /// What the tests of several modules share.
 #[cfg(test)]
 pub(crate) mod testing {
+    use std::sync::LazyLock;
     use std::time::{Duration, Instant};
+
+    use crate::lexicon::{Lexicon, WordLists};
 
     /// Check that `scan` takes linear time on the texts `text(n)` makes of `n` units: eight times the
     /// units may take at most twenty-four times as long (a scan that went back over the text would take
@@ -62,4 +66,44 @@ pub(crate) mod testing {
             "{start:?}: {small:?} then {large:?}"
         );
     }
+
+    /// A lexicon of a few phrases of each kind, in the lexicon's syntax.
+    pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+        let table = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
+            rows.iter()
+                .map(|&(label, phrases)| (label.to_string(), phrases.to_string()))
+                .collect()
+        };
+        let furniture = table(&[
+            ("share", r"share\s+this\s+article|share|teilen"),
+            ("comments", r"leave\s+a\s+comment|\d+\s+comments?|kommentare?|评论"),
+            (
+                "related",
+                r"more\s+(?:from|news)(?:\s+.{0,40})?|meistgelesene?n?\s+artikel|see\s+also",
+            ),
+            ("tags", r"tags?"),
+            ("source", r"source|copyright|©"),
+        ]);
+        let markers = table(&[
+            ("comments", r"leave\s+a\s+comment|\d+\s+comments?"),
+            ("tags", r"tags?:"),
+            ("related", r"related\s+articles|see\s+also"),
+        ]);
+        let lists = WordLists {
+            determiners: "the|die|les|nos",
+            rights_opening: r"copyright|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|\(c\)",
+            rights_reserved: r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten",
+            cookies: "cookies?",
+            consent: r"accept\w*|privacy|opt.out",
+            credit_labels: "photo|foto|bild|fot|写真",
+            credit_photos: "photo|image|foto|bild",
+            credit_by: "by|von|de",
+            byline: "by|von|written by",
+            dates: r"(?:may|mai|march)\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:may|mai|march) \d{4}|\d{4}-\d{2}-\d{2}",
+            cjk_dates: r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
+            dateline: r"published|updated|on|mon|tue",
+        };
+        let prompts = ["share".to_string(), "related".to_string()];
+        Lexicon::new(&furniture, &markers, &prompts, lists).unwrap()
+    });
 }

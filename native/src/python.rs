@@ -21,8 +21,8 @@ use crate::edits::{self, byte_offset, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::{
-    blocks, chars, footer, lexicon, linewrap, linewrap_joins, links, links_edits, markup, pages, removal, whitespace,
-    wordtable,
+    blocks, chars, footer, lexicon, linewrap, linewrap_joins, links, links_edits, markup, pages, removal, settle,
+    whitespace, wordtable,
 };
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -1107,37 +1107,42 @@ impl Classification {
         })
     }
 
-    /// Run the passes over the blocks at `indices` (in order) and give each its verdict: its class (0
-    /// good, 1 near-good, 2 short, 3 furniture), the rule that gave it and the pass that wrote it.
-    fn classify<'py>(
+    /// Settle the verdicts of the document's blocks as the boilerplate cleaner does (see `settle.rs`):
+    /// the title's index, if a block is one (kept with `keep_title`, else removed), and each block that
+    /// goes, as its index, the rule that removed it and the pass that wrote it.
+    fn settle<'py>(
         &self,
         py: Python<'py>,
-        indices: Vec<usize>,
-    ) -> PyResult<Vec<(u8, Bound<'py, PyString>, &'static str)>> {
+        keep_title: bool,
+    ) -> PyResult<(Option<usize>, Vec<(usize, Bound<'py, PyString>, &'static str)>)> {
         let table = &self.blocks.get().blocks;
-        if indices.iter().any(|&i| i >= table.len()) {
-            return Err(PyValueError::new_err("a block index is out of range"));
-        }
         let (reader, words) = (self.lexicon.get(), self.stopwords.get());
-        let verdicts = guarded(py, "boilerplate", || {
+        let settled = guarded(py, "boilerplate", || {
             let context = classify::Context {
                 patterns: &reader.patterns,
                 stopwords: &words.0,
                 prose_share: self.prose_share,
                 settings: self.settings,
             };
-            let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &table[i]).collect();
-            let own: Vec<(classify::Kind, &str)> = indices
-                .iter()
-                .map(|&i| (self.own[i].0, self.own[i].1.as_str()))
-                .collect();
-            let copies: Vec<Option<&str>> = indices.iter().map(|&i| self.copies[i].as_deref()).collect();
-            classify::classify(&blocks, &own, &copies, &context)
+            let passes = |indices: &[usize]| {
+                let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &table[i]).collect();
+                let own: Vec<(classify::Kind, &str)> = indices
+                    .iter()
+                    .map(|&i| (self.own[i].0, self.own[i].1.as_str()))
+                    .collect();
+                let copies: Vec<Option<&str>> = indices.iter().map(|&i| self.copies[i].as_deref()).collect();
+                classify::classify(&blocks, &own, &copies, &context)
+            };
+            settle::settle(table, &reader.lexicon, keep_title, passes)
         })?;
-        Ok(verdicts
-            .into_iter()
-            .map(|verdict| (verdict.kind as u8, PyString::intern(py, verdict.rule), verdict.by))
-            .collect())
+        let removed = settled
+            .verdicts
+            .iter()
+            .enumerate()
+            .filter(|(_, verdict)| verdict.kind == classify::Kind::Bad)
+            .map(|(i, verdict)| (i, PyString::intern(py, verdict.rule), verdict.by))
+            .collect();
+        Ok((settled.title, removed))
     }
 }
 
@@ -1197,7 +1202,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Classification>()?;
     module.add_class::<Blocks>()?;
     module.add_function(wrap_pyfunction!(footer_tail_start, module)?)?;
-    module.add("HEAD_WORDS", classify::HEAD_WORDS)?;
     module.add("CAPTION_WORDS", lexicon::CAPTION_WORDS)?;
     module.add("WRAPPED_LINE_MIN", blocks::WRAPPED_LINE_MIN)?;
     module.add("WRAPPED_LINE_MAX", blocks::WRAPPED_LINE_MAX)?;

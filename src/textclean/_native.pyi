@@ -99,7 +99,7 @@ class Lexicon:
     def site_suffix_start(self, line: str) -> int: ...
 
 class Classification:
-    """The block classifier's passes over one document's blocks (native/src/classify.rs)."""
+    """The block classifier's passes over one document's blocks (native/src/classify.rs, settle.rs)."""
 
     def __init__(
         self,
@@ -109,7 +109,7 @@ class Classification:
         user_labels: list[str | None] | None,
         settings: tuple[bool, bool, bool, bool, bool, float, bool],
     ) -> None: ...
-    def classify(self, indices: list[int]) -> list[tuple[int, str, str]]: ...
+    def settle(self, keep_title: bool) -> tuple[int | None, list[tuple[int, str, str]]]: ...
 
 def footer_tail_start(
     blocks: Blocks,
@@ -120,7 +120,6 @@ def footer_tail_start(
 ) -> tuple[int, str] | None: ...
 
 # A headline is at most this long, in words.
-HEAD_WORDS: int
 
 # A caption with a credit is at most this long, in words.
 CAPTION_WORDS: int

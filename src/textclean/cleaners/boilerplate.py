@@ -16,12 +16,11 @@ from typing import NamedTuple
 
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, block_at, native_blocks, split_blocks
-from textclean.furniture.evidence import is_furniture_opening, labeled_data, lexicon_evidence, site_suffix_start
+from textclean.furniture.evidence import labeled_data, lexicon_evidence, site_suffix_start
 from textclean.furniture.lexicon import TITLE_SEPARATOR
-from textclean.furniture.passes import HEAD_WORDS, IN_DOUBT, BlockClass, Classification, Verdict
+from textclean.furniture.passes import Classification
 from textclean.furniture.removal import guard_edit, removal_edits, text_without
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
-from textclean.rounds import until_settled
 from textclean.text.markup_tokens import IMAGE_KINDS, tokenize_links
 
 
@@ -50,26 +49,21 @@ class BoilerplateOptions:
 
 
 class _Furniture(NamedTuple):
-    """What goes from a text: the blocks' verdicts, the blocks removed, the title's site suffix, or the guard."""
+    """What goes from a text: the blocks removed (index, rule, pass), the title's site suffix, or the guard."""
 
-    verdicts: list[Verdict]
-    removed: list[int]
+    removed: list[tuple[int, str, str]]
     title_suffix: list[Edit]
     guard: Edit | None
 
 
 def find_boilerplate_edits(text: str, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
     """Find the edits that remove furniture blocks from ``text`` (see :func:`remove_boilerplate`)."""
-    verdicts, removed, title_suffix, guard = _furniture(text, options)
+    removed, title_suffix, guard = _furniture(text, options)
     if guard is not None:
         return [guard]
     blocks = split_blocks(text) if removed else ()
     removals = {
-        i: (
-            f"boilerplate-{verdicts[i].rule}",
-            {**labeled_data(verdicts[i].rule, blocks[i].visible), "pass": verdicts[i].by},
-        )
-        for i in removed
+        i: (f"boilerplate-{rule}", {**labeled_data(rule, blocks[i].visible), "pass": by}) for i, rule, by in removed
     }
     edits = [*title_suffix, *removal_edits(text, removals)]
     edits.sort(key=lambda edit: edit.start)
@@ -82,46 +76,24 @@ def boilerplate_output(text: str, options: BoilerplateOptions = BoilerplateOptio
     >>> boilerplate_output("* [Home](/)\n* [News](/news)\n\nThe council met on Monday and voted to keep it open.")
     'The council met on Monday and voted to keep it open.'
     """
-    _, removed, title_suffix, guard = _furniture(text, options)
+    removed, title_suffix, guard = _furniture(text, options)
     if guard is not None:
         return text
-    return text_without(text, removed, [(edit.start, edit.end) for edit in title_suffix])
+    return text_without(text, [i for i, _, _ in removed], [(edit.start, edit.end) for edit in title_suffix])
 
 
 def _furniture(text: str, options: BoilerplateOptions) -> _Furniture:
-    """Classify the blocks of ``text`` until the verdicts settle, and find its title."""
-    count = len(native_blocks(text))
-    if not count:
-        return _Furniture([], [], [], None)
+    """Classify the blocks of ``text`` until the verdicts settle, and trim its title's site suffix."""
+    if not native_blocks(text):
+        return _Furniture([], [], None)
     evidence = lexicon_evidence(options.phrases, options.patterns)
     classification = Classification(
         text, evidence, Rules.of(options.strictness), options.max_link_density, keep_comments=options.keep_comments
     )
-    verdicts = classification.verdicts(range(count))
-    title = _title_index(text, verdicts)
-    title_suffix: list[Edit] = []
-    if title is not None:
-        if options.keep_title:
-            verdicts[title] = Verdict(BlockClass.GOOD, "title", "title")
-            title_suffix = _title_suffix_edits(text, block_at(text, title))
-        else:
-            verdicts[title] = Verdict(BlockClass.BAD, "title", "title")
-
-    def settle_again(verdicts: list[Verdict]) -> list[Verdict] | None:
-        """Classify the kept blocks again, without the removed ones: a removal changes a block's neighbours."""
-        kept = [i for i, verdict in enumerate(verdicts) if verdict.kind is not BlockClass.BAD]
-        if len(kept) == count:
-            return None  # nothing was removed: the same blocks would get the same verdicts
-        changed = list(verdicts)
-        for i, verdict in zip(kept, classification.verdicts(kept), strict=True):
-            if verdict.kind is BlockClass.BAD and i != title:
-                changed[i] = verdict
-        return changed if changed != verdicts else None
-
-    verdicts = until_settled(verdicts, settle_again)
-    removed = [i for i, verdict in enumerate(verdicts) if verdict.kind is BlockClass.BAD]
-    guard = guard_edit("boilerplate", text, removed, options.max_removed_share)
-    return _Furniture(verdicts, removed, title_suffix, guard)
+    title, removed = classification.settle(keep_title=options.keep_title)
+    title_suffix = _title_suffix_edits(text, block_at(text, title)) if title is not None and options.keep_title else []
+    guard = guard_edit("boilerplate", text, [i for i, _, _ in removed], options.max_removed_share)
+    return _Furniture(removed, title_suffix, guard)
 
 
 def remove_boilerplate(
@@ -179,31 +151,6 @@ def remove_boilerplate(
         keep_comments=keep_comments,
     )
     return apply_edits(text, find_boilerplate_edits(text, options))
-
-
-def _title_index(text: str, verdicts: Sequence[Verdict]) -> int | None:
-    """Return the index of the title among the blocks of ``text``, if there is one.
-
-    The title is the first heading-like block (short, not a sentence, not a list item) before the
-    first prose block.
-    """
-    for i, verdict in enumerate(verdicts):
-        if verdict.kind is BlockClass.GOOD and verdict.rule in ("prose", "near-prose"):
-            return None
-        if verdict.rule == "repeated":
-            continue
-        block = block_at(text, i)
-        if (
-            3 <= block.words <= HEAD_WORDS
-            and not block.list_item
-            and not block.visible.startswith("|")
-            and not is_furniture_opening(block.visible)
-            and block.link_share < 0.5
-            and not block.visible.endswith(".")
-            and (block.heading or verdict.kind is not BlockClass.BAD or verdict.rule in IN_DOUBT)
-        ):
-            return i
-    return None
 
 
 def _title_suffix_edits(text: str, block: Block) -> list[Edit]:

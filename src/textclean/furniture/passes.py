@@ -20,20 +20,20 @@ can say which pass removed a block. The whole algorithm is :data:`PASSES`:
 
 The passes run in the native core (native/src/classify.rs), over the blocks as
 :func:`~textclean.furniture.blocks.split_blocks` gives them; the user's phrases and patterns are
-matched here, in Python, and handed to it as the labels of the blocks they match.
+matched here, in Python, and handed to it as the labels of the blocks they match. The core also
+settles the verdicts (native/src/settle.rs): it finds the title, and runs the passes again over the
+kept blocks until nothing more goes.
 
 >>> from textclean.furniture.evidence import lexicon_evidence
 >>> from textclean.furniture.strictness import Rules
 >>> text = "* [Home](/)\n* [News](/news)\n\n" + "The council met on Monday and voted to keep the library open. " * 4
->>> classification = Classification(text, lexicon_evidence((), ()), Rules.of("normal"), 0.5)
->>> [(v.kind.value, v.rule, v.by) for v in classification.verdicts(range(3))]
-[('bad', 'navigation', 'own-evidence'), ('bad', 'links', 'own-evidence'), ('good', 'prose', 'own-evidence')]
+>>> settled = Classification(text, lexicon_evidence((), ()), Rules.of("normal"), 0.5).settle(keep_title=True)
+>>> settled.title, settled.removed
+(None, [(0, 'navigation', 'own-evidence'), (1, 'links', 'own-evidence')])
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from textclean import _native
@@ -55,35 +55,17 @@ PASSES = (
     "after-article",
     "short-document",
 )
-# A headline or a card's head line is at most this long, in words (the native core's figure).
-HEAD_WORDS = _native.HEAD_WORDS
-# Rules that drop a block for its neighbours or its place, not for evidence of its own.
-IN_DOUBT = ("among-furniture", "outside-article")
 
 
-class BlockClass(enum.Enum):
-    """What a block is, as far as the classifier can tell."""
+class Settled(NamedTuple):
+    """The settled classification of a document: its title's block, if one is, and the blocks that go."""
 
-    GOOD = "good"  # article text
-    NEAR_GOOD = "near-good"  # prose-like, but not certain alone
-    SHORT = "short"  # too short to tell alone
-    BAD = "bad"  # furniture
-
-
-# The classes in the order the native core numbers them.
-NATIVE_CLASSES = (BlockClass.GOOD, BlockClass.NEAR_GOOD, BlockClass.SHORT, BlockClass.BAD)
-
-
-class Verdict(NamedTuple):
-    """The class of a block, the rule that gave it, and the pass that wrote it (a tuple: thousands per page)."""
-
-    kind: BlockClass
-    rule: str
-    by: str = "own-evidence"
+    title: int | None
+    removed: list[tuple[int, str, str]]  # each block that goes: its index, the rule and the pass that removed it
 
 
 class Classification:
-    """The classification of a text's blocks: their own evidence read once, the passes run on any of them.
+    """The classification of a text's blocks: their own evidence read once, then the passes until they settle.
 
     The blocks are those of :func:`~textclean.furniture.blocks.native_blocks`; ``evidence`` gives the
     user's phrases and patterns (the built-in lexicon is read by the core); with ``keep_comments`` a
@@ -107,16 +89,10 @@ class Classification:
         stopwords = word_set(document_stopwords(text))
         self._native = _native.Classification(native_blocks(text), native_lexicon(), stopwords, labels, settings)
 
-    def verdicts(self, indices: Iterable[int]) -> list[Verdict]:
-        """Return the verdicts of :data:`PASSES` over the blocks at ``indices``, in order, as if they were the text."""
-        return [_VERDICTS.get(row) or _verdict(row) for row in self._native.classify(list(indices))]
+    def settle(self, *, keep_title: bool) -> Settled:
+        """Run the passes over every block, then again over the kept ones, until nothing more goes.
 
-
-# The verdicts made so far, by the native core's answer: a few dozen, given thousands of times a page.
-_VERDICTS: dict[tuple[int, str, str], Verdict] = {}
-
-
-def _verdict(row: tuple[int, str, str]) -> Verdict:
-    kind, rule, by = row
-    verdict = _VERDICTS[row] = Verdict(NATIVE_CLASSES[kind], rule, by)
-    return verdict
+        The title (the first heading-like block before the prose) is kept with ``keep_title``, and
+        removed without it, whatever the later passes say.
+        """
+        return Settled(*self._native.settle(keep_title))
