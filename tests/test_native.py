@@ -9,6 +9,7 @@ import pytest
 
 import textclean
 from textclean import _native
+from textclean.cleaners.linewrap import join_wrapped_lines
 from textclean.errors import NativeError, TextcleanError
 from textclean.furniture.blocks import first_word_start, split_blocks, word_set
 from textclean.furniture.evidence import native_lexicon
@@ -217,10 +218,17 @@ def test_block_removal_refuses_what_does_not_fit_its_blocks(
         blocks.row(3)
 
 
-def test_the_lines_before_blank_lines_come_with_their_last_visible_characters() -> None:
-    lines = _native.linewrap_lines("It goes on,  \n\nand on\ud800 \x1c\n\nThe end.\n\n", None).features()
-    blank_after_text, last = lines[4], lines[6]
-    assert (blank_after_text, last) == ([0, 2, 4], ",\ud800.")  # trailing blanks and separators are not visible
+def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:
+    text = "The council said that the plan to close the old library on the\n\nhill would be dropped, \ud800 said."
+    assert _native.linewrap_lines(text, None).round_joins(True) == ([(0, 2, "blank-line-in-sentence")], [])
+    assert _native.linewrap_lines(text, None).round_joins(False) == ([], [])
+    # before a capital, the sentence breaks off mid-phrase only after a function word of the line's language
+    line = "The council met on Monday and said that the plan to close the"
+    lines = _native.linewrap_lines(f"{line}\n\nSummer Fair would be dropped after all.", 64)
+    assert lines.round_joins(True) == ([], [(0, "the", line)])
+    assert join_wrapped_lines(f"{line}\n\nSummer Fair would be dropped after all.", width=64).count("\n") == 0
+    comma = _native.linewrap_lines(f"{line[:-4]} it,\n\nSummer Fair would be dropped after all.", 64)
+    assert comma.round_joins(True) == ([(0, 2, "blank-line-in-sentence")], [])
 
 
 def test_the_core_joins_lines_with_the_verdicts_of_their_hyphens() -> None:

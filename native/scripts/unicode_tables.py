@@ -131,6 +131,7 @@ def main() -> None:
         _table("LETTER", r"`[\p{L}\p{M}]`: letters and the marks on them.", _ranges(r"[\p{L}\p{M}]")),
         _table("LETTER_ONLY", r"`\p{L}`: letters, without the marks.", _ranges(r"\p{L}")),
         _table("UPPER_LETTER", r"`\p{Lu}`: upper case letters.", _ranges(r"\p{Lu}")),
+        _table("NUMBER", r"`\p{N}`: digits and numbers of every kind (Nd, Nl, No).", _ranges(r"\p{N}")),
         _table(
             "NO_SPACE",
             "Scripts whose lines are rejoined without a space: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, "

@@ -17,6 +17,7 @@ pub mod forward;
 pub mod language;
 pub mod lexicon;
 pub mod linewrap;
+pub mod linewrap_blanks;
 pub mod linewrap_joins;
 pub mod links;
 pub mod links_edits;

@@ -123,11 +123,11 @@ const RULE_MARKS: &str = "-*_=~#+.•·";
 /// A list item's bullets.
 const BULLETS: &str = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—";
 /// Opening quotes and brackets that may stand before a sentence's first word.
-const OPENERS: &str = "\"'“‘«„(¿¡";
+pub const OPENERS: &str = "\"'“‘«„(¿¡";
 /// Characters that start a line of prose as a letter does: the openers but `(`, closing quotes, `[`.
 const WORD_OPENERS: &str = "\"'“‘«„¿¡”’[";
 /// What may close a sentence's last word: closing quotes and brackets, emphasis.
-const CLOSERS: &str = "\"'”’»)]*_";
+pub const CLOSERS: &str = "\"'”’»)]*_";
 /// The marks that code, markup and ASCII drawings are made of, and prose seldom holds.
 const CODE_MARKS: &str = "{}[]<>=;\\|_#$*+^~`@/";
 /// A gap between aligned table columns does not follow these (a sentence's end, a clause's).

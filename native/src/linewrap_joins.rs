@@ -80,15 +80,20 @@ impl LineSpans {
         spans
     }
 
+    /// A line's visible text: without trailing white space, with its quote markers and indentation.
+    pub fn visible<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        &text[self.starts[line]..self.visible_ends[line]]
+    }
+
     /// A line's visible text after its quote markers and indentation.
-    fn words<'a>(&self, text: &'a str, line: usize) -> &'a str {
+    pub fn words<'a>(&self, text: &'a str, line: usize) -> &'a str {
         let end = self.visible_ends[line];
         text.get(self.bodies[line].min(end)..end).unwrap_or("")
     }
 
     /// The last character of a line that is not white space, if it has one.
     pub fn last_char(&self, text: &str, line: usize) -> Option<char> {
-        text[self.starts[line]..self.visible_ends[line]].chars().next_back()
+        self.visible(text, line).chars().next_back()
     }
 }
 

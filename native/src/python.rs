@@ -21,8 +21,8 @@ use crate::edits::{self, byte_offset, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::{
-    blocks, chars, footer, lexicon, linewrap, linewrap_joins, links, links_edits, markup, pages, removal, settle,
-    whitespace, wordtable,
+    blocks, chars, footer, lexicon, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, pages,
+    removal, settle, whitespace, wordtable,
 };
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -405,22 +405,16 @@ fn link_output<'py>(
 fn linewrap_lines(py: Python<'_>, text: &Bound<'_, PyString>, width: Option<usize>) -> PyResult<WrappedLines> {
     let text = Text::read(text)?.into_owned();
     let utf8: &str = &text.utf8;
-    let (lines, breaks, spans, blank_last) = guarded(py, "linewrap", || {
+    let (lines, breaks, spans) = guarded(py, "linewrap", || {
         let (lines, breaks) = linewrap::read_breaks(utf8, width);
         let spans = linewrap_joins::LineSpans::new(utf8, &lines);
-        let blank_last = lines
-            .blank_after_text
-            .iter()
-            .map(|&line| spans.last_char(utf8, line).unwrap_or(' '))
-            .collect();
-        (lines, breaks, spans, blank_last)
+        (lines, breaks, spans)
     })?;
     Ok(WrappedLines {
         text,
         lines,
         breaks,
         spans,
-        blank_last,
     })
 }
 
@@ -432,35 +426,34 @@ struct WrappedLines {
     lines: linewrap::Lines,
     breaks: linewrap::Breaks,
     spans: linewrap_joins::LineSpans,
-    blank_last: String,
 }
 
 #[pymethods]
 impl WrappedLines {
-    /// The kinds of the lines; the quoted or indented lines, their quote depths, indentations and
-    /// columns; what the words at each line's ends say; the breaks that a wrap made (the line before
-    /// each); the lines of prose before a blank line, whether the next line's first word would not have
-    /// fitted on each at a sure width, and the last character of each that is not white space.
-    fn features<'py>(&self, py: Python<'py>) -> PyResult<LinewrapFeatures<'py>> {
-        let kinds: Vec<u8> = self.lines.kinds.iter().map(|&kind| kind as u8).collect();
-        let blank_fits: Vec<u8> = self.breaks.blank_fits.iter().map(|&fits| u8::from(fits)).collect();
-        let mut layouts: (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>) = Default::default();
-        for layout in &self.lines.layouts {
-            // everything before a line's first word is ASCII: its columns are code points
-            layouts.0.push(layout.line);
-            layouts.1.push(layout.depth);
-            layouts.2.push(layout.indent);
-            layouts.3.push(layout.column);
-        }
-        Ok((
-            PyBytes::new(py, &kinds),
-            layouts,
-            PyBytes::new(py, &self.lines.ends),
-            self.breaks.wraps.clone(),
-            self.lines.blank_after_text.clone(),
-            PyBytes::new(py, &blank_fits),
-            self.text.to_python(py, &self.blank_last)?,
-        ))
+    /// The joins of one round, in order, as (line before, line after, rule): the breaks that a wrap made
+    /// and, with `mend_blank_lines`, the blank lines inside a sentence (see `linewrap_blanks.rs`); and
+    /// the blank lines to mend if a word is a function word of its line's language, as (the line before
+    /// the blank line, its last word, its text after quote markers and indentation).
+    fn round_joins<'py>(&self, py: Python<'py>, mend_blank_lines: bool) -> PyResult<RoundJoins<'py>> {
+        let utf8: &str = &self.text.utf8;
+        let (joins, questions) = guarded(py, "linewrap", || {
+            linewrap_blanks::round_joins(utf8, &self.lines, &self.breaks, &self.spans, mend_blank_lines)
+        })?;
+        let joins = joins
+            .into_iter()
+            .map(|join| (join.before, join.after, PyString::intern(py, &join.rule)))
+            .collect();
+        let questions = questions
+            .into_iter()
+            .map(|question| {
+                Ok((
+                    question.line,
+                    self.text.to_python(py, question.word)?,
+                    self.text.to_python(py, question.line_text)?,
+                ))
+            })
+            .collect::<PyResult<_>>()?;
+        Ok((joins, questions))
     }
 
     /// The line-end hyphens of the `joins` (line before, line after, rule) that the step's judge must
@@ -567,15 +560,10 @@ impl WrappedLines {
 /// A line-end hyphen to judge: its join, the word before it, the word after it, the text around it.
 type HyphenRow<'py> = (usize, Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>);
 
-/// What the `linewrap` step reads of a text's lines (see `WrappedLines::features`).
-type LinewrapFeatures<'py> = (
-    Bound<'py, PyBytes>,
-    (Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>),
-    Bound<'py, PyBytes>,
-    Vec<usize>,
-    Vec<usize>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyString>,
+/// The joins of one round, and the blank lines whose mend the caller decides (see `WrappedLines::round_joins`).
+type RoundJoins<'py> = (
+    Vec<(usize, usize, Bound<'py, PyString>)>,
+    Vec<(usize, Bound<'py, PyString>, Bound<'py, PyString>)>,
 );
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
@@ -1110,11 +1098,7 @@ impl Classification {
     /// Settle the verdicts of the document's blocks as the boilerplate cleaner does (see `settle.rs`):
     /// the title's index, if a block is one (kept with `keep_title`, else removed), and each block that
     /// goes, as its index, the rule that removed it and the pass that wrote it.
-    fn settle<'py>(
-        &self,
-        py: Python<'py>,
-        keep_title: bool,
-    ) -> PyResult<(Option<usize>, Vec<(usize, Bound<'py, PyString>, &'static str)>)> {
+    fn settle<'py>(&self, py: Python<'py>, keep_title: bool) -> PyResult<SettledRows<'py>> {
         let table = &self.blocks.get().blocks;
         let (reader, words) = (self.lexicon.get(), self.stopwords.get());
         let settled = guarded(py, "boilerplate", || {
@@ -1145,6 +1129,9 @@ impl Classification {
         Ok((settled.title, removed))
     }
 }
+
+/// A document's title, if a block is one, and each block that goes: its index, rule and pass.
+type SettledRows<'py> = (Option<usize>, Vec<(usize, Bound<'py, PyString>, &'static str)>);
 
 /// Where the page's tail begins in a text's blocks (see `footer::tail_start`): the first block of the tail
 /// and its label, or None. `user_labels` are the user's footer lines (one label or None for each block),

@@ -5,8 +5,8 @@
 //! tables written by `native/scripts/unicode_tables.py`.
 
 use crate::unicode_tables::{
-    ALNUM, ALPHA, CASES, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, SCRIPTS, UPPER, UPPER_LETTER,
-    WIDE, WORD,
+    ALNUM, ALPHA, CASES, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, NUMBER, SCRIPTS, UPPER,
+    UPPER_LETTER, WIDE, WORD,
 };
 
 pub use crate::unicode_tables::SCRIPT_NAMES;
@@ -60,6 +60,11 @@ pub fn is_letter_only(c: char) -> bool {
     } else {
         in_table(LETTER_ONLY, c)
     }
+}
+
+/// Whether `c` is a digit or a number, as `\p{N}` of the `regex` module matches it.
+pub fn is_number(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && in_table(NUMBER, c))
 }
 
 /// Whether `c` is an upper case letter, as `\p{Lu}` of the `regex` module matches it.

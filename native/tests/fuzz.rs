@@ -13,8 +13,8 @@ use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
 use textclean_native::phrases::{Folding, Phrases};
 use textclean_native::{
-    blocks, footer, formatting, language, linewrap, linewrap_joins, links, links_edits, markup, pages, removal,
-    whitespace,
+    blocks, footer, formatting, language, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, pages,
+    removal, whitespace,
 };
 
 /// Text rich in what the scanners look for, or any text at all.
@@ -285,6 +285,11 @@ proptest! {
         prop_assert!(lines.layouts.windows(2).all(|pair| pair[0].line < pair[1].line));
         prop_assert!(lines.layouts.iter().all(|layout| layout.column <= text.split('\n').nth(layout.line).map_or(0, str::len)));
         prop_assert!(lines.blank_after_text.iter().all(|&line| lines.kinds[line + 1] != linewrap::LineKind::Text));
+        // a round's joins: in order and sound, each blank line asked about one the step may mend
+        let (round, asked) = linewrap_blanks::round_joins(&text, &lines, &breaks, &spans, true);
+        prop_assert!(linewrap_joins::joins_fit(&spans, &round));
+        prop_assert!(asked.iter().all(|question| lines.blank_after_text.binary_search(&question.line).is_ok()
+            && question.line_text.ends_with(question.word) && !question.word.is_empty()));
 
         let mut reader = language::LanguageReader::new(
             HashMap::from([("Greek".to_string(), "el".to_string())]),

@@ -13,18 +13,17 @@ fields, markdown headings and rules are recognised by their form and never joine
 of lines is code unless it reads as prose (few code symbols, lines of plain words): indented
 paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
 A blank line inside a sentence is mended, and line-end hyphens are judged by
-:mod:`textclean.hyphenation`. The lines, their kinds and the wraps are read by the native core
-(``native/src/linewrap.rs``), in one call per text and round; this module mends the blank lines and
-judges the hyphens the core asks about, and the core joins the lines (``native/src/linewrap_joins.rs``).
+:mod:`textclean.hyphenation`. The native core reads the lines, their kinds and the wraps
+(``native/src/linewrap.rs``) and the blank lines inside a sentence (``native/src/linewrap_blanks.rs``),
+in one call per text and round, and joins the lines (``native/src/linewrap_joins.rs``); this module
+answers what the core asks of the document's languages: whether a line's last word is a function
+word, and what each line-end hyphen was.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal, NamedTuple
-
-import regex
 
 from textclean import _native
 from textclean.edits import Edit, apply_edits
@@ -32,34 +31,7 @@ from textclean.hyphenation import HyphenJudge
 from textclean.rounds import find_until_settled, until_settled
 from textclean.text.languages import stopwords
 
-# closing quotes and brackets (and emphasis) that may follow a sentence's last word
-_CLOSERS = "\"'”’»)]*_"  # noqa: RUF001
-_GOES_ON_MARKS = ",—–-"  # noqa: RUF001  # a line that ends in one of these (or in a word) breaks off a sentence
-# opening quotes and brackets that may stand before a sentence's first word
-_OPENERS = "\"'“‘«„(¿¡"  # noqa: RUF001
-_STARTS_WITH_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}]*+[\p{{L}}\p{{N}}]")
-# a word with nothing of markup in it, perhaps with a comma after it; or a lone dash
-_PLAIN_WORD = regex.compile(rf"[{regex.escape(_OPENERS)}\[]*+(?:[\p{{L}}\p{{M}}\p{{N}}]++['’&\-]?+)++,?+|[—–-]")  # noqa: RUF001
-_MARKUP_MARKS = frozenset("/]<>|=_@#")  # in a word: a link's URL, an image, a table, a form's field
-_NO_LAYOUT = (0, 0, 0)
-# what the words at a line's ends say (bits of _Lines.ends, as the native line reader sets them)
-_ENDS_SENTENCE = 1  # its last character before closing quotes and brackets ends a sentence
-_ENDS_CLAUSE = 2  # ... or a clause (a colon, a semicolon)
-_STARTS_LOWER = 4  # its first letter is lower case, or of a caseless script
-# (8 and 16: its last character, and its first, are of a script written without spaces: the core's joints)
-_HARD_BREAK = 32  # it ends in markdown's forced line break: two spaces or a backslash
-
 MIN_WIDTH = _native.LINEWRAP_MIN_WIDTH  # (30) narrower "wraps" are menus and short lines, not wrapped prose
-MIN_BLANK_MEND_LENGTH = 40  # without a wrap width, only a long paragraph may go on across a blank line
-MIN_BLANK_MEND_WORDS = 4  # ... and of this many words, as must a sentence that goes on with a capital
-
-
-# Line kinds, as the native line reader gives them: small numbers, so that "may be joined" is one comparison
-# (kind <= ITEM).
-TEXT = 0  # prose, or a line that can only be told apart from prose by its width
-ITEM = 1  # the first line of a list item
-FIXED = 2  # structure recognised by its form: heading, rule, table row, code
-BLANK = 3
 
 
 @dataclass(frozen=True)
@@ -77,156 +49,6 @@ class LinewrapOptions:
             raise ValueError(f"mend_blank_lines must be True or False, not {self.mend_blank_lines!r}")
         if self.hyphens not in ("evidence", "keep"):
             raise ValueError(f"hyphens must be 'evidence' or 'keep', not {self.hyphens!r}")
-
-
-class _Lines:
-    """The lines of a text, with their kinds and the layout of those quoted or indented (read natively).
-
-    The lines' own texts and offsets are made only when a join is to be made or judged: a round that
-    finds nothing (the last of every text) reads no line in Python.
-    """
-
-    def __init__(self, text: str, width: int | None) -> None:
-        self.text = text
-        # read natively, in one pass over the text: the kind of each line (one byte a line); the quoted or
-        # indented lines and their layout; what the words at each line's ends say (one byte a line, of
-        # _ENDS_SENTENCE, ... bits); the breaks that a wrap made (the line before each, in order); the
-        # lines of prose (or list items) followed by a blank line, for each whether the next line's
-        # first word would not have fitted on it at the width of its run of lines (or the text's), where
-        # that width is sure (one byte each), and the last character of each (one character each)
-        self.native = _native.linewrap_lines(text, width)
-        (
-            self.kind,
-            layouts,
-            self.ends,
-            self.wraps,
-            self.blank_after_text,
-            self.blank_fits,
-            self.blank_last,
-        ) = self.native.features()
-        # line -> (quote depth, indentation, text column), for the lines that have any
-        quoted, depths, indents, columns = layouts
-        self.layout = dict(zip(quoted, zip(depths, indents, columns, strict=True), strict=True))
-
-    @cached_property
-    def visible(self) -> list[str]:
-        """The lines without trailing space (or a carriage return); quote markers and indentation included."""
-        return list(map(str.rstrip, self.text.split("\n")))
-
-    @cached_property
-    def length(self) -> list[int]:
-        """The length of each visible line."""
-        return list(map(len, self.visible))
-
-    def depth(self, index: int) -> int:
-        """Return a line's quote depth."""
-        return self.layout.get(index, _NO_LAYOUT)[0]
-
-    def indent(self, index: int) -> int:
-        """Return a line's indentation, after its quote markers."""
-        return self.layout.get(index, _NO_LAYOUT)[1]
-
-    def stripped(self, index: int) -> str:
-        """Return a line's text after quote markers and indentation."""
-        return self.visible[index][self.layout.get(index, _NO_LAYOUT)[2] :]
-
-    def hard_break(self, index: int) -> bool:
-        """Whether a line ends in markdown's forced break: two spaces or a backslash."""
-        return bool(self.ends[index] & _HARD_BREAK)
-
-
-def _is_title(line: str) -> bool:
-    """Whether most words of a line are capitalized, as in a title (not a sentence in progress)."""
-    words = line.split()
-    capitalized = sum(1 for word in words if word[:1].isupper())
-    return capitalized * 2 > len(words)
-
-
-def _is_caseless(char: str) -> bool:
-    """Whether a character is a letter of a script without case (Chinese, Japanese, Thai, Arabic, ...)."""
-    return char.isalpha() and not char.isupper() and not char.islower()
-
-
-class _Unwrapper:
-    """Find the breaks of one text that a wrap made."""
-
-    def __init__(self, text: str, options: LinewrapOptions) -> None:
-        self.lines = _Lines(text, options.width)
-        self.options = options
-        self.judge = HyphenJudge(text)
-
-    def joins(self) -> list[tuple[int, int, str]]:
-        """Return the breaks to join as (line before, line after, rule), in order.
-
-        The breaks that a wrap made are read natively; here, the blank lines inside a sentence.
-        """
-        lines = self.lines
-        kinds = lines.kind
-        found = [(a, a + 1, "line-wrap") for a in lines.wraps]
-        if self.options.mend_blank_lines:
-            # a list marker joined to the sentence before it is prose too
-            continued = {b for _, b, _ in found if kinds[b] == ITEM}
-            candidates = zip(lines.blank_after_text, lines.blank_fits, lines.blank_last, strict=True)
-            for a, fits, last in candidates:
-                # most paragraphs end a sentence (or with markup): the cheapest test first
-                if (
-                    (last.isalnum() or last in _GOES_ON_MARKS)
-                    and (kinds[a] == TEXT or a in continued)
-                    and a + 2 < len(kinds)
-                    and kinds[a + 2] == TEXT
-                    and self._mend_blank(a, fits)
-                ):
-                    found.append((a, a + 2, "blank-line-in-sentence"))
-            found.sort()
-        return found
-
-    def _mend_blank(self, a: int, fits: int) -> bool:
-        """Whether the blank line after line ``a`` broke a sentence (asked where ``a`` ends in a word or a dash).
-
-        ``fits`` says whether the next line's first word would not have fitted on line ``a`` at a sure
-        width. The caller tests the line's last character first: most paragraphs end a sentence.
-        """
-        lines = self.lines
-        before = lines.visible[a]
-        if not _PLAIN_WORD.fullmatch(before, before.rfind(" ") + 1):
-            return False  # the common case: a paragraph that ends with markup (a link, an image)
-        b = a + 2
-        after = lines.stripped(b)
-        first_word = after.split(" ", 1)[0]
-        if not _STARTS_WITH_WORD.match(first_word) or _MARKUP_MARKS.intersection(first_word):
-            return False
-        if lines.depth(a) != lines.depth(b) or lines.indent(a) != lines.indent(b) or lines.hard_break(a):
-            return False
-        before = lines.stripped(a)
-        if _is_title(before) or _is_caseless(before[-1]) != _is_caseless(after[0]):
-            return False  # a heading, or a change of script (a sentence does not go on in another one)
-        lower = lines.ends[b] & _STARTS_LOWER and (" " in after or lines.ends[b] & _ENDS_SENTENCE)  # not a lone label
-        if lower and self._long_paragraph(a):
-            return True  # a sentence that goes on in lower case, wrapped or not
-        if not fits:
-            return False
-        if lower:
-            return True
-        # a capital after the blank line: the line before must break off mid-phrase (after a comma,
-        # a dash or a function word), and a sentence, not a heading or a button, must go on after it
-        last_word = before[before.rfind(" ") + 1 :]
-        mid_phrase = (
-            last_word[-1] in ",—–-"  # noqa: RUF001
-            or (last_word.islower() and last_word in stopwords(self.judge.language(before)))
-            or last_word.endswith(("'s", "’s"))  # noqa: RUF001  # a possessive wants its noun
-            or (last_word[0] in _OPENERS + "[" and not set(_CLOSERS).intersection(last_word))  # an open bracket
-        )
-        return mid_phrase and after.count(" ") >= MIN_BLANK_MEND_WORDS - 1
-
-    def _long_paragraph(self, a: int) -> bool:
-        """Whether the paragraph that ends with line ``a`` is long enough to be prose, wrapped or not."""
-        lines = self.lines
-        first = a
-        while first > 0 and lines.kind[first - 1] == TEXT and a - first < MIN_BLANK_MEND_LENGTH:
-            first -= 1
-        words = sum(lines.stripped(i).count(" ") + 1 for i in range(first, a + 1))
-        length = sum(lines.length[i] for i in range(first, a + 1)) + a - first  # as if joined by spaces
-        return length >= MIN_BLANK_MEND_LENGTH and words >= MIN_BLANK_MEND_WORDS
 
 
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
@@ -248,7 +70,7 @@ def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> 
 
     def next_text(current: str) -> str | None:
         joins = _joins(current, options)
-        return None if joins is None else joins.lines.native.joined(joins.breaks, joins.verdicts, joins.keep)
+        return None if joins is None else joins.lines.joined(joins.breaks, joins.verdicts, joins.keep)
 
     return until_settled(text, next_text)
 
@@ -258,14 +80,14 @@ def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
     joins = _joins(text, options)
     if joins is None:
         return []
-    starts, ends, news, rules = joins.lines.native.join_edits(joins.breaks, joins.verdicts, joins.keep)
+    starts, ends, news, rules = joins.lines.join_edits(joins.breaks, joins.verdicts, joins.keep)
     return [Edit(*edit, text[edit[0] : edit[1]]) for edit in zip(starts, ends, news, rules, strict=True)]
 
 
 class _Joins(NamedTuple):
     """The breaks of one round to join, with what the core needs to join them."""
 
-    lines: _Lines
+    lines: _native.WrappedLines
     breaks: list[tuple[int, int, str]]  # (line before, line after, rule), in order
     verdicts: list[tuple[int, str]]  # the verdict of each line-end hyphen the core asked about, by its break
     keep: bool  # every line-end hyphen is part of its word
@@ -275,17 +97,24 @@ def _joins(text: str, options: LinewrapOptions) -> _Joins | None:
     """Return the breaks of ``text`` to join, with the verdicts of their line-end hyphens; ``None`` if none."""
     if "\n" not in text:
         return None
-    unwrapper = _Unwrapper(text, options)
-    breaks = unwrapper.joins()
+    lines = _native.linewrap_lines(text, options.width)
+    breaks, questions = lines.round_joins(options.mend_blank_lines)
+    judge = HyphenJudge(text)
+    # a blank line after a function word breaks a sentence off mid-phrase
+    mended = [
+        (line, line + 2, "blank-line-in-sentence")
+        for line, word, context in questions
+        if word.islower() and word in stopwords(judge.language(context))
+    ]
+    if mended:
+        breaks = sorted([*breaks, *mended])
     if not breaks:
         return None
     keep = options.hyphens == "keep"
-    judge = unwrapper.judge.judge
     verdicts = [
-        (join, judge(left, right, context).value)
-        for join, left, right, context in unwrapper.lines.native.hyphens(breaks, keep)
+        (join, judge.judge(left, right, context).value) for join, left, right, context in lines.hyphens(breaks, keep)
     ]
-    return _Joins(unwrapper.lines, breaks, verdicts, keep)
+    return _Joins(lines, breaks, verdicts, keep)
 
 
 def join_wrapped_lines(
