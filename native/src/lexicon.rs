@@ -82,9 +82,9 @@ pub struct WordLists<'a> {
 pub struct Lexicon {
     /// The furniture labels in the order they are tried, with their phrases.
     furniture: Vec<(String, Phrases)>,
-    /// Every phrase of every furniture label: where none opens a line, no label's phrase counts there. It
-    /// folds case as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]),
-    /// and is tried only where a label's phrase would count, so its automaton learns few states.
+    /// Every phrase of every furniture label: where none opens a line, no label's phrase counts there, so
+    /// it is tried first, and the labels' own phrases (one automaton each) only where it finds one. It
+    /// folds case as Unicode's simple case folding does, not quite as Python does (see [`Folding::Simple`]).
     opening: Phrases,
     /// The footer markers in the order they are tried, and the prompts (indices of `furniture`).
     markers: Vec<(String, Phrases)>,
@@ -218,11 +218,14 @@ impl Lexicon {
         let start = first_word_start(visible);
         if words <= PHRASE_LINE_WORDS {
             for phrase_start in self.phrase_starts(visible, words, start) {
+                if !self.opens(visible, phrase_start) {
+                    continue;
+                }
                 let found = self.furniture.iter().find(|(_, phrases)| {
                     let end = phrases.end(visible, phrase_start);
                     end.is_some_and(|end| is_phrase_line(visible, phrase_start, end, words, sentence_end))
                 });
-                if let Some((label, _)) = found.filter(|_| self.opens(visible, phrase_start)) {
+                if let Some((label, _)) = found {
                     return Some(label);
                 }
             }
