@@ -14,6 +14,7 @@ from textclean.errors import NativeError, TextcleanError
 from textclean.furniture.blocks import first_word_start, split_blocks, word_set
 from textclean.furniture.evidence import native_lexicon
 from textclean.furniture.lexicon import document_stopwords
+from textclean.text import mojibake_chars
 
 from .test_bad_input import no_traceback
 from .test_cli import run, write
@@ -216,6 +217,15 @@ def test_block_removal_refuses_what_does_not_fit_its_blocks(
             blocks.removal_edits(removed)
     with pytest.raises(ValueError, match="out of range"):
         blocks.row(3)
+
+
+def test_the_mojibake_gate_finds_pairs_of_one_codec_and_c1_controls() -> None:
+    gate = _native.MojibakeGate(list(mojibake_chars.CODEC_CHARACTERS))
+    assert gate.read("It\u2019s a caf\u00e9.") == (False, False)  # correct text
+    assert gate.read("Itâ€™s a cafÃ©.") == (False, True)
+    assert gate.read("caf\u00c3 \u00a9 \ud800\u0085") == (True, False)  # a C1 control; a lead and a continuation apart
+    with pytest.raises(ValueError, match="at most 64"):
+        _native.MojibakeGate([("", "")] * 65)
 
 
 def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:

@@ -22,6 +22,7 @@ pub mod linewrap_joins;
 pub mod links;
 pub mod links_edits;
 pub mod markup;
+pub mod mojibake;
 pub mod pages;
 pub mod phrases;
 pub mod removal;

@@ -21,8 +21,8 @@ use crate::edits::{self, byte_offset, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::{
-    blocks, chars, footer, lexicon, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, pages,
-    removal, settle, whitespace, wordtable,
+    blocks, chars, footer, lexicon, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, mojibake,
+    pages, removal, settle, whitespace, wordtable,
 };
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -626,6 +626,30 @@ impl CharClass {
     }
 }
 
+/// The gate of the `mojibake` step (`mojibake.rs`): whether a text holds a C1 control character, and a
+/// pair of characters that UTF-8 read as one of the codecs makes.
+#[pyclass(frozen, module = "textclean._native")]
+struct MojibakeGate(mojibake::Gate);
+
+#[pymethods]
+impl MojibakeGate {
+    /// The gate of `codecs`: for each, the characters it reads bytes C2-F4 as, and those it reads 80-BF as.
+    #[new]
+    fn new(codecs: Vec<(String, String)>) -> PyResult<Self> {
+        mojibake::Gate::new(&codecs)
+            .map(MojibakeGate)
+            .map_err(PyValueError::new_err)
+    }
+
+    /// Whether `text` holds a C1 control character, and whether it holds a pair of one codec.
+    fn read(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<(bool, bool)> {
+        let text = Text::read(text)?;
+        let utf8: &str = &text.utf8;
+        let traces = guarded(py, "mojibake", || self.0.read(utf8))?;
+        Ok((traces.c1_control, traces.pair))
+    }
+}
+
 /// How common the words of one word list are: built from its buckets of words, most common first,
 /// read one at a time from any iterable of lists of `str`.
 #[pyclass(frozen, module = "textclean._native")]
@@ -1197,6 +1221,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
     module.add_function(wrap_pyfunction!(numbered_lines, module)?)?;
     module.add_class::<CharClass>()?;
+    module.add_class::<MojibakeGate>()?;
     module.add_function(wrap_pyfunction!(first_word_start, module)?)?;
     module.add_function(wrap_pyfunction!(fail_like_a_broken_rule, module)?)?;
     Ok(())

@@ -38,6 +38,12 @@ class WrappedLines:
 
 def fail_like_a_broken_rule(text: str) -> EditLists: ...
 
+class MojibakeGate:
+    """Whether a text holds a C1 control, and a pair of characters of one codec (native/src/mojibake.rs)."""
+
+    def __init__(self, codecs: list[tuple[str, str]]) -> None: ...
+    def read(self, text: str) -> tuple[bool, bool]: ...
+
 class WordTable:
     """How common the words of one word list are, 8 bytes a word (native/src/wordtable.rs)."""
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import html
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 import ftfy
 import ftfy.badness
 import regex
 
+from textclean import _native
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
 from textclean.rounds import find_until_settled
 from textclean.text import mojibake_chars
@@ -28,8 +30,6 @@ from textclean.text.markup_tokens import tokenize_links, tokenize_markup
 # A segment is the line around a suspect spot, cut to this many characters on either side of it
 # (a 10 MB line must not go to ftfy whole).
 _REACH = 2000
-_ASCII_BYTES = bytes(range(128))
-_MAX_PAIR_CHECKS = 200  # beyond this many candidate places, one regex scan is cheaper
 _IMPLAUSIBLE_CATEGORIES = frozenset(("Cc", "Cn", "Co", "Cs"))
 # UTF-8 of Syriac, Thaana and N'Ko starts with the bytes that Latin-1 reads as "Ü", "Ý", "Þ" and "ß":
 # "Ü§" in German text reads as a Syriac letter. A misread word of those scripts is a run of such pairs,
@@ -92,9 +92,8 @@ def fix_mojibake(text: str, *, html_entities: bool = True) -> str:
 def _encoding_edits(text: str) -> list[Edit]:
     """Repair each segment that holds a suspect pair of characters."""
     edits: list[Edit] = []
-    others = _non_ascii_characters(text)
-    has_c1 = not others.isdisjoint(mojibake_chars.C1_CONTROLS)
-    if not has_c1 and not _may_hold_pair(text, others):
+    has_c1, has_pair = _gate().read(text)
+    if not has_c1 and not has_pair:
         return edits
     pos = 0
     candidates = mojibake_chars.SUSPECT if has_c1 else mojibake_chars.CANDIDATE
@@ -109,6 +108,12 @@ def _encoding_edits(text: str) -> list[Edit]:
         edits.extend(_shifted(edit, start) for edit in derive_edits(segment, fixed, rule))
         pos = end
     return edits
+
+
+@cache
+def _gate() -> _native.MojibakeGate:
+    """Return the native gate (native/src/mojibake.rs): does a text hold a C1 control, or a pair of one codec."""
+    return _native.MojibakeGate(list(mojibake_chars.CODEC_CHARACTERS))
 
 
 def _undo_lone_rare_letters(original: str, fixed: str) -> str:
@@ -126,35 +131,6 @@ def _undo_lone_rare_letters(original: str, fixed: str) -> str:
         old if _RARE_SCRIPT_LETTER.search(new) and not _RARE_SCRIPT_WORD.search(new) else new
         for old, new in zip(words, repaired, strict=True)
     )
-
-
-def _non_ascii_characters(text: str) -> set[str]:
-    """Return the set of characters of ``text`` that are not ASCII (bytes ops run at GB/s)."""
-    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return set(data.decode("utf-8", "surrogatepass"))
-
-
-def _may_hold_pair(text: str, others: set[str]) -> bool:
-    """Tell whether ``text``, whose non-ASCII characters are ``others``, may hold a suspect pair.
-
-    Per codec, a text needs both a lead and a continuation character; where it has both, the
-    characters before each continuation character are looked at (a few ``str.find`` calls when
-    they are rare, as "©" is in English text) up to ``_MAX_PAIR_CHECKS``, beyond which the answer
-    is yes and the full scan decides.
-    """
-    checks = 0
-    for leads, continuations in mojibake_chars.PAIR_SETS:
-        present = others & leads
-        if not present:
-            continue
-        for char in others & continuations:
-            pos = text.find(char, 1)
-            while pos > 0:
-                checks += 1
-                if text[pos - 1] in present or checks > _MAX_PAIR_CHECKS:
-                    return True
-                pos = text.find(char, pos + 1)
-    return False
 
 
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:

@@ -80,15 +80,12 @@ CANDIDATE = re.compile(
 """A coarse superset of the pairs of :data:`SUSPECT` (one pair of character classes), which the
 ``re`` engine scans at hundreds of MB/s; each hit is then checked with :data:`SUSPECT`."""
 
-C1_CONTROLS = frozenset(_decoded("latin-1", 0x80, 0x9F))
-"""The C1 control characters: rare enough in any text that one is a reason to look closer."""
-
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """A control character other than tab and line breaks: what no repair should leave behind."""
 
-PAIR_SETS = tuple((frozenset(_decoded(codec, 0xC2, 0xF4)), frozenset(_decoded(codec, 0x80, 0xBF))) for codec in _CODECS)
-"""Per codec, its lead and its continuation characters: a text that lacks either kind of one codec
-holds no pair of that codec, which a look at the text's set of characters tells."""
+CODEC_CHARACTERS = tuple((_decoded(codec, 0xC2, 0xF4), _decoded(codec, 0x80, 0xBF)) for codec in _CODECS)
+"""Per codec, its lead and its continuation characters: the native gate (native/src/mojibake.rs) looks
+closer only at a text that holds a lead followed by a continuation of one codec, or a C1 control."""
 
 WINDOWS_SEQUENCES = regex.compile(f"(?:{_utf8_sequence(WINDOWS_CODEC)})++")
 """Runs of UTF-8 sequences read as Windows-1252: the evidence for that codec in a segment."""

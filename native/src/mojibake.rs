@@ -1,0 +1,95 @@
+//! The gate of the `mojibake` cleaner: whether a text holds anything that UTF-8 read with the wrong
+//! codec leaves behind at all.
+//!
+//! UTF-8 read as a single-byte codec turns each sequence into a lead character (the codec's reading
+//! of bytes C2-F4) followed by continuation characters (its reading of bytes 80-BF): "Ã©" for "é".
+//! Windows-1252 read as Latin-1 leaves C1 control characters. A text with neither a pair of one
+//! codec nor a C1 control (nearly all text) has nothing the cleaner repairs, and costs one pass over
+//! its characters that are not ASCII; the cleaner looks closer only at the others.
+
+use std::collections::HashMap;
+
+/// What a text holds of mojibake's traces.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Traces {
+    /// A C1 control character (U+0080-U+009F).
+    pub c1_control: bool,
+    /// A lead character followed by a continuation character of the same codec.
+    pub pair: bool,
+}
+
+/// The lead and continuation characters of each codec the cleaner can undo.
+#[derive(Debug, Default)]
+pub struct Gate {
+    /// For each lead character, a bit for each codec it leads in.
+    leads: HashMap<char, u64>,
+    /// For each continuation character, a bit for each codec it continues in.
+    continuations: HashMap<char, u64>,
+}
+
+impl Gate {
+    /// The gate of `codecs`: for each, its lead characters and its continuation characters (at most 64 codecs).
+    pub fn new(codecs: &[(String, String)]) -> Result<Gate, String> {
+        if codecs.len() > 64 {
+            return Err(format!("at most 64 codecs, not {}", codecs.len()));
+        }
+        let mut gate = Gate::default();
+        for (bit, (leads, continuations)) in codecs.iter().enumerate() {
+            for c in leads.chars() {
+                *gate.leads.entry(c).or_default() |= 1 << bit;
+            }
+            for c in continuations.chars() {
+                *gate.continuations.entry(c).or_default() |= 1 << bit;
+            }
+        }
+        Ok(gate)
+    }
+
+    /// What `text` holds of mojibake's traces.
+    ///
+    /// ```
+    /// use textclean_native::mojibake::Gate;
+    /// let gate = Gate::new(&[("ÂÃ".to_string(), "©\u{80}".to_string())]).unwrap();
+    /// assert!(gate.read("cafÃ©").pair && !gate.read("caf© Ã").pair);
+    /// assert!(gate.read("a\u{85}b").c1_control && !gate.read("café").c1_control);
+    /// ```
+    pub fn read(&self, text: &str) -> Traces {
+        let mut traces = Traces::default();
+        let mut leading = 0; // the codecs the character before leads in
+        for c in text.chars() {
+            if c.is_ascii() {
+                leading = 0;
+                continue;
+            }
+            traces.c1_control |= ('\u{80}'..='\u{9F}').contains(&c);
+            if leading != 0 && self.continuations.get(&c).is_some_and(|codecs| codecs & leading != 0) {
+                traces.pair = true;
+            }
+            if traces.pair && traces.c1_control {
+                break;
+            }
+            leading = self.leads.get(&c).copied().unwrap_or(0);
+        }
+        traces
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_is_a_lead_and_a_continuation_of_one_codec() {
+        let gate = Gate::new(&[("Ã".to_string(), "©".to_string()), ("Ð".to_string(), "¿".to_string())]).unwrap();
+        assert_eq!(
+            gate.read("Ã©"),
+            Traces {
+                c1_control: false,
+                pair: true
+            }
+        );
+        assert!(gate.read("Ð¿").pair && !gate.read("Ã¿").pair && !gate.read("Ð©").pair);
+        assert!(!gate.read("Ã ©").pair && !gate.read("©Ã").pair && !gate.read("").pair);
+        assert!(Gate::new(&vec![(String::new(), String::new()); 65]).is_err());
+    }
+}
