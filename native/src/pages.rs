@@ -1,6 +1,33 @@
 //! The `pages` cleaner's reading of lines that may mark pages.
 
+use std::collections::HashMap;
+
 use crate::unicode::{is_digit, is_python_space};
+
+/// The keys of [`numbered_lines`] that come back at least `min_count` times, in the order they first
+/// come, each with the indexes of its lines: only a line that comes back can mark pages.
+///
+/// ```
+/// use textclean_native::pages::repeated_numbered_lines;
+/// let text = "Page 1\ntext 1\nPage 2\nPage 3\ntext 2";
+/// assert_eq!(repeated_numbered_lines(text, 2), vec![("Page #".to_string(), vec![0, 2, 3]), ("text #".to_string(), vec![1, 4])]);
+/// assert!(repeated_numbered_lines(text, 4).is_empty());
+/// ```
+pub fn repeated_numbered_lines(text: &str, min_count: usize) -> Vec<(String, Vec<usize>)> {
+    let mut places: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut place_of: HashMap<String, usize> = HashMap::new();
+    for (index, key) in numbered_lines(text) {
+        match place_of.get(&key) {
+            Some(&place) => places[place].1.push(index),
+            None => {
+                place_of.insert(key.clone(), places.len());
+                places.push((key, vec![index]));
+            }
+        }
+    }
+    places.retain(|(_, indexes)| indexes.len() >= min_count);
+    places
+}
 
 /// The lines of `text` (split at `\n`) that hold a digit, each with its index and its key: the line
 /// with every run of digits written `#`, without the white space at both ends (`str.strip`'s).

@@ -582,21 +582,21 @@ fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'py, PyString>) ->
     })
 }
 
-/// The lines of `text` that hold a digit, as `pages::numbered_lines` reads them: their indexes and keys.
+/// The keys of the lines of `text` that hold a digit and come back at least `min_count` times, with
+/// the indexes of their lines (see `pages::repeated_numbered_lines`).
 #[pyfunction]
-fn numbered_lines<'py>(
+fn repeated_numbered_lines<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
-) -> PyResult<(Vec<usize>, Vec<Bound<'py, PyString>>)> {
+    min_count: usize,
+) -> PyResult<Vec<(Bound<'py, PyString>, Vec<usize>)>> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
-    let lines = guarded(py, "pages", || pages::numbered_lines(utf8))?;
-    let mut lists: (Vec<usize>, Vec<Bound<'py, PyString>>) = Default::default();
-    for (index, key) in lines {
-        lists.0.push(index);
-        lists.1.push(text.to_python(py, &key)?);
-    }
-    Ok(lists)
+    let places = guarded(py, "pages", || pages::repeated_numbered_lines(utf8, min_count))?;
+    places
+        .into_iter()
+        .map(|(key, indexes)| Ok((text.to_python(py, &key)?, indexes)))
+        .collect()
 }
 
 /// A set of characters, found in a text in one pass (`chars.rs`).
@@ -1219,7 +1219,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("LINEWRAP_MIN_WIDTH", linewrap::MIN_WIDTH)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
-    module.add_function(wrap_pyfunction!(numbered_lines, module)?)?;
+    module.add_function(wrap_pyfunction!(repeated_numbered_lines, module)?)?;
     module.add_class::<CharClass>()?;
     module.add_class::<MojibakeGate>()?;
     module.add_function(wrap_pyfunction!(first_word_start, module)?)?;

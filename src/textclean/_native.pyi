@@ -129,7 +129,7 @@ def footer_tail_start(
 CAPTION_WORDS: int
 
 # The lines of a text that hold a digit (native/src/pages.rs): their indexes, and each line's key.
-def numbered_lines(text: str) -> tuple[list[int], list[str]]: ...
+def repeated_numbered_lines(text: str, min_count: int) -> list[tuple[str, list[int]]]: ...
 
 class CharClass:
     """A set of characters, found in a text in one pass (native/src/chars.rs)."""

@@ -299,20 +299,15 @@ def _running_line_breaks(text: str) -> list[_Break]:
     if text.count("\n") < MIN_BREAK_LINES * MIN_PAGE_LINES:
         return []
     # only a line with a number can mark pages: one whose number grows from page to page
-    indexes, keys = _native.numbered_lines(text)
-    candidates = {
-        key
-        for key, count in Counter(keys).items()
-        if count >= MIN_BREAK_LINES and len(key) <= MAX_FURNITURE_LENGTH and not _MARKUP.search(key)
-    }
-    if not candidates:
+    places = [
+        found
+        for key, found in _native.repeated_numbered_lines(text, MIN_BREAK_LINES)
+        if len(key) <= MAX_FURNITURE_LENGTH and not _MARKUP.search(key)
+    ]
+    if not places:
         return []
-    places: dict[str, list[int]] = {}
-    for index, key in zip(indexes, keys, strict=True):
-        if key in candidates:
-            places.setdefault(key, []).append(index)
     lines = text.split("\n")
-    running = [found for found in places.values() if _marks_pages([lines[index] for index in found], found)]
+    running = [found for found in places if _marks_pages([lines[index] for index in found], found)]
     if not running:
         return []
     blocks = split_blocks(text)
