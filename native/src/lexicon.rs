@@ -105,6 +105,8 @@ pub struct Lexicon {
 /// The ways a caption's credit ends it.
 #[derive(Debug)]
 struct Credit {
+    /// What every credit holds: a credit's label, the word of a photo, "fot." or "Getty Images".
+    hint: Forward,
     /// "(Photo: AP)", and the non-word characters after it.
     bracketed: Hinted,
     /// "Photo by Jane Doe".
@@ -184,6 +186,7 @@ impl Lexicon {
             cookies: forward(&anywhere(lists.cookies))?,
             consent: rare(&anywhere(lists.consent))?,
             credit: Credit {
+                hint: forward(&format!(r"(?:{labels})|(?:{photos})|fot\.|getty images"))?,
                 // `s?\b` before what follows: a bracket, or a non-word character and the rest
                 bracketed: Hinted {
                     hint: forward(&format!(r"[\[(（](?:{labels})"))?,
@@ -296,6 +299,10 @@ impl Lexicon {
 
     /// Whether a credit closes a caption: only its last `CREDIT_CHARS` characters are searched.
     fn is_captioned(&self, visible: &str) -> bool {
+        let credit = &self.credit;
+        if !credit.hint.is_match(visible) {
+            return false;
+        }
         let chars = visible.chars().count();
         let from = if chars > CREDIT_CHARS {
             visible.char_indices().nth(chars - CREDIT_CHARS).map_or(0, |(at, _)| at)
@@ -303,7 +310,6 @@ impl Lexicon {
             0
         };
         // "Photo by ..." and "Bild: ..." end within 100 characters of the end, past `from`
-        let credit = &self.credit;
         if credit.bracketed.is_match(&visible[from..])
             || credit.photo_by.is_match(visible)
             || credit.labelled.is_match(visible)
