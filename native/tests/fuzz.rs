@@ -13,8 +13,8 @@ use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
 use textclean_native::phrases::{Folding, Phrases};
 use textclean_native::{
-    blocks, footer, formatting, language, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, pages,
-    removal, whitespace,
+    blocks, footer, formatting, language, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup,
+    mojibake, pages, removal, settle, whitespace,
 };
 
 /// Text rich in what the scanners look for, or any text at all.
@@ -230,6 +230,17 @@ proptest! {
             let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
             prop_assert_eq!(classify::classify(&blocks, &owned, &copies, &context).len(), some.len());
         }
+        // the settled verdicts: one for each block, the title's its own, no round past the bound
+        let copies: Vec<Option<String>> = split.iter().map(|block| classify::copy_key(block, &context)).collect();
+        let passes = |indices: &[usize]| {
+            let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &split[i]).collect();
+            let owned: Vec<(Kind, &str)> = indices.iter().map(|&i| own[i]).collect();
+            let copies: Vec<Option<&str>> = indices.iter().map(|&i| copies[i].as_deref()).collect();
+            classify::classify(&blocks, &owned, &copies, &context)
+        };
+        let settled = settle::settle(&split, &LEXICON, flags & 1 > 0, passes);
+        prop_assert_eq!(settled.verdicts.len(), split.len());
+        prop_assert!(settled.title.is_none_or(|title| settled.verdicts[title].rule == "title"));
         for user_labels in [None, Some(vec![Some("user-phrase".to_string()); split.len()])] {
             let footer = footer::Context {
                 lexicon: &LEXICON,
@@ -303,6 +314,13 @@ proptest! {
         prop_assert!(on_boundaries(&text, found.iter().copied()));
         prop_assert_eq!(found.len(), text.chars().filter(|&c| class.contains(u32::from(c))).count());
 
+        let gate = mojibake::Gate::new(&[("ÂÃ".to_string(), "©\u{80}".to_string()), ("Ð".to_string(), "¿".to_string())]).unwrap();
+        let traces = gate.read(&text);
+        prop_assert_eq!(traces.c1_control, text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)));
+        prop_assert!(!traces.pair || text.chars().count() >= 2);
+
+        let repeated = pages::repeated_numbered_lines(&text, 2);
+        prop_assert!(repeated.iter().all(|(key, lines)| lines.len() >= 2 && key.contains('#')));
         let lines = pages::numbered_lines(&text);
         prop_assert!(lines.iter().all(|(_, key)| key.contains('#')));
         prop_assert!(lines.windows(2).all(|pair| pair[0].0 < pair[1].0));
