@@ -228,6 +228,13 @@ def test_the_mojibake_gate_finds_pairs_of_one_codec_and_c1_controls() -> None:
         _native.MojibakeGate([("", "")] * 65)
 
 
+def test_numbered_lines_come_grouped_by_key_where_a_key_comes_back() -> None:
+    text = "Page 1 \ud800\nx\nPage 22 \ud800\nPage 3 \udfff\n"
+    assert _native.repeated_numbered_lines(text, 2) == [("Page # \ud800", [0, 2])]
+    assert _native.repeated_numbered_lines(text, 1)[1] == ("Page # \udfff", [3])
+    assert _native.repeated_numbered_lines(text, 3) == []
+
+
 def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:
     text = "The council said that the plan to close the old library on the\n\nhill would be dropped, \ud800 said."
     assert _native.linewrap_lines(text, None).round_joins(True) == ([(0, 2, "blank-line-in-sentence")], [])
