@@ -1039,8 +1039,8 @@ fn check_user_labels(user_labels: Option<&[Option<String>]>, blocks: &Blocks) ->
 type SettingsRow = (bool, bool, bool, bool, bool, f64, bool);
 
 /// The classification of one document's blocks (see `classify.rs`): each block's class on its own
-/// evidence, and the words that tell a copy of it, are read once, and the passes run on any of the
-/// blocks, as often as a cleaner asks.
+/// evidence, and the words that tell a copy of it, are read once; `settle` runs the passes until the
+/// verdicts settle.
 #[pyclass(frozen, module = "textclean._native")]
 struct Classification {
     lexicon: Py<Lexicon>,

@@ -123,12 +123,10 @@ def footer_tail_start(
     settings: tuple[bool, bool, bool, int],
 ) -> tuple[int, str] | None: ...
 
-# A headline is at most this long, in words.
-
 # A caption with a credit is at most this long, in words.
 CAPTION_WORDS: int
 
-# The lines of a text that hold a digit (native/src/pages.rs): their indexes, and each line's key.
+# The keys of the lines that hold a digit and come back (native/src/pages.rs), each with its lines' indexes.
 def repeated_numbered_lines(text: str, min_count: int) -> list[tuple[str, list[int]]]: ...
 
 class CharClass:
