@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textclean
-from textclean.cleaners.unicode import find_unicode_edits, normalize_unicode
+from textclean.cleaners.unicode import _may_leave_form, find_unicode_edits, normalize_unicode
 from textclean.edits import apply_edits
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -123,3 +123,26 @@ def test_pathological_input_is_fast(text):
     start = time.perf_counter()
     normalize_unicode(text)
     assert time.perf_counter() - start < 30
+
+
+# Characters around the edges of what may leave a normal form: marks, Hangul jamo and syllables, letters
+# that decompose, compatibility forms, and the ends of the planes the set is read from.
+_NEAR_FORM_EDGES = st.sampled_from(
+    [chr(code) for code in (0x41, 0xE9, 0x2FF, 0x300, 0x345, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xFB01, 0x2F800, 0xE0100)]
+)
+
+
+@settings(deadline=None)
+@given(st.text(st.one_of(st.characters(), _NEAR_FORM_EDGES)), st.sampled_from(["NFC", "NFKC"]))
+def test_a_text_without_a_character_that_may_leave_the_form_is_in_it(text, form):
+    if not _may_leave_form(form).occurs_in(text):
+        assert unicodedata.is_normalized(form, text)
+
+
+def test_every_character_not_in_a_form_on_its_own_may_leave_it():
+    for form in ("NFC", "NFKC"):
+        may_leave = _may_leave_form(form)
+        for code in range(0x110000):
+            char = chr(code)
+            if not unicodedata.is_normalized(form, char) or unicodedata.combining(char):
+                assert may_leave.occurs_in(char), (form, hex(code))

@@ -9,6 +9,9 @@
 pub struct CharClass {
     /// Bit `b` is set for each ASCII character `b` of the set: most of a text is ASCII.
     ascii: u128,
+    /// The longest run of ASCII bytes none of which is in the set, `skipped.0..skipped.1`: a chunk of
+    /// the text made only of them is passed over at once.
+    skipped: (u8, u8),
     /// The ranges beyond ASCII, sorted and merged.
     ranges: Vec<(u32, u32)>,
 }
@@ -34,7 +37,11 @@ impl CharClass {
                 _ => ranges.push((first, last)),
             }
         }
-        CharClass { ascii, ranges }
+        CharClass {
+            ascii,
+            skipped: longest_run_outside(ascii),
+            ranges,
+        }
     }
 
     /// Whether the code point `point` is in the set.
@@ -55,26 +62,94 @@ impl CharClass {
     /// assert_eq!(controls.find_all("a\u{0}é\u{200B}b", u32::from), vec![1, 4]);
     /// ```
     pub fn find_all(&self, text: &str, stands_for: impl Fn(char) -> u32) -> Vec<usize> {
-        let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        let mut pos = 0;
-        while pos < bytes.len() {
-            let byte = bytes[pos];
-            if byte < 128 {
-                if self.ascii & (1 << byte) != 0 {
-                    found.push(pos);
+        self.positions(text, stands_for).collect()
+    }
+
+    /// Whether a character of `text` is in the set, read as [`CharClass::find_all`] reads it; the scan stops at
+    /// the first.
+    ///
+    /// ```
+    /// use textclean_native::chars::CharClass;
+    /// let marks = CharClass::new([(0x300, 0x36F)]);
+    /// assert!(marks.occurs_in("cafe\u{301}", u32::from) && !marks.occurs_in("café", u32::from));
+    /// ```
+    pub fn occurs_in(&self, text: &str, stands_for: impl Fn(char) -> u32) -> bool {
+        self.positions(text, stands_for).next().is_some()
+    }
+
+    /// The byte offsets of the characters of `text` in the set, in order, found as they are asked for.
+    fn positions<'t>(
+        &'t self,
+        text: &'t str,
+        stands_for: impl Fn(char) -> u32 + 't,
+    ) -> impl Iterator<Item = usize> + 't {
+        chars_beyond(text, self.skipped)
+            .filter(move |&(_, c)| {
+                if c.is_ascii() {
+                    self.ascii & (1 << u32::from(c)) != 0
+                } else {
+                    self.contains(stands_for(c))
                 }
-                pos += 1;
-                continue;
+            })
+            .map(|(at, _)| at)
+    }
+}
+
+/// The characters of `text` and their byte offsets, in order, but for runs of ASCII bytes in
+/// `skipped.0..skipped.1`, which a scan passes over a chunk at a time (a run shorter than a chunk may
+/// still be given).
+///
+/// ```
+/// use textclean_native::chars::chars_beyond;
+/// let text = format!("{}é{}", "a".repeat(32), "b".repeat(7));
+/// let found: Vec<(usize, char)> = chars_beyond(&text, (0, 128)).filter(|(_, c)| !c.is_ascii()).collect();
+/// assert_eq!(found, [(32, 'é')]);
+/// assert_eq!(chars_beyond(&"a".repeat(32), (0, 128)).count(), 0);
+/// ```
+pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let (low, width) = (skipped.0, skipped.1 - skipped.0);
+    let (mut pos, mut one_by_one_until) = (0, 0);
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            if pos >= one_by_one_until {
+                // a fold over a whole chunk, with no early exit, is what the compiler makes vector code of
+                if let Some(chunk) = bytes.get(pos..pos + CHUNK) {
+                    if chunk
+                        .iter()
+                        .fold(true, |outside, &byte| outside & (byte.wrapping_sub(low) < width))
+                    {
+                        pos += CHUNK;
+                        continue;
+                    }
+                    one_by_one_until = pos + CHUNK;
+                }
             }
             let c = text[pos..].chars().next().unwrap_or_default();
-            if self.contains(stands_for(c)) {
-                found.push(pos);
-            }
+            let at = pos;
             pos += c.len_utf8();
+            return Some((at, c));
         }
-        found
+        None
+    })
+}
+
+/// The bytes a scan passes over at once where none is in the set.
+const CHUNK: usize = 16;
+
+/// The longest run `low..high` of ASCII bytes none of which is in `ascii` (bit `b` for byte `b`).
+fn longest_run_outside(ascii: u128) -> (u8, u8) {
+    let mut best = (0, 0);
+    let mut start = 0;
+    for byte in 0..=128u8 {
+        if byte == 128 || ascii & (1 << byte) != 0 {
+            if byte - start > best.1 - best.0 {
+                best = (start, byte);
+            }
+            start = byte + 1;
+        }
     }
+    best
 }
 
 #[cfg(test)]
@@ -103,6 +178,32 @@ mod tests {
         let class = CharClass::new([(0xD800, 0xDFFF)]);
         let stands_for = |c: char| if c == '\u{E000}' { 0xD800 } else { u32::from(c) };
         assert_eq!(class.find_all("x\u{E000}y\u{E001}", stands_for), vec![1]);
+    }
+
+    #[test]
+    fn the_longest_run_outside_the_set_is_skipped() {
+        let bits = |bytes: &[u8]| bytes.iter().fold(0u128, |bits, &byte| bits | 1 << byte);
+        assert_eq!(longest_run_outside(0), (0, 128));
+        assert_eq!(longest_run_outside(bits(&[0, 9, 0x7F])), (10, 0x7F));
+        assert_eq!(longest_run_outside(bits(&[0x41])), (0, 0x41));
+        assert_eq!(longest_run_outside(!0), (0, 0));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finding_in_chunks_finds_what_a_scan_of_each_character_finds(
+            text in "[a-c\\t\\n\\x7F\\x00é\u{300}\u{200B}😀]{0,80}",
+            ranges in proptest::collection::vec((0u32..0x300, 0u32..4), 0..4),
+        ) {
+            let class = CharClass::new(ranges.iter().map(|&(first, length)| (first * 40, first * 40 + length)).chain([(0x200B, 0x200B)]));
+            let expected: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| class.contains(u32::from(c)))
+                .map(|(at, _)| at)
+                .collect();
+            proptest::prop_assert_eq!(class.occurs_in(&text, u32::from), !expected.is_empty());
+            proptest::prop_assert_eq!(class.find_all(&text, u32::from), expected);
+        }
     }
 
     #[test]

@@ -4,14 +4,18 @@
 //! starts), and keeps a lazy DFA and its cache for each direction. The lexicon's patterns only tell
 //! whether they match, or where a match of a pattern anchored at the start ends, which the forward
 //! automaton alone says; with Unicode classes spelled out, the reverse one would be the larger of the
-//! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the rare reading of a group,
-//! a PikeVM over the same NFA, whose cache (some 80 bytes a state of the NFA) is made for that search
-//! only and dropped after it.
+//! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the reading of a group, a
+//! PikeVM over the same NFA. The PikeVM's cache (some 80 bytes a state of the NFA) is made the first
+//! time a thread reads a group of the pattern, and kept: few patterns are read for groups, but those
+//! often, and making the cache costs more than the search.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::hybrid::dfa::{self, DFA};
-use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
+use regex_automata::nfa::thompson::{
+    self,
+    pikevm::{self, PikeVM},
+};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, PatternID};
 
@@ -24,6 +28,7 @@ pub struct Forward {
     dfa: DFA,
     caches: Caches<dfa::Cache>,
     pikevm: PikeVM,
+    pikevm_caches: Caches<pikevm::Cache>,
 }
 
 impl Forward {
@@ -39,10 +44,12 @@ impl Forward {
             .map_err(|error| error.to_string())?;
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|error| error.to_string())?;
         let for_cache = dfa.clone();
+        let for_pikevm_cache = pikevm.clone();
         Ok(Forward {
             dfa,
             caches: Pool::new(Box::new(move || for_cache.create_cache())),
             pikevm,
+            pikevm_caches: Pool::new(Box::new(move || for_pikevm_cache.create_cache())),
         })
     }
 
@@ -84,7 +91,7 @@ impl Forward {
         let mut slots = vec![None; groups.slot_len()];
         let input = Input::new(text).range(..end);
         self.pikevm
-            .search_slots(&mut self.pikevm.create_cache(), &input, &mut slots);
+            .search_slots(&mut self.pikevm_caches.get(), &input, &mut slots);
         let start = groups.slot(PatternID::ZERO, group)?;
         Some((slots[start]?.get(), slots[start + 1]?.get()))
     }

@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::chars::chars_beyond;
+
 /// What a text holds of mojibake's traces.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Traces {
@@ -56,9 +58,13 @@ impl Gate {
     pub fn read(&self, text: &str) -> Traces {
         let mut traces = Traces::default();
         let mut leading = 0; // the codecs the character before leads in
-        for c in text.chars() {
+        let mut after = 0; // where the character before ends
+        for (at, c) in chars_beyond(text, (0, 128)) {
+            if c.is_ascii() || at != after {
+                leading = 0; // an ASCII character stands between
+            }
+            after = at + c.len_utf8();
             if c.is_ascii() {
-                leading = 0;
                 continue;
             }
             traces.c1_control |= ('\u{80}'..='\u{9F}').contains(&c);
@@ -91,5 +97,11 @@ mod tests {
         assert!(gate.read("Ð¿").pair && !gate.read("Ã¿").pair && !gate.read("Ð©").pair);
         assert!(!gate.read("Ã ©").pair && !gate.read("©Ã").pair && !gate.read("").pair);
         assert!(Gate::new(&vec![(String::new(), String::new()); 65]).is_err());
+        // ASCII is passed over a chunk at a time: a pair across a chunk's edge counts, one split by ASCII not
+        let ascii = |n: usize| "a".repeat(n);
+        for n in 0..40 {
+            assert!(gate.read(&format!("{}Ã©", ascii(n))).pair, "{n}");
+            assert!(!gate.read(&format!("Ã{}©", ascii(n + 1))).pair, "{n}");
+        }
     }
 }

@@ -624,6 +624,16 @@ impl CharClass {
             found
         })
     }
+
+    /// Whether a character of `text` is in the set, a lone surrogate read as itself.
+    fn occurs_in(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<bool> {
+        let text = Text::read(text)?;
+        let (utf8, surrogates): (&str, _) = (&text.utf8, &text.surrogates);
+        guarded(py, "unicode", || {
+            self.0
+                .occurs_in(utf8, |c| surrogates.get(&c).copied().unwrap_or(u32::from(c)))
+        })
+    }
 }
 
 /// The gate of the `mojibake` step (`mojibake.rs`): whether a text holds a C1 control character, and a
