@@ -86,9 +86,9 @@ pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
     let mut pos = 0;
     while pos < text.len() {
         // every break starts with one of these bytes, none of which is inside a longer character
-        if !matches!(bytes[pos], b'\n' | b'\r' | 0xE2) {
-            pos += 1;
-            continue;
+        match memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[pos..]) {
+            Some(skipped) => pos += skipped,
+            None => break,
         }
         let first = break_length(text, pos);
         if first == 0 {
