@@ -78,8 +78,8 @@ impl LanguageReader {
     /// Read the main language of `text`.
     pub fn read(&self, text: &str) -> Reading {
         let sample = sample(text);
-        let paragraphs: Vec<Vec<&str>> = sample.split("\n\n").map(paragraph_words).collect();
-        let mut letters = script_letters(paragraphs.iter().flatten().copied());
+        let words = text_words(&sample);
+        let mut letters = script_letters(words.iter().copied());
         let kana = take(&mut letters, "Kana");
         let han = take(&mut letters, "Han");
         letters.push(("Han", (han + kana) * WIDE_LETTERS));
@@ -104,17 +104,17 @@ impl LanguageReader {
             return Reading::Language(None);
         }
         match self.function_words.get(script) {
-            Some(index) => Reading::Language(self.vote(script, index, &paragraphs)),
+            Some(index) => Reading::Language(self.vote(script, index, &words)),
             None => Reading::NeedsScript(script),
         }
     }
 
     /// The language of `script` whose function words are most of the words (at least MIN_VOTES).
-    fn vote(&self, script: &str, index: &WordIndex, paragraphs: &[Vec<&str>]) -> Option<String> {
+    fn vote(&self, script: &str, index: &WordIndex, words: &[&str]) -> Option<String> {
         let languages = &self.shared[script];
         let mut votes = vec![0usize; languages.len()];
         let mut lower = String::new();
-        for word in paragraphs.iter().flatten() {
+        for word in words {
             if word.is_ascii() {
                 lower.clear();
                 lower.push_str(word);
@@ -189,28 +189,28 @@ pub fn sample(text: &str) -> std::borrow::Cow<'_, str> {
     parts.join("\n").into()
 }
 
-/// The words of a paragraph: runs of letters that are not pieces of a URL, an address, a path or a
-/// file name (no word character, and none of `/.:@=?&#%~+-`, next to them; no ".x" after them).
+/// The words of a text: runs of letters that are not pieces of a URL, an address, a path or a file name
+/// (no word character, and none of `/.:@=?&#%~+-`, next to them; no ".x" after them).
 ///
 /// ```
-/// use textclean_native::language::paragraph_words;
-/// assert_eq!(paragraph_words("See example.com/docs or mail a@b.org, then rest."), ["See", "or", "mail", "then", "rest"]);
+/// use textclean_native::language::text_words;
+/// assert_eq!(text_words("See example.com/docs or mail a@b.org, then rest."), ["See", "or", "mail", "then", "rest"]);
 /// ```
-pub fn paragraph_words(paragraph: &str) -> Vec<&str> {
+pub fn text_words(text: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    for run in runs(paragraph, is_letter) {
-        let before = paragraph[..run.0].chars().next_back();
+    for (start, end) in runs(text, is_letter) {
+        let before = text[..start].chars().next_back();
         if before.is_some_and(|c| BEFORE_A_PIECE.contains(&c) || is_word(c)) {
             continue;
         }
-        let mut after = paragraph[run.1..].chars();
+        let mut after = text[end..].chars();
         let piece = match after.next() {
             Some('.') => after.next().is_some_and(is_word),
             Some(c) => AFTER_A_PIECE.contains(&c) || is_word(c),
             None => false,
         };
         if !piece {
-            words.push(&paragraph[run.0..run.1]);
+            words.push(&text[start..end]);
         }
     }
     words
@@ -294,8 +294,8 @@ mod tests {
         #[test]
         fn words_are_read_paragraph_by_paragraph_as_from_the_whole_text(text in "[a-zé1 ./:@\\-\n]{0,80}") {
             // no word spans a line break or looks across one
-            let by_paragraph: Vec<&str> = text.split("\n\n").flat_map(paragraph_words).collect();
-            proptest::prop_assert_eq!(by_paragraph, paragraph_words(&text));
+            let by_paragraph: Vec<&str> = text.split("\n\n").flat_map(text_words).collect();
+            proptest::prop_assert_eq!(by_paragraph, text_words(&text));
         }
     }
 
