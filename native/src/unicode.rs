@@ -165,31 +165,50 @@ pub fn case_partners(c: char) -> impl Iterator<Item = char> {
 
 /// Fold the case of `text` fully, as Python's `str.casefold` does ("Straße" becomes "strasse").
 pub fn casefold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut folded);
+    let mut rest = text;
+    loop {
+        // a run of ASCII is copied whole and lowered at the end, with the folds (which hold no capital)
+        let ascii = rest.bytes().position(|byte| !byte.is_ascii()).unwrap_or(rest.len());
+        folded.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        match FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from) {
+            Ok(found) => folded.push_str(FOLD[found].1),
+            Err(_) => folded.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
     }
+    folded.make_ascii_lowercase();
     folded
-}
-
-/// Append the full case folding of `c` to `out`, as `str.casefold` gives it.
-fn push_folded(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    match FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from) {
-        Ok(found) => out.push_str(FOLD[found].1),
-        Err(_) => out.push(c),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn folding_a_run_of_ascii_whole_folds_each_character(text in "[a-zA-Z .\u{C0}-\u{17F}\u{391}-\u{3C9}\u{1E9E}\u{FB01}]{0,40}") {
+            let each: String = text
+                .chars()
+                .map(|c| match FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from) {
+                    Ok(found) => FOLD[found].1.to_string(),
+                    Err(_) => c.to_ascii_lowercase().to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(casefold(&text), each);
+        }
+    }
+
+    #[test]
+    fn no_fold_holds_a_capital_of_ascii() {
+        assert!(FOLD
+            .iter()
+            .all(|(_, folded)| !folded.bytes().any(|byte| byte.is_ascii_uppercase())));
+    }
 
     #[test]
     fn folding_is_full_case_folding() {
