@@ -313,6 +313,7 @@ proptest! {
         let found = class.find_all(&text, u32::from);
         prop_assert!(on_boundaries(&text, found.iter().copied()));
         prop_assert_eq!(found.len(), text.chars().filter(|&c| class.contains(u32::from(c))).count());
+        prop_assert_eq!(class.occurs_in(&text, u32::from), !found.is_empty());
 
         let gate = mojibake::Gate::new(&[("ÂÃ".to_string(), "©\u{80}".to_string()), ("Ð".to_string(), "¿".to_string())]).unwrap();
         let traces = gate.read(&text);
