@@ -84,13 +84,7 @@ impl CharClass {
         stands_for: impl Fn(char) -> u32 + 't,
     ) -> impl Iterator<Item = usize> + 't {
         chars_beyond(text, self.skipped)
-            .filter(move |&(_, c)| {
-                if c.is_ascii() {
-                    self.ascii & (1 << u32::from(c)) != 0
-                } else {
-                    self.contains(stands_for(c))
-                }
-            })
+            .filter(move |&(_, c)| self.contains(stands_for(c)))
             .map(|(at, _)| at)
     }
 }

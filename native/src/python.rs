@@ -134,6 +134,11 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The code point `c` of the text stands for: the lone surrogate of a stand-in, else itself.
+    fn code_point(&self, c: char) -> u32 {
+        self.surrogates.get(&c).copied().unwrap_or(u32::from(c))
+    }
+
     /// `part` (a part of the text, or made of its parts) as a Python `str`, with its surrogates.
     fn to_python<'py>(&self, py: Python<'py>, part: &str) -> PyResult<Bound<'py, PyString>> {
         if self.surrogates.is_empty() || !part.chars().any(|c| self.surrogates.contains_key(&c)) {
@@ -141,7 +146,7 @@ impl<'a> Text<'a> {
         }
         let units: Vec<u8> = part
             .chars()
-            .map(|c| self.surrogates.get(&c).copied().unwrap_or(u32::from(c)))
+            .map(|c| self.code_point(c))
             .flat_map(u32::to_le_bytes)
             .collect();
         PyString::from_encoded_object(&PyBytes::new(py, &units), Some(c"utf-32-le"), Some(c"surrogatepass"))
@@ -615,11 +620,9 @@ impl CharClass {
     /// The offsets of the characters of `text` in the set, a lone surrogate read as itself.
     fn find_all(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<usize>> {
         let text = Text::read(text)?;
-        let (utf8, surrogates): (&str, _) = (&text.utf8, &text.surrogates);
+        let utf8: &str = &text.utf8;
         guarded(py, "unicode", || {
-            let mut found = self
-                .0
-                .find_all(utf8, |c| surrogates.get(&c).copied().unwrap_or(u32::from(c)));
+            let mut found = self.0.find_all(utf8, |c| text.code_point(c));
             to_code_points(utf8, found.iter_mut());
             found
         })
@@ -628,11 +631,8 @@ impl CharClass {
     /// Whether a character of `text` is in the set, a lone surrogate read as itself.
     fn occurs_in(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<bool> {
         let text = Text::read(text)?;
-        let (utf8, surrogates): (&str, _) = (&text.utf8, &text.surrogates);
-        guarded(py, "unicode", || {
-            self.0
-                .occurs_in(utf8, |c| surrogates.get(&c).copied().unwrap_or(u32::from(c)))
-        })
+        let utf8: &str = &text.utf8;
+        guarded(py, "unicode", || self.0.occurs_in(utf8, |c| text.code_point(c)))
     }
 }
 
