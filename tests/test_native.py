@@ -173,14 +173,16 @@ def test_the_classifier_refuses_labels_that_do_not_fit_its_blocks() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Storm hits the coast | Daily Planet - News", 20),
-        ("Home | News", 11),
-        ("Der Sturm trifft die Küste \N{EN DASH} Zeitung", 26),
-        ("", 0),
+        ("Storm hits the coast | Daily Planet - News", (20, 42)),
+        ("Home | News", None),
+        ("Der Sturm trifft die Küste \N{EN DASH} Zeitung", (26, 36)),
+        ("Der Sturm trifft die Küste \N{EN DASH} Zeitung ![](/p.gif) <img src=x>", (26, 36)),
+        ("Der Sturm trifft die Küste \N{EN DASH} Zeitung ![](/p.gif) and more", None),
+        ("", None),
     ],
 )
-def test_a_title_s_site_suffix_starts_at_a_code_point_offset(line: str, expected: int) -> None:
-    assert native_lexicon().site_suffix_start(line) == expected
+def test_a_title_s_site_suffix_is_a_span_in_code_points(line: str, expected: tuple[int, int] | None) -> None:
+    assert native_lexicon().title_suffix(line) == expected
 
 
 def test_the_footer_s_cut_refuses_labels_that_do_not_fit_its_blocks() -> None:

@@ -30,8 +30,9 @@ use regex::Regex;
 
 use crate::blocks::{count_words, words, Block, FunctionWords};
 use crate::forward::Forward;
+use crate::links;
 use crate::phrases::{not_word, translate, DFA_CACHE};
-use crate::unicode::{casefold, is_digit, is_lower, is_space, is_wide};
+use crate::unicode::{casefold, is_digit, is_lower, is_python_space, is_space, is_wide};
 use crate::unicode_tables::DIGIT;
 
 // jusText's thresholds, in characters of visible text and shares of stopwords.
@@ -203,6 +204,18 @@ impl Patterns {
         cut
     }
 
+    /// The span of the site's name after a title line (see [`Patterns::site_suffix_start`]), which ends
+    /// before the images (tracking pixels, icons) that close the line; `None` if the line has no such
+    /// suffix or is more than one line.
+    pub fn title_suffix(&self, line: &str) -> Option<(usize, usize)> {
+        if line.contains('\n') {
+            return None;
+        }
+        let end = end_before_images(line);
+        let cut = self.site_suffix_start(&line[..end]);
+        (cut != end).then_some((cut, end))
+    }
+
     fn suffix_start(&self, line: &str) -> Option<usize> {
         self.title_separator.find_iter(line).find_map(|separator| {
             let head_words = count_words(&line[..separator.start()]);
@@ -219,6 +232,23 @@ impl Patterns {
     fn is_list_line(&self, block: &Block) -> bool {
         self.list_line.is_match(&block.visible)
     }
+}
+
+/// Where the words of a line end: before its trailing blanks and the images that close it.
+fn end_before_images(line: &str) -> usize {
+    let words_end = |text: &str| text.trim_end_matches(is_python_space).len();
+    let mut end = words_end(line);
+    if !line.contains("](") && !line.contains('<') {
+        return end;
+    }
+    for token in links::tokenize(line).iter().rev() {
+        let after = line.get(token.end..end).unwrap_or("");
+        if !token.kind.is_image() || !after.trim_matches(is_python_space).is_empty() {
+            break;
+        }
+        end = words_end(&line[..token.start]);
+    }
+    end
 }
 
 /// What the passes read besides the blocks: the patterns, the document's function words and prose,

@@ -786,18 +786,11 @@ impl Blocks {
         self.check_indices(&removed)?;
         let utf8: &str = &self.text.utf8;
         let output = guarded(py, "boilerplate", || {
-            let mut edits = removal::removal_edits(utf8, &self.blocks, &removed);
-            edits.extend(cuts.iter().map(|&(start, end)| Edit {
-                start: byte_offset(utf8, start),
-                end: byte_offset(utf8, end),
-                new: String::new(),
-                rule: "cut".into(),
-            }));
-            edits.sort_by_key(|edit| (edit.start, edit.end));
-            edits
-                .windows(2)
-                .all(|pair| pair[0].end <= pair[1].start)
-                .then(|| edits::apply(utf8, &edits))
+            let cuts: Vec<(usize, usize)> = cuts
+                .iter()
+                .map(|&(start, end)| (byte_offset(utf8, start), byte_offset(utf8, end)))
+                .collect();
+            removal::without(utf8, &self.blocks, &removed, &cuts)
         })?;
         match output {
             Some(output) => self.text.to_python(py, &output),
@@ -1021,15 +1014,16 @@ impl Lexicon {
         })
     }
 
-    /// Where the site's name after a title line starts ("Title | Site - Section"), in code points; its
-    /// length if it has none (see `classify::Patterns::site_suffix_start`).
-    fn site_suffix_start(&self, py: Python<'_>, line: &Bound<'_, PyString>) -> PyResult<usize> {
+    /// The span (in code points) of the site's name after a title line, before the images that close it;
+    /// None if it has none (see `classify::Patterns::title_suffix`).
+    fn title_suffix(&self, py: Python<'_>, line: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)>> {
         let text = Text::read_copy(line)?;
         let utf8: &str = &text.utf8;
         guarded(py, "boilerplate", || {
-            let mut cut = self.patterns.site_suffix_start(utf8);
-            to_code_points(utf8, [&mut cut]);
-            cut
+            self.patterns.title_suffix(utf8).map(|(mut start, mut end)| {
+                to_code_points(utf8, [&mut start, &mut end]);
+                (start, end)
+            })
         })
     }
 }
@@ -1048,29 +1042,23 @@ fn check_user_labels(user_labels: Option<&[Option<String>]>, blocks: &Blocks) ->
 /// run, near-prose among furniture, unproven long blocks, the most link text, keep comments.
 type SettingsRow = (bool, bool, bool, bool, bool, f64, bool);
 
-/// The classification of one document's blocks (see `classify.rs`): each block's class on its own
-/// evidence, and the words that tell a copy of it, are read once; `settle` runs the passes until the
-/// verdicts settle.
+/// The classification of one document's blocks (see `classify.rs`): `settle` reads each block's class on its
+/// own evidence and the words that tell a copy of it once, then runs the passes until the verdicts settle.
 #[pyclass(frozen, module = "textclean._native")]
 struct Classification {
     lexicon: Py<Lexicon>,
     stopwords: Py<WordSet>,
     blocks: Py<Blocks>,
-    own: Vec<(classify::Kind, String)>,
-    /// The words that tell a copy of each block (see `classify::copy_key`).
-    copies: Vec<Option<String>>,
-    prose_share: Option<f64>,
+    user_labels: Option<Vec<Option<String>>>,
     settings: classify::Settings,
 }
 
 #[pymethods]
 impl Classification {
-    /// Read the blocks (as `split_blocks` keeps them), their labels from the lexicon unless the user's
-    /// phrases or patterns give one (`user_labels`, one for each block, if the user gave any), and the
-    /// document's prose.
+    /// Take the blocks (as `split_blocks` keeps them), the lexicon, the document's function words, the user's
+    /// labels (`user_labels`, one for each block, if the user gave any phrases or patterns) and the settings.
     #[new]
     fn new(
-        py: Python<'_>,
         blocks: Py<Blocks>,
         lexicon: Py<Lexicon>,
         stopwords: Py<WordSet>,
@@ -1078,54 +1066,12 @@ impl Classification {
         settings: SettingsRow,
     ) -> PyResult<Self> {
         check_user_labels(user_labels.as_deref(), blocks.get())?;
-        let settings = classify::Settings {
-            neighbours: settings.0,
-            position: settings.1,
-            prose_outside_run: settings.2,
-            near_prose_among_furniture: settings.3,
-            unproven_long_blocks: settings.4,
-            max_link_density: settings.5,
-            keep_comments: settings.6,
-        };
-        let (reader, words, table) = (lexicon.get(), stopwords.get(), blocks.get());
-        let (prose_share, own, copies) = guarded(py, "boilerplate", || {
-            let prose_share = classify::prose_share(&table.blocks);
-            let context = classify::Context {
-                patterns: &reader.patterns,
-                stopwords: &words.0,
-                prose_share,
-                settings,
-            };
-            let own = table
-                .blocks
-                .iter()
-                .enumerate()
-                .map(|(i, block)| {
-                    let user = user_labels.as_ref().and_then(|labels| labels[i].as_deref());
-                    let label = if block.words == 0 {
-                        None
-                    } else {
-                        user.or_else(|| reader.lexicon.label(&block.visible, block.words, block.sentence_end))
-                    };
-                    let (kind, rule) = classify::own_class(block, label, &context);
-                    (kind, rule.to_string())
-                })
-                .collect();
-            let copies = table
-                .blocks
-                .iter()
-                .map(|block| classify::copy_key(block, &context))
-                .collect();
-            (prose_share, own, copies)
-        })?;
         Ok(Classification {
             lexicon,
             stopwords,
             blocks,
-            own,
-            copies,
-            prose_share,
-            settings,
+            user_labels,
+            settings: classification_settings(settings),
         })
     }
 
@@ -1139,19 +1085,16 @@ impl Classification {
             let context = classify::Context {
                 patterns: &reader.patterns,
                 stopwords: &words.0,
-                prose_share: self.prose_share,
+                prose_share: classify::prose_share(table),
                 settings: self.settings,
             };
-            let passes = |indices: &[usize]| {
-                let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &table[i]).collect();
-                let own: Vec<(classify::Kind, &str)> = indices
-                    .iter()
-                    .map(|&i| (self.own[i].0, self.own[i].1.as_str()))
-                    .collect();
-                let copies: Vec<Option<&str>> = indices.iter().map(|&i| self.copies[i].as_deref()).collect();
-                classify::classify(&blocks, &own, &copies, &context)
-            };
-            settle::settle(table, &reader.lexicon, keep_title, passes)
+            settle::settle_document(
+                table,
+                &reader.lexicon,
+                self.user_labels.as_deref(),
+                &context,
+                keep_title,
+            )
         })?;
         let removed = settled
             .verdicts
@@ -1161,6 +1104,19 @@ impl Classification {
             .map(|(i, verdict)| (i, PyString::intern(py, verdict.rule), verdict.by))
             .collect();
         Ok((settled.title, removed))
+    }
+}
+
+/// The classification's settings from Python's row.
+fn classification_settings(settings: SettingsRow) -> classify::Settings {
+    classify::Settings {
+        neighbours: settings.0,
+        position: settings.1,
+        prose_outside_run: settings.2,
+        near_prose_among_furniture: settings.3,
+        unproven_long_blocks: settings.4,
+        max_link_density: settings.5,
+        keep_comments: settings.6,
     }
 }
 

@@ -7,7 +7,7 @@
 //! paragraphs.
 
 use crate::blocks::Block;
-use crate::edits::Edit;
+use crate::edits::{apply, Edit};
 use crate::unicode::is_python_space;
 
 /// The edits (in order, offsets in bytes) that remove the blocks at `removed` (indices into `blocks`,
@@ -76,6 +76,31 @@ pub fn removal_edits(text: &str, blocks: &[Block], removed: &[usize]) -> Vec<Edi
         .collect()
 }
 
+/// `text` without the blocks at `removed` (ascending, as [`removal_edits`] removes them) and without the
+/// byte spans `cuts` (outside the removals); `None` if a cut overlaps a removal.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use textclean_native::{blocks::split, removal::without};
+/// let text = "Title | Site\n\nShare this\n\nThe text.";
+/// let blocks = split(text, &HashSet::new());
+/// assert_eq!(without(text, &blocks, &[1], &[(5, 12)]).as_deref(), Some("Title\n\nThe text."));
+/// ```
+pub fn without(text: &str, blocks: &[Block], removed: &[usize], cuts: &[(usize, usize)]) -> Option<String> {
+    let mut edits = removal_edits(text, blocks, removed);
+    edits.extend(cuts.iter().map(|&(start, end)| Edit {
+        start,
+        end,
+        new: String::new(),
+        rule: "cut".into(),
+    }));
+    edits.sort_by_key(|edit| (edit.start, edit.end));
+    edits
+        .windows(2)
+        .all(|pair| pair[0].end <= pair[1].start)
+        .then(|| apply(text, &edits))
+}
+
 /// Whether `text` holds nothing but white space (as Python's `str.strip` sees it).
 fn is_blank(text: &str) -> bool {
     text.chars().all(is_python_space)
@@ -90,7 +115,6 @@ fn holds_blank_line(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::blocks::split;
-    use crate::edits::apply;
     use std::collections::HashSet;
 
     fn removed(text: &str, indices: &[usize]) -> String {

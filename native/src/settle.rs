@@ -6,7 +6,7 @@
 //! when one removes nothing, or after [`MAX_ROUNDS`] of them, so the cleaner is idempotent on real text.
 
 use crate::blocks::Block;
-use crate::classify::{Kind, Verdict, HEAD_WORDS};
+use crate::classify::{self, Context, Kind, Verdict, HEAD_WORDS};
 use crate::edits::MAX_ROUNDS;
 use crate::lexicon::{first_word_start, Lexicon};
 
@@ -63,6 +63,39 @@ pub fn settle<'a>(
         }
     }
     Settled { verdicts, title }
+}
+
+/// Classify a document's `blocks` and settle their verdicts (see [`settle`]). Each block's class on its own
+/// evidence and the words that tell a copy of it are read once; a block's label is the user's where
+/// `user_labels` (one for each block, if the user gave any) holds one, else the lexicon's.
+pub fn settle_document<'a>(
+    blocks: &'a [Block],
+    lexicon: &'a Lexicon,
+    user_labels: Option<&'a [Option<String>]>,
+    context: &Context<'_>,
+    keep_title: bool,
+) -> Settled<'a> {
+    let own: Vec<(Kind, &'a str)> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            let user = user_labels.and_then(|labels| labels[i].as_deref());
+            let label = if block.words == 0 {
+                None
+            } else {
+                user.or_else(|| lexicon.label(&block.visible, block.words, block.sentence_end))
+            };
+            classify::own_class(block, label, context)
+        })
+        .collect();
+    let copies: Vec<Option<String>> = blocks.iter().map(|block| classify::copy_key(block, context)).collect();
+    let passes = |indices: &[usize]| {
+        let chosen: Vec<&Block> = indices.iter().map(|&i| &blocks[i]).collect();
+        let own: Vec<(Kind, &'a str)> = indices.iter().map(|&i| own[i]).collect();
+        let copies: Vec<Option<&str>> = indices.iter().map(|&i| copies[i].as_deref()).collect();
+        classify::classify(&chosen, &own, &copies, context)
+    };
+    settle(blocks, lexicon, keep_title, passes)
 }
 
 /// The title among `blocks`: the first heading-like block (a few words, not a sentence, not a list

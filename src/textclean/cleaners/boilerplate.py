@@ -16,12 +16,11 @@ from typing import NamedTuple
 
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, block_at, native_blocks, split_blocks
-from textclean.furniture.evidence import labeled_data, lexicon_evidence, site_suffix_start
+from textclean.furniture.evidence import labeled_data, lexicon_evidence, title_suffix
 from textclean.furniture.lexicon import TITLE_SEPARATOR
 from textclean.furniture.passes import Classification
 from textclean.furniture.removal import guard_edit, removal_edits, text_without
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
-from textclean.text.markup_tokens import IMAGE_KINDS, tokenize_links
 
 
 @dataclass(frozen=True)
@@ -159,23 +158,9 @@ def _title_suffix_edits(text: str, block: Block) -> list[Edit]:
     The trim repeats on what is left until nothing more qualifies, so a second run trims nothing.
     """
     line = text[block.start : block.end]
-    if "\n" in line:
+    suffix = title_suffix(line)
+    if suffix is None:
         return []
-    end = _end_before_images(line)
-    cut = site_suffix_start(line[:end])
-    if cut == end:
-        return []
+    cut, end = suffix
     site = TITLE_SEPARATOR.sub(" ", line[cut:end]).strip()
     return [Edit(block.start + cut, block.start + end, "", "title-suffix", line[cut:end], {"site": site})]
-
-
-def _end_before_images(line: str) -> int:
-    """Return where the words of a line end: before the images (tracking pixels, icons) that close it."""
-    end = len(line.rstrip())
-    if "](" not in line and "<" not in line:
-        return end
-    for token in reversed(tokenize_links(line)):
-        if token.kind not in IMAGE_KINDS or line[token.end : end].strip():
-            break
-        end = len(line[: token.start].rstrip())
-    return end

@@ -187,17 +187,21 @@ def find_date(text: str) -> regex.Match[str] | None:
     return DATE.search(text) or (None if text.isascii() else CJK_DATE.search(text))
 
 
-def site_suffix_start(line: str) -> int:
-    """Return where the site's name after a title line starts ("Title | Site - Section"), or its length.
+def title_suffix(line: str) -> tuple[int, int] | None:
+    """Return the span of the site's name after a title line ("Title | Site - Section"), or ``None``.
 
-    A suffix is short segments after a separator, with fewer words than the title. The cut
-    repeats on what is left until nothing more qualifies, so what is left has no suffix.
+    A suffix is short segments after a separator, with fewer words than the title; the images that
+    close the line (tracking pixels, icons) stay after it. The cut repeats on what is left until
+    nothing more qualifies, so what is left has no suffix.
 
-    >>> line = "Storm hits the coast | Daily Planet - News"
-    >>> line[: site_suffix_start(line)]
-    'Storm hits the coast'
+    >>> line = "Storm hits the coast | Daily Planet - News ![](/pixel.gif)"
+    >>> start, end = title_suffix(line)
+    >>> line[:start], line[start:end]
+    ('Storm hits the coast', ' | Daily Planet - News')
+    >>> title_suffix("Home | News") is None
+    True
     """
-    return native_lexicon().site_suffix_start(line)
+    return native_lexicon().title_suffix(line)
 
 
 def labeled_data(label: str, visible: str) -> dict[str, Any]:
