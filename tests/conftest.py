@@ -192,8 +192,9 @@ def _write(path: Path, text: str) -> None:
 @pytest.fixture
 def fresh_word_lists() -> Iterator[None]:
     """Run a test with no word list read yet, and forget what it read afterwards."""
-    caches = [languages._wordfreq_data, languages._function_words, languages._language_reader]
-    caches += [languages.stopwords, languages.word_frequencies, languages.listed_languages]
+    caches = [languages._wordfreq_data, languages._function_words, languages.language_reader]
+    caches += [languages.stopwords, languages.function_word_table, languages.word_frequencies]
+    caches += [languages.listed_languages]
     for cache in caches:
         cache.cache_clear()
     yield

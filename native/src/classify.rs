@@ -1282,19 +1282,7 @@ fn digit_value(c: char) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const LIST_LINE: &str = r"^(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\p{L}|\p{L}+\s?\d+(?:[.,]\d+)?\s?\p{L}|\p{L}[\p{L}\- ]{0,30}[:：]\s*[^\d\n]{0,20}\d|\|(?:[^|\n]+\|){2}|(?:\S+(?: \S+)*(?:\s{2,}|\t)){2}\S)";
-
-    fn patterns() -> Patterns {
-        Patterns::new(
-            LIST_LINE,
-            r"^(?:\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){1,3} (?:is|was))(?:\W+\w+){0,6}?\W+(?:writer|editor)(?:\W|$)",
-            r"\W{0,3}(?:(?:photo|bild)\s+)?(?P<at>\d{1,3})\s*(?:/|of|von)\s*(?P<of>\d{1,3})\W{0,3}",
-            r"\s+(?:[|–—·•»]|-{1,2}|::)\s+",
-            r"share|sign\s+up|cookies?",
-        )
-        .unwrap()
-    }
+    use crate::testing::PATTERNS;
 
     fn block(visible: &str) -> Block {
         let mut blocks = crate::blocks::split(visible, &FunctionWords::default());
@@ -1332,7 +1320,7 @@ mod tests {
 
     #[test]
     fn content_lines_carry_data_verse_or_sentences() {
-        let patterns = patterns();
+        let patterns = &*PATTERNS;
         let lines = [
             "Tue - Sat 4 PM",
             "x = len(items)",
@@ -1342,19 +1330,19 @@ mod tests {
         ];
         let read: Vec<bool> = lines
             .iter()
-            .map(|line| is_content_line(&block(line), &patterns))
+            .map(|line| is_content_line(&block(line), patterns))
             .collect();
         assert_eq!(read, [true, true, true, false, true]);
     }
 
     #[test]
     fn a_list_of_amounts_is_content_and_a_menu_is_not() {
-        let patterns = patterns();
+        let patterns = &*PATTERNS;
         let list: Vec<Block> = ["200 g flour", "3 eggs", "1 tsp salt", "100 ml milk"].map(block).into();
         let menu: Vec<Block> = ["Home", "News", "Sport", "Contact"].map(block).into();
         let (list, menu): (Vec<&Block>, Vec<&Block>) = (list.iter().collect(), menu.iter().collect());
-        assert!(is_content_list(&list, LIST_CONTENT_SHARE, &patterns));
-        assert!(!is_content_list(&menu, LIST_CONTENT_SHARE, &patterns));
+        assert!(is_content_list(&list, LIST_CONTENT_SHARE, patterns));
+        assert!(!is_content_list(&menu, LIST_CONTENT_SHARE, patterns));
     }
 
     #[test]
@@ -1373,7 +1361,7 @@ mod tests {
 
     #[test]
     fn a_title_loses_the_site_name_after_it() {
-        let patterns = patterns();
+        let patterns = &*PATTERNS;
         let line = "Storm hits the coast | Daily Planet - News";
         assert_eq!(&line[..patterns.site_suffix_start(line)], "Storm hits the coast");
         assert_eq!(patterns.site_suffix_start("Home | News"), "Home | News".len());
@@ -1381,7 +1369,7 @@ mod tests {
 
     #[test]
     fn slide_counters_and_author_notes_are_read() {
-        let patterns = patterns();
+        let patterns = &*PATTERNS;
         let counter = patterns.slide_counter.captures("Bild 3 von 12").unwrap();
         assert_eq!((&counter["at"], &counter["of"]), ("3", "12"));
         assert!(patterns.slide_counter.captures("3 of 12 things").is_none());
@@ -1408,7 +1396,7 @@ mod tests {
 
     #[test]
     fn a_menu_goes_and_the_article_stays() {
-        let patterns = patterns();
+        let patterns = &*PATTERNS;
         let stopwords: FunctionWords = ["the", "and", "to", "on"].iter().map(|w| w.to_string()).collect();
         let text = format!(
             "* [Home](/)\n* [News](/news)\n\n{}",
@@ -1417,7 +1405,7 @@ mod tests {
         let blocks = crate::blocks::split(&text, &stopwords);
         let prose = prose_share(&blocks);
         let context = Context {
-            patterns: &patterns,
+            patterns,
             stopwords: &stopwords,
             prose_share: prose,
             settings: normal(),
@@ -1436,7 +1424,7 @@ mod tests {
 
     #[test]
     fn the_passes_take_linear_time() {
-        let patterns = patterns();
+        let patterns = &*PATTERNS;
         let none = FunctionWords::default();
         let prose = "The council met on Monday and voted to keep the old library open for another year. ".repeat(8);
         // an article, a thread of three comments (kept) and a menu, again and again, each a little different
@@ -1452,7 +1440,7 @@ mod tests {
             |text| {
                 let blocks = crate::blocks::split(text, &none);
                 let context = Context {
-                    patterns: &patterns,
+                    patterns,
                     stopwords: &none,
                     prose_share: prose_share(&blocks),
                     settings: Settings {

@@ -26,6 +26,7 @@ pub mod mojibake;
 pub mod pages;
 pub mod phrases;
 pub mod removal;
+pub mod run;
 pub mod settle;
 pub mod unicode;
 mod unicode_tables;
@@ -43,6 +44,7 @@ pub(crate) mod testing {
     use std::sync::LazyLock;
     use std::time::{Duration, Instant};
 
+    use crate::classify::Patterns;
     use crate::lexicon::{Lexicon, WordLists};
 
     /// Check that `scan` takes linear time on the texts `text(n)` makes of `n` units: eight times the
@@ -68,6 +70,20 @@ pub(crate) mod testing {
             "{start:?}: {small:?} then {large:?}"
         );
     }
+
+    const LIST_LINE: &str = r"^(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\p{L}|\p{L}+\s?\d+(?:[.,]\d+)?\s?\p{L}|\p{L}[\p{L}\- ]{0,30}[:：]\s*[^\d\n]{0,20}\d|\|(?:[^|\n]+\|){2}|(?:\S+(?: \S+)*(?:\s{2,}|\t)){2}\S)";
+
+    /// The block classifier's patterns, in the lexicon's syntax.
+    pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+        Patterns::new(
+            LIST_LINE,
+            r"^(?:\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){1,3} (?:is|was))(?:\W+\w+){0,6}?\W+(?:writer|editor)(?:\W|$)",
+            r"\W{0,3}(?:(?:photo|bild)\s+)?(?P<at>\d{1,3})\s*(?:/|of|von)\s*(?P<of>\d{1,3})\W{0,3}",
+            r"\s+(?:[|–—·•»]|-{1,2}|::)\s+",
+            r"share|sign\s+up|cookies?",
+        )
+        .unwrap()
+    });
 
     /// A lexicon of a few phrases of each kind, in the lexicon's syntax.
     pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {

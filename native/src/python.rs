@@ -6,6 +6,7 @@
 //! inside the core never reaches Python as one: it becomes `textclean.errors.NativeError`, naming
 //! the step.
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
@@ -22,7 +23,7 @@ use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::{
     blocks, chars, footer, lexicon, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, mojibake,
-    pages, removal, settle, whitespace, wordtable,
+    pages, removal, run, settle, whitespace, wordtable,
 };
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -155,16 +156,20 @@ impl<'a> Text<'a> {
 
 /// Run `work` without the GIL; a panic becomes a `NativeError` naming `step`.
 fn guarded<T: Send>(py: Python<'_>, step: &str, work: impl FnOnce() -> T + Send) -> PyResult<T> {
-    py.detach(|| catch_unwind(AssertUnwindSafe(work))).map_err(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|reason| reason.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
-        NativeError::new_err(format!(
-            "step '{step}': the native core failed ({reason}); please report it with the text"
-        ))
-    })
+    py.detach(|| catch_unwind(AssertUnwindSafe(work)))
+        .map_err(|panic| native_error(step, panic.as_ref()))
+}
+
+/// The `NativeError` of a panic in `step`.
+fn native_error(step: &str, panic: &(dyn Any + Send)) -> PyErr {
+    let reason = panic
+        .downcast_ref::<&str>()
+        .map(|reason| reason.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string());
+    NativeError::new_err(format!(
+        "step '{step}': the native core failed ({reason}); please report it with the text"
+    ))
 }
 
 /// Run `rules` on `text` without the GIL, guarded; give the edits with code point offsets.
@@ -332,6 +337,17 @@ fn markup_output<'py>(
 /// The rules of the `links` step: `urls` is "drop", "keep" or "footnote", `bare_urls` is "keep", "drop"
 /// or "replace" (with `url_token`).
 fn link_rules<'t>(urls: &str, bare_urls: &str, url_token: &'t str) -> PyResult<impl Fn(&str) -> Vec<Edit> + Send + 't> {
+    let (urls, bare_urls) = link_policies(urls, bare_urls)?;
+    let options = links_edits::Options {
+        urls,
+        bare_urls,
+        url_token,
+    };
+    Ok(move |text: &str| links_edits::find_edits(text, options))
+}
+
+/// The policies of the `links` step, from their names.
+fn link_policies(urls: &str, bare_urls: &str) -> PyResult<(links_edits::Urls, links_edits::BareUrls)> {
     let urls = match urls {
         "drop" => links_edits::Urls::Drop,
         "keep" => links_edits::Urls::Keep,
@@ -344,12 +360,7 @@ fn link_rules<'t>(urls: &str, bare_urls: &str, url_token: &'t str) -> PyResult<i
         "replace" => links_edits::BareUrls::Replace,
         _ => return Err(PyValueError::new_err(format!("unknown bare_urls policy {bare_urls:?}"))),
     };
-    let options = links_edits::Options {
-        urls,
-        bare_urls,
-        url_token,
-    };
-    Ok(move |text: &str| links_edits::find_edits(text, options))
+    Ok((urls, bare_urls))
 }
 
 /// The text of the `links` step and its URL token as the core reads them: each as it is, or, where
@@ -1154,6 +1165,154 @@ fn footer_tail_start(
     })
 }
 
+/// Each language's function words as the furniture cleaners count them, which Python gives as a run asks.
+#[pyclass(frozen, module = "textclean._native")]
+struct FunctionWordTable(RwLock<HashMap<String, blocks::FunctionWords>>);
+
+#[pymethods]
+impl FunctionWordTable {
+    #[new]
+    fn new() -> Self {
+        FunctionWordTable(RwLock::new(HashMap::new()))
+    }
+
+    /// Give the function words of `language`.
+    fn add(&self, py: Python<'_>, language: String, words: &Bound<'_, PyAny>) -> PyResult<()> {
+        let words = WordSet::new(words)?.0;
+        // the lock waits for runs, which read the table without the GIL: wait without it too
+        guarded(py, "language", || {
+            self.0
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(language, words);
+        })
+    }
+}
+
+/// What `Run.run` gives: the text the steps make and each step's count of edits; or what a step needs
+/// first, as ("script", name) or ("words", language); or neither for a text the core leaves to the steps.
+type RunRow<'py> = (Option<Bound<'py, PyString>>, Vec<usize>, Option<(&'static str, String)>);
+
+/// How a run ended, without the GIL.
+enum Ran {
+    Done(String, Vec<usize>),
+    Needs(run::Need),
+    Failed(PyErr),
+}
+
+/// Consecutive built-in steps that the core runs in one call (see `run.rs`). Each step is given as its
+/// name and its options: `whitespace` (max blank lines), `links` (urls, bare URLs, URL token), `markup`
+/// (headings, list markers, tables: whether each goes), `footer` (its settings as `footer_tail_start`
+/// takes them), `boilerplate` (a classification's settings, keep the title).
+#[pyclass(frozen, module = "textclean._native")]
+struct Run {
+    steps: Vec<run::Step>,
+}
+
+#[pymethods]
+impl Run {
+    #[new]
+    fn new(steps: Vec<(String, Bound<'_, PyTuple>)>) -> PyResult<Self> {
+        let steps = steps
+            .iter()
+            .map(|(name, options)| run_step_of(name, options))
+            .collect::<PyResult<_>>()?;
+        Ok(Run { steps })
+    }
+
+    /// Run the steps on `text` (see `RunRow`) with the lexicon, the reader of languages and the table of
+    /// function words; a text with lone surrogates is left to the steps.
+    fn run<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyString>,
+        lexicon: &Lexicon,
+        reader: &LanguageReader,
+        function_words: &FunctionWordTable,
+    ) -> PyResult<RunRow<'py>> {
+        let input = Text::read(text)?;
+        if !input.surrogates.is_empty() {
+            return Ok((None, Vec::new(), None));
+        }
+        let utf8: &str = &input.utf8;
+        let ran = py.detach(|| {
+            let reader = reader.0.read().unwrap_or_else(PoisonError::into_inner);
+            let function_words = function_words.0.read().unwrap_or_else(PoisonError::into_inner);
+            let resources = run::Resources {
+                lexicon: &lexicon.lexicon,
+                patterns: &lexicon.patterns,
+                reader: &reader,
+                function_words: &function_words,
+            };
+            let mut document = run::Document::new(utf8);
+            let mut counts = Vec::with_capacity(self.steps.len());
+            for step in &self.steps {
+                match catch_unwind(AssertUnwindSafe(|| document.apply(step, &resources))) {
+                    Ok(Ok(count)) => counts.push(count),
+                    Ok(Err(need)) => return Ran::Needs(need),
+                    Err(panic) => return Ran::Failed(native_error(step.name(), panic.as_ref())),
+                }
+            }
+            Ran::Done(document.into_text(), counts)
+        });
+        match ran {
+            Ran::Done(output, counts) if output == utf8 => Ok((Some(text.clone()), counts, None)),
+            Ran::Done(output, counts) => Ok((Some(PyString::new(py, &output)), counts, None)),
+            Ran::Needs(run::Need::Script(script)) => Ok((None, Vec::new(), Some(("script", script.to_string())))),
+            Ran::Needs(run::Need::FunctionWords(language)) => Ok((None, Vec::new(), Some(("words", language)))),
+            Ran::Failed(error) => Err(error),
+        }
+    }
+}
+
+/// A step of a run from its name and options (see `Run`).
+fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> {
+    Ok(match name {
+        "whitespace" => run::Step::Whitespace {
+            max_blank_lines: options.extract::<(usize,)>()?.0,
+        },
+        "links" => {
+            let (urls, bare_urls, url_token): (String, String, String) = options.extract()?;
+            let (urls, bare_urls) = link_policies(&urls, &bare_urls)?;
+            run::Step::Links {
+                urls,
+                bare_urls,
+                url_token,
+            }
+        }
+        "markup" => {
+            let (headings, list_markers, tables) = options.extract()?;
+            run::Step::Markup(markup::Options {
+                headings,
+                list_markers,
+                tables,
+            })
+        }
+        "footer" => {
+            let (cut_before_prose, prompts_end_article, prompts_end_text_on_subject, min_article_words) =
+                options.extract()?;
+            run::Step::Footer(footer::Settings {
+                cut_before_prose,
+                prompts_end_article,
+                prompts_end_text_on_subject,
+                min_article_words,
+            })
+        }
+        "boilerplate" => {
+            let (settings, keep_title): (SettingsRow, bool) = options.extract()?;
+            run::Step::Boilerplate {
+                settings: classification_settings(settings),
+                keep_title,
+            }
+        }
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "no built-in step {name:?} runs in the core"
+            )))
+        }
+    })
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
@@ -1177,6 +1336,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<LanguageReader>()?;
     module.add_class::<Lexicon>()?;
     module.add_class::<Classification>()?;
+    module.add_class::<FunctionWordTable>()?;
+    module.add_class::<Run>()?;
     module.add_class::<Blocks>()?;
     module.add_function(wrap_pyfunction!(footer_tail_start, module)?)?;
     module.add("CAPTION_WORDS", lexicon::CAPTION_WORDS)?;

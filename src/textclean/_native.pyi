@@ -3,6 +3,7 @@
 # texts (and URLs, for links); offsets in code points of the text it was given.
 
 from collections.abc import Iterable
+from typing import Any
 
 EditLists = tuple[list[int], list[int], list[str], list[str]]
 TokenLists = tuple[list[str], list[int], list[int], list[str], list[str | None]]
@@ -114,6 +115,20 @@ class Classification:
         settings: tuple[bool, bool, bool, bool, bool, float, bool],
     ) -> None: ...
     def settle(self, keep_title: bool) -> tuple[int | None, list[tuple[int, str, str]]]: ...
+
+class FunctionWordTable:
+    """Each language's function words as the furniture cleaners count them, given as runs ask (native/src/run.rs)."""
+
+    def __init__(self) -> None: ...
+    def add(self, language: str, words: Iterable[str]) -> None: ...
+
+class Run:
+    """Consecutive built-in steps that the core runs in one call (native/src/run.rs)."""
+
+    def __init__(self, steps: list[tuple[str, tuple[Any, ...]]]) -> None: ...
+    def run(
+        self, text: str, lexicon: Lexicon, reader: LanguageReader, function_words: FunctionWordTable
+    ) -> tuple[str | None, list[int], tuple[str, str] | None]: ...
 
 def footer_tail_start(
     blocks: Blocks,

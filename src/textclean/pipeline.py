@@ -22,6 +22,7 @@ from typing import Any
 from textclean import registry
 from textclean.edits import Edit, OffsetMap, apply_edits
 from textclean.errors import InvalidOptionError, NotPicklableError, TextcleanError
+from textclean.runs import NativeRun, plan
 
 StepLike = str | Callable[[str], str]
 DEFAULT_ROUNDS = 3  # the default pipeline settles in one or two rounds on real pages; a third is a bound
@@ -43,6 +44,11 @@ class Step:
     def find_edits(self, text: str) -> list[Edit]:
         """Return the edits this step makes to ``text``."""
         return self.spec.find_edits(text, self.prepared)
+
+    @property
+    def native(self) -> registry.NativeStep | None:
+        """The step as the native core runs it with its neighbours, if it can (see :mod:`textclean.runs`)."""
+        return None if self.spec.native is None else self.spec.native(self.prepared)
 
     def __call__(self, text: str) -> str:
         """Return ``text`` cleaned by this step (without making edits, where the cleaner can)."""
@@ -186,6 +192,7 @@ class Pipeline:
         self._step_likes: tuple[StepLike, ...] = registry.DEFAULT_STEPS if steps is None else as_step_tuple(steps)
         self._options: dict[str, dict[str, Any]] = {name: dict(value) for name, value in (options or {}).items()}
         self.steps: tuple[Step, ...] = tuple(self._build_step(step) for step in self._step_likes)
+        self._plan: tuple[Step | NativeRun, ...] | None = None  # the steps with their native runs, made on first use
         unused = sorted(set(self._options) - {step.name for step in self.steps})
         if unused:
             raise InvalidOptionError(
@@ -217,11 +224,7 @@ class Pipeline:
         ('a\nb', {'whitespace': 2})
         """
         counts = dict.fromkeys(self.names, 0)
-
-        def count(name: str, edits: Sequence[Edit]) -> None:
-            counts[name] += len(edits)
-
-        return self.clean_and_observe(text, count), counts
+        return self._run(text, None, counts), counts
 
     def clean_and_observe(self, text: str, observe: Callable[[str, Sequence[Edit]], None]) -> str:
         r"""Clean ``text``, calling ``observe(step name, edits)`` after every step that runs.
@@ -248,21 +251,51 @@ class Pipeline:
             records.pop()
         return Explanation(text, output, tuple(records))
 
-    def _run(self, text: str, observe: Callable[[Step, str, list[Edit], int], None] | None) -> str:
-        """Run the steps in rounds until a round changes nothing; ``observe`` sees every step's edits and round."""
+    def _run(
+        self,
+        text: str,
+        observe: Callable[[Step, str, list[Edit], int], None] | None,
+        counts: dict[str, int] | None = None,
+    ) -> str:
+        """Run the steps in rounds until a round changes nothing.
+
+        ``observe`` sees every step's edits and round; without it, each run of steps that the native
+        core runs whole runs in one call (:mod:`textclean.runs`), and ``counts`` (if given) adds up
+        each step's edits.
+        """
         _check_text(text)
+        parts = self.steps if observe is not None else self._steps_and_runs()
         for round_number in range(1, self.max_rounds + 1):
             before = text
-            for step in self.steps:
-                if observe is None:
-                    text = step(text)
-                    continue
-                edits = step.find_edits(text)
-                observe(step, text, edits, round_number)
-                text = apply_edits(text, edits)
+            for part in parts:
+                if isinstance(part, NativeRun):
+                    ran = part(text)
+                    if ran is not None:
+                        text, made = ran
+                        if counts is not None:
+                            for step, count in zip(part.steps, made, strict=True):
+                                counts[step.name] += count
+                        continue
+                steps = part.steps if isinstance(part, NativeRun) else (part,)
+                for step in steps:
+                    if observe is None and counts is None:
+                        text = step(text)
+                        continue
+                    edits = step.find_edits(text)
+                    if observe is not None:
+                        observe(step, text, edits, round_number)
+                    if counts is not None:
+                        counts[step.name] += len(edits)
+                    text = apply_edits(text, edits)
             if text == before:
                 break
         return text
+
+    def _steps_and_runs(self) -> tuple[Step | NativeRun, ...]:
+        """Return the steps, each run of them that the native core runs whole made one native run."""
+        if self._plan is None:
+            self._plan = plan(self.steps)
+        return self._plan
 
     def __repr__(self) -> str:
         names = [step if isinstance(step, str) else _callable_name(step) for step in self._step_likes]

@@ -35,6 +35,8 @@ _NAME_RE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 FindEdits = Callable[[str, Any], list[Edit]]
 Output = Callable[[str, Any], str]
+# A built-in step as the native core takes it in a run of steps: its name and its options (textclean.runs).
+NativeStep = tuple[str, tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ class CleanerSpec:
     ``make_options`` turns keyword options into the object that ``find_edits`` takes with the text;
     it raises :class:`~textclean.errors.InvalidOptionError` for a wrong name or value. ``output``, where
     a cleaner has it, gives the text its edits make without making them (the native cleaners build it
-    in the core): a pipeline that explains nothing uses it.
+    in the core): a pipeline that explains nothing uses it. ``native``, where a cleaner has it, gives
+    the step as the native core runs it with its neighbours (``None`` for options that need Python).
     """
 
     name: str
@@ -53,6 +56,7 @@ class CleanerSpec:
     summary: str = ""
     describe: Callable[[], tuple[OptionInfo, ...]] = tuple  # each option's default and choices, read when asked
     output: Output | None = None
+    native: Callable[[Any], NativeStep | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,15 @@ REQUIRED = inspect.Parameter.empty
 
 
 def builtin(
-    name: str, find_edits: FindEdits, options_class: type, summary: str, output: Output | None = None
+    name: str,
+    find_edits: FindEdits,
+    options_class: type,
+    summary: str,
+    *,
+    output: Output | None = None,
+    native: Callable[[Any], NativeStep | None] | None = None,
 ) -> CleanerSpec:
-    """Describe a built-in cleaner: an edit finder, the frozen dataclass of its options, its output if it has one."""
+    """Describe a built-in cleaner: an edit finder, the frozen dataclass of its options, its output and native step."""
     fields = tuple(f.name for f in dataclasses.fields(options_class))
 
     def make_options(**options: Any) -> Any:
@@ -98,7 +108,7 @@ def builtin(
             for f in dataclasses.fields(options_class)
         )
 
-    return CleanerSpec(name, find_edits, make_options, summary, describe, output)
+    return CleanerSpec(name, find_edits, make_options, summary, describe, output, native)
 
 
 def _field_default(field: dataclasses.Field[Any]) -> Any:
@@ -200,6 +210,7 @@ class _BuiltinEntry(NamedTuple):
     options_class: str
     summary: str
     output: str | None = None  # a function that gives the cleaned text without edits, if the module has one
+    native: bool = False  # the module's native_step gives the step as the native core runs it in a run of steps
 
 
 # A cleaner's module is imported when the step is first used, so that a pipeline (or `textclean steps`,
@@ -229,6 +240,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "WhitespaceOptions",
         "line endings to \\n, trailing spaces, runs of blank lines, blank lines at both ends",
         "whitespace_output",
+        native=True,
     ),
     "linewrap": _BuiltinEntry(
         "linewrap",
@@ -243,6 +255,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "FooterOptions",
         "the page's tail after the article out: comments, tags, source and copyright notices, related lists",
         "footer_output",
+        native=True,
     ),
     "boilerplate": _BuiltinEntry(
         "boilerplate",
@@ -250,6 +263,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "BoilerplateOptions",
         "page furniture out, block by block: menus, link lists, share prompts, bylines, captions, repeats",
         "boilerplate_output",
+        native=True,
     ),
     "links": _BuiltinEntry(
         "links",
@@ -257,6 +271,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "LinksOptions",
         "link, image and <a> markup to its text, reference definitions and images out, escapes undone",
         "link_output",
+        native=True,
     ),
     "markup": _BuiltinEntry(
         "markup",
@@ -264,6 +279,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "MarkupOptions",
         "emphasis, heading markers, rules, quote markers, table pipes and stray tags out, words kept",
         "markup_output",
+        native=True,
     ),
 }
 _BUILTINS: dict[str, CleanerSpec] = {}  # the built-in cleaners imported so far
@@ -277,7 +293,8 @@ def _builtin(name: str) -> CleanerSpec | None:
         module = importlib.import_module(f"textclean.cleaners.{entry.module}")
         find_edits, options_class = getattr(module, entry.find_edits), getattr(module, entry.options_class)
         output = None if entry.output is None else getattr(module, entry.output)
-        spec = builtin(name, find_edits, options_class, entry.summary, output)
+        native = module.native_step if entry.native else None
+        spec = builtin(name, find_edits, options_class, entry.summary, output=output, native=native)
         _BUILTINS[name] = spec
     return spec
 

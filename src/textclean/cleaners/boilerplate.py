@@ -18,9 +18,10 @@ from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import Block, block_at, native_blocks, split_blocks
 from textclean.furniture.evidence import labeled_data, lexicon_evidence, title_suffix
 from textclean.furniture.lexicon import TITLE_SEPARATOR
-from textclean.furniture.passes import Classification
+from textclean.furniture.passes import Classification, classification_settings
 from textclean.furniture.removal import guard_edit, removal_edits, text_without
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
+from textclean.registry import NativeStep
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,18 @@ def _furniture(text: str, options: BoilerplateOptions) -> _Furniture:
     title_suffix = _title_suffix_edits(text, block_at(text, title)) if title is not None and options.keep_title else []
     guard = guard_edit("boilerplate", text, [i for i, _, _ in removed], options.max_removed_share)
     return _Furniture(removed, title_suffix, guard)
+
+
+def native_step(options: BoilerplateOptions) -> NativeStep | None:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
+
+    ``None`` where the user's phrases or patterns, or the removal guard, need Python.
+    """
+    if options.phrases or options.patterns or options.max_removed_share is not None:
+        return None
+    rules = Rules.of(options.strictness)
+    settings = classification_settings(rules, options.max_link_density, options.keep_comments)
+    return ("boilerplate", (settings, options.keep_title))
 
 
 def remove_boilerplate(

@@ -21,6 +21,7 @@ from textclean.furniture.evidence import lexicon_evidence, native_lexicon
 from textclean.furniture.lexicon import document_stopwords
 from textclean.furniture.removal import Removal, guard_edit, removal_edits, text_without
 from textclean.furniture.strictness import Rules, Strictness, check_shared_options
+from textclean.registry import NativeStep
 
 
 @dataclass(frozen=True)
@@ -92,21 +93,35 @@ class _Tail(NamedTuple):
 def _tail(text: str, options: FooterOptions) -> _Tail | None:
     """Return where the page's tail begins in ``text``; ``None`` if there is no tail."""
     evidence = lexicon_evidence(options.phrases, options.patterns)
-    rules = Rules.of(options.strictness)
-    settings = (
-        rules.cut_before_prose,
-        rules.prompts_end_article,
-        rules.prompts_end_text_on_subject,
-        options.min_article_words,
-    )
     labels = evidence.user_labels(text, whole_line=False)
     stopwords = word_set(document_stopwords(text))
-    found = _native.footer_tail_start(native_blocks(text), native_lexicon(), stopwords, labels, settings)
+    found = _native.footer_tail_start(native_blocks(text), native_lexicon(), stopwords, labels, _settings(options))
     if found is None:
         return None
     cut, label = found
     removed = range(cut, len(native_blocks(text)))
     return _Tail(cut, label, guard_edit("footer", text, removed, options.max_removed_share))
+
+
+def native_step(options: FooterOptions) -> NativeStep | None:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
+
+    ``None`` where the user's phrases or patterns, or the removal guard, need Python.
+    """
+    if options.phrases or options.patterns or options.max_removed_share is not None:
+        return None
+    return ("footer", _settings(options))
+
+
+def _settings(options: FooterOptions) -> tuple[bool, bool, bool, int]:
+    """Return the settings of the native cut: what the strictness allows, and the words of prose before a cut."""
+    rules = Rules.of(options.strictness)
+    return (
+        rules.cut_before_prose,
+        rules.prompts_end_article,
+        rules.prompts_end_text_on_subject,
+        options.min_article_words,
+    )
 
 
 def remove_footer(

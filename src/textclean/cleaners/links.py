@@ -14,6 +14,7 @@ from typing import Literal
 
 from textclean import _native
 from textclean.edits import Edit, edits_from_lists
+from textclean.registry import NativeStep
 
 UrlPolicy = Literal["drop", "keep", "footnote"]
 BareUrlPolicy = Literal["keep", "drop", "replace"]
@@ -64,6 +65,18 @@ def link_output(text: str, options: LinksOptions = LinksOptions()) -> str:
     'Read the report.'
     """
     return _native.link_output(text, options.urls, options.bare_urls, options.url_token)
+
+
+def native_step(options: LinksOptions) -> NativeStep | None:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
+
+    ``None`` for a URL token that is no valid Unicode (it holds a lone surrogate).
+    """
+    try:
+        options.url_token.encode()
+    except UnicodeEncodeError:
+        return None
+    return ("links", (options.urls, options.bare_urls, options.url_token))
 
 
 def strip_link_markup(

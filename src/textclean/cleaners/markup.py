@@ -14,6 +14,7 @@ from typing import Literal
 
 from textclean import _native
 from textclean.edits import Edit, edits_from_lists
+from textclean.registry import NativeStep
 
 HeadingPolicy = Literal["text", "keep"]
 ListPolicy = Literal["keep", "drop"]
@@ -45,9 +46,7 @@ def find_markup_edits(text: str, options: MarkupOptions = MarkupOptions()) -> li
     The rules, and the rounds that take out markup which taking out markup made, run in the native
     core (``native/src/markup.rs``).
     """
-    lists = _native.markup_edits(
-        text, options.headings == "text", options.list_markers == "drop", options.tables == "cells"
-    )
+    lists = _native.markup_edits(text, *_flags(options))
     return edits_from_lists(text, lists)
 
 
@@ -57,9 +56,17 @@ def markup_output(text: str, options: MarkupOptions = MarkupOptions()) -> str:
     >>> markup_output("**Big** news")
     'Big news'
     """
-    return _native.markup_output(
-        text, options.headings == "text", options.list_markers == "drop", options.tables == "cells"
-    )
+    return _native.markup_output(text, *_flags(options))
+
+
+def native_step(options: MarkupOptions) -> NativeStep:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``)."""
+    return ("markup", _flags(options))
+
+
+def _flags(options: MarkupOptions) -> tuple[bool, bool, bool]:
+    """Whether each of a heading's marker, list items' markers and a table's markup goes."""
+    return (options.headings == "text", options.list_markers == "drop", options.tables == "cells")
 
 
 def strip_formatting_markup(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from textclean import _native
 from textclean.edits import Edit, edits_from_lists
+from textclean.registry import NativeStep
 
 MOST_BLANK_LINES = 1000  # a bound on max_blank_lines: more is no layout
 
@@ -38,6 +39,11 @@ def whitespace_output(text: str, options: WhitespaceOptions = WhitespaceOptions(
     'a\n\nb'
     """
     return _native.whitespace_output(text, options.max_blank_lines)
+
+
+def native_step(options: WhitespaceOptions) -> NativeStep:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``)."""
+    return ("whitespace", (options.max_blank_lines,))
 
 
 def normalize_whitespace(text: str, *, max_blank_lines: int = 1) -> str:

@@ -76,17 +76,9 @@ class Classification:
     def __init__(
         self, text: str, evidence: Evidence, rules: Rules, max_link_density: float, *, keep_comments: bool = False
     ) -> None:
-        settings = (
-            rules.neighbours,
-            rules.position,
-            rules.prose_outside_run,
-            rules.near_prose_among_furniture,
-            rules.unproven_long_blocks,
-            float(max_link_density),
-            keep_comments,
-        )
         labels = evidence.user_labels(text)
         stopwords = word_set(document_stopwords(text))
+        settings = classification_settings(rules, max_link_density, keep_comments)
         self._native = _native.Classification(native_blocks(text), native_lexicon(), stopwords, labels, settings)
 
     def settle(self, *, keep_title: bool) -> Settled:
@@ -96,3 +88,18 @@ class Classification:
         removed without it, whatever the later passes say.
         """
         return Settled(*self._native.settle(keep_title))
+
+
+def classification_settings(
+    rules: Rules, max_link_density: float, keep_comments: bool
+) -> tuple[bool, bool, bool, bool, bool, float, bool]:
+    """Return the settings of the native classification: what the strictness allows, and the options."""
+    return (
+        rules.neighbours,
+        rules.position,
+        rules.prose_outside_run,
+        rules.near_prose_among_furniture,
+        rules.unproven_long_blocks,
+        float(max_link_density),
+        keep_comments,
+    )

@@ -93,18 +93,23 @@ def read_language(text: str) -> str | None:
     >>> read_language("See https://example.com/docs/index.html") is None
     True
     """
-    reader = _language_reader()
+    reader = language_reader()
     language, script = reader.read(text)
     if script is not None:  # the first text of a shared script: its languages' function words decide
-        reader.add_script(script, [(code, list(_function_words(code))) for code in _SHARED_SCRIPTS[script]])
+        load_script(script)
         language, script = reader.read(text)
     return language
 
 
 @cache
-def _language_reader() -> _native.LanguageReader:
+def language_reader() -> _native.LanguageReader:
     """Return the reader of languages (native/src/language.rs), which is given function words as it asks."""
     return _native.LanguageReader(_SCRIPT_LANGUAGE, {script: list(codes) for script, codes in _SHARED_SCRIPTS.items()})
+
+
+def load_script(script: str) -> None:
+    """Give the reader of languages the function words of the languages written in ``script`` (a shared one)."""
+    language_reader().add_script(script, [(code, list(_function_words(code))) for code in _SHARED_SCRIPTS[script]])
 
 
 @cache
@@ -123,6 +128,12 @@ def stopwords(language: str | None) -> frozenset[str]:
     if language is None or language in NO_FUNCTION_WORDS:
         return frozenset()
     return frozenset(_function_words(language))
+
+
+@cache
+def function_word_table() -> _native.FunctionWordTable:
+    """Return the native core's table of :func:`stopwords` by language, which a run of steps fills as it asks."""
+    return _native.FunctionWordTable()
 
 
 @cache

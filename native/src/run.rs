@@ -1,0 +1,314 @@
+//! A run of built-in steps over one text in one call: the text stays UTF-8 in the core from the first
+//! step to the last.
+//!
+//! A pipeline that explains nothing hands each run of consecutive built-in steps that the core knows
+//! whole to [`Document::apply`], step by step: `whitespace`, `links`, `markup`, and `footer` and
+//! `boilerplate` without the user's phrases, patterns or removal guard. Each step makes the text its
+//! own cleaner makes, from the same rules; a step that changes nothing leaves the next one its reading
+//! of the text (the function words of its language and its blocks). Where the reader of languages
+//! lacks what a text needs (the function words of a shared script, or of a language), the step says
+//! so, and the caller gives them and runs again.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::blocks::{self, Block, FunctionWords};
+use crate::classify::{self, Kind, Patterns};
+use crate::edits::{self, Edit};
+use crate::footer;
+use crate::language::{LanguageReader, Reading};
+use crate::lexicon::Lexicon;
+use crate::links_edits;
+use crate::markup;
+use crate::removal;
+use crate::settle;
+use crate::whitespace;
+
+/// A built-in step as a run takes it, with its options.
+#[derive(Debug, Clone)]
+pub enum Step {
+    Whitespace {
+        max_blank_lines: usize,
+    },
+    Links {
+        urls: links_edits::Urls,
+        bare_urls: links_edits::BareUrls,
+        url_token: String,
+    },
+    Markup(markup::Options),
+    Footer(footer::Settings),
+    Boilerplate {
+        settings: classify::Settings,
+        keep_title: bool,
+    },
+}
+
+impl Step {
+    /// The name of the step's cleaner.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Step::Whitespace { .. } => "whitespace",
+            Step::Links { .. } => "links",
+            Step::Markup(_) => "markup",
+            Step::Footer(_) => "footer",
+            Step::Boilerplate { .. } => "boilerplate",
+        }
+    }
+}
+
+/// What the furniture steps read besides the text: the lexicon and its patterns, the reader of languages,
+/// and each language's function words as the furniture cleaners count them (none for a language written
+/// without spaces).
+pub struct Resources<'r> {
+    pub lexicon: &'r Lexicon,
+    pub patterns: &'r Patterns,
+    pub reader: &'r LanguageReader,
+    pub function_words: &'r HashMap<String, FunctionWords>,
+}
+
+/// What a step needs before it can run: the function words of the languages of a shared script, or
+/// those of one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    Script(&'static str),
+    FunctionWords(String),
+}
+
+/// No function words: a text whose language cannot be read has none.
+static NO_WORDS: LazyLock<FunctionWords> = LazyLock::new(FunctionWords::default);
+
+/// A text on its way through a run, and the furniture steps' reading of it while it stays as it is.
+pub struct Document<'r> {
+    text: String,
+    reading: Option<(&'r FunctionWords, Vec<Block>)>,
+}
+
+impl<'r> Document<'r> {
+    pub fn new(text: &str) -> Self {
+        Document {
+            text: text.to_string(),
+            reading: None,
+        }
+    }
+
+    /// The text as the steps so far have left it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text, as the steps have left it.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Run `step` on the text, and return how many edits its cleaner would give.
+    pub fn apply(&mut self, step: &Step, resources: &Resources<'r>) -> Result<usize, Need> {
+        let (edits, text) = match step {
+            Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),
+            Step::Links {
+                urls,
+                bare_urls,
+                url_token,
+            } => {
+                let options = links_edits::Options {
+                    urls: *urls,
+                    bare_urls: *bare_urls,
+                    url_token,
+                };
+                self.by_edits(links_edits::find_edits(&self.text, options))
+            }
+            Step::Markup(options) => self.by_edits(markup::find_edits(&self.text, *options)),
+            Step::Footer(settings) => self.footer(*settings, resources)?,
+            Step::Boilerplate { settings, keep_title } => self.boilerplate(*settings, *keep_title, resources)?,
+        };
+        if let Some(text) = text {
+            self.text = text;
+            self.reading = None;
+        }
+        Ok(edits)
+    }
+
+    /// How many `edits` there are, and the text they make, if any.
+    fn by_edits(&self, edits: Vec<Edit>) -> (usize, Option<String>) {
+        let text = (!edits.is_empty()).then(|| edits::apply(&self.text, &edits));
+        (edits.len(), text)
+    }
+
+    /// The tail after the article out (as the footer cleaner cuts it): one edit per block of the tail.
+    fn footer(
+        &mut self,
+        settings: footer::Settings,
+        resources: &Resources<'r>,
+    ) -> Result<(usize, Option<String>), Need> {
+        self.read(resources)?;
+        let (stopwords, blocks) = self.reading();
+        let context = footer::Context {
+            lexicon: resources.lexicon,
+            stopwords,
+            user_labels: None,
+            settings,
+        };
+        let Some((cut, _)) = footer::tail_start(blocks, &context) else {
+            return Ok((0, None));
+        };
+        let removed: Vec<usize> = (cut..blocks.len()).collect();
+        let text = removal::without(&self.text, blocks, &removed, &[]).expect("removals alone never overlap");
+        Ok((removed.len(), Some(text)))
+    }
+
+    /// The furniture blocks and the title's site suffix out (as the boilerplate cleaner removes them): one
+    /// edit per removed block, and one for the suffix.
+    fn boilerplate(
+        &mut self,
+        settings: classify::Settings,
+        keep_title: bool,
+        resources: &Resources<'r>,
+    ) -> Result<(usize, Option<String>), Need> {
+        self.read(resources)?;
+        let (stopwords, blocks) = self.reading();
+        if blocks.is_empty() {
+            return Ok((0, None));
+        }
+        let context = classify::Context {
+            patterns: resources.patterns,
+            stopwords,
+            prose_share: classify::prose_share(blocks),
+            settings,
+        };
+        let settled = settle::settle_document(blocks, resources.lexicon, None, &context, keep_title);
+        let removed: Vec<usize> = (0..blocks.len())
+            .filter(|&i| settled.verdicts[i].kind == Kind::Bad)
+            .collect();
+        let suffix = settled.title.filter(|_| keep_title).and_then(|title| {
+            let block = &blocks[title];
+            let (start, end) = resources.patterns.title_suffix(&self.text[block.start..block.end])?;
+            Some((block.start + start, block.start + end))
+        });
+        let cuts: Vec<(usize, usize)> = suffix.into_iter().collect();
+        let edits = removed.len() + cuts.len();
+        if edits == 0 {
+            return Ok((0, None));
+        }
+        let text = removal::without(&self.text, blocks, &removed, &cuts).expect("a kept title's suffix is no removal");
+        Ok((edits, Some(text)))
+    }
+
+    /// Read the function words of the text's language and split its blocks, once while the text stays as it is.
+    fn read(&mut self, resources: &Resources<'r>) -> Result<(), Need> {
+        if self.reading.is_none() {
+            let stopwords = match resources.reader.read(&self.text) {
+                Reading::NeedsScript(script) => return Err(Need::Script(script)),
+                Reading::Language(None) => &*NO_WORDS,
+                Reading::Language(Some(language)) => match resources.function_words.get(&language) {
+                    Some(words) => words,
+                    None => return Err(Need::FunctionWords(language)),
+                },
+            };
+            self.reading = Some((stopwords, blocks::split(&self.text, stopwords)));
+        }
+        Ok(())
+    }
+
+    /// The function words and blocks that [`Document::read`] read.
+    fn reading(&self) -> (&'r FunctionWords, &[Block]) {
+        let (stopwords, blocks) = self.reading.as_ref().expect("read first");
+        (stopwords, blocks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{LEXICON, PATTERNS};
+
+    const ARTICLE: &str = "Storm hits the coast | Daily Planet\n\nShare this article\n\n\
+        The storm reached the coast on Monday and the power went out in the north of the town.\n";
+
+    fn boilerplate() -> Step {
+        let settings = classify::Settings {
+            neighbours: true,
+            position: true,
+            prose_outside_run: false,
+            near_prose_among_furniture: false,
+            unproven_long_blocks: false,
+            max_link_density: 0.5,
+            keep_comments: false,
+        };
+        Step::Boilerplate {
+            settings,
+            keep_title: true,
+        }
+    }
+
+    fn run(
+        text: &str,
+        steps: &[Step],
+        reader: &LanguageReader,
+        function_words: &HashMap<String, FunctionWords>,
+    ) -> Result<(String, Vec<usize>), Need> {
+        let resources = Resources {
+            lexicon: &LEXICON,
+            patterns: &PATTERNS,
+            reader,
+            function_words,
+        };
+        let mut document = Document::new(text);
+        let counts = steps
+            .iter()
+            .map(|step| document.apply(step, &resources))
+            .collect::<Result<Vec<usize>, Need>>()?;
+        Ok((document.text().to_string(), counts))
+    }
+
+    #[test]
+    fn each_step_counts_its_edits_and_hands_on_its_text() {
+        let steps = [
+            Step::Whitespace { max_blank_lines: 1 },
+            Step::Markup(markup::Options {
+                headings: true,
+                list_markers: false,
+                tables: true,
+            }),
+            Step::Whitespace { max_blank_lines: 1 },
+        ];
+        let reader = LanguageReader::new(HashMap::new(), HashMap::new());
+        let (text, counts) = run(
+            "A **bold** line.   \n\n\n\nAnother one.",
+            &steps,
+            &reader,
+            &HashMap::new(),
+        )
+        .unwrap();
+        assert_eq!((text.as_str(), counts), ("A bold line.\n\nAnother one.", vec![1, 2, 0]));
+    }
+
+    #[test]
+    fn furniture_goes_and_the_title_loses_its_site() {
+        let reader = LanguageReader::new(HashMap::new(), HashMap::new());
+        let (text, counts) = run(ARTICLE, &[boilerplate()], &reader, &HashMap::new()).unwrap();
+        assert_eq!(counts, [2], "{text:?}");
+        assert!(
+            text.starts_with("Storm hits the coast\n\nThe storm reached"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn a_step_says_which_function_words_it_needs_first() {
+        let shared = HashMap::from([("Latin".to_string(), vec!["en".to_string()])]);
+        let mut reader = LanguageReader::new(HashMap::new(), shared);
+        let mut function_words = HashMap::new();
+        assert_eq!(
+            run(ARTICLE, &[boilerplate()], &reader, &function_words),
+            Err(Need::Script("Latin"))
+        );
+        let english: Vec<String> = ["the", "on", "and", "in", "of"].map(String::from).to_vec();
+        reader.add_script("Latin", vec![("en".to_string(), english.clone())]);
+        assert_eq!(
+            run(ARTICLE, &[boilerplate()], &reader, &function_words),
+            Err(Need::FunctionWords("en".to_string()))
+        );
+        function_words.insert("en".to_string(), english.into_iter().collect());
+        assert!(run(ARTICLE, &[boilerplate()], &reader, &function_words).is_ok());
+    }
+}
