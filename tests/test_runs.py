@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import any_text, documents, plaintext_seed_files, seed_files
 from textclean import Pipeline
 from textclean.runs import NativeRun, plan
 
-RUN = ["footer", "boilerplate", "links", "markup", "whitespace"]
+FURNITURE = ["footer", "boilerplate", "links", "markup", "whitespace"]
+# the steps before linewrap: each runs in the core where its cleaner's first tests find nothing to change
+CHECKED = ["mojibake", "unicode", "pages", "whitespace"]
 # options that each run in the core, and change what the steps do
 OPTIONS: list[dict[str, dict[str, Any]]] = [
     {},
@@ -21,6 +25,12 @@ OPTIONS: list[dict[str, dict[str, Any]]] = [
     {"links": {"urls": "footnote"}, "markup": {"headings": "keep", "list_markers": "drop", "tables": "keep"}},
     {"links": {"bare_urls": "replace", "url_token": "⟨url⟩"}, "whitespace": {"max_blank_lines": 0}},
 ]
+CHECKED_OPTIONS: list[dict[str, dict[str, Any]]] = [
+    {},
+    {"mojibake": {"html_entities": False}, "unicode": {"form": "NFKC", "quotes": True, "spaces": True}},
+]
+# what makes the checked steps change a text, and what looks like it but does not
+TRIGGERS = ["&amp;", "&#8217;", "AT&T", "a=1&b=2;", "Theyâll", "château", "Ã©", "\x85", "\u00ad", "e\u0301", "\f"]
 
 
 def one_by_one(pipeline: Pipeline, text: str) -> tuple[str, list[int]]:
@@ -32,32 +42,51 @@ def one_by_one(pipeline: Pipeline, text: str) -> tuple[str, list[int]]:
     return text, counts
 
 
-def what_a_run_makes(pipeline: Pipeline, text: str) -> tuple[str, list[int]] | None:
-    """What the run should give: what the steps make one by one, or ``None`` for a text with lone surrogates."""
-    if any("\ud800" <= c <= "\udfff" for c in text):
-        return None
-    return one_by_one(pipeline, text)
-
-
 def run_of(pipeline: Pipeline) -> NativeRun:
     [run] = plan(pipeline.steps)
     assert isinstance(run, NativeRun)
     return run
 
 
+def seed_texts() -> list[Path]:
+    return seed_files() + plaintext_seed_files()
+
+
 @pytest.mark.parametrize("options", OPTIONS)
-@pytest.mark.parametrize("path", seed_files() + plaintext_seed_files(), ids=lambda path: path.name)
-def test_a_run_makes_what_its_steps_make_on_the_seeds(path: Any, options: dict[str, dict[str, Any]]) -> None:
-    pipeline = Pipeline(RUN, options=options)
+@pytest.mark.parametrize("path", seed_texts(), ids=lambda path: path.name)
+def test_a_run_makes_what_its_steps_make_on_the_seeds(path: Path, options: dict[str, dict[str, Any]]) -> None:
+    pipeline = Pipeline(FURNITURE, options=options)
     text = path.read_text(encoding="utf-8")
-    assert run_of(pipeline)(text) == one_by_one(pipeline, text)
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
+
+
+@pytest.mark.parametrize("options", CHECKED_OPTIONS)
+@pytest.mark.parametrize("path", seed_texts(), ids=lambda path: path.name)
+def test_a_run_of_checked_steps_makes_what_they_make_on_the_seeds(
+    path: Path, options: dict[str, dict[str, Any]]
+) -> None:
+    pipeline = Pipeline(CHECKED, options=options)
+    text = path.read_text(encoding="utf-8")
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
 
 
 @pytest.mark.parametrize("options", OPTIONS[:3])
 @given(text=documents())
 def test_a_run_makes_what_its_steps_make_on_noisy_documents(options: dict[str, dict[str, Any]], text: str) -> None:
-    pipeline = Pipeline(RUN, options=options)
-    assert run_of(pipeline)(text) == what_a_run_makes(pipeline, text)
+    pipeline = Pipeline(FURNITURE, options=options)
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
+
+
+@pytest.mark.parametrize("options", CHECKED_OPTIONS)
+@given(text=documents(), triggers=st.lists(st.sampled_from(TRIGGERS), max_size=3), data=st.data())
+def test_checked_steps_run_in_the_core_only_where_they_change_nothing(
+    options: dict[str, dict[str, Any]], text: str, triggers: list[str], data: st.DataObject
+) -> None:
+    for trigger in triggers:
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + trigger + text[at:]
+    pipeline = Pipeline(CHECKED, options=options)
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
 
 
 @given(text=any_text)
@@ -71,23 +100,28 @@ def test_the_default_pipeline_makes_and_counts_what_its_steps_make_one_by_one(te
     assert pipeline.clean_with_counts(text) == (pipeline.clean_and_observe(text, count), counts)
 
 
-def test_a_text_with_lone_surrogates_is_left_to_the_steps() -> None:
-    text = "Share this article\n\nThe council met on Monday \ud800 and voted to keep it open."
-    pipeline = Pipeline(RUN)
-    assert run_of(pipeline)(text) is None
-    assert pipeline(text) == one_by_one(pipeline, text)[0]
+def test_the_default_pipeline_makes_two_runs_around_linewrap() -> None:
+    parts = plan(Pipeline().steps)
+    names = [[step.name for step in part.steps] if isinstance(part, NativeRun) else part.name for part in parts]
+    assert names == [["mojibake", "unicode", "pages", "whitespace"], "linewrap", FURNITURE]
+
+
+def test_a_text_with_lone_surrogates_runs_step_by_step_until_they_are_mended() -> None:
+    text = "Share this article\n\nThe council met on Monday \ud800 and voted to keep it open.\u00ad"
+    pipeline = Pipeline(["unicode", *FURNITURE])
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
 
 
 def test_a_run_reads_function_words_it_was_not_given(fresh_word_lists: None) -> None:
-    text = (seed_files()[0]).read_text(encoding="utf-8")
-    pipeline = Pipeline(RUN)
-    assert run_of(pipeline)(text) == one_by_one(pipeline, text)
+    text = seed_files()[0].read_text(encoding="utf-8")
+    pipeline = Pipeline(FURNITURE)
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
 
 
 def test_a_run_without_word_lists_makes_what_its_steps_make(without_wordfreq: None) -> None:
-    text = (seed_files()[0]).read_text(encoding="utf-8")
-    pipeline = Pipeline(RUN)
-    assert run_of(pipeline)(text) == one_by_one(pipeline, text)
+    text = seed_files()[0].read_text(encoding="utf-8")
+    pipeline = Pipeline(FURNITURE)
+    assert run_of(pipeline)(text, count=True) == one_by_one(pipeline, text)
 
 
 def test_steps_that_need_python_break_a_run() -> None:
@@ -99,6 +133,6 @@ def test_steps_that_need_python_break_a_run() -> None:
     assert names == ["unicode", "footer", "boilerplate", "links", "str.strip", ["markup", "whitespace"]]
 
 
-def test_a_run_is_made_only_of_steps_the_core_runs() -> None:
+def test_a_run_is_made_only_of_steps_the_core_takes() -> None:
     with pytest.raises(ValueError, match="every step"):
-        NativeRun(Pipeline(["unicode", "whitespace"]).steps)
+        NativeRun(Pipeline(["unicode", "linewrap"]).steps)

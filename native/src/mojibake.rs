@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::chars::chars_beyond;
+use crate::unicode::is_word;
 
 /// What a text holds of mojibake's traces.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct Traces {
 }
 
 /// The lead and continuation characters of each codec the cleaner can undo.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Gate {
     /// For each lead character, a bit for each codec it leads in.
     leads: HashMap<char, u64>,
@@ -78,6 +79,54 @@ impl Gate {
         }
         traces
     }
+}
+
+/// Whether `text` may hold an HTML character reference as the `mojibake` cleaner reads them: an "&"
+/// before a name of letters and digits (at most 32) or a number (after "#", in digits or after "x" in hex
+/// digits, any count of them, for the zeros of an escaped "&#038;"), closed by ";". A text without one
+/// holds none.
+///
+/// ```
+/// use textclean_native::mojibake::may_hold_entity;
+/// assert!(may_hold_entity("Tom &amp; Jerry") && may_hold_entity("&#0000038;lt;") && may_hold_entity("&#x2019;"));
+/// assert!(!may_hold_entity("AT&T, Q & A, /?a=1&b=2") && !may_hold_entity("&;"));
+/// ```
+pub fn may_hold_entity(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'&', bytes).any(|at| {
+        let rest = &bytes[at + 1..];
+        let (body, most) = match rest.first() {
+            Some(b'#') => {
+                let digits = rest[1..].strip_prefix(b"x").or_else(|| rest[1..].strip_prefix(b"X"));
+                (digits.unwrap_or(&rest[1..]), usize::MAX)
+            }
+            Some(byte) if byte.is_ascii_alphabetic() => (rest, 32),
+            _ => return false,
+        };
+        let length = body.iter().take_while(|byte| byte.is_ascii_alphanumeric()).count();
+        (1..=most).contains(&length) && body.get(length) == Some(&b';')
+    })
+}
+
+/// Whether `text` may hold an English contraction whose apostrophe Latin-1 mojibake turned into a lone
+/// "â" ("Theyâll", "donât", "Iâm"): an "â" after an ASCII letter and before "s", "ll", "re", "ve", "d",
+/// "t" or "m" that ends a word. A text without one is no text whose lost punctuation the cleaner guesses.
+///
+/// ```
+/// use textclean_native::mojibake::may_have_lost_apostrophes;
+/// assert!(may_have_lost_apostrophes("Theyâll come, donât wait") && may_have_lost_apostrophes("Iâm"));
+/// assert!(!may_have_lost_apostrophes("château, pâte, âge") && !may_have_lost_apostrophes("Theyâllx"));
+/// ```
+pub fn may_have_lost_apostrophes(text: &str) -> bool {
+    text.match_indices('â').any(|(at, found)| {
+        let after_letter = text[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
+        let rest = &text[at + found.len()..];
+        after_letter
+            && ["s", "ll", "re", "ve", "d", "t", "m"].iter().any(|suffix| {
+                rest.strip_prefix(suffix)
+                    .is_some_and(|after| !after.chars().next().is_some_and(is_word))
+            })
+    })
 }
 
 #[cfg(test)]

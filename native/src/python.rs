@@ -1189,21 +1189,17 @@ impl FunctionWordTable {
     }
 }
 
-/// What `Run.run` gives: the text the steps make and each step's count of edits; or what a step needs
-/// first, as ("script", name) or ("words", language); or neither for a text the core leaves to the steps.
-type RunRow<'py> = (Option<Bound<'py, PyString>>, Vec<usize>, Option<(&'static str, String)>);
-
-/// How a run ended, without the GIL.
-enum Ran {
-    Done(String, Vec<usize>),
-    Needs(run::Need),
-    Failed(PyErr),
-}
+/// What `Run.run` gives: the text the steps made (the very text it was given, if they changed nothing), each
+/// one's count of edits, and, if the run stopped, the index of the step it stopped before and what that step
+/// needs: ("script", name) or ("words", language) from the word lists, or ("python", "") to be run by Python.
+type RunRow<'py> = (Bound<'py, PyString>, Vec<usize>, Option<(usize, &'static str, String)>);
 
 /// Consecutive built-in steps that the core runs in one call (see `run.rs`). Each step is given as its
-/// name and its options: `whitespace` (max blank lines), `links` (urls, bare URLs, URL token), `markup`
-/// (headings, list markers, tables: whether each goes), `footer` (its settings as `footer_tail_start`
-/// takes them), `boilerplate` (a classification's settings, keep the title).
+/// name and its options: `mojibake` (decode entities, the gate), `unicode` (the characters it may change,
+/// those that may take a text out of its normal form), `pages` (the fewest lines, repeats and lines between
+/// repeats of a running line), `whitespace` (max blank lines), `links` (urls, bare URLs, URL token),
+/// `markup` (headings, list markers, tables: whether each goes), `footer` (its settings as
+/// `footer_tail_start` takes them), `boilerplate` (a classification's settings, keep the title).
 #[pyclass(frozen, module = "textclean._native")]
 struct Run {
     steps: Vec<run::Step>,
@@ -1220,19 +1216,24 @@ impl Run {
         Ok(Run { steps })
     }
 
-    /// Run the steps on `text` (see `RunRow`) with the lexicon, the reader of languages and the table of
-    /// function words; a text with lone surrogates is left to the steps.
+    /// Run the steps from the one at `start` on `text` (see `RunRow`) with the lexicon, the reader of
+    /// languages and the table of function words. A text with lone surrogates stops the run at once: its
+    /// steps run in Python until `unicode` has mended them.
     fn run<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
+        start: usize,
         lexicon: &Lexicon,
         reader: &LanguageReader,
         function_words: &FunctionWordTable,
     ) -> PyResult<RunRow<'py>> {
         let input = Text::read(text)?;
+        if start >= self.steps.len() {
+            return Err(PyValueError::new_err("the run has no step at that index"));
+        }
         if !input.surrogates.is_empty() {
-            return Ok((None, Vec::new(), None));
+            return Ok((text.clone(), Vec::new(), Some((start, "python", String::new()))));
         }
         let utf8: &str = &input.utf8;
         let ran = py.detach(|| {
@@ -1245,29 +1246,56 @@ impl Run {
                 function_words: &function_words,
             };
             let mut document = run::Document::new(utf8);
-            let mut counts = Vec::with_capacity(self.steps.len());
-            for step in &self.steps {
+            let mut counts = Vec::with_capacity(self.steps.len() - start);
+            for (index, step) in self.steps.iter().enumerate().skip(start) {
                 match catch_unwind(AssertUnwindSafe(|| document.apply(step, &resources))) {
                     Ok(Ok(count)) => counts.push(count),
-                    Ok(Err(need)) => return Ran::Needs(need),
-                    Err(panic) => return Ran::Failed(native_error(step.name(), panic.as_ref())),
+                    Ok(Err(need)) => return Ok((document.into_text(), counts, Some((index, need)))),
+                    Err(panic) => return Err(native_error(step.name(), panic.as_ref())),
                 }
             }
-            Ran::Done(document.into_text(), counts)
+            Ok((document.into_text(), counts, None))
         });
-        match ran {
-            Ran::Done(output, counts) if output == utf8 => Ok((Some(text.clone()), counts, None)),
-            Ran::Done(output, counts) => Ok((Some(PyString::new(py, &output)), counts, None)),
-            Ran::Needs(run::Need::Script(script)) => Ok((None, Vec::new(), Some(("script", script.to_string())))),
-            Ran::Needs(run::Need::FunctionWords(language)) => Ok((None, Vec::new(), Some(("words", language)))),
-            Ran::Failed(error) => Err(error),
-        }
+        let (output, counts, stop) = ran?;
+        let output = if output == utf8 {
+            text.clone()
+        } else {
+            PyString::new(py, &output)
+        };
+        let stop = stop.map(|(index, need)| match need {
+            run::Need::Script(script) => (index, "script", script.to_string()),
+            run::Need::FunctionWords(language) => (index, "words", language),
+            run::Need::Python => (index, "python", String::new()),
+        });
+        Ok((output, counts, stop))
     }
 }
 
 /// A step of a run from its name and options (see `Run`).
 fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> {
     Ok(match name {
+        "mojibake" => {
+            let (html_entities, gate): (bool, PyRef<'_, MojibakeGate>) = options.extract()?;
+            run::Step::Mojibake {
+                html_entities,
+                gate: gate.0.clone(),
+            }
+        }
+        "unicode" => {
+            let (changeable, may_leave_form): (PyRef<'_, CharClass>, PyRef<'_, CharClass>) = options.extract()?;
+            run::Step::Unicode {
+                changeable: changeable.0.clone(),
+                may_leave_form: may_leave_form.0.clone(),
+            }
+        }
+        "pages" => {
+            let (min_lines, min_repeats, min_spacing) = options.extract()?;
+            run::Step::Pages {
+                min_lines,
+                min_repeats,
+                min_spacing,
+            }
+        }
         "whitespace" => run::Step::Whitespace {
             max_blank_lines: options.extract::<(usize,)>()?.0,
         },

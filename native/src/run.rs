@@ -1,18 +1,21 @@
 //! A run of built-in steps over one text in one call: the text stays UTF-8 in the core from the first
 //! step to the last.
 //!
-//! A pipeline that explains nothing hands each run of consecutive built-in steps that the core knows
-//! whole to [`Document::apply`], step by step: `whitespace`, `links`, `markup`, and `footer` and
-//! `boilerplate` without the user's phrases, patterns or removal guard. Each step makes the text its
-//! own cleaner makes, from the same rules; a step that changes nothing leaves the next one its reading
-//! of the text (the function words of its language and its blocks). Where the reader of languages
-//! lacks what a text needs (the function words of a shared script, or of a language), the step says
-//! so, and the caller gives them and runs again.
+//! A pipeline that explains nothing hands its built-in steps to [`Document::apply`], one after the
+//! other. The steps whose rules are all in the core make their text from the same rules as their
+//! cleaners: `whitespace`, `links`, `markup`, and `footer` and `boilerplate` without the user's phrases,
+//! patterns or removal guard; one that changes nothing leaves the next its reading of the text (the
+//! function words of its language and its blocks). The steps whose rules are partly Python's
+//! (`mojibake`, `unicode`, `pages`) run in the core only where the core can tell, from the same tests
+//! their cleaners start with, that they change nothing; elsewhere the run stops and Python runs that
+//! step. Where the reader of languages lacks what a text needs (the function words of a
+//! shared script, or of a language), the run stops too, and goes on once Python has given them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::blocks::{self, Block, FunctionWords};
+use crate::chars::CharClass;
 use crate::classify::{self, Kind, Patterns};
 use crate::edits::{self, Edit};
 use crate::footer;
@@ -20,6 +23,8 @@ use crate::language::{LanguageReader, Reading};
 use crate::lexicon::Lexicon;
 use crate::links_edits;
 use crate::markup;
+use crate::mojibake::{self, Gate, Traces};
+use crate::pages;
 use crate::removal;
 use crate::settle;
 use crate::whitespace;
@@ -27,6 +32,25 @@ use crate::whitespace;
 /// A built-in step as a run takes it, with its options.
 #[derive(Debug, Clone)]
 pub enum Step {
+    /// Unchanged without an HTML character reference (where they are decoded), a contraction that lost its
+    /// apostrophe or a trace the gate finds.
+    Mojibake {
+        html_entities: bool,
+        gate: Gate,
+    },
+    /// Unchanged without a character it may change or one that may take the text out of its normal form.
+    Unicode {
+        changeable: CharClass,
+        may_leave_form: CharClass,
+    },
+    /// Unchanged without a form feed, in a text of fewer than `min_lines` lines or without a numbered line
+    /// that comes back `min_repeats` times, each (but the last) at least `min_spacing` lines after the one
+    /// before.
+    Pages {
+        min_lines: usize,
+        min_repeats: usize,
+        min_spacing: usize,
+    },
     Whitespace {
         max_blank_lines: usize,
     },
@@ -47,6 +71,9 @@ impl Step {
     /// The name of the step's cleaner.
     pub fn name(&self) -> &'static str {
         match self {
+            Step::Mojibake { .. } => "mojibake",
+            Step::Unicode { .. } => "unicode",
+            Step::Pages { .. } => "pages",
             Step::Whitespace { .. } => "whitespace",
             Step::Links { .. } => "links",
             Step::Markup(_) => "markup",
@@ -67,11 +94,12 @@ pub struct Resources<'r> {
 }
 
 /// What a step needs before it can run: the function words of the languages of a shared script, or
-/// those of one language.
+/// those of one language; or Python, which holds the rules that change this text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
     Script(&'static str),
     FunctionWords(String),
+    Python,
 }
 
 /// No function words: a text whose language cannot be read has none.
@@ -104,6 +132,30 @@ impl<'r> Document<'r> {
     /// Run `step` on the text, and return how many edits its cleaner would give.
     pub fn apply(&mut self, step: &Step, resources: &Resources<'r>) -> Result<usize, Need> {
         let (edits, text) = match step {
+            Step::Mojibake { html_entities, gate } => {
+                let text = &self.text;
+                let entities = *html_entities && mojibake::may_hold_entity(text);
+                let traces = gate.read(text) != Traces::default();
+                unchanged_if(!entities && !mojibake::may_have_lost_apostrophes(text) && !traces)?
+            }
+            Step::Unicode {
+                changeable,
+                may_leave_form,
+            } => {
+                let code_point = u32::from; // a run's text holds no lone surrogate
+                let text = &self.text;
+                unchanged_if(!changeable.occurs_in(text, code_point) && !may_leave_form.occurs_in(text, code_point))?
+            }
+            Step::Pages {
+                min_lines,
+                min_repeats,
+                min_spacing,
+            } => {
+                let text = &self.text;
+                let few_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_lines;
+                let no_marks = few_lines || !may_mark_pages(text, *min_repeats, *min_spacing);
+                unchanged_if(!text.contains('\x0c') && no_marks)?
+            }
             Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),
             Step::Links {
                 urls,
@@ -216,6 +268,26 @@ impl<'r> Document<'r> {
     }
 }
 
+/// No edit and no new text if `unchanged`; else Python must run the step.
+fn unchanged_if(unchanged: bool) -> Result<(usize, Option<String>), Need> {
+    if unchanged {
+        Ok((0, None))
+    } else {
+        Err(Need::Python)
+    }
+}
+
+/// Whether a numbered line of `text` may mark its pages as the `pages` cleaner reads them: one that comes back
+/// `min_repeats` times, the places but the last at least `min_spacing` lines apart.
+fn may_mark_pages(text: &str, min_repeats: usize, min_spacing: usize) -> bool {
+    pages::repeated_numbered_lines(text, min_repeats)
+        .iter()
+        .any(|(_, places)| {
+            let kept = &places[..places.len() - 1];
+            kept.windows(2).all(|pair| pair[1] - pair[0] >= min_spacing)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +363,57 @@ mod tests {
             text.starts_with("Storm hits the coast\n\nThe storm reached"),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_step_whose_rules_are_python_s_runs_only_where_it_changes_nothing() {
+        let reader = LanguageReader::new(HashMap::new(), HashMap::new());
+        let gate = Gate::new(&[("Ã".to_string(), "©".to_string())]).unwrap();
+        let mojibake = Step::Mojibake {
+            html_entities: true,
+            gate,
+        };
+        let unicode = Step::Unicode {
+            changeable: CharClass::new([(0xAD, 0xAD)]),
+            may_leave_form: CharClass::new([(0x301, 0x301)]),
+        };
+        let pages = Step::Pages {
+            min_lines: 60,
+            min_repeats: 3,
+            min_spacing: 20,
+        };
+        let steps = [mojibake, unicode, pages];
+        let words = HashMap::new();
+        assert_eq!(
+            run("AT&T, a=1&b=2; café", &steps, &reader, &words),
+            Ok(("AT&T, a=1&b=2; café".into(), vec![0, 0, 0]))
+        );
+        for (text, stop) in [
+            ("caf&eacute;", 0),
+            ("cafÃ©", 0),
+            ("donât", 0),
+            ("soft\u{AD}", 1),
+            ("e\u{301}", 1),
+            ("\x0c", 2),
+        ] {
+            let mut document = Document::new(text);
+            let resources = Resources {
+                lexicon: &LEXICON,
+                patterns: &PATTERNS,
+                reader: &reader,
+                function_words: &words,
+            };
+            let stopped = steps.iter().position(|step| document.apply(step, &resources).is_err());
+            assert_eq!(stopped, Some(stop), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_numbered_line_marks_pages_only_far_apart() {
+        let page = |n: usize, gap: usize| format!("{}Page {n}\n", "text\n".repeat(gap));
+        let far: String = (1..=4).map(|n| page(n, 24)).collect();
+        let near: String = (1..=4).map(|n| page(n, 5)).collect();
+        assert!(may_mark_pages(&far, 3, 20) && !may_mark_pages(&near, 3, 20));
     }
 
     #[test]

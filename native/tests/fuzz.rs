@@ -73,6 +73,12 @@ fn text() -> impl Strategy<Value = String> {
         "ไทย",
         "مرحبا",
         "22. August",
+        "&amp;",
+        "&#x26;",
+        "&",
+        ";",
+        "â",
+        "ll",
         "    ",
         "  > > ",
         "```",
@@ -319,6 +325,8 @@ proptest! {
         let traces = gate.read(&text);
         prop_assert_eq!(traces.c1_control, text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)));
         prop_assert!(!traces.pair || text.chars().count() >= 2);
+        prop_assert!(!mojibake::may_hold_entity(&text) || (text.contains('&') && text.contains(';')));
+        prop_assert!(!mojibake::may_have_lost_apostrophes(&text) || text.contains('â'));
 
         let repeated = pages::repeated_numbered_lines(&text, 2);
         prop_assert!(repeated.iter().all(|(key, lines)| lines.len() >= 2 && key.contains('#')));

@@ -127,8 +127,8 @@ class Run:
 
     def __init__(self, steps: list[tuple[str, tuple[Any, ...]]]) -> None: ...
     def run(
-        self, text: str, lexicon: Lexicon, reader: LanguageReader, function_words: FunctionWordTable
-    ) -> tuple[str | None, list[int], tuple[str, str] | None]: ...
+        self, text: str, start: int, lexicon: Lexicon, reader: LanguageReader, function_words: FunctionWordTable
+    ) -> tuple[str, list[int], tuple[int, str, str] | None]: ...
 
 def footer_tail_start(
     blocks: Blocks,

@@ -259,9 +259,8 @@ class Pipeline:
     ) -> str:
         """Run the steps in rounds until a round changes nothing.
 
-        ``observe`` sees every step's edits and round; without it, each run of steps that the native
-        core runs whole runs in one call (:mod:`textclean.runs`), and ``counts`` (if given) adds up
-        each step's edits.
+        ``observe`` sees every step's edits and round; without it, each run of built-in steps runs in
+        one native call (:mod:`textclean.runs`), and ``counts`` (if given) adds up each step's edits.
         """
         _check_text(text)
         parts = self.steps if observe is not None else self._steps_and_runs()
@@ -269,30 +268,26 @@ class Pipeline:
             before = text
             for part in parts:
                 if isinstance(part, NativeRun):
-                    ran = part(text)
-                    if ran is not None:
-                        text, made = ran
-                        if counts is not None:
-                            for step, count in zip(part.steps, made, strict=True):
-                                counts[step.name] += count
-                        continue
-                steps = part.steps if isinstance(part, NativeRun) else (part,)
-                for step in steps:
-                    if observe is None and counts is None:
-                        text = step(text)
-                        continue
-                    edits = step.find_edits(text)
-                    if observe is not None:
-                        observe(step, text, edits, round_number)
-                    if counts is not None:
-                        counts[step.name] += len(edits)
-                    text = apply_edits(text, edits)
+                    text, made = part(text, count=counts is not None)
+                    if counts is not None and made is not None:
+                        for step, count in zip(part.steps, made, strict=True):
+                            counts[step.name] += count
+                    continue
+                if observe is None and counts is None:
+                    text = part(text)
+                    continue
+                edits = part.find_edits(text)
+                if observe is not None:
+                    observe(part, text, edits, round_number)
+                if counts is not None:
+                    counts[part.name] += len(edits)
+                text = apply_edits(text, edits)
             if text == before:
                 break
         return text
 
     def _steps_and_runs(self) -> tuple[Step | NativeRun, ...]:
-        """Return the steps, each run of them that the native core runs whole made one native run."""
+        """Return the steps, each run of built-in steps made one native run."""
         if self._plan is None:
             self._plan = plan(self.steps)
         return self._plan

@@ -210,7 +210,7 @@ class _BuiltinEntry(NamedTuple):
     options_class: str
     summary: str
     output: str | None = None  # a function that gives the cleaned text without edits, if the module has one
-    native: bool = False  # the module's native_step gives the step as the native core runs it in a run of steps
+    native: bool = False  # the module's native_step gives the step as a run of steps hands it to the native core
 
 
 # A cleaner's module is imported when the step is first used, so that a pipeline (or `textclean steps`,
@@ -221,18 +221,21 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "find_mojibake_edits",
         "MojibakeOptions",
         "text decoded with the wrong codec (once or twice, whole or in part), leftover HTML entities",
+        native=True,
     ),
     "unicode": _BuiltinEntry(
         "unicode",
         "find_unicode_edits",
         "UnicodeOptions",
         "NFC, one kind of line break, invisible controls and format characters, broken surrogates",
+        native=True,
     ),
     "pages": _BuiltinEntry(
         "pages",
         "find_pages_edits",
         "PagesOptions",
         "running headers and footers, page numbers and form feeds out; what a page break split rejoined",
+        native=True,
     ),
     "whitespace": _BuiltinEntry(
         "whitespace",

@@ -1,16 +1,20 @@
 r"""Run consecutive built-in steps in one native call: the text stays in the core from the first step to the last.
 
-A pipeline that explains nothing hands each run of two or more consecutive steps that the native core
-knows whole (``whitespace``, ``links``, ``markup``, and ``footer`` and ``boilerplate`` without the
-user's phrases, patterns or removal guard) to a :class:`NativeRun` (native/src/run.rs). The core makes
-the text the steps' cleaners make one after the other, from the same rules, and counts each step's
-edits without building them; a step that changes nothing leaves the next one its reading of the text
-(the function words of its language, its blocks). ``explain`` and observers of edits run the steps
-one by one.
+A pipeline that explains nothing hands each run of two or more consecutive built-in steps to a
+:class:`NativeRun` (native/src/run.rs), and the core makes the text their cleaners make one after the
+other, counting each step's edits without building them. The steps whose rules are all in the core
+(``whitespace``, ``links``, ``markup``, and ``footer`` and ``boilerplate`` without the user's phrases,
+patterns or removal guard) run there from the same rules as their cleaners; a step that changes nothing
+leaves the next one its reading of the text (the function words of its language, its blocks). The
+steps whose rules are partly Python's (``mojibake``, ``unicode``, ``pages``) run there only where the
+tests their cleaners start with find nothing to change; where they do, the core hands the text back,
+Python runs that step, and the core goes on with the next. ``linewrap``, whose joins most often need
+Python's judge of line-end hyphens, runs between two runs. ``explain`` and observers of
+edits run the steps one by one.
 
 >>> from textclean.pipeline import Pipeline
 >>> run = NativeRun(Pipeline(["links", "markup", "whitespace"]).steps)
->>> run("**Read** [the report](/r).   \n\n\n\nThe end.")
+>>> run("**Read** [the report](/r).   \n\n\n\nThe end.", count=True)
 ('Read the report.\n\nThe end.', [1, 2, 1])
 """
 
@@ -20,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textclean import _native
+from textclean.edits import apply_edits
 from textclean.furniture.evidence import native_lexicon
 from textclean.text.languages import function_word_table, language_reader, load_script, stopwords
 
@@ -33,34 +38,48 @@ class NativeRun:
     def __init__(self, steps: Sequence[Step]) -> None:
         natives = [native for native in (step.native for step in steps) if native is not None]
         if len(natives) < len(steps):
-            raise ValueError("every step of a native run must be one the core runs whole")
+            raise ValueError("every step of a native run must be one the core takes")
         self.steps = tuple(steps)
         self._native = _native.Run(natives)
 
-    def __call__(self, text: str) -> tuple[str, list[int]] | None:
-        """Return the text the steps make and each step's count of edits.
+    def __call__(self, text: str, *, count: bool = False) -> tuple[str, list[int] | None]:
+        """Return the text the steps make and, with ``count``, each step's count of edits.
 
-        ``None`` for a text the core leaves to the steps one by one: one with lone surrogates. Where
-        the reader of languages lacks the function words a text needs, they are given (once for each
-        script or language) and the run starts again.
+        Where the core stops (a step whose rules are Python's would change the text, or a text holds
+        lone surrogates), Python runs that step and the core goes on after it. Where the reader of
+        languages lacks the function words a text needs, they are given (once for each script or
+        language) and the core goes on.
         """
-        while True:
-            output, counts, need = self._native.run(text, native_lexicon(), language_reader(), function_word_table())
-            if need is None:
-                return None if output is None else (output, counts)
-            kind, name = need
-            if kind == "script":
+        counts: list[int] = []
+        start = 0
+        while start < len(self.steps):
+            text, made, stop = self._native.run(text, start, native_lexicon(), language_reader(), function_word_table())
+            counts += made
+            if stop is None:
+                break
+            start, need, name = stop
+            if need == "script":
                 load_script(name)
-            else:
+            elif need == "words":
                 function_word_table().add(name, stopwords(name))
+            else:
+                step = self.steps[start]
+                if count:
+                    edits = step.find_edits(text)
+                    counts.append(len(edits))
+                    text = apply_edits(text, edits)
+                else:
+                    text = step(text)
+                start += 1
+        return text, counts if count else None
 
 
 def plan(steps: Sequence[Step]) -> tuple[Step | NativeRun, ...]:
-    """Return ``steps`` with each run of two or more that the native core runs whole made one :class:`NativeRun`.
+    """Return ``steps`` with each run of two or more that the native core takes made one :class:`NativeRun`.
 
     >>> from textclean.pipeline import Pipeline
-    >>> [type(part).__name__ for part in plan(Pipeline(["unicode", "links", "markup", "whitespace"]).steps)]
-    ['Step', 'NativeRun']
+    >>> [type(part).__name__ for part in plan(Pipeline(["unicode", "links", str.strip, "markup"]).steps)]
+    ['NativeRun', 'Step', 'Step']
     """
     planned: list[Step | NativeRun] = []
     group: list[Step] = []

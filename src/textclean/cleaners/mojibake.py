@@ -23,6 +23,7 @@ import regex
 
 from textclean import _native
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
+from textclean.registry import NativeStep
 from textclean.rounds import find_until_settled
 from textclean.text import mojibake_chars
 from textclean.text.markup_tokens import tokenize_links, tokenize_markup
@@ -62,6 +63,16 @@ def _one_round(text: str, options: MojibakeOptions) -> list[Edit]:
     for find_more in (_lost_punctuation_edits, _encoding_edits):
         found = merge_edits(text, found, find_more(apply_edits(text, found)))
     return found
+
+
+def native_step(options: MojibakeOptions) -> NativeStep:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
+
+    The core runs it only where the tests this cleaner starts with find nothing to repair: no HTML character
+    reference (where they are decoded), no contraction that lost its apostrophe, nothing the gate finds;
+    elsewhere it hands the text back for this step.
+    """
+    return ("mojibake", (options.html_entities, _gate()))
 
 
 def fix_mojibake(text: str, *, html_entities: bool = True) -> str:

@@ -44,6 +44,7 @@ from textclean import _native
 from textclean.edits import Edit, apply_edits
 from textclean.furniture.blocks import WRAPPED_LINE_MAX, WRAPPED_LINE_MIN, Block, split_blocks
 from textclean.hyphenation import Hyphen, HyphenJudge
+from textclean.registry import NativeStep
 from textclean.text.languages import stopwords
 
 FORM_FEED = "\f"
@@ -108,6 +109,16 @@ def find_pages_edits(text: str, options: PagesOptions = PagesOptions()) -> list[
         # numbered line that only ever stands between paragraphs numbers them (a ranked list)
         return []
     return edits
+
+
+def native_step(options: PagesOptions) -> NativeStep:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
+
+    The core runs it only where a text has no form feed and no numbered line that comes back often enough,
+    and far enough apart, to mark pages (none at all in a text too short for pages); elsewhere it hands the
+    text back for this step.
+    """
+    return ("pages", (MIN_BREAK_LINES * MIN_PAGE_LINES, MIN_BREAK_LINES, MIN_PAGE_LINES))
 
 
 class _PageReader:

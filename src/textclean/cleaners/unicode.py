@@ -22,6 +22,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
 from textclean import _native
 from textclean.edits import Edit, apply_edits, derive_edits, merge_edits
+from textclean.registry import NativeStep
 from textclean.rounds import find_until_settled
 
 Form = Literal["NFC", "NFKC"]
@@ -69,6 +70,16 @@ def find_unicode_edits(text: str, options: UnicodeOptions = UnicodeOptions()) ->
 def _one_round(text: str, options: UnicodeOptions) -> list[Edit]:
     found = _character_edits(text, options)
     return merge_edits(text, found, _normal_form_edits(apply_edits(text, found), options.form))
+
+
+def native_step(options: UnicodeOptions) -> NativeStep:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
+
+    The core runs it only where a text holds no character this cleaner may change and none that may take it
+    out of its normal form; elsewhere it hands the text back for this step.
+    """
+    changeable = _changeable(options.quotes, options.dashes, options.spaces, options.fullwidth)
+    return ("unicode", (changeable, _may_leave_form(options.form)))
 
 
 def normalize_unicode(
