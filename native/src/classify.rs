@@ -1282,7 +1282,7 @@ fn digit_value(c: char) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::PATTERNS;
+    use crate::testing::{normal, PATTERNS};
 
     fn block(visible: &str) -> Block {
         let mut blocks = crate::blocks::split(visible, &FunctionWords::default());
@@ -1380,18 +1380,6 @@ mod tests {
         assert!(patterns.author_note.is_match("jane doe is a writer"));
         assert!(!patterns.author_note.is_match("Jane Doe is a senior writers' friend."));
         assert!(patterns.prompts.is_match("Please share this") && !patterns.prompts.is_match("shared"));
-    }
-
-    fn normal() -> Settings {
-        Settings {
-            neighbours: true,
-            position: true,
-            prose_outside_run: false,
-            near_prose_among_furniture: false,
-            unproven_long_blocks: false,
-            max_link_density: 0.5,
-            keep_comments: false,
-        }
     }
 
     #[test]

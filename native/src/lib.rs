@@ -44,7 +44,7 @@ pub(crate) mod testing {
     use std::sync::LazyLock;
     use std::time::{Duration, Instant};
 
-    use crate::classify::Patterns;
+    use crate::classify::{Patterns, Settings};
     use crate::lexicon::{Lexicon, WordLists};
 
     /// Check that `scan` takes linear time on the texts `text(n)` makes of `n` units: eight times the
@@ -72,6 +72,19 @@ pub(crate) mod testing {
     }
 
     const LIST_LINE: &str = r"^(?:\d+(?:[.,/]\d+)?(?:\s?[-–]\s?\d+(?:[.,/]\d+)?)?\s?\p{L}|\p{L}+\s?\d+(?:[.,]\d+)?\s?\p{L}|\p{L}[\p{L}\- ]{0,30}[:：]\s*[^\d\n]{0,20}\d|\|(?:[^|\n]+\|){2}|(?:\S+(?: \S+)*(?:\s{2,}|\t)){2}\S)";
+
+    /// The classifier's settings at the normal strictness.
+    pub(crate) fn normal() -> Settings {
+        Settings {
+            neighbours: true,
+            position: true,
+            prose_outside_run: false,
+            near_prose_among_furniture: false,
+            unproven_long_blocks: false,
+            max_link_density: 0.5,
+            keep_comments: false,
+        }
+    }
 
     /// The block classifier's patterns, in the lexicon's syntax.
     pub(crate) static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {

@@ -291,23 +291,14 @@ fn may_mark_pages(text: &str, min_repeats: usize, min_spacing: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{LEXICON, PATTERNS};
+    use crate::testing::{normal, LEXICON, PATTERNS};
 
     const ARTICLE: &str = "Storm hits the coast | Daily Planet\n\nShare this article\n\n\
         The storm reached the coast on Monday and the power went out in the north of the town.\n";
 
     fn boilerplate() -> Step {
-        let settings = classify::Settings {
-            neighbours: true,
-            position: true,
-            prose_outside_run: false,
-            near_prose_among_furniture: false,
-            unproven_long_blocks: false,
-            max_link_density: 0.5,
-            keep_comments: false,
-        };
         Step::Boilerplate {
-            settings,
+            settings: normal(),
             keep_title: true,
         }
     }
