@@ -10,8 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import any_text, documents, plaintext_seed_files, seed_files
-from textclean import Pipeline
+from textclean import Pipeline, _native
+from textclean.errors import NativeError
+from textclean.furniture import evidence
+from textclean.furniture.evidence import native_lexicon
 from textclean.runs import NativeRun, plan
+from textclean.text import languages
 
 FURNITURE = ["footer", "boilerplate", "links", "markup", "whitespace"]
 # the steps before linewrap: each runs in the core where its cleaner's first tests find nothing to change
@@ -136,3 +140,31 @@ def test_steps_that_need_python_break_a_run() -> None:
 def test_a_run_is_made_only_of_steps_the_core_takes() -> None:
     with pytest.raises(ValueError, match="every step"):
         NativeRun(Pipeline(["unicode", "linewrap"]).steps)
+
+
+def test_the_core_refuses_a_step_it_does_not_know_or_a_run_it_cannot_make() -> None:
+    with pytest.raises(ValueError, match='no built-in step "linewrap"'):
+        _native.Run([("linewrap", (None, True))])
+    with pytest.raises(TypeError):
+        _native.Run([("whitespace", ("one",))])
+    run = _native.Run([("footer", (False, True, False, 50)), ("whitespace", (1,))])
+    reader, words = languages.language_reader(), languages.function_word_table()
+    with pytest.raises(ValueError, match="no step at that index"):
+        run.run("text", 2, native_lexicon(), reader, words)
+    with pytest.raises(ValueError, match="needs the lexicon"):
+        run.run("text", 0, None, reader, words)
+
+
+def test_a_run_whose_need_is_not_met_fails_instead_of_asking_forever(
+    fresh_word_lists: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(languages, "load_script", lambda script: None)
+    text = "The council met on Monday and voted to keep the library open for another year."
+    with pytest.raises(NativeError, match="asked again for script 'Latin'"):
+        run_of(Pipeline(FURNITURE))(text)
+
+
+def test_a_run_without_furniture_reads_no_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+    run = run_of(Pipeline(CHECKED))
+    monkeypatch.setattr(evidence, "native_lexicon", lambda: pytest.fail("the lexicon was read"))
+    assert run("A line.  \n\n\n\nThe end.", count=True) == ("A line.\n\nThe end.", [0, 0, 0, 1])

@@ -82,9 +82,9 @@ impl Gate {
 }
 
 /// Whether `text` may hold an HTML character reference as the `mojibake` cleaner reads them: an "&"
-/// before a name of letters and digits (at most 32) or a number (after "#", in digits or after "x" in hex
-/// digits, any count of them, for the zeros of an escaped "&#038;"), closed by ";". A text without one
-/// holds none.
+/// before a name of letters and digits (at most 32, the first a letter) or "#" and letters and digits
+/// (any count of them: a number in digits, or after "x" in hex digits, with the zeros of an escaped
+/// "&#038;"), closed by ";". A text without one holds none; one with one may hold none.
 ///
 /// ```
 /// use textclean_native::mojibake::may_hold_entity;

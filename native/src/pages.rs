@@ -39,34 +39,92 @@ pub fn repeated_numbered_lines(text: &str, min_count: usize) -> Vec<(String, Vec
 /// assert_eq!(numbered_lines("Intro\n  Page 12 of 140 \nPage ٣"), vec![(1, "Page # of #".to_string()), (2, "Page #".to_string())]);
 /// ```
 pub fn numbered_lines(text: &str) -> Vec<(usize, String)> {
+    let mut key = String::new();
     let mut found = Vec::new();
     for (index, line) in text.split('\n').enumerate() {
-        let has_digit =
-            line.bytes().any(|byte| byte.is_ascii_digit()) || (!line.is_ascii() && line.chars().any(is_digit));
-        if !has_digit {
-            continue;
+        if read_key(line, &mut key) {
+            found.push((index, key.clone()));
         }
-        let mut key = String::with_capacity(line.len());
-        let mut in_number = false;
-        for c in line.trim_matches(is_python_space).chars() {
-            if is_digit(c) {
-                if !in_number {
-                    key.push('#');
-                }
-                in_number = true;
-            } else {
-                key.push(c);
-                in_number = false;
-            }
-        }
-        found.push((index, key));
     }
     found
+}
+
+/// Whether a numbered line of `text` may mark its pages as the `pages` cleaner reads them: a key of
+/// [`numbered_lines`] that comes back `min_marks` times, its places but the last at least `min_spacing`
+/// lines apart.
+///
+/// ```
+/// use textclean_native::pages::may_mark_pages;
+/// let page = |n: usize, gap: usize| format!("{}Page {n}\n", "text\n".repeat(gap));
+/// let far: String = (1..=4).map(|n| page(n, 24)).collect();
+/// let near: String = (1..=4).map(|n| page(n, 5)).collect();
+/// assert!(may_mark_pages(&far, 3, 20) && !may_mark_pages(&near, 3, 20));
+/// ```
+pub fn may_mark_pages(text: &str, min_marks: usize, min_spacing: usize) -> bool {
+    /// A key's lines so far: how many, the last, whether every spacing before the last is wide enough,
+    /// and whether the last is.
+    struct Tally {
+        count: usize,
+        last: usize,
+        wide_before: bool,
+        wide_last: bool,
+    }
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    let mut key = String::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if !read_key(line, &mut key) {
+            continue;
+        }
+        match tallies.get_mut(key.as_str()) {
+            Some(tally) => {
+                tally.wide_before &= tally.wide_last; // the spacing before the last is no longer the last
+                tally.wide_last = index - tally.last >= min_spacing;
+                tally.count += 1;
+                tally.last = index;
+            }
+            None => {
+                let first = Tally {
+                    count: 1,
+                    last: index,
+                    wide_before: true,
+                    wide_last: true,
+                };
+                tallies.insert(key.clone(), first);
+            }
+        }
+    }
+    tallies
+        .values()
+        .any(|tally| tally.count >= min_marks && tally.wide_before)
+}
+
+/// Write the key of `line` into `key` (see [`numbered_lines`]); false, with `key` left as it was, if the line
+/// holds no digit.
+fn read_key(line: &str, key: &mut String) -> bool {
+    let has_digit = line.bytes().any(|byte| byte.is_ascii_digit()) || (!line.is_ascii() && line.chars().any(is_digit));
+    if !has_digit {
+        return false;
+    }
+    key.clear();
+    let mut in_number = false;
+    for c in line.trim_matches(is_python_space).chars() {
+        if is_digit(c) {
+            if !in_number {
+                key.push('#');
+            }
+            in_number = true;
+        } else {
+            key.push(c);
+            in_number = false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn digits_of_any_script_are_numbers() {
@@ -80,6 +138,20 @@ mod tests {
     fn only_white_space_is_stripped() {
         // U+001F is white space to Python's str.strip
         assert_eq!(numbered_lines("\t7\u{1F}"), vec![(0, "#".to_string())]);
+    }
+
+    proptest! {
+        #[test]
+        fn a_page_mark_is_a_key_that_comes_back_far_enough_apart(
+            lines in prop::collection::vec(prop::sample::select(vec!["Page 1", "Page 22", "- 3 -", "text", "", "4 of 5"]), 0..120),
+            spacing in 1usize..30,
+        ) {
+            let text = lines.join("\n");
+            let by_keys = repeated_numbered_lines(&text, 3).iter().any(|(_, places)| {
+                places[..places.len() - 1].windows(2).all(|pair| pair[1] - pair[0] >= spacing)
+            });
+            prop_assert_eq!(may_mark_pages(&text, 3, spacing), by_keys);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{PoisonError, RwLock};
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -305,11 +305,7 @@ fn markup_edits<'py>(
     list_markers: bool,
     tables: bool,
 ) -> PyResult<EditLists<'py>> {
-    let options = markup::Options {
-        headings,
-        list_markers,
-        tables,
-    };
+    let options = markup_options((headings, list_markers, tables));
     run_step(py, "markup", &Text::read(text)?, |text| {
         markup::find_edits(text, options)
     })
@@ -324,14 +320,19 @@ fn markup_output<'py>(
     list_markers: bool,
     tables: bool,
 ) -> PyResult<Bound<'py, PyString>> {
-    let options = markup::Options {
-        headings,
-        list_markers,
-        tables,
-    };
+    let options = markup_options((headings, list_markers, tables));
     run_output(py, "markup", text, &Text::read(text)?, |utf8| {
         markup::find_edits(utf8, options)
     })
+}
+
+/// The options of the `markup` step from its flags: headings, list markers, tables.
+fn markup_options((headings, list_markers, tables): (bool, bool, bool)) -> markup::Options {
+    markup::Options {
+        headings,
+        list_markers,
+        tables,
+    }
 }
 
 /// The rules of the `links` step: `urls` is "drop", "keep" or "footnote", `bare_urls` is "keep", "drop"
@@ -1145,20 +1146,14 @@ fn footer_tail_start(
     lexicon: &Lexicon,
     stopwords: &WordSet,
     user_labels: Option<Vec<Option<String>>>,
-    settings: (bool, bool, bool, usize),
+    settings: FooterRow,
 ) -> PyResult<Option<(usize, String)>> {
     check_user_labels(user_labels.as_deref(), blocks)?;
-    let (cut_before_prose, prompts_end_article, prompts_end_text_on_subject, min_article_words) = settings;
     let context = footer::Context {
         lexicon: &lexicon.lexicon,
         stopwords: &stopwords.0,
         user_labels: user_labels.as_deref(),
-        settings: footer::Settings {
-            cut_before_prose,
-            prompts_end_article,
-            prompts_end_text_on_subject,
-            min_article_words,
-        },
+        settings: footer_settings(settings),
     };
     guarded(py, "footer", || {
         footer::tail_start(&blocks.blocks, &context).map(|(cut, label)| (cut, label.to_string()))
@@ -1191,15 +1186,16 @@ impl FunctionWordTable {
 
 /// What `Run.run` gives: the text the steps made (the very text it was given, if they changed nothing), each
 /// one's count of edits, and, if the run stopped, the index of the step it stopped before and what that step
-/// needs: ("script", name) or ("words", language) from the word lists, or ("python", "") to be run by Python.
+/// needs: ("script", name) or ("words", language) from the word lists, ("sets", "") for `unicode`'s sets of
+/// characters, or ("python", "") to be run by Python.
 type RunRow<'py> = (Bound<'py, PyString>, Vec<usize>, Option<(usize, &'static str, String)>);
 
 /// Consecutive built-in steps that the core runs in one call (see `run.rs`). Each step is given as its
-/// name and its options: `mojibake` (decode entities, the gate), `unicode` (the characters it may change,
-/// those that may take a text out of its normal form), `pages` (the fewest lines, repeats and lines between
-/// repeats of a running line), `whitespace` (max blank lines), `links` (urls, bare URLs, URL token),
-/// `markup` (headings, list markers, tables: whether each goes), `footer` (its settings as
-/// `footer_tail_start` takes them), `boilerplate` (a classification's settings, keep the title).
+/// name and its options: `mojibake` (decode entities, the gate), `unicode` (none: it asks for its sets of
+/// characters), `pages` (the fewest line breaks, marks and lines between marks of a running line),
+/// `whitespace` (max blank lines), `links` (urls, bare URLs, URL token), `markup` (headings, list markers,
+/// tables: whether each goes), `footer` (its settings as `footer_tail_start` takes them), `boilerplate` (a
+/// classification's settings, keep the title).
 #[pyclass(frozen, module = "textclean._native")]
 struct Run {
     steps: Vec<run::Step>,
@@ -1216,21 +1212,47 @@ impl Run {
         Ok(Run { steps })
     }
 
-    /// Run the steps from the one at `start` on `text` (see `RunRow`) with the lexicon, the reader of
-    /// languages and the table of function words. A text with lone surrogates stops the run at once: its
-    /// steps run in Python until `unicode` has mended them.
+    /// Give the `unicode` step at `index` its sets of characters: those it may change, and those that may
+    /// take a text out of its normal form (a step keeps the first it is given).
+    fn give_character_sets(&self, index: usize, changeable: &CharClass, may_leave_form: &CharClass) -> PyResult<()> {
+        match self.steps.get(index) {
+            Some(run::Step::Unicode { sets }) => {
+                let _kept = sets.set(run::CharacterSets {
+                    changeable: changeable.0.clone(),
+                    may_leave_form: may_leave_form.0.clone(),
+                });
+                Ok(())
+            }
+            _ => Err(PyValueError::new_err("the run has no unicode step at that index")),
+        }
+    }
+
+    /// Whether a step of the run reads the furniture lexicon (`footer`, `boilerplate`).
+    #[getter]
+    fn reads_the_lexicon(&self) -> bool {
+        self.steps.iter().any(run::Step::reads_the_lexicon)
+    }
+
+    /// Run the steps from the one at `start` on `text` (see `RunRow`) with the lexicon (None for a run
+    /// without `footer` or `boilerplate`), the reader of languages and the table of function words. A text
+    /// with lone surrogates stops the run at once: its steps run in Python until `unicode` has mended them.
     fn run<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
         start: usize,
-        lexicon: &Lexicon,
+        lexicon: Option<&Lexicon>,
         reader: &LanguageReader,
         function_words: &FunctionWordTable,
     ) -> PyResult<RunRow<'py>> {
         let input = Text::read(text)?;
         if start >= self.steps.len() {
             return Err(PyValueError::new_err("the run has no step at that index"));
+        }
+        if lexicon.is_none() && self.reads_the_lexicon() {
+            return Err(PyValueError::new_err(
+                "a run of footer or boilerplate needs the lexicon",
+            ));
         }
         if !input.surrogates.is_empty() {
             return Ok((text.clone(), Vec::new(), Some((start, "python", String::new()))));
@@ -1240,8 +1262,7 @@ impl Run {
             let reader = reader.0.read().unwrap_or_else(PoisonError::into_inner);
             let function_words = function_words.0.read().unwrap_or_else(PoisonError::into_inner);
             let resources = run::Resources {
-                lexicon: &lexicon.lexicon,
-                patterns: &lexicon.patterns,
+                furniture: lexicon.map(|lexicon| (&lexicon.lexicon, &lexicon.patterns)),
                 reader: &reader,
                 function_words: &function_words,
             };
@@ -1265,6 +1286,7 @@ impl Run {
         let stop = stop.map(|(index, need)| match need {
             run::Need::Script(script) => (index, "script", script.to_string()),
             run::Need::FunctionWords(language) => (index, "words", language),
+            run::Need::CharacterSets => (index, "sets", String::new()),
             run::Need::Python => (index, "python", String::new()),
         });
         Ok((output, counts, stop))
@@ -1281,18 +1303,12 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
                 gate: gate.0.clone(),
             }
         }
-        "unicode" => {
-            let (changeable, may_leave_form): (PyRef<'_, CharClass>, PyRef<'_, CharClass>) = options.extract()?;
-            run::Step::Unicode {
-                changeable: changeable.0.clone(),
-                may_leave_form: may_leave_form.0.clone(),
-            }
-        }
+        "unicode" if options.is_empty() => run::Step::Unicode { sets: OnceLock::new() },
         "pages" => {
-            let (min_lines, min_repeats, min_spacing) = options.extract()?;
+            let (min_breaks, min_marks, min_spacing) = options.extract()?;
             run::Step::Pages {
-                min_lines,
-                min_repeats,
+                min_breaks,
+                min_marks,
                 min_spacing,
             }
         }
@@ -1308,24 +1324,8 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
                 url_token,
             }
         }
-        "markup" => {
-            let (headings, list_markers, tables) = options.extract()?;
-            run::Step::Markup(markup::Options {
-                headings,
-                list_markers,
-                tables,
-            })
-        }
-        "footer" => {
-            let (cut_before_prose, prompts_end_article, prompts_end_text_on_subject, min_article_words) =
-                options.extract()?;
-            run::Step::Footer(footer::Settings {
-                cut_before_prose,
-                prompts_end_article,
-                prompts_end_text_on_subject,
-                min_article_words,
-            })
-        }
+        "markup" => run::Step::Markup(markup_options(options.extract()?)),
+        "footer" => run::Step::Footer(footer_settings(options.extract()?)),
         "boilerplate" => {
             let (settings, keep_title): (SettingsRow, bool) = options.extract()?;
             run::Step::Boilerplate {
@@ -1339,6 +1339,21 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
             )))
         }
     })
+}
+
+/// The footer's settings as Python gives them: cut before prose, prompts end the article, prompts end text
+/// on its subject, the words of prose before a cut.
+type FooterRow = (bool, bool, bool, usize);
+
+/// The footer's settings from Python's row.
+fn footer_settings(row: FooterRow) -> footer::Settings {
+    let (cut_before_prose, prompts_end_article, prompts_end_text_on_subject, min_article_words) = row;
+    footer::Settings {
+        cut_before_prose,
+        prompts_end_article,
+        prompts_end_text_on_subject,
+        min_article_words,
+    }
 }
 
 #[pymodule]

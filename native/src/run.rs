@@ -12,7 +12,7 @@
 //! shared script, or of a language), the run stops too, and goes on once Python has given them.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::blocks::{self, Block, FunctionWords};
 use crate::chars::CharClass;
@@ -38,17 +38,18 @@ pub enum Step {
         html_entities: bool,
         gate: Gate,
     },
-    /// Unchanged without a character it may change or one that may take the text out of its normal form.
+    /// Unchanged in ASCII without a control character it takes out; else without a character it may
+    /// change or one that may take the text out of its normal form, two sets that Python gives the first
+    /// time a text needs them.
     Unicode {
-        changeable: CharClass,
-        may_leave_form: CharClass,
+        sets: OnceLock<CharacterSets>,
     },
-    /// Unchanged without a form feed, in a text of fewer than `min_lines` lines or without a numbered line
-    /// that comes back `min_repeats` times, each (but the last) at least `min_spacing` lines after the one
-    /// before.
+    /// Unchanged without a form feed, in a text of fewer than `min_breaks` line breaks or without a numbered
+    /// line that comes back `min_marks` times, each (but the last) at least `min_spacing` lines after the
+    /// one before (see [`pages::may_mark_pages`]).
     Pages {
-        min_lines: usize,
-        min_repeats: usize,
+        min_breaks: usize,
+        min_marks: usize,
         min_spacing: usize,
     },
     Whitespace {
@@ -68,6 +69,11 @@ pub enum Step {
 }
 
 impl Step {
+    /// Whether the step reads the furniture lexicon.
+    pub fn reads_the_lexicon(&self) -> bool {
+        matches!(self, Step::Footer(_) | Step::Boilerplate { .. })
+    }
+
     /// The name of the step's cleaner.
     pub fn name(&self) -> &'static str {
         match self {
@@ -83,23 +89,38 @@ impl Step {
     }
 }
 
-/// What the furniture steps read besides the text: the lexicon and its patterns, the reader of languages,
-/// and each language's function words as the furniture cleaners count them (none for a language written
-/// without spaces).
+/// What the furniture steps read besides the text: the lexicon and the classifier's patterns (which a run
+/// without `footer` or `boilerplate` goes without), the reader of languages, and each language's function
+/// words as the furniture cleaners count them (none for a language written without spaces).
 pub struct Resources<'r> {
-    pub lexicon: &'r Lexicon,
-    pub patterns: &'r Patterns,
+    pub furniture: Option<(&'r Lexicon, &'r Patterns)>,
     pub reader: &'r LanguageReader,
     pub function_words: &'r HashMap<String, FunctionWords>,
 }
 
+impl<'r> Resources<'r> {
+    fn furniture(&self) -> (&'r Lexicon, &'r Patterns) {
+        self.furniture.expect("a run of furniture steps is given the lexicon")
+    }
+}
+
 /// What a step needs before it can run: the function words of the languages of a shared script, or
-/// those of one language; or Python, which holds the rules that change this text.
+/// those of one language; the sets of characters of `unicode`; or Python, which holds the rules that
+/// change this text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
     Script(&'static str),
     FunctionWords(String),
+    CharacterSets,
     Python,
+}
+
+/// The sets of characters of the `unicode` step: those it may change, and those that may take a text out
+/// of its normal form.
+#[derive(Debug, Clone)]
+pub struct CharacterSets {
+    pub changeable: CharClass,
+    pub may_leave_form: CharClass,
 }
 
 /// No function words: a text whose language cannot be read has none.
@@ -119,11 +140,6 @@ impl<'r> Document<'r> {
         }
     }
 
-    /// The text as the steps so far have left it.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The text, as the steps have left it.
     pub fn into_text(self) -> String {
         self.text
@@ -135,26 +151,33 @@ impl<'r> Document<'r> {
             Step::Mojibake { html_entities, gate } => {
                 let text = &self.text;
                 let entities = *html_entities && mojibake::may_hold_entity(text);
-                let traces = gate.read(text) != Traces::default();
-                unchanged_if(!entities && !mojibake::may_have_lost_apostrophes(text) && !traces)?
+                let unchanged =
+                    !entities && !mojibake::may_have_lost_apostrophes(text) && gate.read(text) == Traces::default();
+                unchanged_if(unchanged)?
             }
-            Step::Unicode {
-                changeable,
-                may_leave_form,
-            } => {
-                let code_point = u32::from; // a run's text holds no lone surrogate
+            Step::Unicode { sets } => {
                 let text = &self.text;
-                unchanged_if(!changeable.occurs_in(text, code_point) && !may_leave_form.occurs_in(text, code_point))?
+                // the ASCII controls the cleaner takes out: all but tab, line feed, vertical tab and form feed
+                let taken_out = |byte: u8| matches!(byte, 0x00..=0x08 | 0x0d..=0x1f | 0x7f);
+                if text.is_ascii() && !text.bytes().any(taken_out) {
+                    (0, None)
+                } else {
+                    let sets = sets.get().ok_or(Need::CharacterSets)?;
+                    let code_point = u32::from; // a run's text holds no lone surrogate
+                    let found = |set: &CharClass| set.occurs_in(text, code_point);
+                    unchanged_if(!found(&sets.changeable) && !found(&sets.may_leave_form))?
+                }
             }
             Step::Pages {
-                min_lines,
-                min_repeats,
+                min_breaks,
+                min_marks,
                 min_spacing,
             } => {
                 let text = &self.text;
-                let few_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_lines;
-                let no_marks = few_lines || !may_mark_pages(text, *min_repeats, *min_spacing);
-                unchanged_if(!text.contains('\x0c') && no_marks)?
+                let unchanged = !text.contains('\x0c')
+                    && (memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_breaks
+                        || !pages::may_mark_pages(text, *min_marks, *min_spacing));
+                unchanged_if(unchanged)?
             }
             Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),
             Step::Links {
@@ -195,7 +218,7 @@ impl<'r> Document<'r> {
         self.read(resources)?;
         let (stopwords, blocks) = self.reading();
         let context = footer::Context {
-            lexicon: resources.lexicon,
+            lexicon: resources.furniture().0,
             stopwords,
             user_labels: None,
             settings,
@@ -221,19 +244,20 @@ impl<'r> Document<'r> {
         if blocks.is_empty() {
             return Ok((0, None));
         }
+        let (lexicon, patterns) = resources.furniture();
         let context = classify::Context {
-            patterns: resources.patterns,
+            patterns,
             stopwords,
             prose_share: classify::prose_share(blocks),
             settings,
         };
-        let settled = settle::settle_document(blocks, resources.lexicon, None, &context, keep_title);
+        let settled = settle::settle_document(blocks, lexicon, None, &context, keep_title);
         let removed: Vec<usize> = (0..blocks.len())
             .filter(|&i| settled.verdicts[i].kind == Kind::Bad)
             .collect();
         let suffix = settled.title.filter(|_| keep_title).and_then(|title| {
             let block = &blocks[title];
-            let (start, end) = resources.patterns.title_suffix(&self.text[block.start..block.end])?;
+            let (start, end) = patterns.title_suffix(&self.text[block.start..block.end])?;
             Some((block.start + start, block.start + end))
         });
         let cuts: Vec<(usize, usize)> = suffix.into_iter().collect();
@@ -277,17 +301,6 @@ fn unchanged_if(unchanged: bool) -> Result<(usize, Option<String>), Need> {
     }
 }
 
-/// Whether a numbered line of `text` may mark its pages as the `pages` cleaner reads them: one that comes back
-/// `min_repeats` times, the places but the last at least `min_spacing` lines apart.
-fn may_mark_pages(text: &str, min_repeats: usize, min_spacing: usize) -> bool {
-    pages::repeated_numbered_lines(text, min_repeats)
-        .iter()
-        .any(|(_, places)| {
-            let kept = &places[..places.len() - 1];
-            kept.windows(2).all(|pair| pair[1] - pair[0] >= min_spacing)
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,8 +323,7 @@ mod tests {
         function_words: &HashMap<String, FunctionWords>,
     ) -> Result<(String, Vec<usize>), Need> {
         let resources = Resources {
-            lexicon: &LEXICON,
-            patterns: &PATTERNS,
+            furniture: Some((&LEXICON, &PATTERNS)),
             reader,
             function_words,
         };
@@ -320,7 +332,7 @@ mod tests {
             .iter()
             .map(|step| document.apply(step, &resources))
             .collect::<Result<Vec<usize>, Need>>()?;
-        Ok((document.text().to_string(), counts))
+        Ok((document.into_text(), counts))
     }
 
     #[test]
@@ -364,17 +376,28 @@ mod tests {
             html_entities: true,
             gate,
         };
-        let unicode = Step::Unicode {
-            changeable: CharClass::new([(0xAD, 0xAD)]),
-            may_leave_form: CharClass::new([(0x301, 0x301)]),
-        };
+        let unicode = Step::Unicode { sets: OnceLock::new() };
         let pages = Step::Pages {
-            min_lines: 60,
-            min_repeats: 3,
+            min_breaks: 60,
+            min_marks: 3,
             min_spacing: 20,
         };
         let steps = [mojibake, unicode, pages];
         let words = HashMap::new();
+        let mut document = Document::new("soft\u{AD}");
+        let resources = Resources {
+            furniture: None,
+            reader: &reader,
+            function_words: &words,
+        };
+        assert_eq!(document.apply(&steps[1], &resources), Err(Need::CharacterSets));
+        if let Step::Unicode { sets } = &steps[1] {
+            let sets = sets.set(CharacterSets {
+                changeable: CharClass::new([(0xAD, 0xAD)]),
+                may_leave_form: CharClass::new([(0x301, 0x301)]),
+            });
+            assert!(sets.is_ok());
+        }
         assert_eq!(
             run("AT&T, a=1&b=2; café", &steps, &reader, &words),
             Ok(("AT&T, a=1&b=2; café".into(), vec![0, 0, 0]))
@@ -389,22 +412,13 @@ mod tests {
         ] {
             let mut document = Document::new(text);
             let resources = Resources {
-                lexicon: &LEXICON,
-                patterns: &PATTERNS,
+                furniture: Some((&LEXICON, &PATTERNS)),
                 reader: &reader,
                 function_words: &words,
             };
             let stopped = steps.iter().position(|step| document.apply(step, &resources).is_err());
             assert_eq!(stopped, Some(stop), "{text:?}");
         }
-    }
-
-    #[test]
-    fn a_numbered_line_marks_pages_only_far_apart() {
-        let page = |n: usize, gap: usize| format!("{}Page {n}\n", "text\n".repeat(gap));
-        let far: String = (1..=4).map(|n| page(n, 24)).collect();
-        let near: String = (1..=4).map(|n| page(n, 5)).collect();
-        assert!(may_mark_pages(&far, 3, 20) && !may_mark_pages(&near, 3, 20));
     }
 
     #[test]

@@ -126,8 +126,16 @@ class Run:
     """Consecutive built-in steps that the core runs in one call (native/src/run.rs)."""
 
     def __init__(self, steps: list[tuple[str, tuple[Any, ...]]]) -> None: ...
+    @property
+    def reads_the_lexicon(self) -> bool: ...
+    def give_character_sets(self, index: int, changeable: CharClass, may_leave_form: CharClass) -> None: ...
     def run(
-        self, text: str, start: int, lexicon: Lexicon, reader: LanguageReader, function_words: FunctionWordTable
+        self,
+        text: str,
+        start: int,
+        lexicon: Lexicon | None,
+        reader: LanguageReader,
+        function_words: FunctionWordTable,
     ) -> tuple[str, list[int], tuple[int, str, str] | None]: ...
 
 def footer_tail_start(

@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING
 
 from textclean import _native
 from textclean.edits import apply_edits
-from textclean.furniture.evidence import native_lexicon
-from textclean.text.languages import function_word_table, language_reader, load_script, stopwords
+from textclean.errors import NativeError
 
 if TYPE_CHECKING:
     from textclean.pipeline import Step
@@ -36,33 +35,39 @@ class NativeRun:
     """Built-in steps that the native core runs in one call, as their cleaners would one after the other."""
 
     def __init__(self, steps: Sequence[Step]) -> None:
+        # the furniture lexicon and the word lists are read where a pipeline first runs, not where it is imported
+        from textclean.furniture.evidence import native_lexicon
+        from textclean.text import languages
+
         natives = [native for native in (step.native for step in steps) if native is not None]
         if len(natives) < len(steps):
             raise ValueError("every step of a native run must be one the core takes")
         self.steps = tuple(steps)
         self._native = _native.Run(natives)
+        self._lexicon = native_lexicon if self._native.reads_the_lexicon else None
+        self._languages = languages
 
     def __call__(self, text: str, *, count: bool = False) -> tuple[str, list[int] | None]:
         """Return the text the steps make and, with ``count``, each step's count of edits.
 
-        Where the core stops (a step whose rules are Python's would change the text, or a text holds
-        lone surrogates), Python runs that step and the core goes on after it. Where the reader of
-        languages lacks the function words a text needs, they are given (once for each script or
-        language) and the core goes on.
+        Where the core stops (a step whose rules are Python's may change the text, or a text holds lone
+        surrogates), Python runs that step and the core goes on after it. Where the reader of languages
+        lacks the function words a text needs, or ``unicode`` its sets of characters, they are given,
+        once, and the core goes on.
         """
+        languages = self._languages
         counts: list[int] = []
+        given: set[tuple[int, str, str]] = set()
         start = 0
         while start < len(self.steps):
-            text, made, stop = self._native.run(text, start, native_lexicon(), language_reader(), function_word_table())
+            lexicon = None if self._lexicon is None else self._lexicon()
+            reader, words = languages.language_reader(), languages.function_word_table()
+            text, made, stop = self._native.run(text, start, lexicon, reader, words)
             counts += made
             if stop is None:
                 break
             start, need, name = stop
-            if need == "script":
-                load_script(name)
-            elif need == "words":
-                function_word_table().add(name, stopwords(name))
-            else:
+            if need == "python":
                 step = self.steps[start]
                 if count:
                     edits = step.find_edits(text)
@@ -71,6 +76,18 @@ class NativeRun:
                 else:
                     text = step(text)
                 start += 1
+            elif (start, need, name) in given:
+                raise NativeError(f"step {self.steps[start].name!r}: the native core asked again for {need} {name!r}")
+            else:
+                given.add((start, need, name))
+                if need == "script":
+                    languages.load_script(name)
+                elif need == "words":
+                    words.add(name, languages.stopwords(name))
+                else:  # "sets": the first text of the run that is not plain ASCII
+                    from textclean.cleaners.unicode import character_sets
+
+                    self._native.give_character_sets(start, *character_sets(self.steps[start].prepared))
         return text, counts if count else None
 
 

@@ -116,7 +116,7 @@ def native_step(options: PagesOptions) -> NativeStep:
 
     The core runs it only where a text has no form feed and no numbered line that comes back often enough,
     and far enough apart, to mark pages (none at all in a text too short for pages); elsewhere it hands the
-    text back for this step.
+    text back for this step. The options weigh only the marks found, so the test is the same for all.
     """
     return ("pages", (MIN_BREAK_LINES * MIN_PAGE_LINES, MIN_BREAK_LINES, MIN_PAGE_LINES))
 

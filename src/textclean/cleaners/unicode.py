@@ -75,11 +75,20 @@ def _one_round(text: str, options: UnicodeOptions) -> list[Edit]:
 def native_step(options: UnicodeOptions) -> NativeStep:
     """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
 
-    The core runs it only where a text holds no character this cleaner may change and none that may take it
-    out of its normal form; elsewhere it hands the text back for this step.
+    The core runs it only where the tests this cleaner starts with find nothing to change: ASCII without
+    a control character it takes out, or, with :func:`character_sets`, no character it may change and
+    none that may take the text out of its normal form; elsewhere it hands the text back for this step.
+    """
+    return ("unicode", ())
+
+
+def character_sets(options: UnicodeOptions) -> tuple[_native.CharClass, _native.CharClass]:
+    """Return the characters this cleaner may change, and those that may take a text out of its normal form.
+
+    The native core asks for them the first time a run meets a text that is not plain ASCII.
     """
     changeable = _changeable(options.quotes, options.dashes, options.spaces, options.fullwidth)
-    return ("unicode", (changeable, _may_leave_form(options.form)))
+    return changeable, _may_leave_form(options.form)
 
 
 def normalize_unicode(
