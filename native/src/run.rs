@@ -8,8 +8,8 @@
 //! function words of its language and its blocks). The steps whose rules are partly Python's
 //! (`mojibake`, `unicode`, `pages`) run in the core only where the core can tell, from the same tests
 //! their cleaners start with, that they change nothing; elsewhere the run stops and Python runs that
-//! step. Where the reader of languages lacks what a text needs (the function words of a
-//! shared script, or of a language), the run stops too, and goes on once Python has given them.
+//! step. Where the run lacks what a text needs (the function words of a shared script or of a language,
+//! `unicode`'s sets of characters), it stops too, and goes on once Python has given them.
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};

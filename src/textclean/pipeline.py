@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from textclean import registry
@@ -45,7 +46,7 @@ class Step:
         """Return the edits this step makes to ``text``."""
         return self.spec.find_edits(text, self.prepared)
 
-    @property
+    @cached_property
     def native(self) -> registry.NativeStep | None:
         """The step as the native core runs it with its neighbours, if it can (see :mod:`textclean.runs`)."""
         return None if self.spec.native is None else self.spec.native(self.prepared)
