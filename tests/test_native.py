@@ -6,6 +6,9 @@ import threading
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import textclean
 from textclean import _native
@@ -232,9 +235,36 @@ def test_the_mojibake_gate_finds_pairs_of_one_codec_and_c1_controls() -> None:
 
 def test_numbered_lines_come_grouped_by_key_where_a_key_comes_back() -> None:
     text = "Page 1 \ud800\nx\nPage 22 \ud800\nPage 3 \udfff\n"
-    assert _native.repeated_numbered_lines(text, 2) == [("Page # \ud800", [0, 2])]
-    assert _native.repeated_numbered_lines(text, 1)[1] == ("Page # \udfff", [3])
-    assert _native.repeated_numbered_lines(text, 3) == []
+    assert _native.repeated_numbered_lines(text, 2, 160) == [("Page # \ud800", [0, 2])]
+    assert _native.repeated_numbered_lines(text, 1, 160)[1] == ("Page # \udfff", [3])
+    assert _native.repeated_numbered_lines(text, 3, 160) == []
+    assert _native.repeated_numbered_lines(text, 2, 7) == []  # "Page # \ud800" is 8 code points
+
+
+_PAGE_LINES = st.lists(
+    st.sampled_from(["Page 1", "Page 22 of 3", "- 4 -", "+ 5", "• 6", "[p. 7](#7)", "| 8 |", "*9*", "<b>10</b>", "text"])
+    | st.text(alphabet="ab 1٣|*<>]([-+•\u2028\x1f", max_size=12),
+    max_size=30,
+)
+
+
+def _reference_keys(lines: list[str], min_count: int, max_length: int) -> list[tuple[str, list[int]]]:
+    """The keys of the lines that may mark pages, as the rule reads in Python's `regex` syntax."""
+    places: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        key = regex.sub(r"\d+", "#", line.strip())
+        if key != line.strip() and len(key) <= max_length and not regex.search(r"\]\(|[|*<>]|\A[-+•] ", key):
+            places.setdefault(key, []).append(index)
+    return [(key, found) for key, found in places.items() if len(found) >= min_count]
+
+
+@given(lines=_PAGE_LINES, min_count=st.integers(1, 3), max_length=st.integers(0, 12))
+def test_lines_that_may_mark_pages_are_short_numbered_lines_without_markup(
+    lines: list[str], min_count: int, max_length: int
+) -> None:
+    lines = [line.replace("\n", " ") for line in lines]
+    found = _native.repeated_numbered_lines("\n".join(lines), min_count, max_length)
+    assert found == _reference_keys(lines, min_count, max_length)
 
 
 def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:

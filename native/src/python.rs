@@ -599,17 +599,20 @@ fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'py, PyString>) ->
     })
 }
 
-/// The keys of the lines of `text` that hold a digit and come back at least `min_count` times, with
-/// the indexes of their lines (see `pages::repeated_numbered_lines`).
+/// The keys of the lines of `text` that may mark pages (keys of at most `max_length` code points) and
+/// come back at least `min_count` times, with the indexes of their lines (see
+/// `pages::Marks::repeated_numbered_lines`).
 #[pyfunction]
 fn repeated_numbered_lines<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
     min_count: usize,
+    max_length: usize,
 ) -> PyResult<Vec<(Bound<'py, PyString>, Vec<usize>)>> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
-    let places = guarded(py, "pages", || pages::repeated_numbered_lines(utf8, min_count))?;
+    let marks = pages::Marks { max_length };
+    let places = guarded(py, "pages", || marks.repeated_numbered_lines(utf8, min_count))?;
     places
         .into_iter()
         .map(|(key, indexes)| Ok((text.to_python(py, &key)?, indexes)))
@@ -1305,11 +1308,12 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
         }
         "unicode" if options.is_empty() => run::Step::Unicode { sets: OnceLock::new() },
         "pages" => {
-            let (min_breaks, min_marks, min_spacing) = options.extract()?;
+            let (min_breaks, min_marks, min_spacing, max_length) = options.extract()?;
             run::Step::Pages {
                 min_breaks,
                 min_marks,
                 min_spacing,
+                marks: pages::Marks { max_length },
             }
         }
         "whitespace" => run::Step::Whitespace {

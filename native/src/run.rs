@@ -44,13 +44,14 @@ pub enum Step {
     Unicode {
         sets: OnceLock<CharacterSets>,
     },
-    /// Unchanged without a form feed, in a text of fewer than `min_breaks` line breaks or without a numbered
-    /// line that comes back `min_marks` times, each (but the last) at least `min_spacing` lines after the
-    /// one before (see [`pages::may_mark_pages`]).
+    /// Unchanged without a form feed, in a text of fewer than `min_breaks` line breaks or without a line
+    /// that may mark pages and comes back `min_marks` times, each (but the last) at least `min_spacing`
+    /// lines after the one before (see [`pages::Marks::may_mark_pages`]).
     Pages {
         min_breaks: usize,
         min_marks: usize,
         min_spacing: usize,
+        marks: pages::Marks,
     },
     Whitespace {
         max_blank_lines: usize,
@@ -172,11 +173,12 @@ impl<'r> Document<'r> {
                 min_breaks,
                 min_marks,
                 min_spacing,
+                marks,
             } => {
                 let text = &self.text;
                 let unchanged = !text.contains('\x0c')
                     && (memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_breaks
-                        || !pages::may_mark_pages(text, *min_marks, *min_spacing));
+                        || !marks.may_mark_pages(text, *min_marks, *min_spacing));
                 unchanged_if(unchanged)?
             }
             Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),
@@ -381,6 +383,7 @@ mod tests {
             min_breaks: 60,
             min_marks: 3,
             min_spacing: 20,
+            marks: pages::Marks { max_length: 160 },
         };
         let steps = [mojibake, unicode, pages];
         let words = HashMap::new();

@@ -328,10 +328,11 @@ proptest! {
         prop_assert!(!mojibake::may_hold_entity(&text) || (text.contains('&') && text.contains(';')));
         prop_assert!(!mojibake::may_have_lost_apostrophes(&text) || text.contains('â'));
 
-        let repeated = pages::repeated_numbered_lines(&text, 2);
+        let marks = pages::Marks { max_length: 20 };
+        let repeated = marks.repeated_numbered_lines(&text, 2);
         prop_assert!(repeated.iter().all(|(key, lines)| lines.len() >= 2 && key.contains('#')));
-        let lines = pages::numbered_lines(&text);
-        prop_assert!(lines.iter().all(|(_, key)| key.contains('#')));
+        let lines = marks.numbered_lines(&text);
+        prop_assert!(lines.iter().all(|(_, key)| key.contains('#') && key.chars().count() <= 20));
         prop_assert!(lines.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 }

@@ -70,7 +70,6 @@ _PAGE_NUMBER = regex.compile(
 # the end of a paragraph's last sentence, before closing quotes and brackets
 _PARAGRAPH_END = regex.compile(r"[.!?:…。！？][\"'”’»)\]]*+\Z")  # noqa: RUF001
 _FIRST_LETTER = regex.compile(r"[\"'“‘«„(]*+(\p{L})")  # noqa: RUF001
-_MARKUP = regex.compile(r"\]\(|[|*<>]|\A[-+•] ")  # a line of a page's markup: a link, a table row, a list item
 _SPLIT_WORD = regex.compile(r"(?<=\p{L})-\Z")
 
 
@@ -114,11 +113,11 @@ def find_pages_edits(text: str, options: PagesOptions = PagesOptions()) -> list[
 def native_step(options: PagesOptions) -> NativeStep:
     """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
 
-    The core runs it only where a text has no form feed and no numbered line that comes back often enough,
-    and far enough apart, to mark pages (none at all in a text too short for pages); elsewhere it hands the
-    text back for this step. The options weigh only the marks found, so the test is the same for all.
+    The core runs it only where a text has no form feed and no numbered line that may mark pages and comes
+    back often enough, and far enough apart (none at all in a text too short for pages); elsewhere it hands
+    the text back for this step. The options weigh only the marks found, so the test is the same for all.
     """
-    return ("pages", (MIN_BREAK_LINES * MIN_PAGE_LINES, MIN_BREAK_LINES, MIN_PAGE_LINES))
+    return ("pages", (MIN_BREAK_LINES * MIN_PAGE_LINES, MIN_BREAK_LINES, MIN_PAGE_LINES, MAX_FURNITURE_LENGTH))
 
 
 class _PageReader:
@@ -309,12 +308,9 @@ def _running_line_breaks(text: str) -> list[_Break]:
     """Return the page breaks that a running line marks in a text without form feeds."""
     if text.count("\n") < MIN_BREAK_LINES * MIN_PAGE_LINES:
         return []
-    # only a line with a number can mark pages: one whose number grows from page to page
-    places = [
-        found
-        for key, found in _native.repeated_numbered_lines(text, MIN_BREAK_LINES)
-        if len(key) <= MAX_FURNITURE_LENGTH and not _MARKUP.search(key)
-    ]
+    # only a short line with a number and no markup (a link, a table row, a list item) can mark pages:
+    # one whose number grows from page to page
+    places = [found for _key, found in _native.repeated_numbered_lines(text, MIN_BREAK_LINES, MAX_FURNITURE_LENGTH)]
     if not places:
         return []
     lines = text.split("\n")
