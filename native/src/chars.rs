@@ -14,7 +14,13 @@ pub struct CharClass {
     skipped: (u8, u8),
     /// The ranges beyond ASCII, sorted and merged.
     ranges: Vec<(u32, u32)>,
+    /// Bit `p % 64` of word `p / 64` is set for each point `p` of the set in the Basic Multilingual Plane,
+    /// where nearly all of a text's characters are: one look-up each, where the ranges take a search.
+    plane: Box<[u64; PLANE_WORDS]>,
 }
+
+/// The words of a set's bits for the Basic Multilingual Plane.
+const PLANE_WORDS: usize = 0x10000 / 64;
 
 impl CharClass {
     /// The set of the code points in `ranges` (each from its first to its last point, both included).
@@ -37,17 +43,43 @@ impl CharClass {
                 _ => ranges.push((first, last)),
             }
         }
+        let mut plane = Box::new([0u64; PLANE_WORDS]);
+        let mut set = |point: u32| plane[point as usize / 64] |= 1 << (point % 64);
+        (0..128).filter(|point| ascii & (1 << point) != 0).for_each(&mut set);
+        for &(first, last) in &ranges {
+            (first..=last.min(0xFFFF)).for_each(&mut set);
+        }
         CharClass {
             ascii,
             skipped: longest_run_outside(ascii),
             ranges,
+            plane,
         }
+    }
+
+    /// The set of the points in this set or in `other`.
+    ///
+    /// ```
+    /// use textclean_native::chars::CharClass;
+    /// let either = CharClass::new([(0x41, 0x41)]).union(&CharClass::new([(0x300, 0x36F)]));
+    /// assert!(either.contains(0x41) && either.contains(0x301) && !either.contains(0x42));
+    /// ```
+    pub fn union(&self, other: &CharClass) -> CharClass {
+        let ascii = self.ascii | other.ascii;
+        let ascii_points = (0..128)
+            .filter(|point| ascii & (1 << point) != 0)
+            .map(|point| (point, point));
+        CharClass::new(
+            ascii_points
+                .chain(self.ranges.iter().copied())
+                .chain(other.ranges.iter().copied()),
+        )
     }
 
     /// Whether the code point `point` is in the set.
     pub fn contains(&self, point: u32) -> bool {
-        if point < 128 {
-            return self.ascii & (1 << point) != 0;
+        if let Some(word) = self.plane.get(point as usize / 64) {
+            return word & (1 << (point % 64)) != 0;
         }
         let after = self.ranges.partition_point(|&(first, _)| first <= point);
         after > 0 && point <= self.ranges[after - 1].1
@@ -164,6 +196,29 @@ mod tests {
         }
         for point in [9, 201, 0x2FF, 0x322, 0xFFFF, 0x10001] {
             assert!(!class.contains(point), "{point:x}");
+        }
+        let plane_edge = CharClass::new([(0xFFF0, 0x10002)]);
+        assert!([0xFFF0, 0xFFFF, 0x10000, 0x10002]
+            .iter()
+            .all(|&point| plane_edge.contains(point)));
+        assert!(!plane_edge.contains(0xFFEF) && !plane_edge.contains(0x10003));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_union_holds_the_points_of_either_set(
+            first in proptest::collection::vec((0u32..0x11000, 0u32..300), 0..5),
+            second in proptest::collection::vec((0u32..0x11000, 0u32..300), 0..5),
+            points in proptest::collection::vec(0u32..0x11200, 0..50),
+        ) {
+            let set = |ranges: &[(u32, u32)]| CharClass::new(ranges.iter().map(|&(first, length)| (first, first + length)));
+            let (one, two) = (set(&first), set(&second));
+            let either = one.union(&two);
+            for point in points {
+                let inside = |ranges: &[(u32, u32)]| ranges.iter().any(|&(first, length)| (first..=first + length).contains(&point));
+                proptest::prop_assert_eq!(one.contains(point), inside(&first));
+                proptest::prop_assert_eq!(either.contains(point), inside(&first) || inside(&second));
+            }
         }
     }
 

@@ -141,7 +141,8 @@ impl Marks {
             key.push(if in_number { '#' } else { c });
         }
         let mut start = key.chars();
-        !(matches!(start.next(), Some('-' | '+' | '•')) && start.next() == Some(' ')) // a list item
+        !(matches!(start.next(), Some('-' | '+' | '•')) && start.next() == Some(' '))
+        // a list item
     }
 }
 

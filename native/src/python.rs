@@ -1219,11 +1219,8 @@ impl Run {
     /// take a text out of its normal form (a step keeps the first it is given).
     fn give_character_sets(&self, index: usize, changeable: &CharClass, may_leave_form: &CharClass) -> PyResult<()> {
         match self.steps.get(index) {
-            Some(run::Step::Unicode { sets }) => {
-                let _kept = sets.set(run::CharacterSets {
-                    changeable: changeable.0.clone(),
-                    may_leave_form: may_leave_form.0.clone(),
-                });
+            Some(run::Step::Unicode { watched }) => {
+                let _kept = watched.set(changeable.0.union(&may_leave_form.0));
                 Ok(())
             }
             _ => Err(PyValueError::new_err("the run has no unicode step at that index")),
@@ -1306,7 +1303,9 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
                 gate: gate.0.clone(),
             }
         }
-        "unicode" if options.is_empty() => run::Step::Unicode { sets: OnceLock::new() },
+        "unicode" if options.is_empty() => run::Step::Unicode {
+            watched: OnceLock::new(),
+        },
         "pages" => {
             let (min_breaks, min_marks, min_spacing, max_length) = options.extract()?;
             run::Step::Pages {

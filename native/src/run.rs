@@ -39,10 +39,10 @@ pub enum Step {
         gate: Gate,
     },
     /// Unchanged in ASCII without a control character it takes out; else without a character it may
-    /// change or one that may take the text out of its normal form, two sets that Python gives the first
-    /// time a text needs them.
+    /// change or one that may take the text out of its normal form, one set made of the two that Python
+    /// gives the first time a text needs them.
     Unicode {
-        sets: OnceLock<CharacterSets>,
+        watched: OnceLock<CharClass>,
     },
     /// Unchanged without a form feed, in a text of fewer than `min_breaks` line breaks or without a line
     /// that may mark pages and comes back `min_marks` times, each (but the last) at least `min_spacing`
@@ -116,14 +116,6 @@ pub enum Need {
     Python,
 }
 
-/// The sets of characters of the `unicode` step: those it may change, and those that may take a text out
-/// of its normal form.
-#[derive(Debug, Clone)]
-pub struct CharacterSets {
-    pub changeable: CharClass,
-    pub may_leave_form: CharClass,
-}
-
 /// No function words: a text whose language cannot be read has none.
 static NO_WORDS: LazyLock<FunctionWords> = LazyLock::new(FunctionWords::default);
 
@@ -156,17 +148,15 @@ impl<'r> Document<'r> {
                     !entities && !mojibake::may_have_lost_apostrophes(text) && gate.read(text) == Traces::default();
                 unchanged_if(unchanged)?
             }
-            Step::Unicode { sets } => {
+            Step::Unicode { watched } => {
                 let text = &self.text;
                 // the ASCII controls the cleaner takes out: all but tab, line feed, vertical tab and form feed
                 let taken_out = |byte: u8| matches!(byte, 0x00..=0x08 | 0x0d..=0x1f | 0x7f);
                 if text.is_ascii() && !text.bytes().any(taken_out) {
                     (0, None)
                 } else {
-                    let sets = sets.get().ok_or(Need::CharacterSets)?;
-                    let code_point = u32::from; // a run's text holds no lone surrogate
-                    let found = |set: &CharClass| set.occurs_in(text, code_point);
-                    unchanged_if(!found(&sets.changeable) && !found(&sets.may_leave_form))?
+                    let watched = watched.get().ok_or(Need::CharacterSets)?;
+                    unchanged_if(!watched.occurs_in(text, u32::from))? // a run's text holds no lone surrogate
                 }
             }
             Step::Pages {
@@ -378,7 +368,9 @@ mod tests {
             html_entities: true,
             gate,
         };
-        let unicode = Step::Unicode { sets: OnceLock::new() };
+        let unicode = Step::Unicode {
+            watched: OnceLock::new(),
+        };
         let pages = Step::Pages {
             min_breaks: 60,
             min_marks: 3,
@@ -394,12 +386,8 @@ mod tests {
             function_words: &words,
         };
         assert_eq!(document.apply(&steps[1], &resources), Err(Need::CharacterSets));
-        if let Step::Unicode { sets } = &steps[1] {
-            let sets = sets.set(CharacterSets {
-                changeable: CharClass::new([(0xAD, 0xAD)]),
-                may_leave_form: CharClass::new([(0x301, 0x301)]),
-            });
-            assert!(sets.is_ok());
+        if let Step::Unicode { watched } = &steps[1] {
+            assert!(watched.set(CharClass::new([(0xAD, 0xAD), (0x301, 0x301)])).is_ok());
         }
         assert_eq!(
             run("AT&T, a=1&b=2; café", &steps, &reader, &words),
