@@ -32,7 +32,7 @@ use crate::blocks::{count_words, words, Block, FunctionWords};
 use crate::forward::Forward;
 use crate::links;
 use crate::phrases::{not_word, translate, DFA_CACHE};
-use crate::unicode::{casefold, is_digit, is_lower, is_python_space, is_space, is_wide};
+use crate::unicode::{casefold, is_digit, is_lower, is_python_space, is_space, is_wide, is_word};
 use crate::unicode_tables::DIGIT;
 
 // jusText's thresholds, in characters of visible text and shares of stopwords.
@@ -47,6 +47,9 @@ const STOPWORDS_HIGH: f64 = 0.32;
 /// Prose blocks of at least this many words are compared for repetition; shorter ones, and lists (a
 /// recipe's "1 cup of water"), repeat naturally.
 const REPEAT_MIN_WORDS: usize = 8;
+/// A glance at a copy key reads its first words, within the first bytes of the text where it can.
+const GLANCE_WORDS: usize = 6;
+const GLANCE_BYTES: usize = 96;
 /// A block speaks of the article's subject if at least this many of its subject words, and this share
 /// of them, stand in the prose of the article's run.
 const MIN_SHARED_WORDS: usize = 2;
@@ -339,7 +342,7 @@ pub fn own_class<'a>(block: &Block, label: Option<&'a str>, context: &Context<'_
 
 /// Run the passes over `blocks`, whose classes on their own evidence are `own`, and return each block's verdict.
 ///
-/// `copies` holds each block's [`copy_key`], read once for a document and given to every classification of
+/// `copies` holds the blocks' [`copy_keys`], read once for a document and given to every classification of
 /// its blocks.
 pub fn classify<'a>(
     blocks: &[&'a Block],
@@ -371,19 +374,74 @@ pub fn classify<'a>(
     table.verdicts
 }
 
-/// The words that tell a copy of `block`: its words, case folded, one space apart (a title's without the
-/// site's name after it); `None` for a block too short to count as a copy, or a list item.
-pub fn copy_key(block: &Block, context: &Context<'_>) -> Option<String> {
+/// The copy key of each block of a document where another block may have the same; `None`
+/// elsewhere, which tells as much: a key that no other block has marks no copy.
+///
+/// The first words of a key are read first; a whole key is made only for blocks whose first words meet
+/// another's, as the blocks of a repeated teaser or title do.
+pub fn copy_keys(blocks: &[Block], context: &Context<'_>) -> Vec<Option<String>> {
+    let texts: Vec<Option<&str>> = blocks.iter().map(|block| copy_text(block, context)).collect();
+    let glances: Vec<Option<String>> = texts.iter().map(|text| text.map(glance)).collect();
+    let mut met: HashMap<&str, usize> = HashMap::new();
+    for glance in glances.iter().flatten() {
+        *met.entry(glance.as_str()).or_default() += 1;
+    }
+    texts
+        .iter()
+        .zip(&glances)
+        .map(|(text, glance)| match (text, glance) {
+            (Some(text), Some(glance)) if met[glance.as_str()] > 1 => Some(words_of(text)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The part of `block` whose words, case folded and one space apart, are its copy key, the words that tell
+/// a copy of it (a title's without the site's name after it); `None` for a block too short to count as a
+/// copy, or a list item.
+fn copy_text<'b>(block: &'b Block, context: &Context<'_>) -> Option<&'b str> {
     if block.words < REPEAT_MIN_WORDS || block.list_item {
         return None;
     }
     let visible = block.visible.as_str();
     let title = block.words <= HEAD_WORDS && !block.sentence_end && !visible.contains('\n');
-    Some(words_of(if title {
+    Some(if title {
         &visible[..context.patterns.site_suffix_start(visible)]
     } else {
         visible
-    }))
+    })
+}
+
+/// The first [`GLANCE_WORDS`] words of [`words_of`] `text`, one space apart, read from the start of the text
+/// alone where it is long: two texts with the same words have the same glance.
+///
+/// ```
+/// use textclean_native::classify::glance;
+/// let long = format!("The Storm, reached: the COAST on Monday {}", "and more ".repeat(40));
+/// assert_eq!(glance(&long), "the storm reached the coast on");
+/// assert_eq!(glance("Ein Sturm."), "ein sturm");
+/// ```
+pub fn glance(text: &str) -> String {
+    let mut cut = GLANCE_BYTES.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    // folding goes character by character, so the start of the text folds to the start of its folding;
+    // a word that reaches the cut may go on after it
+    let folded = casefold(&text[..cut]);
+    let mut found: Vec<&str> = words(&folded).collect();
+    if cut < text.len() && folded.chars().next_back().is_some_and(is_word) {
+        found.pop();
+    }
+    if found.len() < GLANCE_WORDS && cut < text.len() {
+        return words_of(text)
+            .split(' ')
+            .take(GLANCE_WORDS)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    found.truncate(GLANCE_WORDS);
+    found.join(" ")
 }
 
 /// Mark the later copies of a repeated prose block (a teaser, a pull quote, the title again) as furniture.
@@ -1283,6 +1341,16 @@ fn digit_value(c: char) -> u32 {
 mod tests {
     use super::*;
     use crate::testing::{normal, PATTERNS};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_glance_is_the_first_words_of_the_copy_key(text in "[a-zA-Z ,.ßŉİﬁΣ\u{345}\u{130}-]{0,200}") {
+            let key = words_of(&text);
+            let first: Vec<&str> = key.split(' ').filter(|word| !word.is_empty()).take(GLANCE_WORDS).collect();
+            prop_assert_eq!(glance(&text), first.join(" "));
+        }
+    }
 
     fn block(visible: &str) -> Block {
         let mut blocks = crate::blocks::split(visible, &FunctionWords::default());
@@ -1400,7 +1468,7 @@ mod tests {
         };
         let own: Vec<(Kind, &str)> = blocks.iter().map(|block| own_class(block, None, &context)).collect();
         let refs: Vec<&Block> = blocks.iter().collect();
-        let copies: Vec<Option<String>> = blocks.iter().map(|block| copy_key(block, &context)).collect();
+        let copies = copy_keys(&blocks, &context);
         let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
         let verdicts = classify(&refs, &own, &copies, &context);
         let read: Vec<(Kind, &str)> = verdicts.iter().map(|v| (v.kind, v.rule)).collect();
@@ -1444,7 +1512,7 @@ mod tests {
                     })
                     .collect();
                 let refs: Vec<&Block> = blocks.iter().collect();
-                let copies: Vec<Option<String>> = blocks.iter().map(|block| copy_key(block, &context)).collect();
+                let copies = copy_keys(&blocks, &context);
                 let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
                 let verdicts = classify(&refs, &own, &copies, &context);
                 assert!(verdicts.iter().any(|verdict| verdict.rule == "comment"));

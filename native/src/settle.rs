@@ -88,7 +88,7 @@ pub fn settle_document<'a>(
             classify::own_class(block, label, context)
         })
         .collect();
-    let copies: Vec<Option<String>> = blocks.iter().map(|block| classify::copy_key(block, context)).collect();
+    let copies = classify::copy_keys(blocks, context);
     let passes = |indices: &[usize]| {
         let chosen: Vec<&Block> = indices.iter().map(|&i| &blocks[i]).collect();
         let own: Vec<(Kind, &'a str)> = indices.iter().map(|&i| own[i]).collect();

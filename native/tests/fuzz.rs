@@ -232,12 +232,12 @@ proptest! {
             let some: Vec<usize> = (0..split.len()).step_by(step).collect();
             let blocks: Vec<&blocks::Block> = some.iter().map(|&i| &split[i]).collect();
             let owned: Vec<(Kind, &str)> = some.iter().map(|&i| own[i]).collect();
-            let copies: Vec<Option<String>> = blocks.iter().map(|block| classify::copy_key(block, &context)).collect();
-            let copies: Vec<Option<&str>> = copies.iter().map(Option::as_deref).collect();
+            let copies = classify::copy_keys(&split, &context);
+            let copies: Vec<Option<&str>> = some.iter().map(|&i| copies[i].as_deref()).collect();
             prop_assert_eq!(classify::classify(&blocks, &owned, &copies, &context).len(), some.len());
         }
         // the settled verdicts: one for each block, the title's its own, no round past the bound
-        let copies: Vec<Option<String>> = split.iter().map(|block| classify::copy_key(block, &context)).collect();
+        let copies = classify::copy_keys(&split, &context);
         let passes = |indices: &[usize]| {
             let blocks: Vec<&blocks::Block> = indices.iter().map(|&i| &split[i]).collect();
             let owned: Vec<(Kind, &str)> = indices.iter().map(|&i| own[i]).collect();
