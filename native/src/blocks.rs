@@ -214,7 +214,7 @@ fn measure(
 
 /// `text` without emphasis and stray tags, as the words stand after the `markup` step.
 fn without_formatting(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['*', '_', '<']) {
+    if memchr::memchr3(b'*', b'_', b'<', text.as_bytes()).is_none() {
         return text.into();
     }
     let kinds = [
