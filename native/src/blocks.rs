@@ -6,7 +6,7 @@
 //! text (its words as a reader sees them) the classifier reads its words, how many are function words,
 //! its characters of scripts written without spaces, and whether it ends like a sentence.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -43,6 +43,14 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 const SENTENCE_PUNCTUATION: &[char] = &['.', '!', '?', '…', '。', '！', '？', '．', '؟', '۔', '।', '॥', ':', ';'];
 /// Closing quotes and brackets that may follow it.
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』', '）'];
+
+/// The hasher of the sets and maps of words and lines read from a text: fast on short keys, and seeded at
+/// random, so that no text can choose words that collide.
+pub type TextHasher = foldhash::fast::RandomState;
+/// A set of words read from a text.
+pub type TextSet<T> = HashSet<T, TextHasher>;
+/// A map from words or lines read from a text.
+pub type TextMap<K, V> = HashMap<K, V, TextHasher>;
 
 /// A language's function words, looked up with a hasher made for short words (the lists are the project's
 /// own, so no text can make their words collide).
@@ -106,7 +114,7 @@ pub struct Block {
 /// of the text's language. A block never ends inside a link: lines that a link spans stay one block.
 ///
 /// ```
-/// use std::collections::HashSet;
+/// use std::collections::{HashMap, HashSet};
 /// use textclean_native::blocks::split;
 /// let blocks = split("# Title\n\n* [Home](/)\n* [News](/news)\n\nA real paragraph.", &HashSet::new());
 /// let visible: Vec<&str> = blocks.iter().map(|block| block.visible.as_str()).collect();
@@ -356,7 +364,7 @@ pub struct TextFeatures {
 /// Measure a block's visible text (stripped of white space at both ends).
 ///
 /// ```
-/// use std::collections::HashSet;
+/// use std::collections::{HashMap, HashSet};
 /// use textclean_native::blocks::measure_text;
 /// let stopwords: HashSet<String> = ["the", "is"].iter().map(|w| w.to_string()).collect();
 /// let features = measure_text("The harbour is open again.", &stopwords);

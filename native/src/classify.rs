@@ -28,7 +28,7 @@ use std::hash::BuildHasher;
 
 use regex::Regex;
 
-use crate::blocks::{count_words, words, Block, FunctionWords};
+use crate::blocks::{count_words, words, Block, FunctionWords, TextMap, TextSet};
 use crate::forward::Forward;
 use crate::links;
 use crate::phrases::{not_word, translate, DFA_CACHE};
@@ -382,7 +382,7 @@ pub fn classify<'a>(
 pub fn copy_keys(blocks: &[Block], context: &Context<'_>) -> Vec<Option<String>> {
     let texts: Vec<Option<&str>> = blocks.iter().map(|block| copy_text(block, context)).collect();
     let glances: Vec<Option<String>> = texts.iter().map(|text| text.map(glance)).collect();
-    let mut met: HashMap<&str, usize> = HashMap::new();
+    let mut met: TextMap<&str, usize> = TextMap::default();
     for glance in glances.iter().flatten() {
         *met.entry(glance.as_str()).or_default() += 1;
     }
@@ -449,7 +449,7 @@ pub fn glance(text: &str) -> String {
 /// A title is compared without the site's name after it. The first copy may be any block; a later copy
 /// goes if it reads as prose (a list repeats its items naturally, a short line its words).
 fn repeats(blocks: &[&Block], copies: &[Option<&str>], verdicts: &mut [Verdict<'_>], context: &Context<'_>) {
-    let mut seen = HashSet::new();
+    let mut seen = TextSet::default();
     for (i, (block, key)) in blocks.iter().zip(copies).enumerate() {
         let Some(key) = *key else {
             continue;
@@ -482,8 +482,8 @@ struct Table<'a, 'c> {
     /// The article's run (see [`article_span`]).
     run: (usize, usize),
     /// The subject words of each block, and of the prose of the article's run, once read.
-    subjects: Vec<OnceCell<HashSet<String>>>,
-    vocabulary: OnceCell<HashMap<String, usize>>,
+    subjects: Vec<OnceCell<TextSet<String>>>,
+    vocabulary: OnceCell<TextMap<String, usize>>,
 }
 
 impl<'a, 'c> Table<'a, 'c> {
@@ -688,7 +688,7 @@ impl<'a, 'c> Table<'a, 'c> {
     }
 
     /// The subject words of block `i` (see [`subject_words`]).
-    fn subject(&self, i: usize) -> &HashSet<String> {
+    fn subject(&self, i: usize) -> &TextSet<String> {
         self.subjects[i].get_or_init(|| subject_words(&self.blocks[i].visible, self.context.stopwords))
     }
 
@@ -698,7 +698,7 @@ impl<'a, 'c> Table<'a, 'c> {
     /// a blurb or a prompt of something else. A block of the run is compared with the rest of it.
     fn speaks_of_the_article(&self, i: usize) -> bool {
         let counts = self.vocabulary.get_or_init(|| {
-            let mut counts = HashMap::new();
+            let mut counts = TextMap::default();
             for k in self.run.0..=self.run.1 {
                 if self.own[k].kind != Kind::Bad {
                     for word in self.subject(k) {
@@ -1219,7 +1219,7 @@ fn nearest_sure(kinds: &[Kind], reverse: bool) -> Vec<Kind> {
 /// assert!(!goes_on_with(&vocabulary, "A new bakery opens on Main Street.", &none));
 /// ```
 pub fn goes_on_with(
-    vocabulary: &HashSet<String>,
+    vocabulary: &TextSet<String>,
     visible: &str,
     stopwords: &HashSet<String, impl BuildHasher>,
 ) -> bool {
@@ -1245,12 +1245,12 @@ pub fn speaks_of_other_things(
     later: &[&Block],
     stopwords: &HashSet<String, impl BuildHasher>,
 ) -> bool {
-    let paragraphs: Vec<HashSet<String>> = text
+    let paragraphs: Vec<TextSet<String>> = text
         .iter()
         .filter(|block| block.words >= CARD_TEXT_WORDS)
         .map(|block| subject_words(&block.visible, stopwords))
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: TextMap<&str, usize> = TextMap::default();
     for words in &paragraphs {
         for word in words {
             *counts.entry(word).or_insert(0) += 1;
@@ -1262,7 +1262,7 @@ pub fn speaks_of_other_things(
         .map(|words| words.iter().filter(|word| counts[word.as_str()] > 1).count())
         .sum();
     let within: usize = paragraphs.iter().map(HashSet::len).sum();
-    let others: Vec<HashSet<String>> = later
+    let others: Vec<TextSet<String>> = later
         .iter()
         .map(|block| subject_words(&block.visible, stopwords))
         .collect();
@@ -1290,10 +1290,10 @@ pub fn speaks_of_other_things(
 /// words.sort();
 /// assert_eq!(words, ["口重", "开放", "新开", "港口", "重新"]);
 /// ```
-pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> HashSet<String> {
+pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> TextSet<String> {
     let wide = visible.chars().any(is_wide);
     let folded = casefold(visible);
-    let mut subject = HashSet::new();
+    let mut subject = TextSet::default();
     for word in words(&folded) {
         if wide && word.chars().any(is_wide) {
             let chars: Vec<(usize, char)> = word.char_indices().collect();

@@ -7,7 +7,7 @@
 //! the article, is never a cut. Once a tail is cut, an earlier marker may end what is left: the cut is
 //! looked for again until none is found, so that the cleaner is idempotent.
 
-use std::collections::HashSet;
+use crate::blocks::TextSet;
 
 use crate::blocks::{Block, FunctionWords};
 use crate::classify::{goes_on_with, subject_words};
@@ -84,7 +84,7 @@ fn first_cut<'a>(blocks: &[Block], prose: &[usize], context: &Context<'a>) -> Op
     let mut prose_before = 0;
     let mut last_prose: Option<usize> = None;
     // the subject words of the prose blocks before `read`, read when a prompt asks
-    let mut vocabulary: HashSet<String> = HashSet::new();
+    let mut vocabulary: TextSet<String> = TextSet::default();
     let mut read = 0;
     for (i, block) in blocks.iter().enumerate() {
         prose_after -= prose[i];
@@ -142,7 +142,7 @@ fn goes_on(
     blocks: &[Block],
     prose: &[usize],
     i: usize,
-    vocabulary: &HashSet<String>,
+    vocabulary: &TextSet<String>,
     stopwords: &FunctionWords,
 ) -> bool {
     let Some(following) = (i + 1..blocks.len()).find(|&k| prose[k] > 0) else {

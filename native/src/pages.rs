@@ -1,7 +1,6 @@
 //! The `pages` cleaner's reading of lines that may mark pages.
 
-use std::collections::HashMap;
-
+use crate::blocks::TextMap;
 use crate::unicode::{is_digit, is_python_space};
 
 /// The lines that may mark pages: what a line must be to come back on every page as a running header
@@ -25,7 +24,7 @@ impl Marks {
     /// ```
     pub fn repeated_numbered_lines(self, text: &str, min_count: usize) -> Vec<(String, Vec<usize>)> {
         let mut places: Vec<(String, Vec<usize>)> = Vec::new();
-        let mut place_of: HashMap<String, usize> = HashMap::new();
+        let mut place_of: TextMap<String, usize> = TextMap::default();
         for (index, key) in self.numbered_lines(text) {
             match place_of.get(&key) {
                 Some(&place) => places[place].1.push(index),
@@ -84,7 +83,7 @@ impl Marks {
             wide_before: bool,
             wide_last: bool,
         }
-        let mut tallies: HashMap<String, Tally> = HashMap::new();
+        let mut tallies: TextMap<String, Tally> = TextMap::default();
         let mut key = String::new();
         for (index, line) in text.split('\n').enumerate() {
             if !self.read_key(line, &mut key) {
