@@ -429,8 +429,8 @@ pub fn glance(text: &str) -> String {
     // folding goes character by character, so the start of the text folds to the start of its folding;
     // a word that reaches the cut may go on after it
     let folded = casefold(&text[..cut]);
-    let mut found: Vec<&str> = words(&folded).collect();
-    if cut < text.len() && folded.chars().next_back().is_some_and(is_word) {
+    let mut found: Vec<&str> = words(&folded).take(GLANCE_WORDS + 1).collect();
+    if found.len() <= GLANCE_WORDS && cut < text.len() && folded.chars().next_back().is_some_and(is_word) {
         found.pop();
     }
     if found.len() < GLANCE_WORDS && cut < text.len() {
