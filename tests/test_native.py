@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import statistics
 import threading
 from pathlib import Path
 
@@ -233,38 +235,53 @@ def test_the_mojibake_gate_finds_pairs_of_one_codec_and_c1_controls() -> None:
         _native.MojibakeGate([("", "")] * 65)
 
 
-def test_numbered_lines_come_grouped_by_key_where_a_key_comes_back() -> None:
-    text = "Page 1 \ud800\nx\nPage 22 \ud800\nPage 3 \udfff\n"
-    assert _native.repeated_numbered_lines(text, 2, 160) == [("Page # \ud800", [0, 2])]
-    assert _native.repeated_numbered_lines(text, 1, 160)[1] == ("Page # \udfff", [3])
-    assert _native.repeated_numbered_lines(text, 3, 160) == []
-    assert _native.repeated_numbered_lines(text, 2, 7) == []  # "Page # \ud800" is 8 code points
+def test_running_lines_are_read_with_their_surrogates_and_length() -> None:
+    page = "Page {} \ud800\n" + "text\n" * 24
+    text = "".join(page.format(number) for number in (7, 8, 9))
+    assert _native.running_lines(text, 3, 20, 160) == [[0, 25, 50]]
+    assert _native.running_lines(text, 3, 20, 7) == []  # "Page # \ud800" is 8 code points
+    assert _native.running_lines(text, 3, 26, 160) == []
 
 
-_PAGE_LINES = st.lists(
-    st.sampled_from(["Page 1", "Page 22 of 3", "- 4 -", "+ 5", "• 6", "[p. 7](#7)", "| 8 |", "*9*", "<b>10</b>", "text"])
-    | st.text(alphabet="ab 1٣|*<>]([-+•\u2028\x1f", max_size=12),
-    max_size=30,
-)
-
-
-def _reference_keys(lines: list[str], min_count: int, max_length: int) -> list[tuple[str, list[int]]]:
-    """The keys of the lines that may mark pages, as the rule reads in Python's `regex` syntax."""
+def _reference_running_lines(lines: list[str], min_marks: int, min_spacing: int) -> list[list[int]]:
+    """The lines that mark pages, as the rule reads in Python: short numbered lines without markup that
+    come back at a regular spacing with a number that grows by one to three from each to the next."""
     places: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         key = regex.sub(r"\d+", "#", line.strip())
-        if key != line.strip() and len(key) <= max_length and not regex.search(r"\]\(|[|*<>]|\A[-+•] ", key):
+        if key != line.strip() and len(key) <= 12 and not regex.search(r"\]\(|[|*<>]|\A[-+•] ", key):
             places.setdefault(key, []).append(index)
-    return [(key, found) for key, found in places.items() if len(found) >= min_count]
+    running = []
+    for found in places.values():
+        if len(found) < min_marks:
+            continue
+        spacings = [b - a for a, b in itertools.pairwise(found[:-1])]
+        if min(spacings) < min_spacing or lines[found[0]].lstrip().startswith("#"):
+            continue
+        middle = statistics.median(spacings)
+        if sum(1 for spacing in spacings if abs(spacing - middle) <= 0.25 * middle) < 0.75 * len(spacings):
+            continue
+        numbers = [[int(number) for number in regex.findall(r"\d+", lines[index])] for index in found]
+        slots = range(len(numbers[0]))
+        if any(all(0 < b[slot] - a[slot] <= 3 for a, b in itertools.pairwise(numbers)) for slot in slots):
+            running.append(found)
+    return running
 
 
-@given(lines=_PAGE_LINES, min_count=st.integers(1, 3), max_length=st.integers(0, 12))
-def test_lines_that_may_mark_pages_are_short_numbered_lines_without_markup(
-    lines: list[str], min_count: int, max_length: int
+_PAGE_LINE = st.sampled_from(["Page 1", "Page 2", "Page 3", "- 4 -", "# 5", "[p. 7](#7)", "| 8 |", "9 / 10", "text", ""])
+
+
+@given(
+    lines=st.lists(_PAGE_LINE | st.text(alphabet="ab 1٣9|*<>]([-+•#\u2028\x1f", max_size=12), max_size=60),
+    min_marks=st.integers(3, 5),
+    min_spacing=st.integers(1, 6),
+)
+def test_running_lines_are_short_numbered_lines_that_grow_at_a_regular_spacing(
+    lines: list[str], min_marks: int, min_spacing: int
 ) -> None:
     lines = [line.replace("\n", " ") for line in lines]
-    found = _native.repeated_numbered_lines("\n".join(lines), min_count, max_length)
-    assert found == _reference_keys(lines, min_count, max_length)
+    found = _native.running_lines("\n".join(lines), min_marks, min_spacing, 12)
+    assert found == _reference_running_lines(lines, min_marks, min_spacing)
 
 
 def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:

@@ -32,8 +32,7 @@ use crate::blocks::{count_words, words, Block, FunctionWords, TextMap, TextSet};
 use crate::forward::Forward;
 use crate::links;
 use crate::phrases::{not_word, translate, DFA_CACHE};
-use crate::unicode::{casefold, is_digit, is_lower, is_python_space, is_space, is_wide, is_word};
-use crate::unicode_tables::DIGIT;
+use crate::unicode::{casefold, digit_value, is_digit, is_lower, is_python_space, is_space, is_wide, is_word};
 
 // jusText's thresholds, in characters of visible text and shares of stopwords.
 /// Below this a block is "short": it cannot speak for itself.
@@ -1326,15 +1325,6 @@ fn decimal_value(digits: &str) -> u32 {
     digits
         .chars()
         .fold(0, |value, c| value.saturating_mul(10).saturating_add(digit_value(c)))
-}
-
-/// The value of a decimal digit: Unicode gives each script's digits as a run of ten from zero.
-fn digit_value(c: char) -> u32 {
-    let point = c as u32;
-    DIGIT
-        .iter()
-        .find(|&&(first, last)| first <= point && point <= last)
-        .map_or(0, |&(first, _)| (point - first) % 10)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The `pages` cleaner's reading of lines that may mark pages.
 
 use crate::blocks::TextMap;
-use crate::unicode::{is_digit, is_python_space};
+use crate::unicode::{digit_value, is_digit, is_python_space};
 
 /// The lines that may mark pages: what a line must be to come back on every page as a running header
 /// or footer ("Page 12", "- 12 -").
@@ -61,55 +61,33 @@ impl Marks {
         found
     }
 
-    /// Whether a line of `text` may mark its pages as the `pages` cleaner reads them: a key of
-    /// [`Marks::numbered_lines`] that comes back `min_marks` times, its places but the last at least
-    /// `min_spacing` lines apart.
+    /// The lines of `text` that mark its pages, each line that comes back as the indexes of its places: a
+    /// key of [`Marks::numbered_lines`] that comes back `min_marks` times, at a regular spacing of at least
+    /// `min_spacing` lines (the last page may be short), not a Markdown heading, with a number that grows
+    /// from each place to the next ("[Page 12]", "[Page 13]"); a line that comes back with the same words
+    /// only (a menu, a refrain) marks nothing by itself.
     ///
     /// ```
     /// use textclean_native::pages::Marks;
-    /// let page = |n: usize, gap: usize| format!("{}Page {n}\n", "text\n".repeat(gap));
+    /// let page = |n: usize, gap: usize| format!("{}Page {n}\nMenu 1\n", "text\n".repeat(gap));
     /// let far: String = (1..=4).map(|n| page(n, 24)).collect();
     /// let near: String = (1..=4).map(|n| page(n, 5)).collect();
     /// let marks = Marks { max_length: 160 };
-    /// assert!(marks.may_mark_pages(&far, 3, 20) && !marks.may_mark_pages(&near, 3, 20));
-    /// assert!(!Marks { max_length: 5 }.may_mark_pages(&far, 3, 20));
+    /// assert_eq!(marks.running_lines(&far, 3, 20), vec![vec![24, 50, 76, 102]]);
+    /// assert!(marks.running_lines(&near, 3, 20).is_empty());
+    /// assert!(Marks { max_length: 5 }.running_lines(&far, 3, 20).is_empty());
     /// ```
-    pub fn may_mark_pages(self, text: &str, min_marks: usize, min_spacing: usize) -> bool {
-        /// A key's lines so far: how many, the last, whether every spacing before the last is wide enough,
-        /// and whether the last is.
-        struct Tally {
-            count: usize,
-            last: usize,
-            wide_before: bool,
-            wide_last: bool,
+    pub fn running_lines(self, text: &str, min_marks: usize, min_spacing: usize) -> Vec<Vec<usize>> {
+        let places = self.repeated_numbered_lines(text, min_marks);
+        if places.is_empty() {
+            return Vec::new();
         }
-        let mut tallies: TextMap<String, Tally> = TextMap::default();
-        let mut key = String::new();
-        for (index, line) in text.split('\n').enumerate() {
-            if !self.read_key(line, &mut key) {
-                continue;
-            }
-            match tallies.get_mut(key.as_str()) {
-                Some(tally) => {
-                    tally.wide_before &= tally.wide_last; // the spacing before the last is no longer the last
-                    tally.wide_last = index - tally.last >= min_spacing;
-                    tally.count += 1;
-                    tally.last = index;
-                }
-                None => {
-                    let first = Tally {
-                        count: 1,
-                        last: index,
-                        wide_before: true,
-                        wide_last: true,
-                    };
-                    tallies.insert(key.clone(), first);
-                }
-            }
-        }
-        tallies
-            .values()
-            .any(|tally| tally.count >= min_marks && tally.wide_before)
+        let lines: Vec<&str> = text.split('\n').collect();
+        places
+            .into_iter()
+            .map(|(_, found)| found)
+            .filter(|found| marks_pages(&lines, found, min_spacing))
+            .collect()
     }
 
     /// Write the key of `line` into `key` (see [`Marks::numbered_lines`]); false, with `key` left in any
@@ -145,6 +123,87 @@ impl Marks {
     }
 }
 
+/// The spacings around the middle one that a running line's places keep: within this share of it ...
+const MAX_SPACING_SPREAD: f64 = 0.25;
+/// ... most of them: this share (a page with a figure, or the last page, may be short).
+const REGULAR_SHARE: f64 = 0.75;
+/// A page number grows by one from page to page, or a little more where pages go unnumbered.
+const MAX_PAGE_STEP: u8 = 3;
+
+/// Whether the line that comes back at `places` of `lines` marks pages (see [`Marks::running_lines`]).
+fn marks_pages(lines: &[&str], places: &[usize], min_spacing: usize) -> bool {
+    let mut spacings: Vec<usize> = places[..places.len() - 1]
+        .windows(2)
+        .map(|pair| pair[1] - pair[0])
+        .collect();
+    let heading = lines[places[0]].trim_start_matches(is_python_space).starts_with('#');
+    // two places tell no spacing: the last page may be short
+    if spacings.is_empty() || spacings.iter().any(|&spacing| spacing < min_spacing) || heading {
+        return false;
+    }
+    spacings.sort_unstable();
+    let half = spacings.len() / 2;
+    let middle = if spacings.len() % 2 == 1 {
+        spacings[half] as f64
+    } else {
+        (spacings[half - 1] + spacings[half]) as f64 / 2.0
+    };
+    let regular = spacings
+        .iter()
+        .filter(|&&spacing| (spacing as f64 - middle).abs() <= MAX_SPACING_SPREAD * middle)
+        .count();
+    if (regular as f64) < REGULAR_SHARE * spacings.len() as f64 {
+        return false;
+    }
+    let numbers: Vec<Vec<Vec<u8>>> = places.iter().map(|&place| numbers(lines[place])).collect();
+    (0..numbers[0].len()).any(|slot| {
+        numbers
+            .windows(2)
+            .all(|pair| (1..=MAX_PAGE_STEP).any(|step| plus(&pair[0][slot], step) == pair[1][slot]))
+    })
+}
+
+/// The numbers of `line` (its runs of digits of any script), each as its decimal digits without leading
+/// zeros: numbers of any length, as Python's `int` reads them.
+fn numbers(line: &str) -> Vec<Vec<u8>> {
+    let mut found: Vec<Vec<u8>> = Vec::new();
+    let mut in_number = false;
+    for c in line.chars() {
+        if !is_digit(c) {
+            in_number = false;
+            continue;
+        }
+        if !in_number {
+            found.push(Vec::new());
+        }
+        in_number = true;
+        let digits = found.last_mut().expect("a number was started");
+        let digit = digit_value(c) as u8;
+        if digit > 0 || !digits.is_empty() {
+            digits.push(digit);
+        }
+    }
+    found
+}
+
+/// The decimal digits of `digits` (without leading zeros) plus `step`.
+fn plus(digits: &[u8], step: u8) -> Vec<u8> {
+    let mut sum = digits.to_vec();
+    let mut carry = step;
+    for digit in sum.iter_mut().rev() {
+        let total = *digit + carry;
+        *digit = total % 10;
+        carry = total / 10;
+        if carry == 0 {
+            break;
+        }
+    }
+    if carry > 0 {
+        sum.insert(0, carry);
+    }
+    sum
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,18 +225,49 @@ mod tests {
         assert_eq!(MARKS.numbered_lines("\t7\u{1F}"), vec![(0, "#".to_string())]);
     }
 
-    proptest! {
-        #[test]
-        fn a_page_mark_is_a_key_that_comes_back_far_enough_apart(
-            lines in prop::collection::vec(prop::sample::select(vec!["Page 1", "Page 22", "- 3 -", "text", "", "4 of 5"]), 0..120),
-            spacing in 1usize..30,
-        ) {
-            let text = lines.join("\n");
-            let by_keys = MARKS.repeated_numbered_lines(&text, 3).iter().any(|(_, places)| {
-                places[..places.len() - 1].windows(2).all(|pair| pair[1] - pair[0] >= spacing)
-            });
-            prop_assert_eq!(MARKS.may_mark_pages(&text, 3, spacing), by_keys);
+    #[test]
+    fn numbers_grow_by_their_digits() {
+        assert_eq!(numbers("p. 007 of ١٢ 0"), vec![vec![7], vec![1, 2], vec![]]);
+        assert_eq!(
+            (plus(&[9, 9], 1), plus(&[], 3), plus(&[1, 8], 2)),
+            (vec![1, 0, 0], vec![3], vec![2, 0])
+        );
+    }
+
+    #[test]
+    fn a_running_line_grows_at_a_regular_spacing() {
+        let lines = |numbers: &[&str], gaps: &[usize]| -> (String, Vec<usize>) {
+            let (mut text, mut places) = (String::new(), Vec::new());
+            for (number, gap) in numbers.iter().zip(gaps) {
+                text.push_str(&"text\n".repeat(*gap));
+                places.push(text.matches('\n').count());
+                text.push_str(&format!("Page {number} of 9\n"));
+            }
+            (text, places)
+        };
+        for (numbers, gaps, marks) in [
+            (&["1", "2", "3"][..], &[0, 25, 25][..], true),
+            (&["1", "2", "3"], &[0, 25, 5], true),   // the last page may be short
+            (&["1", "5", "6"], &[0, 25, 25], false), // a number that jumps
+            (&["3", "2", "1"], &[0, 25, 25], false),
+            (&["1", "2", "3", "4", "5"], &[0, 20, 40, 20, 20], false), // irregular
+            (
+                &[
+                    "99999999999999999999998",
+                    "99999999999999999999999",
+                    "100000000000000000000000",
+                ],
+                &[0, 30, 30],
+                true,
+            ),
+        ] {
+            let (text, places) = lines(numbers, gaps);
+            let expected = if marks { vec![places] } else { vec![] };
+            assert_eq!(MARKS.running_lines(&text, 3, 20), expected, "{numbers:?} {gaps:?}");
         }
+        let heading =
+            "# Part 1\n".to_string() + &"text\n".repeat(30) + "# Part 2\n" + &"text\n".repeat(30) + "# Part 3";
+        assert!(MARKS.running_lines(&heading, 3, 20).is_empty());
     }
 
     #[test]

@@ -599,24 +599,21 @@ fn fail_like_a_broken_rule<'py>(py: Python<'py>, text: &Bound<'py, PyString>) ->
     })
 }
 
-/// The keys of the lines of `text` that may mark pages (keys of at most `max_length` code points) and
-/// come back at least `min_count` times, with the indexes of their lines (see
-/// `pages::Marks::repeated_numbered_lines`).
+/// The lines of `text` that mark its pages, each as the indexes of its places: lines of at most
+/// `max_length` code points that come back `min_marks` times, `min_spacing` lines apart or more (see
+/// `pages::Marks::running_lines`).
 #[pyfunction]
-fn repeated_numbered_lines<'py>(
-    py: Python<'py>,
-    text: &Bound<'py, PyString>,
-    min_count: usize,
+fn running_lines(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    min_marks: usize,
+    min_spacing: usize,
     max_length: usize,
-) -> PyResult<Vec<(Bound<'py, PyString>, Vec<usize>)>> {
+) -> PyResult<Vec<Vec<usize>>> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
     let marks = pages::Marks { max_length };
-    let places = guarded(py, "pages", || marks.repeated_numbered_lines(utf8, min_count))?;
-    places
-        .into_iter()
-        .map(|(key, indexes)| Ok((text.to_python(py, &key)?, indexes)))
-        .collect()
+    guarded(py, "pages", || marks.running_lines(utf8, min_marks, min_spacing))
 }
 
 /// A set of characters, found in a text in one pass (`chars.rs`).
@@ -1392,7 +1389,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("LINEWRAP_MIN_WIDTH", linewrap::MIN_WIDTH)?;
     module.add_function(wrap_pyfunction!(split_blocks, module)?)?;
     module.add_function(wrap_pyfunction!(count_words, module)?)?;
-    module.add_function(wrap_pyfunction!(repeated_numbered_lines, module)?)?;
+    module.add_function(wrap_pyfunction!(running_lines, module)?)?;
     module.add_class::<CharClass>()?;
     module.add_class::<MojibakeGate>()?;
     module.add_function(wrap_pyfunction!(first_word_start, module)?)?;

@@ -45,8 +45,7 @@ pub enum Step {
         watched: OnceLock<CharClass>,
     },
     /// Unchanged without a form feed, in a text of fewer than `min_breaks` line breaks or without a line
-    /// that may mark pages and comes back `min_marks` times, each (but the last) at least `min_spacing`
-    /// lines after the one before (see [`pages::Marks::may_mark_pages`]).
+    /// that marks pages (see [`pages::Marks::running_lines`]).
     Pages {
         min_breaks: usize,
         min_marks: usize,
@@ -168,7 +167,7 @@ impl<'r> Document<'r> {
                 let text = &self.text;
                 let unchanged = !text.contains('\x0c')
                     && (memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_breaks
-                        || !marks.may_mark_pages(text, *min_marks, *min_spacing));
+                        || marks.running_lines(text, *min_marks, *min_spacing).is_empty());
                 unchanged_if(unchanged)?
             }
             Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),

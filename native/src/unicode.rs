@@ -43,6 +43,21 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || (!c.is_ascii() && in_table(DIGIT, c))
 }
 
+/// The value of a decimal digit (a character [`is_digit`] accepts), as Python's `int` reads it: Unicode
+/// gives each script's digits as a run of ten from zero.
+///
+/// ```
+/// use textclean_native::unicode::digit_value;
+/// assert_eq!((digit_value('7'), digit_value('٣'), digit_value('９')), (7, 3, 9));
+/// ```
+pub fn digit_value(c: char) -> u32 {
+    let point = c as u32;
+    DIGIT
+        .iter()
+        .find(|&&(first, last)| first <= point && point <= last)
+        .map_or(0, |&(first, _)| (point - first) % 10)
+}
+
 /// Whether `c` is a letter or a mark, as `[\p{L}\p{M}]` of the `regex` module matches it.
 #[inline]
 pub fn is_letter(c: char) -> bool {

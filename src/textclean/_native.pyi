@@ -149,9 +149,9 @@ def footer_tail_start(
 # A caption with a credit is at most this long, in words.
 CAPTION_WORDS: int
 
-# The keys of the lines that may mark pages (of at most `max_length` code points, with a digit and no markup)
-# and come back (native/src/pages.rs), each with its lines' indexes.
-def repeated_numbered_lines(text: str, min_count: int, max_length: int) -> list[tuple[str, list[int]]]: ...
+# The lines that mark pages (native/src/pages.rs): short numbered lines without markup that come back at a
+# regular spacing with a growing number, each as the indexes of its places.
+def running_lines(text: str, min_marks: int, min_spacing: int, max_length: int) -> list[list[int]]: ...
 
 class CharClass:
     """A set of characters, found in a text in one pass (native/src/chars.rs)."""

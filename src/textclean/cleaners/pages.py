@@ -33,8 +33,6 @@ line, a paragraph break.
 from __future__ import annotations
 
 import bisect
-import itertools
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -50,9 +48,6 @@ from textclean.text.languages import stopwords
 FORM_FEED = "\f"
 MIN_BREAK_LINES = 3  # a text without form feeds marks its pages by a line that comes back this often ...
 MIN_PAGE_LINES = 20  # ... this many lines apart or more (a page; a refrain or a list item comes back sooner)
-MAX_SPACING_SPREAD = 0.25  # ... with most spacings within this share of the middle one (pages are of a size)
-REGULAR_SHARE = 0.75  # ... most: this share of them (a page with a figure or the last page may be short)
-MAX_PAGE_STEP = 3  # a page number grows by one from page to page, or a little more where pages go unnumbered
 MIN_EDGE_SHARE = 0.4  # a running header stands by this share of the pages or more (alternating ones by half)
 EDGE_BLOCKS = 3  # the most blocks of furniture on one side of a break (a two-line header and a number)
 MAX_FURNITURE_LINES = 3  # furniture is short: a block of more lines, or ...
@@ -113,9 +108,9 @@ def find_pages_edits(text: str, options: PagesOptions = PagesOptions()) -> list[
 def native_step(options: PagesOptions) -> NativeStep:
     """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``).
 
-    The core runs it only where a text has no form feed and no numbered line that may mark pages and comes
-    back often enough, and far enough apart (none at all in a text too short for pages); elsewhere it hands
-    the text back for this step. The options weigh only the marks found, so the test is the same for all.
+    The core runs it only where a text has no form feed and no line that marks pages (none at all in a text
+    too short for pages); elsewhere it hands the text back for this step. The options weigh only the
+    furniture around the page breaks, so the test is the same for all.
     """
     return ("pages", (MIN_BREAK_LINES * MIN_PAGE_LINES, MIN_BREAK_LINES, MIN_PAGE_LINES, MAX_FURNITURE_LENGTH))
 
@@ -308,15 +303,12 @@ def _running_line_breaks(text: str) -> list[_Break]:
     """Return the page breaks that a running line marks in a text without form feeds."""
     if text.count("\n") < MIN_BREAK_LINES * MIN_PAGE_LINES:
         return []
-    # only a short line with a number and no markup (a link, a table row, a list item) can mark pages:
-    # one whose number grows from page to page
-    places = [found for _key, found in _native.repeated_numbered_lines(text, MIN_BREAK_LINES, MAX_FURNITURE_LENGTH)]
-    if not places:
-        return []
-    lines = text.split("\n")
-    running = [found for found in places if _marks_pages([lines[index] for index in found], found)]
+    # a short line with a number and no markup (a link, a table row, a list item) that comes back at a
+    # regular spacing, its number growing from page to page
+    running = _native.running_lines(text, MIN_BREAK_LINES, MIN_PAGE_LINES, MAX_FURNITURE_LENGTH)
     if not running:
         return []
+    lines = text.split("\n")
     blocks = split_blocks(text)
     line_starts = [0]
     for line in lines[:-1]:
@@ -330,27 +322,6 @@ def _running_line_breaks(text: str) -> list[_Break]:
             if block < len(blocks) and blocks[block].start == position and _short(blocks[block].visible):
                 marked.add(block)  # the line, or the line with the next page's header under it
     return [_Break(blocks[index].start, index) for index in sorted(marked)]
-
-
-def _marks_pages(lines: list[str], places: list[int]) -> bool:
-    """Whether a line that comes back at ``places`` marks pages: far apart, at a regular spacing, with a page number.
-
-    The number grows from one line to the next ("[Page 12]", "[Page 13]"); a line that comes back
-    with the same words only (a menu, a refrain) marks nothing by itself.
-    """
-    # the last page may be short
-    spacings = [b - a for a, b in itertools.pairwise(places[:-1])]
-    if min(spacings) < MIN_PAGE_LINES or lines[0].lstrip().startswith("#"):  # a Markdown heading, a rank
-        return False
-    middle = statistics.median(spacings)
-    regular = sum(1 for spacing in spacings if abs(spacing - middle) <= MAX_SPACING_SPREAD * middle)
-    if regular < REGULAR_SHARE * len(spacings):
-        return False
-    numbers = [[int(number) for number in _DIGITS.findall(line)] for line in lines]
-    return any(
-        all(0 < later[slot] - earlier[slot] <= MAX_PAGE_STEP for earlier, later in itertools.pairwise(numbers))
-        for slot in range(len(numbers[0]))
-    )
 
 
 def remove_page_furniture(text: str, *, min_repeats: int = 2) -> str:
