@@ -103,6 +103,9 @@ pub struct Block {
     pub link_share: f64,
     /// It holds link or image markup.
     pub has_links: bool,
+    /// Link tokens stand in it (links, images, definitions, escapes, code), which its visible text is
+    /// read from; without them, what is measured of a block is read from its text alone.
+    pub tokens: bool,
     pub list_item: bool,
     pub heading: bool,
     pub sentence_end: bool,
@@ -121,6 +124,27 @@ pub struct Block {
 /// assert_eq!(visible, ["Title", "Home", "News", "A real paragraph."]);
 /// ```
 pub fn split(text: &str, stopwords: &HashSet<String, impl BuildHasher>) -> Vec<Block> {
+    split_again(text, stopwords, None)
+}
+
+/// Split `text` into blocks as [`split`] does, taking the measures of a block without link tokens from
+/// the `earlier` blocks of an earlier text (measured with the same `stopwords`) where one of them without
+/// link tokens had the same text: after a step cuts some blocks out or edits a few, most come back as they
+/// were.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use textclean_native::blocks::{split, split_again};
+/// let before = "Storm hits the coast\n\nShare this\n\nThe [storm](/s) came.";
+/// let after = "Storm hits the coast\n\nThe [storm](/s) came.";
+/// let blocks = split(before, &HashSet::new());
+/// assert_eq!(split_again(after, &HashSet::new(), Some((before, &blocks))), split(after, &HashSet::new()));
+/// ```
+pub fn split_again(
+    text: &str,
+    stopwords: &HashSet<String, impl BuildHasher>,
+    earlier: Option<(&str, &[Block])>,
+) -> Vec<Block> {
     let spans = block_spans(text);
     let tokens = if spans.is_empty() {
         Vec::new()
@@ -128,6 +152,13 @@ pub fn split(text: &str, stopwords: &HashSet<String, impl BuildHasher>) -> Vec<B
         links::tokenize(text)
     };
     let longest = stopwords.iter().map(String::len).max().unwrap_or(0);
+    let measured: TextMap<&str, &Block> = earlier.map_or_else(TextMap::default, |(earlier, blocks)| {
+        blocks
+            .iter()
+            .filter(|block| !block.tokens)
+            .map(|block| (&earlier[block.start..block.end], block))
+            .collect()
+    });
     let mut blocks = Vec::with_capacity(spans.len());
     let mut index = 0;
     let mut count = 0;
@@ -146,7 +177,15 @@ pub fn split(text: &str, stopwords: &HashSet<String, impl BuildHasher>) -> Vec<B
             }
             index += 1;
         }
-        blocks.push(measure(text, start, end, &tokens[first..index], stopwords, longest));
+        let block = match measured.get(&text[start..end]) {
+            Some(&same) if first == index => Block {
+                start,
+                end,
+                ..same.clone()
+            },
+            _ => measure(text, start, end, &tokens[first..index], stopwords, longest),
+        };
+        blocks.push(block);
     }
     blocks
 }
@@ -213,6 +252,7 @@ fn measure(
         stopwords: features.stopwords,
         link_share,
         has_links,
+        tokens: !tokens.is_empty(),
         list_item: marker.is_some() && !heading,
         heading,
         sentence_end: features.sentence_end,
@@ -511,6 +551,19 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn blocks_split_again_are_the_blocks_split_anew(
+            paragraphs in proptest::collection::vec("[a-z ]{1,12}|\\[[a-z]{1,5}\\]\\(/x\\)|# [a-z]{1,8}|\\\\\\$4 [a-z]{1,5}|[a-z]{1,4}\\]: /y", 1..8),
+            kept in proptest::collection::vec(proptest::bool::ANY, 8),
+        ) {
+            let stopwords: HashSet<String> = ["a", "the"].map(String::from).into();
+            let before = paragraphs.join("\n\n");
+            let after: Vec<&str> = paragraphs.iter().zip(&kept).filter(|(_, &keep)| keep).map(|(p, _)| p.as_str()).collect();
+            let after = after.join("\n\n");
+            let earlier = split(&before, &stopwords);
+            prop_assert_eq!(split_again(&after, &stopwords, Some((&before, &earlier))), split(&after, &stopwords));
+        }
+
         #[test]
         fn blocks_are_sorted_and_hold_no_blank_line(text in "[a-z \\t\\n*#1.]{0,200}") {
             let spans = block_spans(&text);

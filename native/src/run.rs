@@ -121,14 +121,21 @@ static NO_WORDS: LazyLock<FunctionWords> = LazyLock::new(FunctionWords::default)
 /// A text on its way through a run, and the furniture steps' reading of it while it stays as it is.
 pub struct Document<'r> {
     text: String,
-    reading: Option<(&'r FunctionWords, Vec<Block>)>,
+    reading: Option<BlockReading<'r>>,
+    /// The last reading of an earlier text, and that text: where a block comes back unchanged, its
+    /// measures are taken from there (see [`blocks::split_again`]).
+    earlier: Option<(String, BlockReading<'r>)>,
 }
+
+/// The function words of a text's language and its blocks.
+type BlockReading<'r> = (&'r FunctionWords, Vec<Block>);
 
 impl<'r> Document<'r> {
     pub fn new(text: &str) -> Self {
         Document {
             text: text.to_string(),
             reading: None,
+            earlier: None,
         }
     }
 
@@ -188,8 +195,10 @@ impl<'r> Document<'r> {
             Step::Boilerplate { settings, keep_title } => self.boilerplate(*settings, *keep_title, resources)?,
         };
         if let Some(text) = text {
-            self.text = text;
-            self.reading = None;
+            let earlier = std::mem::replace(&mut self.text, text);
+            if let Some(reading) = self.reading.take() {
+                self.earlier = Some((earlier, reading));
+            }
         }
         Ok(edits)
     }
@@ -271,7 +280,12 @@ impl<'r> Document<'r> {
                     None => return Err(Need::FunctionWords(language)),
                 },
             };
-            self.reading = Some((stopwords, blocks::split(&self.text, stopwords)));
+            let earlier = self
+                .earlier
+                .as_ref()
+                .filter(|(_, (words, _))| std::ptr::eq(*words, stopwords))
+                .map(|(text, (_, blocks))| (text.as_str(), blocks.as_slice()));
+            self.reading = Some((stopwords, blocks::split_again(&self.text, stopwords, earlier)));
         }
         Ok(())
     }
