@@ -1187,8 +1187,18 @@ impl FunctionWordTable {
 /// What `Run.run` gives: the text the steps made (the very text it was given, if they changed nothing), each
 /// one's count of edits, and, if the run stopped, the index of the step it stopped before and what that step
 /// needs: ("script", name) or ("words", language) from the word lists, ("sets", "") for `unicode`'s sets of
-/// characters, or ("python", "") to be run by Python.
-type RunRow<'py> = (Bound<'py, PyString>, Vec<usize>, Option<(usize, &'static str, String)>);
+/// characters, or ("python", "") to be run by Python; and what the furniture steps read, if they read.
+type RunRow<'py> = (
+    Bound<'py, PyString>,
+    Vec<usize>,
+    Option<(usize, &'static str, String)>,
+    Option<Earlier>,
+);
+
+/// What the furniture steps of a run last read of a document's text (`run::Earlier`): given to the next run
+/// over the same document, it spares measuring again the blocks that come back unchanged.
+#[pyclass(frozen, module = "textclean._native")]
+struct Earlier(run::Earlier);
 
 /// Consecutive built-in steps that the core runs in one call (see `run.rs`). Each step is given as its
 /// name and its options: `mojibake` (decode entities, the gate), `unicode` (none: it asks for its sets of
@@ -1231,8 +1241,9 @@ impl Run {
     }
 
     /// Run the steps from the one at `start` on `text` (see `RunRow`) with the lexicon (None for a run
-    /// without `footer` or `boilerplate`), the reader of languages and the table of function words. A text
-    /// with lone surrogates stops the run at once: its steps run in Python until `unicode` has mended them.
+    /// without `footer` or `boilerplate`), the reader of languages, the table of function words and what an
+    /// earlier run over the same document last read (if any). A text with lone surrogates stops the run at
+    /// once: its steps run in Python until `unicode` has mended them.
     fn run<'py>(
         &self,
         py: Python<'py>,
@@ -1241,6 +1252,7 @@ impl Run {
         lexicon: Option<&Lexicon>,
         reader: &LanguageReader,
         function_words: &FunctionWordTable,
+        earlier: Option<&Earlier>,
     ) -> PyResult<RunRow<'py>> {
         let input = Text::read(text)?;
         if start >= self.steps.len() {
@@ -1252,7 +1264,7 @@ impl Run {
             ));
         }
         if !input.surrogates.is_empty() {
-            return Ok((text.clone(), Vec::new(), Some((start, "python", String::new()))));
+            return Ok((text.clone(), Vec::new(), Some((start, "python", String::new())), None));
         }
         let utf8: &str = &input.utf8;
         let ran = py.detach(|| {
@@ -1263,18 +1275,23 @@ impl Run {
                 reader: &reader,
                 function_words: &function_words,
             };
-            let mut document = run::Document::new(utf8);
+            let mut document = run::Document::new(utf8, earlier.map(|earlier| &earlier.0));
             let mut counts = Vec::with_capacity(self.steps.len() - start);
+            let mut stop = None;
             for (index, step) in self.steps.iter().enumerate().skip(start) {
                 match catch_unwind(AssertUnwindSafe(|| document.apply(step, &resources))) {
                     Ok(Ok(count)) => counts.push(count),
-                    Ok(Err(need)) => return Ok((document.into_text(), counts, Some((index, need)))),
+                    Ok(Err(need)) => {
+                        stop = Some((index, need));
+                        break;
+                    }
                     Err(panic) => return Err(native_error(step.name(), panic.as_ref())),
                 }
             }
-            Ok((document.into_text(), counts, None))
+            let (output, last) = document.into_parts();
+            Ok((output, counts, stop, last))
         });
-        let (output, counts, stop) = ran?;
+        let (output, counts, stop, last) = ran?;
         let output = if output == utf8 {
             text.clone()
         } else {
@@ -1286,7 +1303,7 @@ impl Run {
             run::Need::CharacterSets => (index, "sets", String::new()),
             run::Need::Python => (index, "python", String::new()),
         });
-        Ok((output, counts, stop))
+        Ok((output, counts, stop, last.map(Earlier)))
     }
 }
 
@@ -1381,6 +1398,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Classification>()?;
     module.add_class::<FunctionWordTable>()?;
     module.add_class::<Run>()?;
+    module.add_class::<Earlier>()?;
     module.add_class::<Blocks>()?;
     module.add_function(wrap_pyfunction!(footer_tail_start, module)?)?;
     module.add("CAPTION_WORDS", lexicon::CAPTION_WORDS)?;

@@ -11,6 +11,7 @@
 //! step. Where the run lacks what a text needs (the function words of a shared script or of a language,
 //! `unicode`'s sets of characters), it stops too, and goes on once Python has given them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
@@ -19,7 +20,7 @@ use crate::chars::CharClass;
 use crate::classify::{self, Kind, Patterns};
 use crate::edits::{self, Edit};
 use crate::footer;
-use crate::language::{LanguageReader, Reading};
+use crate::language::{LanguageReader, Reading as Language};
 use crate::lexicon::Lexicon;
 use crate::links_edits;
 use crate::markup;
@@ -118,30 +119,54 @@ pub enum Need {
 /// No function words: a text whose language cannot be read has none.
 static NO_WORDS: LazyLock<FunctionWords> = LazyLock::new(FunctionWords::default);
 
-/// A text on its way through a run, and the furniture steps' reading of it while it stays as it is.
-pub struct Document<'r> {
-    text: String,
-    reading: Option<BlockReading<'r>>,
-    /// The last reading of an earlier text, and that text: where a block comes back unchanged, its
-    /// measures are taken from there (see [`blocks::split_again`]).
-    earlier: Option<(String, BlockReading<'r>)>,
+/// What the furniture steps last read of a text: the text, the language whose function words they counted
+/// (`None` for none) and its blocks. Where a block comes back unchanged in a later text read with the same
+/// function words, in this run or in a later one over the same document, its measures are taken from here
+/// (see [`blocks::split_again`]).
+#[derive(Debug, Clone, Default)]
+pub struct Earlier {
+    pub text: String,
+    pub language: Option<String>,
+    pub blocks: Vec<Block>,
 }
 
-/// The function words of a text's language and its blocks.
-type BlockReading<'r> = (&'r FunctionWords, Vec<Block>);
+/// A text on its way through a run, the furniture steps' reading of it while it stays as it is, and their
+/// last reading of an earlier text.
+pub struct Document<'r> {
+    text: String,
+    reading: Option<Reading<'r>>,
+    earlier: Option<Cow<'r, Earlier>>,
+}
+
+/// The furniture steps' reading of a text: the language of its function words, the words, and its blocks.
+struct Reading<'r> {
+    language: Option<String>,
+    words: &'r FunctionWords,
+    blocks: Vec<Block>,
+}
 
 impl<'r> Document<'r> {
-    pub fn new(text: &str) -> Self {
+    /// A document of `text`, with what an earlier run over the same document last read, if any.
+    pub fn new(text: &str, earlier: Option<&'r Earlier>) -> Self {
         Document {
             text: text.to_string(),
             reading: None,
-            earlier: None,
+            earlier: earlier.map(Cow::Borrowed),
         }
     }
 
-    /// The text, as the steps have left it.
-    pub fn into_text(self) -> String {
-        self.text
+    /// The text, as the steps have left it, and what the furniture steps last read in this run, if they read.
+    pub fn into_parts(self) -> (String, Option<Earlier>) {
+        let last = match (self.reading, self.earlier) {
+            (Some(reading), _) => Some(Earlier {
+                text: self.text.clone(),
+                language: reading.language,
+                blocks: reading.blocks,
+            }),
+            (None, Some(Cow::Owned(earlier))) => Some(earlier),
+            (None, _) => None,
+        };
+        (self.text, last)
     }
 
     /// Run `step` on the text, and return how many edits its cleaner would give.
@@ -197,7 +222,11 @@ impl<'r> Document<'r> {
         if let Some(text) = text {
             let earlier = std::mem::replace(&mut self.text, text);
             if let Some(reading) = self.reading.take() {
-                self.earlier = Some((earlier, reading));
+                self.earlier = Some(Cow::Owned(Earlier {
+                    text: earlier,
+                    language: reading.language,
+                    blocks: reading.blocks,
+                }));
             }
         }
         Ok(edits)
@@ -272,28 +301,33 @@ impl<'r> Document<'r> {
     /// Read the function words of the text's language and split its blocks, once while the text stays as it is.
     fn read(&mut self, resources: &Resources<'r>) -> Result<(), Need> {
         if self.reading.is_none() {
-            let stopwords = match resources.reader.read(&self.text) {
-                Reading::NeedsScript(script) => return Err(Need::Script(script)),
-                Reading::Language(None) => &*NO_WORDS,
-                Reading::Language(Some(language)) => match resources.function_words.get(&language) {
-                    Some(words) => words,
+            let (language, words) = match resources.reader.read(&self.text) {
+                Language::NeedsScript(script) => return Err(Need::Script(script)),
+                Language::Language(None) => (None, &*NO_WORDS),
+                Language::Language(Some(language)) => match resources.function_words.get(&language) {
+                    Some(words) => (Some(language), words),
                     None => return Err(Need::FunctionWords(language)),
                 },
             };
             let earlier = self
                 .earlier
-                .as_ref()
-                .filter(|(_, (words, _))| std::ptr::eq(*words, stopwords))
-                .map(|(text, (_, blocks))| (text.as_str(), blocks.as_slice()));
-            self.reading = Some((stopwords, blocks::split_again(&self.text, stopwords, earlier)));
+                .as_deref()
+                .filter(|earlier| earlier.language == language)
+                .map(|earlier| (earlier.text.as_str(), earlier.blocks.as_slice()));
+            let blocks = blocks::split_again(&self.text, words, earlier);
+            self.reading = Some(Reading {
+                language,
+                words,
+                blocks,
+            });
         }
         Ok(())
     }
 
     /// The function words and blocks that [`Document::read`] read.
     fn reading(&self) -> (&'r FunctionWords, &[Block]) {
-        let (stopwords, blocks) = self.reading.as_ref().expect("read first");
-        (stopwords, blocks)
+        let reading = self.reading.as_ref().expect("read first");
+        (reading.words, &reading.blocks)
     }
 }
 
@@ -332,12 +366,12 @@ mod tests {
             reader,
             function_words,
         };
-        let mut document = Document::new(text);
+        let mut document = Document::new(text, None);
         let counts = steps
             .iter()
             .map(|step| document.apply(step, &resources))
             .collect::<Result<Vec<usize>, Need>>()?;
-        Ok((document.into_text(), counts))
+        Ok((document.into_parts().0, counts))
     }
 
     #[test]
@@ -392,7 +426,7 @@ mod tests {
         };
         let steps = [mojibake, unicode, pages];
         let words = HashMap::new();
-        let mut document = Document::new("soft\u{AD}");
+        let mut document = Document::new("soft\u{AD}", None);
         let resources = Resources {
             furniture: None,
             reader: &reader,
@@ -414,7 +448,7 @@ mod tests {
             ("e\u{301}", 1),
             ("\x0c", 2),
         ] {
-            let mut document = Document::new(text);
+            let mut document = Document::new(text, None);
             let resources = Resources {
                 furniture: Some((&LEXICON, &PATTERNS)),
                 reader: &reader,

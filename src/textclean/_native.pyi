@@ -136,7 +136,11 @@ class Run:
         lexicon: Lexicon | None,
         reader: LanguageReader,
         function_words: FunctionWordTable,
-    ) -> tuple[str, list[int], tuple[int, str, str] | None]: ...
+        earlier: Earlier | None,
+    ) -> tuple[str, list[int], tuple[int, str, str] | None, Earlier | None]: ...
+
+class Earlier:
+    """What the furniture steps of a run last read of a document's text, for the next run over it (native/src/run.rs)."""
 
 def footer_tail_start(
     blocks: Blocks,

@@ -265,11 +265,12 @@ class Pipeline:
         """
         _check_text(text)
         parts = self.steps if observe is not None else self._steps_and_runs()
+        earlier = None  # what the native runs last read of the text
         for round_number in range(1, self.max_rounds + 1):
             before = text
             for part in parts:
                 if isinstance(part, NativeRun):
-                    text, made = part(text, count=counts is not None)
+                    text, made, earlier = part(text, count=counts is not None, earlier=earlier)
                     if counts is not None and made is not None:
                         for step, count in zip(part.steps, made, strict=True):
                             counts[step.name] += count

@@ -2,7 +2,9 @@ r"""Run consecutive built-in steps in one native call: the text stays in the cor
 
 A pipeline that explains nothing hands each run of two or more consecutive built-in steps to a
 :class:`NativeRun` (native/src/run.rs), and the core makes the text their cleaners make one after the
-other, counting each step's edits without building them. The steps whose rules are all in the core
+other, counting each step's edits without building them, and hands back what the furniture steps last
+read of the text: given to the next run over the same document (the next round's), it spares measuring
+again the blocks that come back unchanged. The steps whose rules are all in the core
 (``whitespace``, ``links``, ``markup``, and ``footer`` and ``boilerplate`` without the user's phrases,
 patterns or removal guard) run there from the same rules as their cleaners; a step that changes nothing
 leaves the next one its reading of the text (the function words of its language, its blocks). The
@@ -14,7 +16,7 @@ edits run the steps one by one.
 
 >>> from textclean.pipeline import Pipeline
 >>> run = NativeRun(Pipeline(["links", "markup", "whitespace"]).steps)
->>> run("**Read** [the report](/r).   \n\n\n\nThe end.", count=True)
+>>> run("**Read** [the report](/r).   \n\n\n\nThe end.", count=True)[:2]
 ('Read the report.\n\nThe end.', [1, 2, 1])
 """
 
@@ -47,8 +49,13 @@ class NativeRun:
         self._lexicon = native_lexicon if self._native.reads_the_lexicon else None
         self._languages = languages
 
-    def __call__(self, text: str, *, count: bool = False) -> tuple[str, list[int] | None]:
-        """Return the text the steps make and, with ``count``, each step's count of edits.
+    def __call__(
+        self, text: str, *, count: bool = False, earlier: _native.Earlier | None = None
+    ) -> tuple[str, list[int] | None, _native.Earlier | None]:
+        """Return the text the steps make, with ``count`` each step's count of edits, and what they read.
+
+        ``earlier`` is what an earlier run over the same document read (the third item it returned); what
+        this run returns is what it read itself, or ``earlier``.
 
         Where the core stops (a step whose rules are Python's may change the text, or a text holds lone
         surrogates), Python runs that step and the core goes on after it. Where the reader of languages
@@ -62,7 +69,8 @@ class NativeRun:
         while start < len(self.steps):
             lexicon = None if self._lexicon is None else self._lexicon()
             reader, words = languages.language_reader(), languages.function_word_table()
-            text, made, stop = self._native.run(text, start, lexicon, reader, words)
+            text, made, stop, read = self._native.run(text, start, lexicon, reader, words, earlier)
+            earlier = read or earlier
             counts += made
             if stop is None:
                 break
@@ -88,7 +96,7 @@ class NativeRun:
                     from textclean.cleaners.unicode import character_sets
 
                     self._native.give_character_sets(start, *character_sets(self.steps[start].prepared))
-        return text, counts if count else None
+        return text, counts if count else None, earlier
 
 
 def plan(steps: Sequence[Step]) -> tuple[Step | NativeRun, ...]:
