@@ -12,25 +12,34 @@ pub struct Marks {
 }
 
 impl Marks {
-    /// The keys of [`Marks::numbered_lines`] that come back at least `min_count` times, in the order they
-    /// first come, each with the indexes of its lines: only a line that comes back can mark pages.
+    /// The lines of `text` (split at `\n`) that may mark pages and come back at least `min_count` times,
+    /// each as its key and the indexes of its lines, in the order they first come. A line's key is the line
+    /// with every run of digits (of any script) written `#`, without the white space at both ends
+    /// (`str.strip`'s); a line without a digit, with a key of more than `max_length` code points or with
+    /// markup (a link, a table row, a tag, emphasis, a list item) marks no page.
     ///
     /// ```
     /// use textclean_native::pages::Marks;
-    /// let text = "Page 1\ntext 1\nPage 2\nPage 3\ntext 2";
-    /// let marks = Marks { max_length: 160 };
-    /// assert_eq!(marks.repeated_numbered_lines(text, 2), vec![("Page #".to_string(), vec![0, 2, 3]), ("text #".to_string(), vec![1, 4])]);
-    /// assert!(marks.repeated_numbered_lines(text, 4).is_empty());
+    /// let text = "Page 1\n  Page 12 of 140 \ntext 1\nPage ٣\n| 4 |\n- 5 items\n[p. 6](#6)\ntext 2";
+    /// let marks = Marks { max_length: 11 };
+    /// let places = |key: &str, lines: &[usize]| (key.to_string(), lines.to_vec());
+    /// assert_eq!(marks.repeated_numbered_lines(text, 2), [places("Page #", &[0, 3]), places("text #", &[2, 7])]);
+    /// assert_eq!(marks.repeated_numbered_lines(text, 1)[1], places("Page # of #", &[1]));
+    /// assert_eq!(Marks { max_length: 10 }.repeated_numbered_lines(text, 1).len(), 2);
     /// ```
     pub fn repeated_numbered_lines(self, text: &str, min_count: usize) -> Vec<(String, Vec<usize>)> {
         let mut places: Vec<(String, Vec<usize>)> = Vec::new();
         let mut place_of: TextMap<String, usize> = TextMap::default();
-        for (index, key) in self.numbered_lines(text) {
-            match place_of.get(&key) {
+        let mut key = String::new();
+        for (index, line) in text.split('\n').enumerate() {
+            if !self.read_key(line, &mut key) {
+                continue;
+            }
+            match place_of.get(key.as_str()) {
                 Some(&place) => places[place].1.push(index),
                 None => {
                     place_of.insert(key.clone(), places.len());
-                    places.push((key, vec![index]));
+                    places.push((key.clone(), vec![index]));
                 }
             }
         }
@@ -38,31 +47,8 @@ impl Marks {
         places
     }
 
-    /// The lines of `text` (split at `\n`) that may mark pages, each with its index and its key: the line
-    /// with every run of digits (of any script) written `#`, without the white space at both ends
-    /// (`str.strip`'s). A line without a digit, with a key of more than `max_length` code points or with
-    /// markup (a link, a table row, a tag, emphasis, a list item) marks no page.
-    ///
-    /// ```
-    /// use textclean_native::pages::Marks;
-    /// let text = "Intro\n  Page 12 of 140 \nPage ٣\n| 4 |\n- 5 items\n[p. 6](#6)";
-    /// let marks = Marks { max_length: 11 };
-    /// assert_eq!(marks.numbered_lines(text), vec![(1, "Page # of #".to_string()), (2, "Page #".to_string())]);
-    /// assert_eq!(Marks { max_length: 10 }.numbered_lines(text), vec![(2, "Page #".to_string())]);
-    /// ```
-    pub fn numbered_lines(self, text: &str) -> Vec<(usize, String)> {
-        let mut key = String::new();
-        let mut found = Vec::new();
-        for (index, line) in text.split('\n').enumerate() {
-            if self.read_key(line, &mut key) {
-                found.push((index, key.clone()));
-            }
-        }
-        found
-    }
-
     /// The lines of `text` that mark its pages, each line that comes back as the indexes of its places: a
-    /// key of [`Marks::numbered_lines`] that comes back `min_marks` times, at a regular spacing of at least
+    /// key of [`Marks::repeated_numbered_lines`] that comes back `min_marks` times, at a regular spacing of at least
     /// `min_spacing` lines (the last page may be short), not a Markdown heading, with a number that grows
     /// from each place to the next ("[Page 12]", "[Page 13]"); a line that comes back with the same words
     /// only (a menu, a refrain) marks nothing by itself.
@@ -90,7 +76,7 @@ impl Marks {
             .collect()
     }
 
-    /// Write the key of `line` into `key` (see [`Marks::numbered_lines`]); false, with `key` left in any
+    /// Write the key of `line` into `key` (see [`Marks::repeated_numbered_lines`]); false, with `key` left in any
     /// state, if the line may mark no page. A long line is given up as soon as its key is too long.
     fn read_key(self, line: &str, key: &mut String) -> bool {
         let has_digit =
@@ -214,15 +200,18 @@ mod tests {
     #[test]
     fn digits_of_any_script_are_numbers() {
         assert_eq!(
-            MARKS.numbered_lines("١٢ ص\n\u{3000}第3页\u{3000}\nno digit"),
-            vec![(0, "# ص".to_string()), (1, "第#页".to_string())]
+            MARKS.repeated_numbered_lines("١٢ ص\n\u{3000}第3页\u{3000}\nno digit", 1),
+            vec![("# ص".to_string(), vec![0]), ("第#页".to_string(), vec![1])]
         );
     }
 
     #[test]
     fn only_white_space_is_stripped() {
         // U+001F is white space to Python's str.strip
-        assert_eq!(MARKS.numbered_lines("\t7\u{1F}"), vec![(0, "#".to_string())]);
+        assert_eq!(
+            MARKS.repeated_numbered_lines("\t7\u{1F}", 1),
+            vec![("#".to_string(), vec![0])]
+        );
     }
 
     #[test]
@@ -276,7 +265,7 @@ mod tests {
             5_000,
             |n| "Page 1 of 2\n".repeat(n),
             |text| {
-                MARKS.numbered_lines(text);
+                MARKS.repeated_numbered_lines(text, 1);
             },
         );
     }
