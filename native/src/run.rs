@@ -9,7 +9,9 @@
 //! (`mojibake`, `unicode`, `pages`) run in the core only where the core can tell, from the same tests
 //! their cleaners start with, that they change nothing; elsewhere the run stops and Python runs that
 //! step. Where the run lacks what a text needs (the function words of a shared script or of a language,
-//! `unicode`'s sets of characters), it stops too, and goes on once Python has given them.
+//! `unicode`'s sets of characters), it stops too, and goes on once Python has given them. What the
+//! furniture steps last read ([`Earlier`]) goes on to the next reading, in this run or the next round's:
+//! a block that comes back unchanged keeps its measures.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use crate::chars::CharClass;
 use crate::classify::{self, Kind, Patterns};
 use crate::edits::{self, Edit};
 use crate::footer;
-use crate::language::{LanguageReader, Reading as Language};
+use crate::language::{LanguageReader, Reading};
 use crate::lexicon::Lexicon;
 use crate::links_edits;
 use crate::markup;
@@ -134,12 +136,12 @@ pub struct Earlier {
 /// last reading of an earlier text.
 pub struct Document<'r> {
     text: String,
-    reading: Option<Reading<'r>>,
+    reading: Option<TextReading<'r>>,
     earlier: Option<Cow<'r, Earlier>>,
 }
 
 /// The furniture steps' reading of a text: the language of its function words, the words, and its blocks.
-struct Reading<'r> {
+struct TextReading<'r> {
     language: Option<String>,
     words: &'r FunctionWords,
     blocks: Vec<Block>,
@@ -302,9 +304,9 @@ impl<'r> Document<'r> {
     fn read(&mut self, resources: &Resources<'r>) -> Result<(), Need> {
         if self.reading.is_none() {
             let (language, words) = match resources.reader.read(&self.text) {
-                Language::NeedsScript(script) => return Err(Need::Script(script)),
-                Language::Language(None) => (None, &*NO_WORDS),
-                Language::Language(Some(language)) => match resources.function_words.get(&language) {
+                Reading::NeedsScript(script) => return Err(Need::Script(script)),
+                Reading::Language(None) => (None, &*NO_WORDS),
+                Reading::Language(Some(language)) => match resources.function_words.get(&language) {
                     Some(words) => (Some(language), words),
                     None => return Err(Need::FunctionWords(language)),
                 },
@@ -315,7 +317,7 @@ impl<'r> Document<'r> {
                 .filter(|earlier| earlier.language == language)
                 .map(|earlier| (earlier.text.as_str(), earlier.blocks.as_slice()));
             let blocks = blocks::split_again(&self.text, words, earlier);
-            self.reading = Some(Reading {
+            self.reading = Some(TextReading {
                 language,
                 words,
                 blocks,
