@@ -268,7 +268,9 @@ def _reference_running_lines(lines: list[str], min_marks: int, min_spacing: int)
     return running
 
 
-_PAGE_LINE = st.sampled_from(["Page 1", "Page 2", "Page 3", "- 4 -", "# 5", "[p. 7](#7)", "| 8 |", "9 / 10", "text", ""])
+_PAGE_LINE = st.sampled_from(
+    ["Page 1", "Page 2", "Page 3", "- 4 -", "# 5", "[p. 7](#7)", "| 8 |", "9 / 10", "text", ""]
+)
 
 
 @given(

@@ -167,9 +167,9 @@ def test_the_core_refuses_a_step_it_does_not_know_or_a_run_it_cannot_make() -> N
     run = _native.Run([("footer", (False, True, False, 50)), ("whitespace", (1,))])
     reader, words = languages.language_reader(), languages.function_word_table()
     with pytest.raises(ValueError, match="no step at that index"):
-        run.run("text", 2, native_lexicon(), reader, words, None)
+        run.run("text", 2, native_lexicon(), (reader, words), None)
     with pytest.raises(ValueError, match="needs the lexicon"):
-        run.run("text", 0, None, reader, words, None)
+        run.run("text", 0, None, (reader, words), None)
 
 
 def test_a_run_whose_need_is_not_met_fails_instead_of_asking_forever(

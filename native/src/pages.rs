@@ -193,7 +193,6 @@ fn plus(digits: &[u8], step: u8) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     const MARKS: Marks = Marks { max_length: 160 };
 

@@ -1241,19 +1241,19 @@ impl Run {
     }
 
     /// Run the steps from the one at `start` on `text` (see `RunRow`) with the lexicon (None for a run
-    /// without `footer` or `boilerplate`), the reader of languages, the table of function words and what an
-    /// earlier run over the same document last read (if any). A text with lone surrogates stops the run at
-    /// once: its steps run in Python until `unicode` has mended them.
+    /// without `footer` or `boilerplate`), the languages (the reader of languages and the table of function
+    /// words) and what an earlier run over the same document last read (if any). A text with lone
+    /// surrogates stops the run at once: its steps run in Python until `unicode` has mended them.
     fn run<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
         start: usize,
         lexicon: Option<&Lexicon>,
-        reader: &LanguageReader,
-        function_words: &FunctionWordTable,
+        languages: (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
         earlier: Option<&Earlier>,
     ) -> PyResult<RunRow<'py>> {
+        let (reader, function_words) = (&*languages.0, &*languages.1);
         let input = Text::read(text)?;
         if start >= self.steps.len() {
             return Err(PyValueError::new_err("the run has no step at that index"));

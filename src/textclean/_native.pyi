@@ -134,13 +134,12 @@ class Run:
         text: str,
         start: int,
         lexicon: Lexicon | None,
-        reader: LanguageReader,
-        function_words: FunctionWordTable,
+        languages: tuple[LanguageReader, FunctionWordTable],
         earlier: Earlier | None,
     ) -> tuple[str, list[int], tuple[int, str, str] | None, Earlier | None]: ...
 
 class Earlier:
-    """What the furniture steps of a run last read of a document's text, for the next run over it (native/src/run.rs)."""
+    """What the furniture steps of a run last read of a document, for the next run over it (native/src/run.rs)."""
 
 def footer_tail_start(
     blocks: Blocks,

@@ -69,7 +69,7 @@ class NativeRun:
         while start < len(self.steps):
             lexicon = None if self._lexicon is None else self._lexicon()
             reader, words = languages.language_reader(), languages.function_word_table()
-            text, made, stop, read = self._native.run(text, start, lexicon, reader, words, earlier)
+            text, made, stop, read = self._native.run(text, start, lexicon, (reader, words), earlier)
             earlier = read or earlier
             counts += made
             if stop is None:
