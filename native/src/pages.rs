@@ -9,6 +9,10 @@ use crate::unicode::{digit_value, is_digit, is_python_space};
 pub struct Marks {
     /// The most code points of a line's key: a longer line is the page's text.
     pub max_length: usize,
+    /// The fewest places of a line that marks pages ...
+    pub min_marks: usize,
+    /// ... and the fewest lines between them (a page; a refrain or a list item comes back sooner).
+    pub min_spacing: usize,
 }
 
 impl Marks {
@@ -21,11 +25,11 @@ impl Marks {
     /// ```
     /// use textclean_native::pages::Marks;
     /// let text = "Page 1\n  Page 12 of 140 \ntext 1\nPage ٣\n| 4 |\n- 5 items\n[p. 6](#6)\ntext 2";
-    /// let marks = Marks { max_length: 11 };
+    /// let marks = Marks { max_length: 11, min_marks: 3, min_spacing: 20 };
     /// let places = |key: &str, lines: &[usize]| (key.to_string(), lines.to_vec());
     /// assert_eq!(marks.repeated_numbered_lines(text, 2), [places("Page #", &[0, 3]), places("text #", &[2, 7])]);
     /// assert_eq!(marks.repeated_numbered_lines(text, 1)[1], places("Page # of #", &[1]));
-    /// assert_eq!(Marks { max_length: 10 }.repeated_numbered_lines(text, 1).len(), 2);
+    /// assert_eq!(Marks { max_length: 10, ..marks }.repeated_numbered_lines(text, 1).len(), 2);
     /// ```
     pub fn repeated_numbered_lines(self, text: &str, min_count: usize) -> Vec<(String, Vec<usize>)> {
         let mut places: Vec<(String, Vec<usize>)> = Vec::new();
@@ -48,8 +52,8 @@ impl Marks {
     }
 
     /// The lines of `text` that mark its pages, each line that comes back as the indexes of its places: a
-    /// key of [`Marks::repeated_numbered_lines`] that comes back `min_marks` times, at a regular spacing of at least
-    /// `min_spacing` lines (the last page may be short), not a Markdown heading, with a number that grows
+    /// key of [`Marks::repeated_numbered_lines`] that comes back `min_marks` times, at a regular spacing of at
+    /// least `min_spacing` lines (the last page may be short), not a Markdown heading, with a number that grows
     /// from each place to the next ("[Page 12]", "[Page 13]"); a line that comes back with the same words
     /// only (a menu, a refrain) marks nothing by itself.
     ///
@@ -58,13 +62,13 @@ impl Marks {
     /// let page = |n: usize, gap: usize| format!("{}Page {n}\nMenu 1\n", "text\n".repeat(gap));
     /// let far: String = (1..=4).map(|n| page(n, 24)).collect();
     /// let near: String = (1..=4).map(|n| page(n, 5)).collect();
-    /// let marks = Marks { max_length: 160 };
-    /// assert_eq!(marks.running_lines(&far, 3, 20), vec![vec![24, 50, 76, 102]]);
-    /// assert!(marks.running_lines(&near, 3, 20).is_empty());
-    /// assert!(Marks { max_length: 5 }.running_lines(&far, 3, 20).is_empty());
+    /// let marks = Marks { max_length: 160, min_marks: 3, min_spacing: 20 };
+    /// assert_eq!(marks.running_lines(&far), vec![vec![24, 50, 76, 102]]);
+    /// assert!(marks.running_lines(&near).is_empty());
+    /// assert!(Marks { max_length: 5, ..marks }.running_lines(&far).is_empty());
     /// ```
-    pub fn running_lines(self, text: &str, min_marks: usize, min_spacing: usize) -> Vec<Vec<usize>> {
-        let places = self.repeated_numbered_lines(text, min_marks);
+    pub fn running_lines(self, text: &str) -> Vec<Vec<usize>> {
+        let places = self.repeated_numbered_lines(text, self.min_marks);
         if places.is_empty() {
             return Vec::new();
         }
@@ -72,7 +76,7 @@ impl Marks {
         places
             .into_iter()
             .map(|(_, found)| found)
-            .filter(|found| marks_pages(&lines, found, min_spacing))
+            .filter(|found| marks_pages(&lines, found, self.min_spacing))
             .collect()
     }
 
@@ -194,7 +198,11 @@ fn plus(digits: &[u8], step: u8) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    const MARKS: Marks = Marks { max_length: 160 };
+    const MARKS: Marks = Marks {
+        max_length: 160,
+        min_marks: 3,
+        min_spacing: 20,
+    };
 
     #[test]
     fn digits_of_any_script_are_numbers() {
@@ -251,11 +259,11 @@ mod tests {
         ] {
             let (text, places) = lines(numbers, gaps);
             let expected = if marks { vec![places] } else { vec![] };
-            assert_eq!(MARKS.running_lines(&text, 3, 20), expected, "{numbers:?} {gaps:?}");
+            assert_eq!(MARKS.running_lines(&text), expected, "{numbers:?} {gaps:?}");
         }
         let heading =
             "# Part 1\n".to_string() + &"text\n".repeat(30) + "# Part 2\n" + &"text\n".repeat(30) + "# Part 3";
-        assert!(MARKS.running_lines(&heading, 3, 20).is_empty());
+        assert!(MARKS.running_lines(&heading).is_empty());
     }
 
     #[test]

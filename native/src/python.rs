@@ -612,8 +612,12 @@ fn running_lines(
 ) -> PyResult<Vec<Vec<usize>>> {
     let text = Text::read(text)?;
     let utf8: &str = &text.utf8;
-    let marks = pages::Marks { max_length };
-    guarded(py, "pages", || marks.running_lines(utf8, min_marks, min_spacing))
+    let marks = pages::Marks {
+        max_length,
+        min_marks,
+        min_spacing,
+    };
+    guarded(py, "pages", || marks.running_lines(utf8))
 }
 
 /// A set of characters, found in a text in one pass (`chars.rs`).
@@ -1202,7 +1206,7 @@ struct Earlier(run::Earlier);
 
 /// Consecutive built-in steps that the core runs in one call (see `run.rs`). Each step is given as its
 /// name and its options: `mojibake` (decode entities, the gate), `unicode` (none: it asks for its sets of
-/// characters), `pages` (the fewest line breaks, marks and lines between marks of a running line),
+/// characters), `pages` (the fewest line breaks, marks and lines between marks of a running line, the longest key),
 /// `whitespace` (max blank lines), `links` (urls, bare URLs, URL token), `markup` (headings, list markers,
 /// tables: whether each goes), `footer` (its settings as `footer_tail_start` takes them), `boilerplate` (a
 /// classification's settings, keep the title).
@@ -1324,9 +1328,11 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
             let (min_breaks, min_marks, min_spacing, max_length) = options.extract()?;
             run::Step::Pages {
                 min_breaks,
-                min_marks,
-                min_spacing,
-                marks: pages::Marks { max_length },
+                marks: pages::Marks {
+                    max_length,
+                    min_marks,
+                    min_spacing,
+                },
             }
         }
         "whitespace" => run::Step::Whitespace {

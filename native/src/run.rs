@@ -51,8 +51,6 @@ pub enum Step {
     /// that marks pages (see [`pages::Marks::running_lines`]).
     Pages {
         min_breaks: usize,
-        min_marks: usize,
-        min_spacing: usize,
         marks: pages::Marks,
     },
     Whitespace {
@@ -192,16 +190,11 @@ impl<'r> Document<'r> {
                     unchanged_if(!watched.occurs_in(text, u32::from))? // a run's text holds no lone surrogate
                 }
             }
-            Step::Pages {
-                min_breaks,
-                min_marks,
-                min_spacing,
-                marks,
-            } => {
+            Step::Pages { min_breaks, marks } => {
                 let text = &self.text;
                 let unchanged = !text.contains('\x0c')
                     && (memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_breaks
-                        || marks.running_lines(text, *min_marks, *min_spacing).is_empty());
+                        || marks.running_lines(text).is_empty());
                 unchanged_if(unchanged)?
             }
             Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),
@@ -422,9 +415,11 @@ mod tests {
         };
         let pages = Step::Pages {
             min_breaks: 60,
-            min_marks: 3,
-            min_spacing: 20,
-            marks: pages::Marks { max_length: 160 },
+            marks: pages::Marks {
+                max_length: 160,
+                min_marks: 3,
+                min_spacing: 20,
+            },
         };
         let steps = [mojibake, unicode, pages];
         let words = HashMap::new();

@@ -328,7 +328,11 @@ proptest! {
         prop_assert!(!mojibake::may_hold_entity(&text) || (text.contains('&') && text.contains(';')));
         prop_assert!(!mojibake::may_have_lost_apostrophes(&text) || text.contains('â'));
 
-        let marks = pages::Marks { max_length: 20 };
+        let marks = pages::Marks {
+            max_length: 20,
+            min_marks: 3,
+            min_spacing: 20,
+        };
         let repeated = marks.repeated_numbered_lines(&text, 2);
         prop_assert!(repeated.iter().all(|(key, lines)| lines.len() >= 2 && key.contains('#')));
         let lines = marks.repeated_numbered_lines(&text, 1);
