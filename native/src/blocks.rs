@@ -8,10 +8,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
 
+use crate::classify;
 use crate::formatting;
 use crate::links;
 use crate::unicode::{casefold, is_digit, is_python_space, is_wide, is_word};
@@ -111,6 +112,39 @@ pub struct Block {
     pub sentence_end: bool,
     /// The length of the visible text in code points; a character of a script without spaces counts as three.
     pub size: usize,
+    /// Its subject words, once read (see [`Block::subject_words`]).
+    pub subject: Subject,
+}
+
+/// The subject words of a block, read the first time they are asked for and kept with its measures: a
+/// block taken from an earlier reading brings them along. They take no part in comparing blocks, since
+/// they follow from the visible text and the function words the block was measured with.
+#[derive(Debug, Clone, Default)]
+pub struct Subject(OnceLock<Arc<TextSet<String>>>);
+
+impl PartialEq for Subject {
+    fn eq(&self, _: &Subject) -> bool {
+        true
+    }
+}
+
+impl Block {
+    /// The words of its visible text that tell its subject ([`classify::subject_words`]), read with the
+    /// function words the block was measured with.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// use textclean_native::blocks::split;
+    /// let stopwords: HashSet<String> = ["the".to_string()].into();
+    /// let blocks = split("The old harbour reopens.", &stopwords);
+    /// assert!(blocks[0].subject_words(&stopwords).contains("harbour"));
+    /// assert!(!blocks[0].subject_words(&stopwords).contains("the"));
+    /// ```
+    pub fn subject_words(&self, stopwords: &HashSet<String, impl BuildHasher>) -> &TextSet<String> {
+        self.subject
+            .0
+            .get_or_init(|| Arc::new(classify::subject_words(&self.visible, stopwords)))
+    }
 }
 
 /// Split `text` into blocks, in order, each with its features; `stopwords` are the function words
@@ -257,6 +291,7 @@ fn measure(
         heading,
         sentence_end: features.sentence_end,
         size,
+        subject: Subject::default(),
     }
 }
 

@@ -480,9 +480,8 @@ struct Table<'a, 'c> {
     inside: Vec<bool>,
     /// The article's run (see [`article_span`]).
     run: (usize, usize),
-    /// The subject words of each block, and of the prose of the article's run, once read.
-    subjects: Vec<OnceCell<TextSet<String>>>,
-    vocabulary: OnceCell<TextMap<String, usize>>,
+    /// The subject words of the prose of the article's run, once read.
+    vocabulary: OnceCell<TextMap<&'a str, usize>>,
 }
 
 impl<'a, 'c> Table<'a, 'c> {
@@ -496,7 +495,6 @@ impl<'a, 'c> Table<'a, 'c> {
             verdicts,
             inside,
             run,
-            subjects: vec![OnceCell::new(); blocks.len()],
             vocabulary: OnceCell::new(),
         }
     }
@@ -687,8 +685,8 @@ impl<'a, 'c> Table<'a, 'c> {
     }
 
     /// The subject words of block `i` (see [`subject_words`]).
-    fn subject(&self, i: usize) -> &TextSet<String> {
-        self.subjects[i].get_or_init(|| subject_words(&self.blocks[i].visible, self.context.stopwords))
+    fn subject(&self, i: usize) -> &'a TextSet<String> {
+        self.blocks[i].subject_words(self.context.stopwords)
     }
 
     /// Tell whether a block shares enough of its subject words with the prose of the article's run.
@@ -701,7 +699,7 @@ impl<'a, 'c> Table<'a, 'c> {
             for k in self.run.0..=self.run.1 {
                 if self.own[k].kind != Kind::Bad {
                     for word in self.subject(k) {
-                        *counts.entry(word.clone()).or_insert(0) += 1;
+                        *counts.entry(word.as_str()).or_insert(0) += 1;
                     }
                 }
             }
@@ -711,7 +709,7 @@ impl<'a, 'c> Table<'a, 'c> {
         let words = self.subject(i);
         let shared = words
             .iter()
-            .filter(|&word| counts.get(word).copied().unwrap_or(0) > itself)
+            .filter(|&word| counts.get(word.as_str()).copied().unwrap_or(0) > itself)
             .count();
         shares_enough(shared, words.len())
     }
@@ -1214,15 +1212,10 @@ fn nearest_sure(kinds: &[Kind], reverse: bool) -> Vec<Kind> {
 /// use textclean_native::classify::{goes_on_with, subject_words};
 /// let none = HashSet::new();
 /// let vocabulary = subject_words("The harbour council voted to rebuild the old pier after the winter storms.", &none);
-/// assert!(goes_on_with(&vocabulary, "Repairs to the old pier start soon.", &none));
-/// assert!(!goes_on_with(&vocabulary, "A new bakery opens on Main Street.", &none));
+/// assert!(goes_on_with(&vocabulary, &subject_words("Repairs to the old pier start soon.", &none)));
+/// assert!(!goes_on_with(&vocabulary, &subject_words("A new bakery opens on Main Street.", &none)));
 /// ```
-pub fn goes_on_with(
-    vocabulary: &TextSet<String>,
-    visible: &str,
-    stopwords: &HashSet<String, impl BuildHasher>,
-) -> bool {
-    let words = subject_words(visible, stopwords);
+pub fn goes_on_with(vocabulary: &TextSet<String>, words: &TextSet<String>) -> bool {
     shares_enough(
         words.iter().filter(|&word| vocabulary.contains(word)).count(),
         words.len(),
@@ -1239,19 +1232,19 @@ fn shares_enough(shared: usize, words: usize) -> bool {
 /// The paragraphs of one text share words with one another; a summary of another story, or a paragraph
 /// on another subject, shares clearly fewer of its words with them: less than `CARD_MAX_SHARED` of what
 /// a paragraph of the text shares with the rest of it.
-pub fn speaks_of_other_things(
-    text: &[&Block],
-    later: &[&Block],
+pub fn speaks_of_other_things<'b>(
+    text: &[&'b Block],
+    later: &[&'b Block],
     stopwords: &HashSet<String, impl BuildHasher>,
 ) -> bool {
-    let paragraphs: Vec<TextSet<String>> = text
+    let paragraphs: Vec<&'b TextSet<String>> = text
         .iter()
         .filter(|block| block.words >= CARD_TEXT_WORDS)
-        .map(|block| subject_words(&block.visible, stopwords))
+        .map(|block| block.subject_words(stopwords))
         .collect();
     let mut counts: TextMap<&str, usize> = TextMap::default();
     for words in &paragraphs {
-        for word in words {
+        for word in words.iter() {
             *counts.entry(word).or_insert(0) += 1;
         }
     }
@@ -1260,16 +1253,13 @@ pub fn speaks_of_other_things(
         .iter()
         .map(|words| words.iter().filter(|word| counts[word.as_str()] > 1).count())
         .sum();
-    let within: usize = paragraphs.iter().map(HashSet::len).sum();
-    let others: Vec<TextSet<String>> = later
-        .iter()
-        .map(|block| subject_words(&block.visible, stopwords))
-        .collect();
+    let within: usize = paragraphs.iter().map(|words| words.len()).sum();
+    let others: Vec<&TextSet<String>> = later.iter().map(|block| block.subject_words(stopwords)).collect();
     let between_shared: usize = others
         .iter()
         .map(|words| words.iter().filter(|word| counts.contains_key(word.as_str())).count())
         .sum();
-    let between: usize = others.iter().map(HashSet::len).sum();
+    let between: usize = others.iter().map(|words| words.len()).sum();
     ((between_shared * within) as f64) < CARD_MAX_SHARED * within_shared as f64 * between as f64
 }
 

@@ -10,7 +10,7 @@
 use crate::blocks::TextSet;
 
 use crate::blocks::{Block, FunctionWords};
-use crate::classify::{goes_on_with, subject_words};
+use crate::classify::goes_on_with;
 use crate::edits::MAX_ROUNDS;
 use crate::lexicon::Lexicon;
 
@@ -100,7 +100,7 @@ fn first_cut<'a>(blocks: &[Block], prose: &[usize], context: &Context<'a>) -> Op
             if line.is_some_and(|(_, prompt)| prompt) && prose_after > 0 && !settings.prompts_end_text_on_subject {
                 for k in read..i {
                     if prose[k] > 0 {
-                        vocabulary.extend(subject_words(&blocks[k].visible, context.stopwords));
+                        vocabulary.extend(blocks[k].subject_words(context.stopwords).iter().cloned());
                     }
                 }
                 read = i;
@@ -149,7 +149,7 @@ fn goes_on(
         return false;
     };
     blocks[i + 1..following].iter().all(|block| block.words == 0)
-        || goes_on_with(vocabulary, &blocks[following].visible, stopwords)
+        || goes_on_with(vocabulary, blocks[following].subject_words(stopwords))
 }
 
 /// Tell whether `blocks` open with a run of text: several sentences, enough words.

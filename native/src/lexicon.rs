@@ -14,7 +14,7 @@ use regex::{Regex, RegexBuilder};
 use crate::blocks::words;
 use crate::forward::Forward;
 use crate::phrases::{translate, Folding, Phrases, DFA_CACHE};
-use crate::unicode::{is_digit, is_letter_only, is_python_space, is_space, is_word};
+use crate::unicode::{has_digit, is_letter_only, is_python_space, is_space, is_word};
 
 /// A furniture phrase followed by at most this many words is a furniture line ("Share this story").
 const PHRASE_EXTRA_WORDS: usize = 3;
@@ -350,7 +350,7 @@ impl Lexicon {
 
     /// The span of the first date in a text, in the forms of the lexicon's languages or of Chinese and Japanese.
     fn find_date(&self, text: &str) -> Option<(usize, usize)> {
-        if !text.chars().any(is_digit) {
+        if !has_digit(text) {
             return None; // every date has a digit
         }
         if let Some(date) = self.date.group(text, 1) {

@@ -1,7 +1,7 @@
 //! The `pages` cleaner's reading of lines that may mark pages.
 
 use crate::blocks::TextMap;
-use crate::unicode::{digit_value, is_digit, is_python_space};
+use crate::unicode::{digit_value, has_digit, is_digit, is_python_space};
 
 /// The lines that may mark pages: what a line must be to come back on every page as a running header
 /// or footer ("Page 12", "- 12 -").
@@ -83,9 +83,7 @@ impl Marks {
     /// Write the key of `line` into `key` (see [`Marks::repeated_numbered_lines`]); false, with `key` left in any
     /// state, if the line may mark no page. A long line is given up as soon as its key is too long.
     fn read_key(self, line: &str, key: &mut String) -> bool {
-        let has_digit =
-            line.bytes().any(|byte| byte.is_ascii_digit()) || (!line.is_ascii() && line.chars().any(is_digit));
-        if !has_digit {
+        if !has_digit(line) {
             return false;
         }
         key.clear();

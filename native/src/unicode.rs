@@ -37,10 +37,36 @@ pub fn is_word(c: char) -> bool {
     }
 }
 
+/// The first decimal digit after the ASCII ones (ARABIC-INDIC DIGIT ZERO): no character between them is one.
+const FIRST_WIDE_DIGIT: char = '\u{660}';
+
 /// Whether `c` is a decimal digit of any script, as `\d` of the `regex` module matches it.
 #[inline]
 pub fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && in_table(DIGIT, c))
+    c.is_ascii_digit() || (c >= FIRST_WIDE_DIGIT && in_table(DIGIT, c))
+}
+
+/// Whether `text` holds a decimal digit of any script ([`is_digit`]).
+///
+/// The bytes are read in chunks for ASCII digits, and the characters only where a byte may start one
+/// from U+0660 on.
+///
+/// ```
+/// use textclean_native::unicode::has_digit;
+/// assert!(has_digit("page 7") && has_digit("صفحة ٣") && has_digit("第９页"));
+/// assert!(!has_digit("café ½ ²") && !has_digit("港口"));
+/// ```
+pub fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // a fold over a whole chunk, with no early exit inside it, is read many bytes at a time
+    let holds = |chunk: &[u8], test: fn(u8) -> bool| chunk.iter().fold(false, |found, &byte| found | test(byte));
+    let ascii_digit = |byte: u8| byte.wrapping_sub(b'0') < 10;
+    // UTF-8 writes U+0640 and on with a first byte from 0xD9 on
+    let wide_start = |byte: u8| byte >= 0xD9;
+    if bytes.chunks(32).any(|chunk| holds(chunk, ascii_digit)) {
+        return true;
+    }
+    bytes.chunks(32).any(|chunk| holds(chunk, wide_start)) && text.chars().any(is_digit)
 }
 
 /// The value of a decimal digit (a character [`is_digit`] accepts), as Python's `int` reads it: Unicode
@@ -216,6 +242,11 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(casefold(&text), each);
         }
+
+        #[test]
+        fn a_text_holds_a_digit_where_one_of_its_characters_is_one(text in "[a-z5 /:\u{B2}\u{BD}\u{63F}-\u{66A}\u{900}-\u{970}\u{FF10}-\u{FF1A}\u{1D7CE}港]{0,80}") {
+            proptest::prop_assert_eq!(has_digit(&text), text.chars().any(|c| c.is_ascii_digit() || in_table(DIGIT, c)));
+        }
     }
 
     #[test]
@@ -258,6 +289,8 @@ mod tests {
     #[test]
     fn digits_of_every_script_and_scripts_without_spaces() {
         assert!(is_digit('٣') && is_digit('7') && !is_digit('½'));
+        // the digits after the ASCII ones start where `is_digit` starts looking them up
+        assert_eq!(DIGIT[1].0, u32::from(FIRST_WIDE_DIGIT));
         assert!(is_wide('港') && is_wide('カ') && is_wide('한') && is_wide('ไ') && !is_wide('ー') && !is_wide('、'));
     }
 
