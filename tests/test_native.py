@@ -13,14 +13,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import textclean
-from textclean import _native
+from textclean import Pipeline, _native
 from textclean.cleaners.linewrap import join_wrapped_lines
 from textclean.errors import NativeError, TextcleanError
 from textclean.furniture.blocks import first_word_start, split_blocks, word_set
 from textclean.furniture.evidence import native_lexicon
 from textclean.furniture.lexicon import document_stopwords
+from textclean.runs import NativeRun
 from textclean.text import mojibake_chars
 
+from .conftest import documents
 from .test_bad_input import no_traceback
 from .test_cli import run, write
 
@@ -109,6 +111,29 @@ def test_threads_clean_side_by_side_with_the_same_results() -> None:
     for thread in threads:
         thread.join()
     assert [results[i] for i in range(len(texts))] == expected
+
+
+@given(text=documents())
+def test_a_text_the_core_made_reads_as_a_copy_of_it_reads(text: str) -> None:
+    # the core keeps the UTF-8 of the last text it made, and reads that very object from it
+    run = NativeRun(Pipeline(["whitespace", "markup", "whitespace"]).steps)
+    made, _, _ = run(f"“{text}”\t\n\n\n# Quote")
+    copy = "".join(list(made))
+    assert copy == made and copy is not made
+
+    def lines(text: str) -> tuple[object, ...]:
+        wrapped = _native.linewrap_lines(text, None)
+        joins, questions = wrapped.round_joins(True)
+        return joins, questions, wrapped.joined(joins, [], True)
+
+    assert lines(made) == lines(copy)
+    on_another_thread: list[tuple[object, ...]] = []
+    thread = threading.Thread(target=lambda: on_another_thread.append(lines(made)))
+    thread.start()
+    thread.join()
+    assert on_another_thread == [lines(copy)]
+    run(copy + " …")  # another text made: the first is read from Python again
+    assert run(made) == run(copy)
 
 
 def test_a_word_table_gives_each_word_its_latest_bucket() -> None:

@@ -8,6 +8,7 @@
 
 use std::any::Any;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -48,6 +49,23 @@ type TokenLists<'py> = (
 /// The private use code points: stand-ins for lone surrogates are taken from those a text does not hold.
 const PRIVATE_USE: [RangeInclusive<u32>; 3] = [0xE000..=0xF8FF, 0xF0000..=0xFFFFD, 0x100000..=0x10FFFD];
 
+thread_local! {
+    /// The last text that was not ASCII which a call on this thread made into a Python `str`: that
+    /// object and its UTF-8. The next call is most often given that very object (the next step's input),
+    /// and reads its UTF-8 from here instead of having Python encode the text again. Holding the object
+    /// keeps it alive, so no other object can take its place in memory.
+    static LAST_MADE: RefCell<Option<(Py<PyString>, String)>> = const { RefCell::new(None) };
+}
+
+/// `text` as a new Python `str`, remembered as the last one made (see `LAST_MADE`) if it is not ASCII.
+fn made_text(py: Python<'_>, text: String) -> Bound<'_, PyString> {
+    let made = PyString::new(py, &text);
+    if !text.is_ascii() {
+        LAST_MADE.with_borrow_mut(|last| *last = Some((made.clone().unbind(), text)));
+    }
+    made
+}
+
 /// A Python `str` read as UTF-8 (without a copy where Python holds it so).
 ///
 /// UTF-8 cannot hold a lone surrogate: each is read as a stand-in, a private use code point the
@@ -63,6 +81,17 @@ struct Text<'a> {
 
 impl<'a> Text<'a> {
     fn read(text: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
+        let made = LAST_MADE.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(made, _)| made.as_ptr() == text.as_ptr())
+                .map(|(_, utf8)| utf8.clone())
+        });
+        if let Some(utf8) = made {
+            return Ok(Text {
+                utf8: Cow::Owned(utf8),
+                surrogates: HashMap::new(),
+            });
+        }
         if let Ok(utf8) = text.to_str() {
             return Ok(Text {
                 utf8: Cow::Borrowed(utf8),
@@ -525,6 +554,9 @@ impl WrappedLines {
         let utf8: &str = &self.text.utf8;
         let edits = self.made_joins(py, joins, verdicts, keep)?;
         let output = guarded(py, "linewrap", || edits::apply(utf8, &edits))?;
+        if self.text.surrogates.is_empty() {
+            return Ok(made_text(py, output));
+        }
         self.text.to_python(py, &output)
     }
 }
@@ -1299,7 +1331,7 @@ impl Run {
         let output = if output == utf8 {
             text.clone()
         } else {
-            PyString::new(py, &output)
+            made_text(py, output)
         };
         let stop = stop.map(|(index, need)| match need {
             run::Need::Script(script) => (index, "script", script.to_string()),
