@@ -12,6 +12,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
 
+use crate::chars;
 use crate::classify;
 use crate::formatting;
 use crate::links;
@@ -336,7 +337,7 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
     let mut previous_long = false;
     let mut previous_indent = 0;
     let mut pos = 0;
-    for line in text.split('\n') {
+    for line in chars::lines(text) {
         let stripped = trim_blanks(line);
         if stripped.is_empty() {
             spans.extend(block.take());

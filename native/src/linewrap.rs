@@ -12,6 +12,7 @@
 //! A line is what `str.split("\n")` gives, without the white space `str.rstrip` takes off its end;
 //! lengths, indentation and columns are counted in code points, as Python counts them.
 
+use crate::chars;
 use crate::unicode::{
     is_alnum, is_alpha, is_decimal, is_digit, is_letter_only, is_lower, is_no_space, is_python_space, is_space,
     is_upper, is_upper_letter,
@@ -169,7 +170,7 @@ struct Reader<'t> {
 
 impl<'t> Reader<'t> {
     fn new(text: &'t str) -> Self {
-        let raw: Vec<&str> = text.split('\n').collect();
+        let raw: Vec<&str> = chars::lines(text).collect();
         let visible: Vec<&str> = raw.iter().map(|line| line.trim_end_matches(is_python_space)).collect();
         let lengths = visible.iter().map(|line| line.chars().count()).collect();
         let mut reader = Reader {

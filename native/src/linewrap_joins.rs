@@ -8,6 +8,7 @@
 //! space, a suspended one ("pre- and post-war") stays before a space. Which verdict a hyphen gets is
 //! asked of the caller (`hyphen_questions`): the document's vocabulary and word frequencies decide it.
 
+use crate::chars;
 use crate::edits::{byte_offset, Edit};
 use crate::linewrap::{Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
 use crate::unicode::is_python_space;
@@ -64,7 +65,7 @@ impl LineSpans {
     pub fn new(text: &str, lines: &Lines) -> Self {
         let mut spans = LineSpans::default();
         let mut start = 0;
-        for line in text.split('\n') {
+        for line in chars::lines(text) {
             spans.starts.push(start);
             spans
                 .visible_ends

@@ -124,7 +124,8 @@ impl Reach {
 /// assert_eq!((tokens[1].kind, tokens[1].text.as_str()), (Kind::Escape, "$"));
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    if !['[', '<', '\\', '`'].into_iter().any(|c| text.contains(c)) {
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'[', b'<', b'\\', bytes).is_none() && memchr::memchr(b'`', bytes).is_none() {
         return Vec::new();
     }
     let definitions = if text.contains("]:") {

@@ -1,6 +1,7 @@
 //! The `pages` cleaner's reading of lines that may mark pages.
 
 use crate::blocks::TextMap;
+use crate::chars;
 use crate::unicode::{digit_value, has_digit, is_digit, is_python_space};
 
 /// The lines that may mark pages: what a line must be to come back on every page as a running header
@@ -35,7 +36,7 @@ impl Marks {
         let mut places: Vec<(String, Vec<usize>)> = Vec::new();
         let mut place_of: TextMap<String, usize> = TextMap::default();
         let mut key = String::new();
-        for (index, line) in text.split('\n').enumerate() {
+        for (index, line) in chars::lines(text).enumerate() {
             if !self.read_key(line, &mut key) {
                 continue;
             }
@@ -72,7 +73,7 @@ impl Marks {
         if places.is_empty() {
             return Vec::new();
         }
-        let lines: Vec<&str> = text.split('\n').collect();
+        let lines: Vec<&str> = chars::lines(text).collect();
         places
             .into_iter()
             .map(|(_, found)| found)
