@@ -10,6 +10,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use crate::edits::byte_offset;
 use crate::unicode::{casefold, is_python_space, is_word};
 
 /// What a token is.
@@ -105,10 +106,9 @@ impl Reach {
         }
         self.characters += text[self.at..at].chars().count();
         self.at = at;
-        let mut chars = text[self.start..at].chars();
-        while self.characters > MAX_BLOCK_LINK {
-            self.start += chars.next().map_or(0, char::len_utf8);
-            self.characters -= 1;
+        if self.characters > MAX_BLOCK_LINK {
+            self.start += byte_offset(&text[self.start..at], self.characters - MAX_BLOCK_LINK);
+            self.characters = MAX_BLOCK_LINK;
         }
         (self.characters == MAX_BLOCK_LINK).then_some(self.start)
     }
