@@ -1211,13 +1211,14 @@ fn nearest_sure(kinds: &[Kind], reverse: bool) -> Vec<Kind> {
 /// use std::collections::HashSet;
 /// use textclean_native::classify::{goes_on_with, subject_words};
 /// let none = HashSet::new();
-/// let vocabulary = subject_words("The harbour council voted to rebuild the old pier after the winter storms.", &none);
+/// let before = subject_words("The harbour council voted to rebuild the old pier after the winter storms.", &none);
+/// let vocabulary = before.iter().map(String::as_str).collect();
 /// assert!(goes_on_with(&vocabulary, &subject_words("Repairs to the old pier start soon.", &none)));
 /// assert!(!goes_on_with(&vocabulary, &subject_words("A new bakery opens on Main Street.", &none)));
 /// ```
-pub fn goes_on_with(vocabulary: &TextSet<String>, words: &TextSet<String>) -> bool {
+pub fn goes_on_with(vocabulary: &TextSet<&str>, words: &TextSet<String>) -> bool {
     shares_enough(
-        words.iter().filter(|&word| vocabulary.contains(word)).count(),
+        words.iter().filter(|word| vocabulary.contains(word.as_str())).count(),
         words.len(),
     )
 }

@@ -84,7 +84,7 @@ fn first_cut<'a>(blocks: &[Block], prose: &[usize], context: &Context<'a>) -> Op
     let mut prose_before = 0;
     let mut last_prose: Option<usize> = None;
     // the subject words of the prose blocks before `read`, read when a prompt asks
-    let mut vocabulary: TextSet<String> = TextSet::default();
+    let mut vocabulary: TextSet<&str> = TextSet::default();
     let mut read = 0;
     for (i, block) in blocks.iter().enumerate() {
         prose_after -= prose[i];
@@ -100,7 +100,7 @@ fn first_cut<'a>(blocks: &[Block], prose: &[usize], context: &Context<'a>) -> Op
             if line.is_some_and(|(_, prompt)| prompt) && prose_after > 0 && !settings.prompts_end_text_on_subject {
                 for k in read..i {
                     if prose[k] > 0 {
-                        vocabulary.extend(blocks[k].subject_words(context.stopwords).iter().cloned());
+                        vocabulary.extend(blocks[k].subject_words(context.stopwords).iter().map(String::as_str));
                     }
                 }
                 read = i;
@@ -138,13 +138,7 @@ fn tail_line<'a>(block: &Block, i: usize, context: &Context<'a>) -> Option<(&'a 
 
 /// Tell whether the article goes on after the prompt at `i`: a paragraph follows the prompt at once, or
 /// the first paragraph after it goes on with the subject of the paragraphs before it (`vocabulary`).
-fn goes_on(
-    blocks: &[Block],
-    prose: &[usize],
-    i: usize,
-    vocabulary: &TextSet<String>,
-    stopwords: &FunctionWords,
-) -> bool {
+fn goes_on(blocks: &[Block], prose: &[usize], i: usize, vocabulary: &TextSet<&str>, stopwords: &FunctionWords) -> bool {
     let Some(following) = (i + 1..blocks.len()).find(|&k| prose[k] > 0) else {
         return false;
     };
