@@ -15,6 +15,7 @@ use regex::Regex;
 use crate::chars;
 use crate::classify;
 use crate::formatting;
+use crate::lexicon::Lexicon;
 use crate::links;
 use crate::unicode::{casefold, is_digit, is_python_space, is_wide, is_word};
 
@@ -113,18 +114,22 @@ pub struct Block {
     pub sentence_end: bool,
     /// The length of the visible text in code points; a character of a script without spaces counts as three.
     pub size: usize,
-    /// Its subject words, once read (see [`Block::subject_words`]).
-    pub subject: Subject,
+    /// What is read from its visible text once asked for.
+    pub memo: Memo,
 }
 
-/// The subject words of a block, read the first time they are asked for and kept with its measures: a
-/// block taken from an earlier reading brings them along. They take no part in comparing blocks, since
-/// they follow from the visible text and the function words the block was measured with.
+/// What is read from a block's visible text the first time it is asked for, kept with its measures: a
+/// block taken from an earlier reading brings it along. It takes no part in comparing blocks, since it
+/// follows from the visible text, the function words the block was measured with and the lexicon.
 #[derive(Debug, Clone, Default)]
-pub struct Subject(OnceLock<Arc<TextSet<String>>>);
+pub struct Memo {
+    subject: OnceLock<Arc<TextSet<String>>>,
+    /// The label and the lexicon that gave it (see [`Lexicon::id`]).
+    label: OnceLock<(u64, Option<Arc<str>>)>,
+}
 
-impl PartialEq for Subject {
-    fn eq(&self, _: &Subject) -> bool {
+impl PartialEq for Memo {
+    fn eq(&self, _: &Memo) -> bool {
         true
     }
 }
@@ -142,9 +147,20 @@ impl Block {
     /// assert!(!blocks[0].subject_words(&stopwords).contains("the"));
     /// ```
     pub fn subject_words(&self, stopwords: &HashSet<String, impl BuildHasher>) -> &TextSet<String> {
-        self.subject
-            .0
+        self.memo
+            .subject
             .get_or_init(|| Arc::new(classify::subject_words(&self.visible, stopwords)))
+    }
+
+    /// The label the lexicon gives the block as a furniture line ([`Lexicon::label`]), if any.
+    pub fn label<'b>(&'b self, lexicon: &'b Lexicon) -> Option<&'b str> {
+        let read = || lexicon.label(&self.visible, self.words, self.sentence_end);
+        let (id, label) = self.memo.label.get_or_init(|| (lexicon.id(), read().map(Arc::from)));
+        if *id == lexicon.id() {
+            label.as_deref()
+        } else {
+            read()
+        }
     }
 }
 
@@ -292,7 +308,7 @@ fn measure(
         heading,
         sentence_end: features.sentence_end,
         size,
-        subject: Subject::default(),
+        memo: Memo::default(),
     }
 }
 
@@ -534,6 +550,21 @@ fn ends_like_a_sentence(visible: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_block_keeps_the_label_of_the_lexicon_that_read_it() {
+        use crate::testing::{lexicon_with, LEXICON};
+        let blocks = split("Share this article\n\nThe storm reached the coast.", &HashSet::new());
+        assert_eq!(
+            (blocks[0].label(&LEXICON), blocks[1].label(&LEXICON)),
+            (Some("share"), None)
+        );
+        let kept = blocks[0].clone(); // with its label
+        assert_eq!(kept.label(&LEXICON), Some("share"));
+        let other = lexicon_with(&[("share", "teilen"), ("related", "see also"), ("notice", "share this")]);
+        assert_eq!(kept.label(&other), Some("notice"));
+        assert_eq!(kept.label(&LEXICON), Some("share"));
+    }
 
     #[test]
     fn a_hard_wrapped_paragraph_is_one_block() {

@@ -9,6 +9,8 @@
 //! `regex` module does (`\w`, `\d` and `\b` as its tables have them, `$` before a final line break),
 //! with their look-arounds written out, each match in linear time.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use regex::{Regex, RegexBuilder};
 
 use crate::blocks::words;
@@ -52,6 +54,9 @@ const RARE_CACHE: usize = 64 * 1024;
 /// The label whose phrases head a list only where little follows them.
 const RELATED: &str = "related";
 
+/// How many lexicons the process has made (each takes the count as its id).
+static LEXICONS_MADE: AtomicU64 = AtomicU64::new(0);
+
 /// The word lists of the lexicon's rules other than its phrases, each an alternation in Python's syntax.
 #[derive(Debug, Clone, Copy)]
 pub struct WordLists<'a> {
@@ -80,6 +85,8 @@ pub struct WordLists<'a> {
 /// The lexicon's furniture labels and footer markers, compiled once.
 #[derive(Debug)]
 pub struct Lexicon {
+    /// What tells this lexicon from every other one made in the process (see [`Lexicon::id`]).
+    id: u64,
     /// The furniture labels in the order they are tried, with their phrases.
     furniture: Vec<(String, Phrases)>,
     /// Every phrase of every furniture label: where none opens a line, no label's phrase counts there, so
@@ -176,6 +183,7 @@ impl Lexicon {
         let (labels, photos, by) = (lists.credit_labels, lists.credit_photos, lists.credit_by);
         let dateline = lists.dateline;
         Ok(Lexicon {
+            id: LEXICONS_MADE.fetch_add(1, Ordering::Relaxed),
             opening: Phrases::new(&every_phrase, Folding::Simple)?,
             furniture: furniture_labels,
             markers: labelled(markers)?,
@@ -213,6 +221,12 @@ impl Lexicon {
             dateline_word: rare(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
         })
+    }
+
+    /// A number of its own among the lexicons made in the process: a label kept with a block is the label
+    /// of the lexicon of that number.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The label of the furniture line a block is, on the evidence of the lexicon, or `None`: its

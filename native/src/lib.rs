@@ -100,12 +100,7 @@ pub(crate) mod testing {
 
     /// A lexicon of a few phrases of each kind, in the lexicon's syntax.
     pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-        let table = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
-            rows.iter()
-                .map(|&(label, phrases)| (label.to_string(), phrases.to_string()))
-                .collect()
-        };
-        let furniture = table(&[
+        lexicon_with(&[
             ("share", r"share\s+this\s+article|share|teilen"),
             ("comments", r"leave\s+a\s+comment|\d+\s+comments?|kommentare?|评论"),
             (
@@ -114,7 +109,17 @@ pub(crate) mod testing {
             ),
             ("tags", r"tags?"),
             ("source", r"source|copyright|©"),
-        ]);
+        ])
+    });
+
+    /// The lexicon of [`LEXICON`] with other furniture phrases (among them those of "share" and "related").
+    pub(crate) fn lexicon_with(furniture: &[(&str, &str)]) -> Lexicon {
+        let table = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
+            rows.iter()
+                .map(|&(label, phrases)| (label.to_string(), phrases.to_string()))
+                .collect()
+        };
+        let furniture = table(furniture);
         let markers = table(&[
             ("comments", r"leave\s+a\s+comment|\d+\s+comments?"),
             ("tags", r"tags?:"),
@@ -136,5 +141,5 @@ pub(crate) mod testing {
         };
         let prompts = ["share".to_string(), "related".to_string()];
         Lexicon::new(&furniture, &markers, &prompts, lists).unwrap()
-    });
+    }
 }

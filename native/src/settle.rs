@@ -83,7 +83,7 @@ pub fn settle_document<'a>(
             let label = if block.words == 0 {
                 None
             } else {
-                user.or_else(|| lexicon.label(&block.visible, block.words, block.sentence_end))
+                user.or_else(|| block.label(lexicon))
             };
             classify::own_class(block, label, context)
         })
