@@ -146,15 +146,15 @@ impl CharClass {
     }
 }
 
-/// The characters of `text` and their byte offsets, in order, but for runs of ASCII bytes in
-/// `skipped.0..skipped.1`, which a scan passes over a chunk at a time (a run shorter than a chunk may
-/// still be given).
+/// The characters of `text` and their byte offsets, in order, but for the ASCII bytes in
+/// `skipped.0..skipped.1`, which a scan passes over a chunk at a time where a whole chunk is such bytes,
+/// else one at a time.
 ///
 /// ```
 /// use textclean_native::chars::chars_beyond;
 /// let text = format!("{}é{}", "a".repeat(32), "b".repeat(7));
-/// let found: Vec<(usize, char)> = chars_beyond(&text, (0, 128)).filter(|(_, c)| !c.is_ascii()).collect();
-/// assert_eq!(found, [(32, 'é')]);
+/// assert_eq!(chars_beyond(&text, (0, 128)).collect::<Vec<_>>(), [(32, 'é')]);
+/// assert_eq!(chars_beyond("ab€", (0x61, 0x62)).collect::<Vec<_>>(), [(1, 'b'), (2, '€')]);
 /// assert_eq!(chars_beyond(&"a".repeat(32), (0, 128)).count(), 0);
 /// ```
 pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usize, char)> + '_ {
@@ -175,6 +175,10 @@ pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usiz
                     }
                     one_by_one_until = pos + CHUNK;
                 }
+            }
+            if bytes[pos].wrapping_sub(low) < width {
+                pos += 1; // a skipped byte inside a chunk that holds others
+                continue;
             }
             let c = text[pos..].chars().next().unwrap_or_default();
             let at = pos;

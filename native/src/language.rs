@@ -23,8 +23,41 @@ pub const MIN_VOTES: usize = 3;
 pub const SAMPLE_WINDOW: usize = 2000;
 
 /// Characters that make a run of letters a piece of a URL, an address or a path when they stand next to it.
-const BEFORE_A_PIECE: &[char] = &['/', '.', ':', '@', '=', '?', '&', '#', '%', '~', '+', '-'];
-const AFTER_A_PIECE: &[char] = &['/', ':', '@', '=', '?', '&', '#', '%', '~', '+', '-'];
+const BEFORE_A_PIECE: &[u8] = b"/.:@=?&#%~+-";
+const AFTER_A_PIECE: &[u8] = b"/:@=?&#%~+-";
+
+/// What each ASCII character is to the reader of words, one bit each.
+const LETTER: u8 = 1;
+const WORD: u8 = 2;
+const PIECE_BEFORE: u8 = 4;
+const PIECE_AFTER: u8 = 8;
+static ASCII_CLASSES: [u8; 128] = ascii_classes();
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut classes = [0; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let c = byte as u8;
+        if c.is_ascii_alphabetic() {
+            classes[byte] |= LETTER;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            classes[byte] |= WORD;
+        }
+        byte += 1;
+    }
+    let mut at = 0;
+    while at < BEFORE_A_PIECE.len() {
+        classes[BEFORE_A_PIECE[at] as usize] |= PIECE_BEFORE;
+        at += 1;
+    }
+    at = 0;
+    while at < AFTER_A_PIECE.len() {
+        classes[AFTER_A_PIECE[at] as usize] |= PIECE_AFTER;
+        at += 1;
+    }
+    classes
+}
 
 /// What a text's letters tell: its language, or that the function words of a shared script must
 /// decide and the reader does not have them yet.
@@ -34,9 +67,13 @@ pub enum Reading {
     NeedsScript(&'static str),
 }
 
-/// The languages each function word of a shared script is one of (by rank), looked up with the hasher of
-/// function words.
-type WordIndex = HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>;
+/// The function words of a shared script: the languages each is one of (by rank), looked up with the
+/// hasher of function words, and the length of the longest, in bytes.
+#[derive(Debug, Default)]
+struct WordIndex {
+    languages: HashMap<Vec<u8>, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    longest: usize,
+}
 
 /// A reader of languages: the scripts that name one language, and the function words of the
 /// languages of the shared scripts, given as they are needed.
@@ -68,7 +105,8 @@ impl LanguageReader {
         for (language, words) in languages {
             if let Some(rank) = order.iter().position(|known| *known == language) {
                 for word in words {
-                    index.entry(word).or_default().push(rank);
+                    index.longest = index.longest.max(word.len());
+                    index.languages.entry(word.into_bytes()).or_default().push(rank);
                 }
             }
         }
@@ -113,19 +151,23 @@ impl LanguageReader {
     fn vote(&self, script: &str, index: &WordIndex, words: &[&str]) -> Option<String> {
         let languages = &self.shared[script];
         let mut votes = vec![0usize; languages.len()];
-        let mut lower = String::new();
+        let mut buffer = [0u8; 32];
+        let mut lowered: String; // a word not in ASCII, in lower case
         for word in words {
-            if word.is_ascii() {
-                lower.clear();
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower = word.to_lowercase();
-            }
-            if let Some(ranks) = index.get(&lower) {
-                for &rank in ranks {
-                    votes[rank] += 1;
+            let lower: &[u8] = if word.is_ascii() && word.len() <= buffer.len() {
+                if word.len() > index.longest {
+                    continue; // lower case keeps an ASCII word's length: longer than any function word
                 }
+                let lower = &mut buffer[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                lower
+            } else {
+                lowered = word.to_lowercase();
+                lowered.as_bytes()
+            };
+            for &rank in index.languages.get(lower).into_iter().flatten() {
+                votes[rank] += 1;
             }
         }
         let (rank, count) = votes.iter().enumerate().fold(
@@ -197,40 +239,61 @@ pub fn sample(text: &str) -> std::borrow::Cow<'_, str> {
 /// assert_eq!(text_words("See example.com/docs or mail a@b.org, then rest."), ["See", "or", "mail", "then", "rest"]);
 /// ```
 pub fn text_words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
     let mut words = Vec::new();
-    for (start, end) in runs(text, is_letter) {
-        let before = text[..start].chars().next_back();
-        if before.is_some_and(|c| BEFORE_A_PIECE.contains(&c) || is_word(c)) {
+    let mut at = 0;
+    while at < bytes.len() {
+        let (letter, length) = letter_at(text, at);
+        at += length;
+        if !letter {
             continue;
         }
-        let mut after = text[end..].chars();
-        let piece = match after.next() {
-            Some('.') => after.next().is_some_and(is_word),
-            Some(c) => AFTER_A_PIECE.contains(&c) || is_word(c),
-            None => false,
-        };
-        if !piece {
-            words.push(&text[start..end]);
+        let start = at - length;
+        while at < bytes.len() {
+            let (letter, length) = letter_at(text, at);
+            if !letter {
+                break;
+            }
+            at += length;
+        }
+        if !is_piece(text, start, at) {
+            words.push(&text[start..at]);
         }
     }
     words
 }
 
-/// The maximal runs (byte spans) of characters that `wanted` accepts.
-fn runs<'a>(text: &'a str, wanted: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|&(_, c)| wanted(c))?;
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if !wanted(c) {
-                end = at;
-                break;
-            }
-            chars.next();
-        }
-        Some((start, end))
-    })
+/// Whether the character at byte `at` of `text` is a letter, and its length in bytes.
+#[inline]
+fn letter_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        (ASCII_CLASSES[usize::from(byte)] & LETTER != 0, 1)
+    } else {
+        let c = text[at..].chars().next().expect("a character starts here");
+        (is_letter(c), c.len_utf8())
+    }
+}
+
+/// Whether the run of letters `text[start..end]` is a piece of a URL, an address, a path or a file name.
+fn is_piece(text: &str, start: usize, end: usize) -> bool {
+    let stands_next = |c: char, piece: u8| match u8::try_from(c) {
+        Ok(byte) if byte.is_ascii() => ASCII_CLASSES[usize::from(byte)] & (piece | WORD) != 0,
+        _ => is_word(c),
+    };
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| stands_next(c, PIECE_BEFORE))
+    {
+        return true;
+    }
+    let mut after = text[end..].chars();
+    match after.next() {
+        Some('.') => after.next().is_some_and(is_word),
+        Some(c) => stands_next(c, PIECE_AFTER),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -248,7 +311,7 @@ mod tests {
             "Latin",
             vec![
                 ("en".into(), words(&["the", "and", "is"])),
-                ("de".into(), words(&["der", "und", "ist"])),
+                ("de".into(), words(&["der", "und", "ist", "überall"])),
             ],
         );
         reader
@@ -283,6 +346,10 @@ mod tests {
             reader.read("The dog is old and the garden is big."),
             Reading::Language(Some("en".into()))
         );
+        assert_eq!(
+            reader.read("DER HUND IST ALT UND DER GARTEN GROSS, ÜBERALL BLUMEN."),
+            Reading::Language(Some("de".into()))
+        );
         let without = LanguageReader::new(HashMap::new(), HashMap::from([("Cyrillic".into(), vec!["ru".into()])]));
         assert_eq!(
             without.read("Москва — столица России"),
@@ -290,7 +357,45 @@ mod tests {
         );
     }
 
+    /// The words of a text as the definition reads: runs of letters, char by char, with no word character
+    /// and none of the pieces' characters next to them, and no ".x" after them.
+    fn words_by_definition(text: &str) -> Vec<&str> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut words = Vec::new();
+        let mut at = 0;
+        while at < chars.len() {
+            if !is_letter(chars[at].1) {
+                at += 1;
+                continue;
+            }
+            let first = at;
+            while at < chars.len() && is_letter(chars[at].1) {
+                at += 1;
+            }
+            let before = first.checked_sub(1).map(|i| chars[i].1);
+            let after = chars.get(at).map(|&(_, c)| c);
+            let piece_before = before.is_some_and(|c| "/.:@=?&#%~+-".contains(c) || is_word(c));
+            let piece_after = match after {
+                Some('.') => chars.get(at + 1).is_some_and(|&(_, c)| is_word(c)),
+                Some(c) => "/:@=?&#%~+-".contains(c) || is_word(c),
+                None => false,
+            };
+            if !piece_before && !piece_after {
+                let end = chars.get(at).map_or(text.len(), |&(i, _)| i);
+                words.push(&text[chars[first].0..end]);
+            }
+        }
+        words
+    }
+
     proptest::proptest! {
+        #[test]
+        fn words_are_the_runs_of_letters_that_are_not_pieces(
+            text in "[a-zA-Zé_1 ./:@=?&#%~+\\-\n\u{0301}\u{4e00}\u{0660}\u{212a}\u{0130}]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(text_words(&text), words_by_definition(&text));
+        }
+
         #[test]
         fn words_are_read_paragraph_by_paragraph_as_from_the_whole_text(text in "[a-zé1 ./:@\\-\n]{0,80}") {
             // no word spans a line break or looks across one
