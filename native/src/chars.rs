@@ -146,6 +146,19 @@ impl CharClass {
     }
 }
 
+/// Where `needle` (a few ASCII bytes) first stands in a short `text`, byte by byte: what `str::find` gives,
+/// without setting up a substring search, which costs more than a short line's scan.
+///
+/// ```
+/// use textclean_native::chars::find_short;
+/// assert_eq!((find_short("a  b", b"  "), find_short("a b", b"  "), find_short("ab", b"abc")), (Some(1), None, None));
+/// ```
+pub fn find_short(text: &str, needle: &[u8]) -> Option<usize> {
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
 /// The characters of `text` and their byte offsets, in order, but for the ASCII bytes in
 /// `skipped.0..skipped.1`, which a scan passes over a chunk at a time where a whole chunk is such bytes,
 /// else one at a time.

@@ -29,6 +29,7 @@ use std::hash::BuildHasher;
 use regex::Regex;
 
 use crate::blocks::{count_words, words, Block, FunctionWords, TextMap, TextSet};
+use crate::chars;
 use crate::forward::Forward;
 use crate::links;
 use crate::phrases::{not_word, translate, DFA_CACHE};
@@ -240,7 +241,7 @@ impl Patterns {
 fn end_before_images(line: &str) -> usize {
     let words_end = |text: &str| text.trim_end_matches(is_python_space).len();
     let mut end = words_end(line);
-    if !line.contains("](") && !line.contains('<') {
+    if chars::find_short(line, b"](").is_none() && !line.contains('<') {
         return end;
     }
     for token in links::tokenize(line).iter().rev() {

@@ -378,7 +378,7 @@ impl<'t> Reader<'t> {
                 || WORD_OPENERS.contains(first)
             {
                 // the common case, a line that starts with a word: prose unless it is a table row
-                let kind = if line.contains('|') || line.contains("  ") || line.contains('\t') {
+                let kind = if line.contains('|') || chars::find_short(line, b"  ").is_some() || line.contains('\t') {
                     classify(line)
                 } else {
                     LineKind::Text
@@ -807,7 +807,10 @@ fn classify(stripped: &str) -> LineKind {
     if stripped.matches('|').nth(1).is_some() {
         return LineKind::Fixed;
     }
-    if (stripped.contains("   ") || stripped.contains('\t') || stripped.matches("  ").nth(1).is_some())
+    // three spaces, a tab, or two double spaces
+    let two_doubles =
+        || chars::find_short(stripped, b"  ").is_some_and(|at| chars::find_short(&stripped[at + 2..], b"  ").is_some());
+    if (chars::find_short(stripped, b"   ").is_some() || stripped.contains('\t') || two_doubles())
         && is_aligned(stripped)
     {
         return LineKind::Fixed;

@@ -128,7 +128,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     if memchr::memchr3(b'[', b'<', b'\\', bytes).is_none() && memchr::memchr(b'`', bytes).is_none() {
         return Vec::new();
     }
-    let definitions = if text.contains("]:") {
+    let definitions = if memchr::memmem::find(bytes, b"]:").is_some() {
         find_definitions(text)
     } else {
         Vec::new()

@@ -66,8 +66,20 @@ fn plain_run(text: &str, pos: usize, most: usize) -> usize {
 
 /// Count the line breaks of a run: CR LF is one, a paragraph separator (U+2029) is two.
 fn count_breaks(run: &str) -> usize {
-    run.matches(['\n', '\r', '\u{2028}', '\u{2029}']).count() - run.matches("\r\n").count()
-        + run.matches('\u{2029}').count()
+    let mut breaks = 0;
+    let mut chars = run.chars().peekable();
+    while let Some(c) = chars.next() {
+        breaks += match c {
+            '\r' => {
+                chars.next_if_eq(&'\n'); // "\r\n" is one break
+                1
+            }
+            '\n' | '\u{2028}' => 1,
+            '\u{2029}' => 2,
+            _ => 0,
+        };
+    }
+    breaks
 }
 
 /// Find the layout edits of `text`, keeping at most `max_blank_lines` blank lines in a row.
@@ -119,6 +131,9 @@ pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
             (String::new(), "leading-blank-lines")
         } else if end == text.len() {
             ("\n".to_string(), "trailing-blank-lines")
+        } else if old.len() <= most && old.bytes().all(|byte| byte == b'\n') {
+            pos = end;
+            continue; // line breaks alone, no more than the rule keeps: nothing to change
         } else {
             let breaks = count_breaks(old);
             let rule = if breaks > most { "blank-lines" } else { "line-end" };
@@ -168,6 +183,23 @@ mod tests {
         assert_eq!(clean("a\r\nb\rc\u{2028}d", 1), "a\nb\nc\nd");
         assert_eq!(clean("a\u{2029}b", 1), "a\n\nb");
         assert_eq!(rules("a  \nb"), ["line-end"]);
+    }
+
+    #[test]
+    fn a_run_counts_its_breaks_as_the_rule_reads_them() {
+        let cases = [
+            ("\r\r\n", 2),
+            ("\r\n\n", 2),
+            ("\u{2029}", 2),
+            (" \u{2028} \n\t", 2),
+            ("\n\r", 2),
+            ("  ", 0),
+        ];
+        for (run, breaks) in cases {
+            assert_eq!(count_breaks(run), breaks, "{run:?}");
+        }
+        assert_eq!(clean("a\r\r\nb", 1), "a\n\nb");
+        assert!(find_edits("a\n\nb\nc", 1).is_empty());
     }
 
     #[test]
