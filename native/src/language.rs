@@ -22,13 +22,11 @@ pub const MIN_VOTES: usize = 3;
 /// The language is read from three windows of this many characters.
 pub const SAMPLE_WINDOW: usize = 2000;
 
-/// Characters that make a run of letters a piece of a URL, an address or a path when they stand next to it.
-const BEFORE_A_PIECE: &[u8] = b"/.:@=?&#%~+-";
-const AFTER_A_PIECE: &[u8] = b"/:@=?&#%~+-";
-
 /// What each ASCII character is to the reader of words, one bit each.
 const LETTER: u8 = 1;
 const WORD: u8 = 2;
+/// Characters that make a run of letters a piece of a URL, an address or a path when they stand before it
+/// (all of `/.:@=?&#%~+-`) or after it (all but `.`, which does only before another word character).
 const PIECE_BEFORE: u8 = 4;
 const PIECE_AFTER: u8 = 8;
 static ASCII_CLASSES: [u8; 128] = ascii_classes();
@@ -38,23 +36,19 @@ const fn ascii_classes() -> [u8; 128] {
     let mut byte = 0;
     while byte < 128 {
         let c = byte as u8;
-        if c.is_ascii_alphabetic() {
-            classes[byte] |= LETTER;
-        }
-        if c.is_ascii_alphanumeric() || c == b'_' {
-            classes[byte] |= WORD;
-        }
+        let letter = if c.is_ascii_alphabetic() { LETTER } else { 0 };
+        let word = if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else {
+            0
+        };
+        let piece = match c {
+            b'.' => PIECE_BEFORE,
+            b'/' | b':' | b'@' | b'=' | b'?' | b'&' | b'#' | b'%' | b'~' | b'+' | b'-' => PIECE_BEFORE | PIECE_AFTER,
+            _ => 0,
+        };
+        classes[byte] = letter | word | piece;
         byte += 1;
-    }
-    let mut at = 0;
-    while at < BEFORE_A_PIECE.len() {
-        classes[BEFORE_A_PIECE[at] as usize] |= PIECE_BEFORE;
-        at += 1;
-    }
-    at = 0;
-    while at < AFTER_A_PIECE.len() {
-        classes[AFTER_A_PIECE[at] as usize] |= PIECE_AFTER;
-        at += 1;
     }
     classes
 }
