@@ -327,8 +327,10 @@ def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_wo
 def test_the_core_joins_lines_with_the_verdicts_of_their_hyphens() -> None:
     lines = _native.linewrap_lines("an inter-\nnational deal in \ud800\nsight", None)
     joins = [(0, 1, "line-wrap"), (1, 2, "line-wrap")]
-    assert lines.hyphens(joins, False) == [(0, "inter-", "national", "an inter- national deal in \ud800")]
-    assert lines.hyphens(joins, True) == []
+    assert lines.hyphens(joins, False) == ([], [(0, "inter", "national", True, "an inter- national deal in \ud800")])
+    assert lines.hyphens(joins, True) == ([], [])
+    url = _native.linewrap_lines("see example.com/some-\npage \ud800", None)
+    assert url.hyphens([(0, 1, "line-wrap")], False) == ([0], [])  # its shape settles it: nothing to ask
     assert lines.joined(joins, [(0, "soft")], False) == "an international deal in \ud800 sight"
     assert lines.joined(joins, [], True) == "an inter-national deal in \ud800 sight"
     starts, ends, news, rules = lines.join_edits(joins, [(0, "suspended")], False)

@@ -140,6 +140,11 @@ def main() -> None:
         ),
         _table("UPPER", "`str.isupper` of one character.", _method_ranges(str.isupper)),
         _table("LOWER", "`str.islower` of one character.", _method_ranges(str.islower)),
+        _table(
+            "TITLE",
+            "Title case letters (Lt), which `str.isupper` and `str.islower` of a longer text refuse.",
+            _method_ranges(lambda c: c.istitle() and not c.isupper()),
+        ),
         _table("ALPHA", "`str.isalpha`: letters (L).", _method_ranges(str.isalpha)),
         _table("ALNUM", "`str.isalnum`: letters, digits and numbers; with `_`, `\\w` of the `re` module.", _method_ranges(str.isalnum)),
         _table("DECIMAL", "`str.isdecimal`: decimal digits (Nd), `\\d` of the `re` module.", _method_ranges(str.isdecimal)),

@@ -6,12 +6,14 @@
 //! without spaces by nothing; at a hyphen that ends a line, as the hyphen's verdict says: a soft
 //! hyphen (the wrap split one word) goes, a hard one (part of its word) stays and joins without a
 //! space, a suspended one ("pre- and post-war") stays before a space. Which verdict a hyphen gets is
-//! asked of the caller (`hyphen_questions`): the document's vocabulary and word frequencies decide it.
+//! settled here where the shape of the pieces tells (`hyphen_pieces`: a URL, digits, a compound, a
+//! capital) and asked of the caller for the rest (`hyphen_questions`): the document's vocabulary and word
+//! frequencies decide those.
 
 use crate::chars;
 use crate::edits::{byte_offset, Edit};
 use crate::linewrap::{Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
-use crate::unicode::is_python_space;
+use crate::unicode::{is_letter, is_python_space, is_upper, is_upper_text};
 
 /// The hyphens that may end a wrapped line: the hyphen-minus, the hyphen and the soft hyphen.
 const LINE_END_HYPHENS: &[char] = &['-', '\u{2010}', '\u{AD}'];
@@ -41,14 +43,73 @@ pub enum Hyphen {
     Suspended,
 }
 
-/// A line-end hyphen that the caller must judge: the join it ends (an index into the joins), the word
-/// before it (with the hyphen), the first word after it, and the text around the break.
+/// The characters of URLs, paths and addresses: a line-end word that holds one is no prose.
+const NON_PROSE: &[u8] = b"/\\:@=_?&#%.<>[](){}|~+*$";
+
+/// The two pieces of words that a line-end hyphen stands between, where their shape leaves open whether
+/// the wrap split one word: the last run of letters before the hyphen, the first after it, and whether
+/// that run is the whole of the next line's first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pieces<'a> {
+    pub first: &'a str,
+    pub second: &'a str,
+    pub alone: bool,
+}
+
+/// A line-end hyphen that the caller must judge: the join it ends (an index into the joins), the pieces
+/// of words on each side, and the text around the break.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HyphenQuestion<'a> {
     pub join: usize,
-    pub left: &'a str,
-    pub right: &'a str,
+    pub pieces: Pieces<'a>,
     pub context: String,
+}
+
+/// The pieces of words around the hyphen that ends `left` (a line's last word) before `right` (the next
+/// line's first word), or `None` where their shape shows a hyphen of the word ([`Hyphen::Hard`]): a symbol
+/// of a URL, a path or an address before it; no letter right before it or right after it (digits); a
+/// compound that has a hyphen already ("two-on-" + "one") or goes on with one ("deer-in-" +
+/// "the-headlights"); a capital after it that the word before lacks ("mid-" + "September"), or an
+/// acronym before it ("NASA-" + "inspired"). Letters and marks are `[\p{L}\p{M}]` of the `regex` module,
+/// and case is what `str.isupper` says.
+///
+/// ```
+/// use textclean_native::linewrap_joins::hyphen_pieces;
+/// let pieces = hyphen_pieces("\"inter-", "national,").unwrap();
+/// assert_eq!((pieces.first, pieces.second, pieces.alone), ("inter", "national", false));
+/// assert!(hyphen_pieces("2019-", "2020").is_none() && hyphen_pieces("mid-", "September").is_none());
+/// assert!(hyphen_pieces("example.com/some-", "page").is_none() && hyphen_pieces("two-on-", "one").is_none());
+/// ```
+pub fn hyphen_pieces<'a>(left: &'a str, right: &'a str) -> Option<Pieces<'a>> {
+    let core = &left[..left.char_indices().next_back()?.0];
+    if core.bytes().any(|byte| NON_PROSE.contains(&byte)) {
+        return None;
+    }
+    let first_start = core
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_letter(c))
+        .last()
+        .map(|(at, _)| at)?;
+    let second_end = right
+        .char_indices()
+        .find(|&(_, c)| !is_letter(c))
+        .map_or(right.len(), |(at, _)| at);
+    let (first, second) = (&core[first_start..], &right[..second_end]);
+    let second_start = second.chars().next()?;
+    if core[..first_start].ends_with('-') || right[second_end..].starts_with(['-', '\u{2010}']) {
+        return None;
+    }
+    let first_upper = is_upper_text(first);
+    let last_upper = first.chars().next_back().is_some_and(is_upper);
+    if (is_upper(second_start) && !first_upper) || (last_upper && !is_upper(second_start)) {
+        return None;
+    }
+    Some(Pieces {
+        first,
+        second,
+        alone: second_end == right.len(),
+    })
 }
 
 /// Where each line of a text starts, where its visible text ends (before trailing white space, as
@@ -106,41 +167,50 @@ pub fn joins_fit(spans: &LineSpans, joins: &[Join]) -> bool {
         && joins.windows(2).all(|pair| pair[1].before >= pair[0].after)
 }
 
-/// The hyphens at the ends of the joined lines that the caller must judge: those after a word piece
-/// of two characters or more, except soft hyphens (which always go) and, with `keep`, every one (all
-/// are part of their words).
-pub fn hyphen_questions<'a>(text: &'a str, spans: &LineSpans, joins: &[Join], keep: bool) -> Vec<HyphenQuestion<'a>> {
+/// The hyphens at the ends of the joined lines that need a verdict, those after a word piece of two
+/// characters or more but soft hyphens (which always go), none with `keep` (all are part of their words):
+/// the joins whose hyphen is part of its word by its shape ([`hyphen_pieces`]), and the questions the
+/// caller must judge.
+pub fn hyphen_questions<'a>(
+    text: &'a str,
+    spans: &LineSpans,
+    joins: &[Join],
+    keep: bool,
+) -> (Vec<usize>, Vec<HyphenQuestion<'a>>) {
+    let (mut hard, mut questions) = (Vec::new(), Vec::new());
     if keep {
-        return Vec::new();
+        return (hard, questions);
     }
-    joins
-        .iter()
-        .enumerate()
-        .filter_map(|(index, join)| {
-            let (left, before) = hyphen_piece(text, spans, join.before)?;
-            if left.ends_with(SOFT_HYPHEN) {
-                return None;
-            }
-            let after = spans.words(text, join.after);
-            let right = after.split(' ').next().unwrap_or("");
-            let context_start = before
-                .char_indices()
-                .rev()
-                .nth(CONTEXT_CHARS - 1)
-                .map_or(0, |(at, _)| at);
-            let context = format!(
-                "{} {}",
-                &before[context_start..],
-                &after[..byte_offset(after, CONTEXT_CHARS)]
-            );
-            Some(HyphenQuestion {
-                join: index,
-                left,
-                right,
-                context,
-            })
-        })
-        .collect()
+    for (index, join) in joins.iter().enumerate() {
+        let Some((left, before)) = hyphen_piece(text, spans, join.before) else {
+            continue;
+        };
+        if left.ends_with(SOFT_HYPHEN) {
+            continue;
+        }
+        let after = spans.words(text, join.after);
+        let right = after.split(' ').next().unwrap_or("");
+        let Some(pieces) = hyphen_pieces(left, right) else {
+            hard.push(index);
+            continue;
+        };
+        let context_start = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(at, _)| at);
+        let context = format!(
+            "{} {}",
+            &before[context_start..],
+            &after[..byte_offset(after, CONTEXT_CHARS)]
+        );
+        questions.push(HyphenQuestion {
+            join: index,
+            pieces,
+            context,
+        });
+    }
+    (hard, questions)
 }
 
 /// The last word of a line that ends in a line-end hyphen (the hyphen with it), if it has two characters
@@ -272,10 +342,18 @@ mod tests {
         let text = "an inter-\nnational deal";
         let (lines, _) = read_breaks(text, None);
         let spans = LineSpans::new(text, &lines);
-        let questions = hyphen_questions(text, &spans, &[join(0, 1)], false);
-        assert_eq!((questions[0].left, questions[0].right), ("inter-", "national"));
+        let (hard, questions) = hyphen_questions(text, &spans, &[join(0, 1)], false);
+        let pieces = questions[0].pieces;
+        assert_eq!(
+            (hard, pieces.first, pieces.second, pieces.alone),
+            (vec![], "inter", "national", true)
+        );
         assert_eq!(questions[0].context, "an inter- national deal");
-        assert!(hyphen_questions(text, &spans, &[join(0, 1)], true).is_empty());
+        assert_eq!(hyphen_questions(text, &spans, &[join(0, 1)], true), (vec![], vec![]));
+        let url = "see example.com/some-\npage now";
+        let (lines, _) = read_breaks(url, None);
+        let shaped = hyphen_questions(url, &LineSpans::new(url, &lines), &[join(0, 1)], false);
+        assert_eq!(shaped, (vec![0], vec![])); // settled by its shape: nothing to ask
         for (verdict, expected) in [
             (Hyphen::Soft, "an international deal"),
             (Hyphen::Hard, "an inter-national deal"),

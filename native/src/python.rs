@@ -464,6 +464,27 @@ fn linewrap_lines(py: Python<'_>, text: &Bound<'_, PyString>, width: Option<usiz
     })
 }
 
+/// The pieces of words around the hyphen that ends `left` (a line's last word) before `right` (the next
+/// line's first word), and whether the second is the whole of `right`; `None` where their shape shows a
+/// hyphen of the word (see `linewrap_joins::hyphen_pieces`).
+#[pyfunction]
+fn hyphen_pieces<'py>(
+    py: Python<'py>,
+    left: &Bound<'py, PyString>,
+    right: &Bound<'py, PyString>,
+) -> PyResult<Option<PiecesRow<'py>>> {
+    let (left, right) = (Text::read(left)?, Text::read(right)?);
+    let (left_utf8, right_utf8): (&str, &str) = (&left.utf8, &right.utf8);
+    let Some(pieces) = guarded(py, "linewrap", || linewrap_joins::hyphen_pieces(left_utf8, right_utf8))? else {
+        return Ok(None);
+    };
+    Ok(Some((
+        left.to_python(py, pieces.first)?,
+        right.to_python(py, pieces.second)?,
+        pieces.alone,
+    )))
+}
+
 /// The lines of a text as the `linewrap` step reads them (see `linewrap_lines`), with the text: what the
 /// step asks about its lines, and what joins them.
 #[pyclass(frozen, module = "textclean._native")]
@@ -502,31 +523,35 @@ impl WrappedLines {
         Ok((joins, questions))
     }
 
-    /// The line-end hyphens of the `joins` (line before, line after, rule) that the step's judge must
-    /// decide: the index of each one's join, the word before it (with the hyphen), the first word after
-    /// it and the text around it; none with `keep` (every hyphen is part of its word).
+    /// The line-end hyphens of the `joins` (line before, line after, rule) that need a verdict, none with
+    /// `keep` (every hyphen is part of its word): the indices of the joins whose hyphen is part of its word
+    /// by its shape, and for each one the step's judge must decide, the index of its join, the pieces of
+    /// words on each side, whether the second is the whole next word, and the text around the break.
     fn hyphens<'py>(
         &self,
         py: Python<'py>,
         joins: Vec<(usize, usize, String)>,
         keep: bool,
-    ) -> PyResult<Vec<HyphenRow<'py>>> {
+    ) -> PyResult<(Vec<usize>, Vec<HyphenRow<'py>>)> {
         let joins = self.joins(joins)?;
         let utf8: &str = &self.text.utf8;
-        let questions = guarded(py, "linewrap", || {
+        let (hard, questions) = guarded(py, "linewrap", || {
             linewrap_joins::hyphen_questions(utf8, &self.spans, &joins, keep)
         })?;
-        questions
+        let questions = questions
             .into_iter()
             .map(|question| {
+                let pieces = question.pieces;
                 Ok((
                     question.join,
-                    self.text.to_python(py, question.left)?,
-                    self.text.to_python(py, question.right)?,
+                    self.text.to_python(py, pieces.first)?,
+                    self.text.to_python(py, pieces.second)?,
+                    pieces.alone,
                     self.text.to_python(py, &question.context)?,
                 ))
             })
-            .collect()
+            .collect::<PyResult<_>>()?;
+        Ok((hard, questions))
     }
 
     /// The edits that make the `joins`, one for each row of joins in a row, given the verdict of each
@@ -606,8 +631,18 @@ impl WrappedLines {
     }
 }
 
-/// A line-end hyphen to judge: its join, the word before it, the word after it, the text around it.
-type HyphenRow<'py> = (usize, Bound<'py, PyString>, Bound<'py, PyString>, Bound<'py, PyString>);
+/// The pieces of words around a line-end hyphen, and whether the second is the whole next word.
+type PiecesRow<'py> = (Bound<'py, PyString>, Bound<'py, PyString>, bool);
+
+/// A line-end hyphen to judge: its join, the pieces of words on each side, whether the second is the
+/// whole next word, the text around it.
+type HyphenRow<'py> = (
+    usize,
+    Bound<'py, PyString>,
+    Bound<'py, PyString>,
+    bool,
+    Bound<'py, PyString>,
+);
 
 /// The joins of one round, and the blank lines whose mend the caller decides (see `WrappedLines::round_joins`).
 type RoundJoins<'py> = (
@@ -1416,6 +1451,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
     module.add_function(wrap_pyfunction!(linewrap_lines, module)?)?;
+    module.add_function(wrap_pyfunction!(hyphen_pieces, module)?)?;
     module.add_class::<WrappedLines>()?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
     module.add_function(wrap_pyfunction!(whitespace_output, module)?)?;

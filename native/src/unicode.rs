@@ -5,7 +5,7 @@
 //! tables written by `native/scripts/unicode_tables.py`.
 
 use crate::unicode_tables::{
-    ALNUM, ALPHA, CASES, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, NUMBER, SCRIPTS, UPPER,
+    ALNUM, ALPHA, CASES, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, NUMBER, SCRIPTS, TITLE, UPPER,
     UPPER_LETTER, WIDE, WORD,
 };
 
@@ -133,6 +133,25 @@ pub fn is_lower(c: char) -> bool {
     } else {
         in_table(LOWER, c)
     }
+}
+
+/// Whether `text` is upper case as `str.isupper` sees it: it has an upper case character, and none in
+/// lower or title case.
+///
+/// ```
+/// use textclean_native::unicode::is_upper_text;
+/// assert!(is_upper_text("NASA") && is_upper_text("Ü-2") && is_upper_text("ΑΘΗΝΑ"));
+/// assert!(!is_upper_text("NASa") && !is_upper_text("ǅA") && !is_upper_text("2019"));
+/// ```
+pub fn is_upper_text(text: &str) -> bool {
+    let mut cased = false;
+    for c in text.chars() {
+        if is_lower(c) || (!c.is_ascii() && in_table(TITLE, c)) {
+            return false;
+        }
+        cased |= is_upper(c);
+    }
+    cased
 }
 
 /// Whether `c` belongs to a script whose wrapped lines are rejoined without a space (Han, Hiragana,

@@ -4583,6 +4583,20 @@ pub const LOWER: &[(u32, u32)] = &[
     (0x1E922, 0x1E943),
 ];
 
+/// Title case letters (Lt), which `str.isupper` and `str.islower` of a longer text refuse.
+pub const TITLE: &[(u32, u32)] = &[
+    (0x01C5, 0x01C5),
+    (0x01C8, 0x01C8),
+    (0x01CB, 0x01CB),
+    (0x01F2, 0x01F2),
+    (0x1F88, 0x1F8F),
+    (0x1F98, 0x1F9F),
+    (0x1FA8, 0x1FAF),
+    (0x1FBC, 0x1FBC),
+    (0x1FCC, 0x1FCC),
+    (0x1FFC, 0x1FFC),
+];
+
 /// `str.isalpha`: letters (L).
 pub const ALPHA: &[(u32, u32)] = &[
     (0x0041, 0x005A),

@@ -292,9 +292,10 @@ proptest! {
             }
         }
         prop_assert!(linewrap_joins::joins_fit(&spans, &joins));
-        let questions = linewrap_joins::hyphen_questions(&text, &spans, &joins, false);
+        let (hard, questions) = linewrap_joins::hyphen_questions(&text, &spans, &joins, false);
+        let asked = questions.iter().map(|question| (question.join, linewrap_joins::Hyphen::Soft));
         let verdicts: Vec<(usize, linewrap_joins::Hyphen)> =
-            questions.iter().map(|question| (question.join, linewrap_joins::Hyphen::Soft)).collect();
+            hard.iter().map(|&join| (join, linewrap_joins::Hyphen::Hard)).chain(asked).collect();
         let edits = linewrap_joins::join_edits(&text, &spans, &lines.ends, &joins, (&verdicts, false));
         prop_assert!(edits.is_some_and(|edits| on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end]))));
         let (_, given) = linewrap::read_breaks(&text, Some(40));

@@ -22,11 +22,9 @@ the wrap's.
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 
-import regex
-
+from textclean import _native
 from textclean.text.languages import COMMON_ZIPF, WordFrequencies, read_language, word_frequencies
 
 # The words that follow a suspended hyphen, the first half of a pair that shares its last part
@@ -57,11 +55,6 @@ JOIN_MARGIN = 1.5
 # a million words): "Engl-" + "and" is "England"; "Ein-" + "und" stays a pair.
 FALLBACK_LANGUAGE = "en"  # of a document too short or too mixed to tell
 
-_LAST_WORD = regex.compile(r"(?r)[\p{L}\p{M}]++\Z")  # searched from the end: linear on a long token
-_FIRST_WORD = regex.compile(r"[\p{L}\p{M}]+")
-# searched in every line-end word (most are pieces of URLs): `re` starts a search faster than `regex`
-_NON_PROSE = re.compile(r"[/\\:@=_?&#%.<>\[\](){}|~+*$]")
-
 
 class Hyphen(Enum):
     """What a hyphen at a line end was."""
@@ -83,28 +76,28 @@ class HyphenJudge:
     def judge(self, left: str, right: str, context: str = "") -> Hyphen:
         """Judge ``left`` (a line's last word, ending in a hyphen) followed by ``right`` (the next line's first word).
 
-        ``context`` is text around the break (its paragraph) that tells the language.
+        ``context`` is text around the break (its paragraph) that tells the language. The shape of the
+        pieces is read by the native core (``hyphen_pieces`` in ``native/src/linewrap_joins.rs``): a URL,
+        digits, a compound that has a hyphen already, a capital after the hyphen or an acronym before it.
 
         >>> judge = HyphenJudge("")
         >>> [judge.judge(left, right).value for left, right in [("inter-", "national"), ("NASA-", "inspired")]]
         ['soft', 'hard']
         """
-        core = left[:-1]
-        if _NON_PROSE.search(core):
-            return Hyphen.HARD  # symbols: a URL, a path, an address
-        head = _LAST_WORD.search(core)
-        tail = _FIRST_WORD.match(right)
-        if head is None or tail is None or "-" in core[head.start() - 1 : head.start()]:
-            return Hyphen.HARD  # digits, or a compound with a hyphen already ("two-on-" + "one")
-        first, second = head.group(), tail.group()
-        if tail.end() < len(right) and right[tail.end()] in "-\u2010":
-            return Hyphen.HARD  # the next word is itself hyphenated ("deer-in-" + "the-headlights")
-        if second[0].isupper() and not first.isupper():
-            return Hyphen.HARD  # "al-" + "Tanf", "mid-" + "September"
-        if first[-1].isupper() and not second[0].isupper():
-            return Hyphen.HARD  # an acronym before the hyphen: "NASA-" + "inspired"
+        pieces = _native.hyphen_pieces(left, right)
+        return Hyphen.HARD if pieces is None else self.weigh(*pieces, context)
+
+    def weigh(self, first: str, second: str, alone: bool, context: str = "") -> Hyphen:
+        """Judge a hyphen between ``first`` and ``second``, pieces of words whose shape leaves it open.
+
+        ``alone``: ``second`` is the whole next word (a pair word ends a suspended hyphen only so).
+
+        >>> judge = HyphenJudge("A well-known fact, well known to all.")
+        >>> [judge.weigh(*pieces).value for pieces in [("well", "known", False), ("Ein", "und", True)]]
+        ['hard', 'suspended']
+        """
         joined = (first + second).lower()
-        if second.lower() in SUSPENDED_PAIR_WORDS and tail.end() == len(right):
+        if alone and second.lower() in SUSPENDED_PAIR_WORDS:
             common = self._frequencies(context).common_zipf(joined) is not None
             return Hyphen.SOFT if common else Hyphen.SUSPENDED
         seen_joined, seen_hyphenated = self._count(joined), self._count(f"{first}-{second}".lower())

@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 from textclean import _native
 from textclean.edits import Edit, apply_edits
-from textclean.hyphenation import HyphenJudge
+from textclean.hyphenation import Hyphen, HyphenJudge
 from textclean.rounds import find_until_settled, until_settled
 from textclean.text.languages import stopwords
 
@@ -89,7 +89,7 @@ class _Joins(NamedTuple):
 
     lines: _native.WrappedLines
     breaks: list[tuple[int, int, str]]  # (line before, line after, rule), in order
-    verdicts: list[tuple[int, str]]  # the verdict of each line-end hyphen the core asked about, by its break
+    verdicts: list[tuple[int, str]]  # the verdict of each line-end hyphen, by its break
     keep: bool  # every line-end hyphen is part of its word
 
 
@@ -111,8 +111,10 @@ def _joins(text: str, options: LinewrapOptions) -> _Joins | None:
     if not breaks:
         return None
     keep = options.hyphens == "keep"
-    verdicts = [
-        (join, judge.judge(left, right, context).value) for join, left, right, context in lines.hyphens(breaks, keep)
+    hard, in_doubt = lines.hyphens(breaks, keep)  # the core settles the hyphens whose shape tells
+    verdicts = [(join, Hyphen.HARD.value) for join in hard]
+    verdicts += [
+        (join, judge.weigh(first, second, alone, context).value) for join, first, second, alone, context in in_doubt
     ]
     return _Joins(lines, breaks, verdicts, keep)
 

@@ -165,7 +165,7 @@ def _needed(text: str, index: int) -> bool:
         line_start = text.rfind("\n", 0, index) + 1
         line_end = text.find("\n", index)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in line)
+        return any(unicodedata.bidirectional(c) in _RTL_CLASSES for c in set(line))  # each character once
     return False
 
 
