@@ -311,6 +311,17 @@ def test_running_lines_are_short_numbered_lines_that_grow_at_a_regular_spacing(
     assert found == _reference_running_lines(lines, min_marks, min_spacing)
 
 
+_CASED = "aAbB-_ İKiIöÖßẞΣς\u0131\u212a\u0307\ud800"
+
+
+@given(text=st.text(alphabet=_CASED, max_size=24), word=st.text(alphabet=_CASED, max_size=4))
+def test_the_core_counts_a_word_in_lower_case_as_python_does_or_leaves_it_to_python(text: str, word: str) -> None:
+    count = _native.count_in_lower_case(text, word)
+    assert count is None or count == text.lower().count(word)
+    if word and word.isascii() and "\u0130" not in text and "\u212a" not in text:
+        assert count is not None  # an ASCII word in a text without İ and the Kelvin sign: no copy needed
+
+
 def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:
     text = "The council said that the plan to close the old library on the\n\nhill would be dropped, \ud800 said."
     assert _native.linewrap_lines(text, None).round_joins(True) == ([(0, 2, "blank-line-in-sentence")], [])

@@ -159,6 +159,41 @@ pub fn find_short(text: &str, needle: &[u8]) -> Option<usize> {
         .position(|window| window == needle)
 }
 
+/// How often `word` occurs in `text` put in lower case, as Python's `text.lower().count(word)` counts it
+/// (without overlaps), where that needs no copy of the text: `word` in ASCII (not empty), and `text`
+/// without "İ" (U+0130) and the Kelvin sign (U+212A), the only characters beyond ASCII whose lower case
+/// holds an ASCII letter; `None` elsewhere. ASCII upper case letters are not in a text in lower case.
+///
+/// ```
+/// use textclean_native::chars::count_in_lower_case;
+/// assert_eq!(count_in_lower_case("Top-selling, TOP-SELLING, top-selling!", "top-selling"), Some(3));
+/// assert_eq!((count_in_lower_case("aaaa", "aa"), count_in_lower_case("aa", "Aa")), (Some(2), Some(0)));
+/// assert_eq!((count_in_lower_case("İnci", "inci"), count_in_lower_case("öl", "öl")), (None, None));
+/// ```
+pub fn count_in_lower_case(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() || !word.is_ascii() || text.contains(['\u{130}', '\u{212A}']) {
+        return None;
+    }
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    if word.iter().any(u8::is_ascii_uppercase) {
+        return Some(0);
+    }
+    let (first, rest) = (word[0], &word[1..]);
+    let mut count = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(first, first.to_ascii_uppercase(), &bytes[at..]) {
+        let start = at + found;
+        let after = &bytes[start + 1..];
+        if after.len() >= rest.len() && after[..rest.len()].eq_ignore_ascii_case(rest) {
+            count += 1;
+            at = start + word.len();
+        } else {
+            at = start + 1;
+        }
+    }
+    Some(count)
+}
+
 /// The characters of `text` and their byte offsets, in order, but for the ASCII bytes in
 /// `skipped.0..skipped.1`, which a scan passes over a chunk at a time where a whole chunk is such bytes,
 /// else one at a time.

@@ -485,6 +485,19 @@ fn hyphen_pieces<'py>(
     )))
 }
 
+/// How often `word` occurs in `text` put in lower case, as `text.lower().count(word)` counts it, where
+/// that needs no copy of the text (see `chars::count_in_lower_case`); `None` elsewhere.
+#[pyfunction]
+fn count_in_lower_case(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    word: &Bound<'_, PyString>,
+) -> PyResult<Option<usize>> {
+    let (text, word) = (Text::read(text)?, Text::read(word)?);
+    let (text_utf8, word_utf8): (&str, &str) = (&text.utf8, &word.utf8);
+    guarded(py, "linewrap", || chars::count_in_lower_case(text_utf8, word_utf8))
+}
+
 /// The lines of a text as the `linewrap` step reads them (see `linewrap_lines`), with the text: what the
 /// step asks about its lines, and what joins them.
 #[pyclass(frozen, module = "textclean._native")]
@@ -1452,6 +1465,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
     module.add_function(wrap_pyfunction!(linewrap_lines, module)?)?;
     module.add_function(wrap_pyfunction!(hyphen_pieces, module)?)?;
+    module.add_function(wrap_pyfunction!(count_in_lower_case, module)?)?;
     module.add_class::<WrappedLines>()?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
     module.add_function(wrap_pyfunction!(whitespace_output, module)?)?;

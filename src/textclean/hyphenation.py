@@ -120,12 +120,18 @@ class HyphenJudge:
         return language
 
     def _count(self, word: str) -> int:
-        """Count ``word`` in the document; a word split at many line ends is counted once (each count reads it all)."""
+        """Count ``word`` in the document in lower case; a word split at many line ends is counted once.
+
+        The core counts without a lower-case copy of the document where it can (an ASCII word, as most are).
+        """
         count = self._counts.get(word)
         if count is None:
-            if self._lower is None:
-                self._lower = self._text.lower()
-            count = self._counts[word] = self._lower.count(word)
+            count = _native.count_in_lower_case(self._text, word)
+            if count is None:
+                if self._lower is None:
+                    self._lower = self._text.lower()
+                count = self._lower.count(word)
+            self._counts[word] = count
         return count
 
     def _frequencies(self, context: str) -> WordFrequencies:
