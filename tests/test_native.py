@@ -14,13 +14,14 @@ from hypothesis import strategies as st
 
 import textclean
 from textclean import Pipeline, _native
-from textclean.cleaners.linewrap import join_wrapped_lines
+from textclean.cleaners.linewrap import join_wrapped_lines, judge_hyphens
 from textclean.errors import NativeError, TextcleanError
 from textclean.furniture.blocks import first_word_start, split_blocks, word_set
 from textclean.furniture.evidence import native_lexicon
 from textclean.furniture.lexicon import document_stopwords
 from textclean.runs import NativeRun
 from textclean.text import mojibake_chars
+from textclean.text.languages import function_word_table, language_reader, provide
 
 from .conftest import documents
 from .test_bad_input import no_traceback
@@ -122,9 +123,10 @@ def test_a_text_the_core_made_reads_as_a_copy_of_it_reads(text: str) -> None:
     assert copy == made and copy is not made
 
     def lines(text: str) -> tuple[object, ...]:
-        wrapped = _native.linewrap_lines(text, None)
-        joins, questions = wrapped.round_joins(True)
-        return joins, questions, wrapped.joined(joins, [], True)
+        languages = (language_reader(), function_word_table())
+        options = (None, True, False)
+        edits = _native.linewrap_edits(text, options, languages, judge_hyphens)
+        return edits, _native.linewrap_output(text, options, languages, judge_hyphens)
 
     assert lines(made) == lines(copy)
     on_another_thread: list[tuple[object, ...]] = []
@@ -322,49 +324,85 @@ def test_the_core_counts_a_word_in_lower_case_as_python_does_or_leaves_it_to_pyt
         assert count is not None  # an ASCII word in a text without İ and the Kelvin sign: no copy needed
 
 
-def test_the_core_mends_blank_lines_inside_a_sentence_and_asks_about_function_words() -> None:
+def _linewrap_output(text: str, judge: _native.JudgeHyphens, *, width: int | None = None, keep: bool = False) -> str:
+    """The text the core's linewrap step makes, giving it the function words it asks for."""
+    languages = (language_reader(), function_word_table())
+    output, need = _native.linewrap_output(text, (width, True, keep), languages, judge)
+    while need is not None:
+        provide(*need)
+        output, need = _native.linewrap_output(text, (width, True, keep), languages, judge)
+    assert output is not None
+    return output
+
+
+def test_a_run_of_linewrap_needs_a_judge_of_hyphens() -> None:
+    with pytest.raises(ValueError, match="needs a judge"):
+        _native.Run([("linewrap", (None, True, False))])
+
+
+def _no_judge(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+    raise AssertionError(f"no hyphen is in doubt here, but {in_doubt} were asked about")
+
+
+def test_the_core_mends_blank_lines_inside_a_sentence_with_the_function_words_of_each_line() -> None:
     text = "The council said that the plan to close the old library on the\n\nhill would be dropped, \ud800 said."
-    assert _native.linewrap_lines(text, None).round_joins(True) == ([(0, 2, "blank-line-in-sentence")], [])
-    assert _native.linewrap_lines(text, None).round_joins(False) == ([], [])
+    assert _linewrap_output(text, _no_judge) == text.replace("\n\n", " ")
+    languages = (language_reader(), _native.FunctionWordTable())
+    assert _native.linewrap_output(text, (None, False, False), languages, _no_judge) == (text, None)
     # before a capital, the sentence breaks off mid-phrase only after a function word of the line's language
     line = "The council met on Monday and said that the plan to close the"
-    lines = _native.linewrap_lines(f"{line}\n\nSummer Fair would be dropped after all.", 64)
-    assert lines.round_joins(True) == ([], [(0, "the", line)])
-    assert join_wrapped_lines(f"{line}\n\nSummer Fair would be dropped after all.", width=64).count("\n") == 0
-    comma = _native.linewrap_lines(f"{line[:-4]} it,\n\nSummer Fair would be dropped after all.", 64)
-    assert comma.round_joins(True) == ([(0, 2, "blank-line-in-sentence")], [])
+    after = "Summer Fair would be dropped after all."
+    asks = _native.linewrap_output(f"{line}\n\n{after}", (64, True, False), languages, _no_judge)
+    assert asks == (None, ("words", "en"))
+    assert _linewrap_output(f"{line}\n\n{after}", _no_judge, width=64) == f"{line} {after}"
+    assert join_wrapped_lines(f"{line}\n\n{after}", width=64).count("\n") == 0
+    assert _linewrap_output(f"{line[:-4]} it,\n\n{after}", _no_judge, width=64) == f"{line[:-4]} it, {after}"
+    assert _linewrap_output(f"{line[:-4]} It\n\n{after}", _no_judge, width=64) == f"{line[:-4]} It\n\n{after}"
 
 
-def test_the_core_joins_lines_with_the_verdicts_of_their_hyphens() -> None:
-    lines = _native.linewrap_lines("an inter-\nnational deal in \ud800\nsight", None)
-    joins = [(0, 1, "line-wrap"), (1, 2, "line-wrap")]
-    assert lines.hyphens(joins, False) == ([], [(0, "inter", "national", True, "an inter- national deal in \ud800")])
-    assert lines.hyphens(joins, True) == ([], [])
-    url = _native.linewrap_lines("see example.com/some-\npage \ud800", None)
-    assert url.hyphens([(0, 1, "line-wrap")], False) == ([0], [])  # its shape settles it: nothing to ask
-    assert lines.joined(joins, [(0, "soft")], False) == "an international deal in \ud800 sight"
-    assert lines.joined(joins, [], True) == "an inter-national deal in \ud800 sight"
-    starts, ends, news, rules = lines.join_edits(joins, [(0, "suspended")], False)
+def test_the_core_asks_the_judge_only_about_the_hyphens_in_doubt() -> None:
+    lines = ["The delegates have signed an inter-", "national deal on fishing rights in the", "northern seas, \ud800."]
+    text = "\n".join(lines)
+    asked: list[tuple[str, list[tuple[str, str, bool, str]]]] = []
+
+    def judge(verdict: str) -> _native.JudgeHyphens:
+        def give(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+            asked.append((text, in_doubt))
+            return [verdict] * len(in_doubt)
+
+        return give
+
+    joined = "The delegates have signed an international deal on fishing rights in the northern seas, \ud800."
+    assert _linewrap_output(text, judge("soft"), width=40) == joined
+    assert asked == [(text, [("inter", "national", True, "en")])]
+    assert _linewrap_output(text, _no_judge, width=40, keep=True) == joined.replace("inter", "inter-")
+    url = text.replace("an inter-", "example.com/a-")
+    assert _linewrap_output(url, _no_judge, width=40) == joined.replace("an inter", "example.com/a-")
+    languages = (language_reader(), function_word_table())
+    edits, _ = _native.linewrap_edits(text, (40, True, False), languages, judge("suspended"))
     # joins in a row are one edit, from the first line's end to where the last line's words start
-    assert (starts, ends, news, rules) == ([9], [29], [" national deal in \ud800 "], ["suspended-hyphen+line-wrap"])
+    assert edits == ([35], [75], [" national deal on fishing rights in the "], ["suspended-hyphen+line-wrap"])
+
+
+def _fails(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+    raise ZeroDivisionError("the judge fails")
 
 
 @pytest.mark.parametrize(
-    ("joins", "verdicts", "message"),
+    ("judge", "error", "message"),
     [
-        ([(0, 1, "line-wrap")], [], "no verdict"),
-        ([(0, 1, "line-wrap")], [(0, "maybe")], "no verdict of a hyphen"),
-        ([(0, 1, "line-wrap")], [(5, "soft")], "no verdict"),
-        ([(1, 0, "line-wrap")], [], "later line"),
-        ([(0, 3, "line-wrap")], [], "later line"),
-        ([(0, 2, "blank-line-in-sentence"), (1, 2, "line-wrap")], [], "after the joins before it"),
+        (lambda text, in_doubt: ["maybe"], ValueError, "no verdict of a hyphen"),
+        (lambda text, in_doubt: [], ValueError, "a verdict for each"),
+        (_fails, ZeroDivisionError, "the judge fails"),
     ],
 )
-def test_the_core_refuses_joins_that_do_not_fit_the_text(
-    joins: list[tuple[int, int, str]], verdicts: list[tuple[int, str]], message: str
+def test_a_judge_of_hyphens_that_fails_fails_the_step(
+    judge: _native.JudgeHyphens, error: type[Exception], message: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = _native.linewrap_lines("an inter-\nnational deal\nin sight", None)
-    with pytest.raises(ValueError, match=message):
-        lines.join_edits(joins, verdicts, False)
-    with pytest.raises(ValueError, match=message):
-        lines.joined(joins, verdicts, False)
+    text = "The delegates have signed an inter-\nnational deal on fishing rights in the\nnorthern seas."
+    with pytest.raises(error, match=message):
+        _linewrap_output(text, judge, width=40)
+    monkeypatch.setattr("textclean.cleaners.linewrap.judge_hyphens", judge)
+    run = NativeRun(Pipeline(["whitespace", "linewrap"], options={"linewrap": {"width": 40}}).steps)
+    with pytest.raises(error, match=message):
+        run(text)

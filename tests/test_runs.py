@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,13 @@ OPTIONS: list[dict[str, dict[str, Any]]] = [
 CHECKED_OPTIONS: list[dict[str, dict[str, Any]]] = [
     {},
     {"mojibake": {"html_entities": False}, "unicode": {"form": "NFKC", "quotes": True, "spaces": True}},
+]
+# linewrap in a run, with the options that change what it asks and joins
+WRAPPED = ["whitespace", "linewrap", "footer", "whitespace"]
+WRAPPED_OPTIONS: list[dict[str, dict[str, Any]]] = [
+    {},
+    {"linewrap": {"hyphens": "keep", "mend_blank_lines": False}},
+    {"linewrap": {"width": 72}},
 ]
 # what makes the checked steps change a text, and what looks like it but does not
 TRIGGERS = ["&amp;", "&#8217;", "AT&T", "a=1&b=2;", "Theyâll", "château", "Ã©", "\x85", "\u00ad", "e\u0301", "\f"]
@@ -72,6 +80,26 @@ def test_a_run_of_checked_steps_makes_what_they_make_on_the_seeds(
     pipeline = Pipeline(CHECKED, options=options)
     text = path.read_text(encoding="utf-8")
     assert run_of(pipeline)(text, count=True)[:2] == one_by_one(pipeline, text)
+
+
+@pytest.mark.parametrize("options", WRAPPED_OPTIONS)
+@pytest.mark.parametrize("path", seed_texts(), ids=lambda path: path.name)
+def test_a_run_of_linewrap_makes_what_its_steps_make_on_the_seeds(
+    path: Path, options: dict[str, dict[str, Any]]
+) -> None:
+    pipeline = Pipeline(WRAPPED, options=options)
+    text = path.read_text(encoding="utf-8")
+    assert run_of(pipeline)(text, count=True)[:2] == one_by_one(pipeline, text)
+
+
+@pytest.mark.parametrize("options", WRAPPED_OPTIONS)
+@given(text=documents(), width=st.integers(30, 80))
+def test_a_run_of_linewrap_makes_what_its_steps_make_on_wrapped_documents(
+    options: dict[str, dict[str, Any]], text: str, width: int
+) -> None:
+    wrapped = textwrap.fill(text, width, break_on_hyphens=True, replace_whitespace=False)
+    pipeline = Pipeline(WRAPPED, options=options)
+    assert run_of(pipeline)(wrapped, count=True)[:2] == one_by_one(pipeline, wrapped)
 
 
 @pytest.mark.parametrize("options", OPTIONS[:3])
@@ -122,10 +150,10 @@ def test_the_default_pipeline_makes_and_counts_what_its_steps_make_one_by_one(te
     assert pipeline.clean_with_counts(text) == (pipeline.clean_and_observe(text, count), counts)
 
 
-def test_the_default_pipeline_makes_two_runs_around_linewrap() -> None:
+def test_the_default_pipeline_is_one_run() -> None:
     parts = plan(Pipeline().steps)
     names = [[step.name for step in part.steps] if isinstance(part, NativeRun) else part.name for part in parts]
-    assert names == [["mojibake", "unicode", "pages", "whitespace"], "linewrap", FURNITURE]
+    assert names == [[*CHECKED, "linewrap", *FURNITURE]]
 
 
 def test_a_text_with_lone_surrogates_runs_step_by_step_until_they_are_mended() -> None:
@@ -157,12 +185,12 @@ def test_steps_that_need_python_break_a_run() -> None:
 
 def test_a_run_is_made_only_of_steps_the_core_takes() -> None:
     with pytest.raises(ValueError, match="every step"):
-        NativeRun(Pipeline(["unicode", "linewrap"]).steps)
+        NativeRun(Pipeline(["unicode", str.strip]).steps)
 
 
 def test_the_core_refuses_a_step_it_does_not_know_or_a_run_it_cannot_make() -> None:
-    with pytest.raises(ValueError, match='no built-in step "linewrap"'):
-        _native.Run([("linewrap", (None, True))])
+    with pytest.raises(ValueError, match='no built-in step "shout"'):
+        _native.Run([("shout", ())])
     with pytest.raises(TypeError):
         _native.Run([("whitespace", ("one",))])
     run = _native.Run([("footer", (False, True, False, 50)), ("whitespace", (1,))])

@@ -11,8 +11,9 @@
 //! frequencies decide those.
 
 use crate::chars;
-use crate::edits::{byte_offset, Edit};
-use crate::linewrap::{Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
+use crate::edits::{self, byte_offset, Edit};
+use crate::linewrap::{read_breaks, Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
+use crate::linewrap_blanks::round_joins;
 use crate::unicode::{is_letter, is_python_space, is_upper, is_upper_text};
 
 /// The hyphens that may end a wrapped line: the hyphen-minus, the hyphen and the soft hyphen.
@@ -25,7 +26,7 @@ const CONTEXT_CHARS: usize = 400;
 
 /// A break to join: the line before it, the line after it (the next one, or the one after a blank
 /// line), and the rule that found it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Join {
     pub before: usize,
     pub after: usize,
@@ -160,7 +161,7 @@ impl LineSpans {
 }
 
 /// Check that every join joins a line of the text to a later one, and that the joins come in order, none
-/// inside another: the bindings refuse joins that do not.
+/// inside another, as the joins of a round are (the fuzz test holds the rounds to it).
 pub fn joins_fit(spans: &LineSpans, joins: &[Join]) -> bool {
     let lines = spans.starts.len();
     joins.iter().all(|join| join.before < join.after && join.after < lines)
@@ -211,6 +212,94 @@ pub fn hyphen_questions<'a>(
         });
     }
     (hard, questions)
+}
+
+/// The options of the `linewrap` step: the wrap width if it is known, whether it mends blank lines inside
+/// a sentence, and whether every line-end hyphen is part of its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub width: Option<usize>,
+    pub mend_blank_lines: bool,
+    pub keep_hyphens: bool,
+}
+
+/// What the `linewrap` step asks of the languages of a text (`text`, the text of the round): whether
+/// `word`, the last word of `line` before a blank line, is a function word of the line's language; and
+/// the verdict of each line-end hyphen whose shape leaves it open. `Stop`: why an answer cannot be given.
+pub trait Answers {
+    type Stop;
+    fn function_word(&mut self, text: &str, word: &str, line: &str) -> Result<bool, Self::Stop>;
+    fn verdicts(&mut self, text: &str, questions: &[HyphenQuestion<'_>]) -> Result<Vec<Hyphen>, Self::Stop>;
+}
+
+/// The edits of the `linewrap` step, round after round until a round joins nothing (see
+/// [`edits::until_settled`]), asking `answers` what only the words of a language tell.
+///
+/// ```
+/// use textclean_native::edits::apply;
+/// use textclean_native::linewrap_joins::{find_edits, Answers, Hyphen, HyphenQuestion, Options};
+/// struct Soft; // every hyphen in doubt the wrap's
+/// impl Answers for Soft {
+///     type Stop = ();
+///     fn function_word(&mut self, _: &str, word: &str, _: &str) -> Result<bool, ()> {
+///         Ok(word == "the")
+///     }
+///     fn verdicts(&mut self, _: &str, questions: &[HyphenQuestion<'_>]) -> Result<Vec<Hyphen>, ()> {
+///         Ok(vec![Hyphen::Soft; questions.len()])
+///     }
+/// }
+/// let options = Options { width: None, mend_blank_lines: true, keep_hyphens: false };
+/// let text = "It was a dark and stormy night; the rain fell in tor-\nrents, except at occasional intervals.";
+/// let edits = find_edits(text, options, &mut Soft).unwrap();
+/// assert_eq!(apply(text, &edits), "It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.");
+/// assert_eq!(find_edits("Shopping list:\n- bread\n- milk", options, &mut Soft), Ok(vec![]));
+/// ```
+pub fn find_edits<A: Answers>(text: &str, options: Options, answers: &mut A) -> Result<Vec<Edit>, A::Stop> {
+    let mut stop = None;
+    let edits = edits::until_settled(text, |current| {
+        round(current, options, answers).unwrap_or_else(|why| {
+            stop = Some(why); // and no edit: the rounds end here
+            Vec::new()
+        })
+    });
+    stop.map_or(Ok(edits), Err)
+}
+
+/// One round of the `linewrap` step: the edits that join the lines of `text` that a wrap broke, with the
+/// blank lines inside a sentence.
+fn round<A: Answers>(text: &str, options: Options, answers: &mut A) -> Result<Vec<Edit>, A::Stop> {
+    if !text.contains('\n') {
+        return Ok(Vec::new());
+    }
+    let (lines, breaks) = read_breaks(text, options.width);
+    let spans = LineSpans::new(text, &lines);
+    let (mut joins, questions) = round_joins(text, &lines, &breaks, &spans, options.mend_blank_lines);
+    let mut mended = false;
+    for question in questions {
+        // a blank line after a function word breaks a sentence off mid-phrase
+        if answers.function_word(text, question.word, question.line_text)? {
+            joins.push(Join {
+                before: question.line,
+                after: question.line + 2,
+                rule: "blank-line-in-sentence".to_string(),
+            });
+            mended = true;
+        }
+    }
+    if mended {
+        joins.sort();
+    }
+    if joins.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (hard, in_doubt) = hyphen_questions(text, &spans, &joins, options.keep_hyphens);
+    let mut verdicts: Vec<(usize, Hyphen)> = hard.into_iter().map(|join| (join, Hyphen::Hard)).collect();
+    if !in_doubt.is_empty() {
+        let judged = answers.verdicts(text, &in_doubt)?;
+        verdicts.extend(in_doubt.iter().map(|question| question.join).zip(judged));
+    }
+    let edits = join_edits(text, &spans, &lines.ends, &joins, (&verdicts, options.keep_hyphens));
+    Ok(edits.expect("every hyphen of the joins has its verdict"))
 }
 
 /// The last word of a line that ends in a line-end hyphen (the hyphen with it), if it has two characters

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{OnceLock, PoisonError, RwLock};
+use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -23,8 +23,8 @@ use crate::edits::{self, byte_offset, to_code_points, Edit, MAX_ROUNDS};
 use crate::formatting::{self, Kind};
 use crate::language::{self, Reading};
 use crate::{
-    blocks, chars, footer, lexicon, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup, mojibake,
-    pages, removal, run, settle, whitespace, wordtable,
+    blocks, chars, footer, lexicon, linewrap, linewrap_joins, links, links_edits, markup, mojibake, pages, removal,
+    run, settle, whitespace, wordtable,
 };
 
 pyo3::import_exception!(textclean.errors, NativeError);
@@ -444,24 +444,156 @@ fn link_output<'py>(
     run_output(py, "links", text, &input, rules)
 }
 
-/// The lines of `text` as the `linewrap` step reads them, and the breaks between them that a wrap
-/// made (see `linewrap.rs`); `width` is the wrap width if it is known.
+/// The edits of the `linewrap` step (see `linewrap_joins::find_edits`) with its `options` (the wrap width
+/// if it is known, whether it mends blank lines, whether it keeps every line-end hyphen), the languages (the
+/// reader of languages and the table of function words) and `verdicts`, Python's judge of the hyphens in
+/// doubt (see `PythonVerdicts`); or, where the languages lack what the text needs, what to give them
+/// first (`("script", name)` or `("words", language)`), as a run asks (see `Run.run`).
 #[pyfunction]
-#[pyo3(signature = (text, width))]
-fn linewrap_lines(py: Python<'_>, text: &Bound<'_, PyString>, width: Option<usize>) -> PyResult<WrappedLines> {
-    let text = Text::read(text)?.into_owned();
-    let utf8: &str = &text.utf8;
-    let (lines, breaks, spans) = guarded(py, "linewrap", || {
-        let (lines, breaks) = linewrap::read_breaks(utf8, width);
-        let spans = linewrap_joins::LineSpans::new(utf8, &lines);
-        (lines, breaks, spans)
+fn linewrap_edits<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    options: (Option<usize>, bool, bool),
+    languages: (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
+    verdicts: Bound<'py, PyAny>,
+) -> PyResult<Made<EditLists<'py>>> {
+    let input = Text::read(text)?;
+    let edits = match linewrap_find_edits(py, &input, options, languages, verdicts)? {
+        Ok(edits) => edits,
+        Err(need) => return Ok((None, Some(need))),
+    };
+    let utf8: &str = &input.utf8;
+    let lists = edit_lists(py, &input, guarded(py, "linewrap", || in_code_points(utf8, edits))?)?;
+    Ok((Some(lists), None))
+}
+
+/// The text the `linewrap` step makes, or what to give the languages first (see `linewrap_edits`).
+#[pyfunction]
+fn linewrap_output<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    options: (Option<usize>, bool, bool),
+    languages: (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
+    verdicts: Bound<'py, PyAny>,
+) -> PyResult<Made<Bound<'py, PyString>>> {
+    let input = Text::read(text)?;
+    let edits = match linewrap_find_edits(py, &input, options, languages, verdicts)? {
+        Ok(edits) => edits,
+        Err(need) => return Ok((None, Some(need))),
+    };
+    if edits.is_empty() {
+        return Ok((Some(text.clone()), None));
+    }
+    let utf8: &str = &input.utf8;
+    let output = guarded(py, "linewrap", || edits::apply(utf8, &edits))?;
+    Ok((Some(input.to_python(py, &output)?), None))
+}
+
+/// What the languages must be given before the core can go on: `("script", name)` or `("words", language)`.
+type LanguagesNeed = (&'static str, String);
+
+/// What the core made, or what the languages must be given first.
+type Made<T> = (Option<T>, Option<LanguagesNeed>);
+
+/// The edits of the `linewrap` step in bytes, without the GIL but while Python judges hyphens, or what
+/// the languages need first.
+fn linewrap_find_edits<'py>(
+    py: Python<'py>,
+    input: &Text<'_>,
+    (width, mend_blank_lines, keep_hyphens): (Option<usize>, bool, bool),
+    (reader, function_words): (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
+    verdicts: Bound<'py, PyAny>,
+) -> PyResult<Result<Vec<Edit>, LanguagesNeed>> {
+    let options = linewrap_joins::Options {
+        width,
+        mend_blank_lines,
+        keep_hyphens,
+    };
+    let verdicts = PythonVerdicts::new(input, verdicts);
+    let utf8: &str = &input.utf8;
+    let (reader, function_words) = (&*reader, &*function_words);
+    let found = guarded(py, "linewrap", || {
+        let reader = reader.0.read().unwrap_or_else(PoisonError::into_inner);
+        let function_words = function_words.0.read().unwrap_or_else(PoisonError::into_inner);
+        let mut answers = run::LanguageAnswers::new(&reader, &function_words, &verdicts);
+        linewrap_joins::find_edits(utf8, options, &mut answers)
     })?;
-    Ok(WrappedLines {
-        text,
-        lines,
-        breaks,
-        spans,
-    })
+    verdicts.failed()?;
+    match found {
+        Ok(edits) => Ok(Ok(edits)),
+        Err(run::Need::Script(script)) => Ok(Err(("script", script.to_string()))),
+        Err(run::Need::FunctionWords(language)) => Ok(Err(("words", language))),
+        Err(other) => Err(NativeError::new_err(format!(
+            "step 'linewrap': the core asked for {other:?}"
+        ))),
+    }
+}
+
+/// Python's judge of the line-end hyphens in doubt: `verdicts(text, [(first, second, alone, language)])`
+/// gives the verdict on each ("soft", "hard" or "suspended"), asked with the GIL held.
+struct PythonVerdicts<'t> {
+    judge: Py<PyAny>,
+    /// The text the step started from, whose stand-ins of lone surrogates the texts of its rounds keep.
+    input: &'t Text<'t>,
+    /// The first error of the judge.
+    error: Mutex<Option<PyErr>>,
+}
+
+impl<'t> PythonVerdicts<'t> {
+    fn new(input: &'t Text<'t>, judge: Bound<'_, PyAny>) -> Self {
+        PythonVerdicts {
+            judge: judge.unbind(),
+            input,
+            error: Mutex::new(None),
+        }
+    }
+
+    /// The error of the judge, if it failed.
+    fn failed(&self) -> PyResult<()> {
+        match self.error.lock().unwrap_or_else(PoisonError::into_inner).take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    fn judged(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        questions: &[(&str, &str, bool, &str)],
+    ) -> PyResult<Vec<linewrap_joins::Hyphen>> {
+        let to_python = |part: &str| self.input.to_python(py, part);
+        let rows = questions
+            .iter()
+            .map(|&(first, second, alone, language)| Ok((to_python(first)?, to_python(second)?, alone, language)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let verdicts: Vec<String> = self.judge.call1(py, (to_python(text)?, rows))?.extract(py)?;
+        if verdicts.len() != questions.len() {
+            return Err(PyValueError::new_err("the judge of hyphens gave a verdict for each"));
+        }
+        verdicts.iter().map(|verdict| hyphen_verdict(verdict)).collect()
+    }
+}
+
+impl run::Verdicts for PythonVerdicts<'_> {
+    fn verdicts(&self, text: &str, questions: &[(&str, &str, bool, &str)]) -> Option<Vec<linewrap_joins::Hyphen>> {
+        Python::attach(|py| self.judged(py, text, questions))
+            .map_err(|error| {
+                let mut kept = self.error.lock().unwrap_or_else(PoisonError::into_inner);
+                kept.get_or_insert(error);
+            })
+            .ok()
+    }
+}
+
+/// The verdict on a line-end hyphen that Python names.
+fn hyphen_verdict(verdict: &str) -> PyResult<linewrap_joins::Hyphen> {
+    match verdict {
+        "soft" => Ok(linewrap_joins::Hyphen::Soft),
+        "hard" => Ok(linewrap_joins::Hyphen::Hard),
+        "suspended" => Ok(linewrap_joins::Hyphen::Suspended),
+        _ => Err(PyValueError::new_err(format!("no verdict of a hyphen: {verdict:?}"))),
+    }
 }
 
 /// The pieces of words around the hyphen that ends `left` (a line's last word) before `right` (the next
@@ -498,170 +630,8 @@ fn count_in_lower_case(
     guarded(py, "linewrap", || chars::count_in_lower_case(text_utf8, word_utf8))
 }
 
-/// The lines of a text as the `linewrap` step reads them (see `linewrap_lines`), with the text: what the
-/// step asks about its lines, and what joins them.
-#[pyclass(frozen, module = "textclean._native")]
-struct WrappedLines {
-    text: Text<'static>,
-    lines: linewrap::Lines,
-    breaks: linewrap::Breaks,
-    spans: linewrap_joins::LineSpans,
-}
-
-#[pymethods]
-impl WrappedLines {
-    /// The joins of one round, in order, as (line before, line after, rule): the breaks that a wrap made
-    /// and, with `mend_blank_lines`, the blank lines inside a sentence (see `linewrap_blanks.rs`); and
-    /// the blank lines to mend if a word is a function word of its line's language, as (the line before
-    /// the blank line, its last word, its text after quote markers and indentation).
-    fn round_joins<'py>(&self, py: Python<'py>, mend_blank_lines: bool) -> PyResult<RoundJoins<'py>> {
-        let utf8: &str = &self.text.utf8;
-        let (joins, questions) = guarded(py, "linewrap", || {
-            linewrap_blanks::round_joins(utf8, &self.lines, &self.breaks, &self.spans, mend_blank_lines)
-        })?;
-        let joins = joins
-            .into_iter()
-            .map(|join| (join.before, join.after, PyString::intern(py, &join.rule)))
-            .collect();
-        let questions = questions
-            .into_iter()
-            .map(|question| {
-                Ok((
-                    question.line,
-                    self.text.to_python(py, question.word)?,
-                    self.text.to_python(py, question.line_text)?,
-                ))
-            })
-            .collect::<PyResult<_>>()?;
-        Ok((joins, questions))
-    }
-
-    /// The line-end hyphens of the `joins` (line before, line after, rule) that need a verdict, none with
-    /// `keep` (every hyphen is part of its word): the indices of the joins whose hyphen is part of its word
-    /// by its shape, and for each one the step's judge must decide, the index of its join, the pieces of
-    /// words on each side, whether the second is the whole next word, and the text around the break.
-    fn hyphens<'py>(
-        &self,
-        py: Python<'py>,
-        joins: Vec<(usize, usize, String)>,
-        keep: bool,
-    ) -> PyResult<(Vec<usize>, Vec<HyphenRow<'py>>)> {
-        let joins = self.joins(joins)?;
-        let utf8: &str = &self.text.utf8;
-        let (hard, questions) = guarded(py, "linewrap", || {
-            linewrap_joins::hyphen_questions(utf8, &self.spans, &joins, keep)
-        })?;
-        let questions = questions
-            .into_iter()
-            .map(|question| {
-                let pieces = question.pieces;
-                Ok((
-                    question.join,
-                    self.text.to_python(py, pieces.first)?,
-                    self.text.to_python(py, pieces.second)?,
-                    pieces.alone,
-                    self.text.to_python(py, &question.context)?,
-                ))
-            })
-            .collect::<PyResult<_>>()?;
-        Ok((hard, questions))
-    }
-
-    /// The edits that make the `joins`, one for each row of joins in a row, given the verdict of each
-    /// hyphen that `hyphens` asked about (`"soft"`, `"hard"` or `"suspended"`, by the index of its join).
-    fn join_edits<'py>(
-        &self,
-        py: Python<'py>,
-        joins: Vec<(usize, usize, String)>,
-        verdicts: Vec<(usize, String)>,
-        keep: bool,
-    ) -> PyResult<EditLists<'py>> {
-        let utf8: &str = &self.text.utf8;
-        let edits = self.made_joins(py, joins, verdicts, keep)?;
-        edit_lists(py, &self.text, guarded(py, "linewrap", || in_code_points(utf8, edits))?)
-    }
-
-    /// The text with the `joins` made (see `join_edits`).
-    fn joined<'py>(
-        &self,
-        py: Python<'py>,
-        joins: Vec<(usize, usize, String)>,
-        verdicts: Vec<(usize, String)>,
-        keep: bool,
-    ) -> PyResult<Bound<'py, PyString>> {
-        let utf8: &str = &self.text.utf8;
-        let edits = self.made_joins(py, joins, verdicts, keep)?;
-        let output = guarded(py, "linewrap", || edits::apply(utf8, &edits))?;
-        if self.text.surrogates.is_empty() {
-            return Ok(made_text(py, output));
-        }
-        self.text.to_python(py, &output)
-    }
-}
-
-impl WrappedLines {
-    /// The joins as the core reads them, refused unless each joins a line to a later one of the text.
-    fn joins(&self, joins: Vec<(usize, usize, String)>) -> PyResult<Vec<linewrap_joins::Join>> {
-        let joins: Vec<linewrap_joins::Join> = joins
-            .into_iter()
-            .map(|(before, after, rule)| linewrap_joins::Join { before, after, rule })
-            .collect();
-        if !linewrap_joins::joins_fit(&self.spans, &joins) {
-            return Err(PyValueError::new_err(
-                "a join must join a line to a later line of the text, after the joins before it",
-            ));
-        }
-        Ok(joins)
-    }
-
-    /// The edits (in bytes) that make the `joins`, given the verdicts of their hyphens.
-    fn made_joins(
-        &self,
-        py: Python<'_>,
-        joins: Vec<(usize, usize, String)>,
-        verdicts: Vec<(usize, String)>,
-        keep: bool,
-    ) -> PyResult<Vec<Edit>> {
-        let joins = self.joins(joins)?;
-        let verdicts = verdicts
-            .into_iter()
-            .map(|(join, verdict)| {
-                let verdict = match verdict.as_str() {
-                    "soft" => linewrap_joins::Hyphen::Soft,
-                    "hard" => linewrap_joins::Hyphen::Hard,
-                    "suspended" => linewrap_joins::Hyphen::Suspended,
-                    _ => return Err(PyValueError::new_err(format!("no verdict of a hyphen: {verdict:?}"))),
-                };
-                Ok((join, verdict))
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        let utf8: &str = &self.text.utf8;
-        let (spans, ends) = (&self.spans, &self.lines.ends);
-        let edits = guarded(py, "linewrap", || {
-            linewrap_joins::join_edits(utf8, spans, ends, &joins, (&verdicts, keep))
-        })?;
-        edits.ok_or_else(|| PyValueError::new_err("a hyphen of the joins has no verdict"))
-    }
-}
-
 /// The pieces of words around a line-end hyphen, and whether the second is the whole next word.
 type PiecesRow<'py> = (Bound<'py, PyString>, Bound<'py, PyString>, bool);
-
-/// A line-end hyphen to judge: its join, the pieces of words on each side, whether the second is the
-/// whole next word, the text around it.
-type HyphenRow<'py> = (
-    usize,
-    Bound<'py, PyString>,
-    Bound<'py, PyString>,
-    bool,
-    Bound<'py, PyString>,
-);
-
-/// The joins of one round, and the blank lines whose mend the caller decides (see `WrappedLines::round_joins`).
-type RoundJoins<'py> = (
-    Vec<(usize, usize, Bound<'py, PyString>)>,
-    Vec<(usize, Bound<'py, PyString>, Bound<'py, PyString>)>,
-);
 
 /// Whether `text` holds a URL written out in prose, as the `links` step finds them.
 #[pyfunction]
@@ -1293,17 +1263,28 @@ struct Earlier(run::Earlier);
 #[pyclass(frozen, module = "textclean._native")]
 struct Run {
     steps: Vec<run::Step>,
+    /// Python's judge of the line-end hyphens that `linewrap` leaves in doubt (see `PythonVerdicts`).
+    judge: Option<Py<PyAny>>,
 }
 
 #[pymethods]
 impl Run {
+    /// A run of `steps` (names and options); `judge` judges the line-end hyphens that `linewrap` leaves in
+    /// doubt (see `PythonVerdicts`), which a run of `linewrap` needs.
     #[new]
-    fn new(steps: Vec<(String, Bound<'_, PyTuple>)>) -> PyResult<Self> {
-        let steps = steps
+    #[pyo3(signature = (steps, judge=None))]
+    fn new(steps: Vec<(String, Bound<'_, PyTuple>)>, judge: Option<Bound<'_, PyAny>>) -> PyResult<Self> {
+        let steps: Vec<run::Step> = steps
             .iter()
             .map(|(name, options)| run_step_of(name, options))
             .collect::<PyResult<_>>()?;
-        Ok(Run { steps })
+        if judge.is_none() && steps.iter().any(|step| matches!(step, run::Step::Linewrap(_))) {
+            return Err(PyValueError::new_err("a run of linewrap needs a judge of hyphens"));
+        }
+        Ok(Run {
+            steps,
+            judge: judge.map(Bound::unbind),
+        })
     }
 
     /// Give the `unicode` step at `index` its sets of characters: those it may change, and those that may
@@ -1350,12 +1331,19 @@ impl Run {
         if !input.surrogates.is_empty() {
             return Ok((text.clone(), Vec::new(), Some((start, "python", String::new())), None));
         }
+        let verdicts = self
+            .judge
+            .as_ref()
+            .map(|judge| PythonVerdicts::new(&input, judge.bind(py).clone()));
         let utf8: &str = &input.utf8;
         let ran = py.detach(|| {
             let reader = reader.0.read().unwrap_or_else(PoisonError::into_inner);
             let function_words = function_words.0.read().unwrap_or_else(PoisonError::into_inner);
             let resources = run::Resources {
                 furniture: lexicon.map(|lexicon| (&lexicon.lexicon, &lexicon.patterns)),
+                verdicts: verdicts
+                    .as_ref()
+                    .map(|verdicts| verdicts as &(dyn run::Verdicts + Sync)),
                 reader: &reader,
                 function_words: &function_words,
             };
@@ -1376,6 +1364,9 @@ impl Run {
             Ok((output, counts, stop, last))
         });
         let (output, counts, stop, last) = ran?;
+        if let Some(verdicts) = &verdicts {
+            verdicts.failed()?;
+        }
         let output = if output == utf8 {
             text.clone()
         } else {
@@ -1385,7 +1376,8 @@ impl Run {
             run::Need::Script(script) => (index, "script", script.to_string()),
             run::Need::FunctionWords(language) => (index, "words", language),
             run::Need::CharacterSets => (index, "sets", String::new()),
-            run::Need::Python => (index, "python", String::new()),
+            // a judge that failed raised its error above; Python would judge again
+            run::Need::Python | run::Need::Verdicts => (index, "python", String::new()),
         });
         Ok((output, counts, stop, last.map(Earlier)))
     }
@@ -1414,6 +1406,14 @@ fn run_step_of(name: &str, options: &Bound<'_, PyTuple>) -> PyResult<run::Step> 
                     min_spacing,
                 },
             }
+        }
+        "linewrap" => {
+            let (width, mend_blank_lines, keep_hyphens) = options.extract()?;
+            run::Step::Linewrap(linewrap_joins::Options {
+                width,
+                mend_blank_lines,
+                keep_hyphens,
+            })
         }
         "whitespace" => run::Step::Whitespace {
             max_blank_lines: options.extract::<(usize,)>()?.0,
@@ -1463,10 +1463,10 @@ fn footer_settings(row: FooterRow) -> footer::Settings {
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(whitespace_edits, module)?)?;
     module.add_function(wrap_pyfunction!(markup_edits, module)?)?;
-    module.add_function(wrap_pyfunction!(linewrap_lines, module)?)?;
+    module.add_function(wrap_pyfunction!(linewrap_edits, module)?)?;
+    module.add_function(wrap_pyfunction!(linewrap_output, module)?)?;
     module.add_function(wrap_pyfunction!(hyphen_pieces, module)?)?;
     module.add_function(wrap_pyfunction!(count_in_lower_case, module)?)?;
-    module.add_class::<WrappedLines>()?;
     module.add_function(wrap_pyfunction!(link_edits, module)?)?;
     module.add_function(wrap_pyfunction!(whitespace_output, module)?)?;
     module.add_function(wrap_pyfunction!(markup_output, module)?)?;

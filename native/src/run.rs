@@ -8,7 +8,8 @@
 //! function words of its language and its blocks). The steps whose rules are partly Python's
 //! (`mojibake`, `unicode`, `pages`) run in the core only where the core can tell, from the same tests
 //! their cleaners start with, that they change nothing; elsewhere the run stops and Python runs that
-//! step. Where the run lacks what a text needs (the function words of a shared script or of a language,
+//! step. `linewrap` reads the languages of its lines where a blank line or a hyphen asks, and has the
+//! hyphens that their shape leaves in doubt judged by the caller (Python weighs the word frequencies). Where the run lacks what a text needs (the function words of a shared script or of a language,
 //! `unicode`'s sets of characters), it stops too, and goes on once Python has given them. What the
 //! furniture steps last read ([`Earlier`]) goes on to the next reading, in this run or the next round's:
 //! a block that comes back unchanged keeps its measures.
@@ -24,12 +25,14 @@ use crate::edits::{self, Edit};
 use crate::footer;
 use crate::language::{LanguageReader, Reading};
 use crate::lexicon::Lexicon;
+use crate::linewrap_joins::{self, Hyphen, HyphenQuestion};
 use crate::links_edits;
 use crate::markup;
 use crate::mojibake::{self, Gate, Traces};
 use crate::pages;
 use crate::removal;
 use crate::settle;
+use crate::unicode::is_lower_text;
 use crate::whitespace;
 
 /// A built-in step as a run takes it, with its options.
@@ -56,6 +59,8 @@ pub enum Step {
     Whitespace {
         max_blank_lines: usize,
     },
+    /// The verdicts on line-end hyphens in doubt are asked of the run's [`Verdicts`].
+    Linewrap(linewrap_joins::Options),
     Links {
         urls: links_edits::Urls,
         bare_urls: links_edits::BareUrls,
@@ -82,6 +87,7 @@ impl Step {
             Step::Unicode { .. } => "unicode",
             Step::Pages { .. } => "pages",
             Step::Whitespace { .. } => "whitespace",
+            Step::Linewrap(_) => "linewrap",
             Step::Links { .. } => "links",
             Step::Markup(_) => "markup",
             Step::Footer(_) => "footer",
@@ -95,6 +101,8 @@ impl Step {
 /// words as the furniture cleaners count them (none for a language written without spaces).
 pub struct Resources<'r> {
     pub furniture: Option<(&'r Lexicon, &'r Patterns)>,
+    /// The judge of `linewrap`'s hyphens in doubt (a run without `linewrap` goes without).
+    pub verdicts: Option<&'r (dyn Verdicts + Sync)>,
     pub reader: &'r LanguageReader,
     pub function_words: &'r HashMap<String, FunctionWords>,
 }
@@ -107,13 +115,106 @@ impl<'r> Resources<'r> {
 
 /// What a step needs before it can run: the function words of the languages of a shared script, or
 /// those of one language; the sets of characters of `unicode`; or Python, which holds the rules that
-/// change this text.
+/// change this text. `Verdicts`: the judge of hyphens failed, and keeps why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Need {
     Script(&'static str),
     FunctionWords(String),
     CharacterSets,
     Python,
+    Verdicts,
+}
+
+/// The judge of the line-end hyphens that `linewrap` leaves in doubt, which weighs the words of a
+/// language (held by the caller): given the text of the round and, for each hyphen, the pieces of words
+/// on each side, whether the second is the whole next word and the language of the text around the
+/// break, the verdict on each; `None` where it failed (it keeps why).
+pub trait Verdicts {
+    fn verdicts(&self, text: &str, questions: &[(&str, &str, bool, &str)]) -> Option<Vec<Hyphen>>;
+}
+
+/// The answers to `linewrap`'s questions from the languages of a text: the language of a line (or of the
+/// text, where the line is too short to tell; English where neither tells) from the reader of languages,
+/// its function words from the run's, and verdicts on hyphens from a [`Verdicts`].
+pub struct LanguageAnswers<'a> {
+    reader: &'a LanguageReader,
+    function_words: &'a HashMap<String, FunctionWords>,
+    verdicts: &'a (dyn Verdicts + Sync),
+    /// The text whose language was last read, and that language.
+    document: Option<(String, String)>,
+}
+
+/// The language of a text too short or too mixed to tell.
+const FALLBACK_LANGUAGE: &str = "en";
+
+impl<'a> LanguageAnswers<'a> {
+    pub fn new(
+        reader: &'a LanguageReader,
+        function_words: &'a HashMap<String, FunctionWords>,
+        verdicts: &'a (dyn Verdicts + Sync),
+    ) -> Self {
+        LanguageAnswers {
+            reader,
+            function_words,
+            verdicts,
+            document: None,
+        }
+    }
+
+    /// The language of `context` in `text`: its own, or else the text's, or else English.
+    fn language(&mut self, text: &str, context: &str) -> Result<String, Need> {
+        if let Some(language) = read_language(self.reader, context)? {
+            return Ok(language);
+        }
+        if let Some((read, language)) = &self.document {
+            if read == text {
+                return Ok(language.clone());
+            }
+        }
+        let language = read_language(self.reader, text)?.unwrap_or_else(|| FALLBACK_LANGUAGE.to_string());
+        self.document = Some((text.to_string(), language.clone()));
+        Ok(language)
+    }
+}
+
+/// The language the reader reads in `text`, if it tells one.
+fn read_language(reader: &LanguageReader, text: &str) -> Result<Option<String>, Need> {
+    match reader.read(text) {
+        Reading::NeedsScript(script) => Err(Need::Script(script)),
+        Reading::Language(language) => Ok(language),
+    }
+}
+
+impl linewrap_joins::Answers for LanguageAnswers<'_> {
+    type Stop = Need;
+
+    fn function_word(&mut self, text: &str, word: &str, line: &str) -> Result<bool, Need> {
+        if !is_lower_text(word) {
+            return Ok(false);
+        }
+        let language = self.language(text, line)?;
+        let words = self
+            .function_words
+            .get(&language)
+            .ok_or(Need::FunctionWords(language))?;
+        Ok(words.contains(word))
+    }
+
+    fn verdicts(&mut self, text: &str, questions: &[HyphenQuestion<'_>]) -> Result<Vec<Hyphen>, Need> {
+        let languages = questions
+            .iter()
+            .map(|question| self.language(text, &question.context))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rows: Vec<(&str, &str, bool, &str)> = questions
+            .iter()
+            .zip(&languages)
+            .map(|(question, language)| {
+                let pieces = question.pieces;
+                (pieces.first, pieces.second, pieces.alone, language.as_str())
+            })
+            .collect();
+        self.verdicts.verdicts(text, &rows).ok_or(Need::Verdicts)
+    }
 }
 
 /// No function words: a text whose language cannot be read has none.
@@ -198,6 +299,11 @@ impl<'r> Document<'r> {
                 unchanged_if(unchanged)?
             }
             Step::Whitespace { max_blank_lines } => self.by_edits(whitespace::find_edits(&self.text, *max_blank_lines)),
+            Step::Linewrap(options) => {
+                let verdicts = resources.verdicts.ok_or(Need::Python)?;
+                let mut answers = LanguageAnswers::new(resources.reader, resources.function_words, verdicts);
+                self.by_edits(linewrap_joins::find_edits(&self.text, *options, &mut answers)?)
+            }
             Step::Links {
                 urls,
                 bare_urls,
@@ -358,6 +464,7 @@ mod tests {
     ) -> Result<(String, Vec<usize>), Need> {
         let resources = Resources {
             furniture: Some((&LEXICON, &PATTERNS)),
+            verdicts: None,
             reader,
             function_words,
         };
@@ -426,6 +533,7 @@ mod tests {
         let mut document = Document::new("soft\u{AD}", None);
         let resources = Resources {
             furniture: None,
+            verdicts: None,
             reader: &reader,
             function_words: &words,
         };
@@ -448,6 +556,7 @@ mod tests {
             let mut document = Document::new(text, None);
             let resources = Resources {
                 furniture: Some((&LEXICON, &PATTERNS)),
+                verdicts: None,
                 reader: &reader,
                 function_words: &words,
             };

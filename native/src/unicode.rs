@@ -154,6 +154,24 @@ pub fn is_upper_text(text: &str) -> bool {
     cased
 }
 
+/// Whether `text` is lower case as `str.islower` sees it: it has a lower case character, and none in
+/// upper or title case.
+///
+/// ```
+/// use textclean_native::unicode::is_lower_text;
+/// assert!(is_lower_text("the") && is_lower_text("über-2") && !is_lower_text("The") && !is_lower_text("2019"));
+/// ```
+pub fn is_lower_text(text: &str) -> bool {
+    let mut cased = false;
+    for c in text.chars() {
+        if is_upper(c) || (!c.is_ascii() && in_table(TITLE, c)) {
+            return false;
+        }
+        cased |= is_lower(c);
+    }
+    cased
+}
+
 /// Whether `c` belongs to a script whose wrapped lines are rejoined without a space (Han, Hiragana,
 /// Katakana, Thai, Lao, Khmer, Myanmar), or is CJK punctuation or a full-width form.
 pub fn is_no_space(c: char) -> bool {

@@ -170,6 +170,23 @@ fn on_boundaries(text: &str, offsets: impl IntoIterator<Item = usize>) -> bool {
     })
 }
 
+/// Answers that take every word asked about for a function word and every hyphen in doubt for the wrap's.
+struct Soft;
+
+impl linewrap_joins::Answers for Soft {
+    type Stop = ();
+    fn function_word(&mut self, _: &str, _: &str, _: &str) -> Result<bool, ()> {
+        Ok(true)
+    }
+    fn verdicts(
+        &mut self,
+        _: &str,
+        questions: &[linewrap_joins::HyphenQuestion<'_>],
+    ) -> Result<Vec<linewrap_joins::Hyphen>, ()> {
+        Ok(vec![linewrap_joins::Hyphen::Soft; questions.len()])
+    }
+}
+
 proptest! {
     #[test]
     fn no_scanner_panics_and_every_span_is_sound(text in text(), blank_lines in 0usize..3, flags in 0u8..8) {
@@ -308,6 +325,10 @@ proptest! {
         prop_assert!(linewrap_joins::joins_fit(&spans, &round));
         prop_assert!(asked.iter().all(|question| lines.blank_after_text.binary_search(&question.line).is_ok()
             && question.line_text.ends_with(question.word) && !question.word.is_empty()));
+        // the step's rounds, every function word asked about one and every hyphen in doubt the wrap's
+        let options = linewrap_joins::Options { width: None, mend_blank_lines: true, keep_hyphens: flags & 2 > 0 };
+        let made = linewrap_joins::find_edits(&text, options, &mut Soft);
+        prop_assert!(made.is_ok_and(|edits| on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end]))));
 
         let mut reader = language::LanguageReader::new(
             HashMap::from([("Greek".to_string(), "el".to_string())]),

@@ -85,25 +85,25 @@ class HyphenJudge:
         ['soft', 'hard']
         """
         pieces = _native.hyphen_pieces(left, right)
-        return Hyphen.HARD if pieces is None else self.weigh(*pieces, context)
+        return Hyphen.HARD if pieces is None else self.weigh(*pieces, self.language(context))
 
-    def weigh(self, first: str, second: str, alone: bool, context: str = "") -> Hyphen:
-        """Judge a hyphen between ``first`` and ``second``, pieces of words whose shape leaves it open.
+    def weigh(self, first: str, second: str, alone: bool, language: str) -> Hyphen:
+        """Judge a hyphen between ``first`` and ``second``, pieces of words of ``language`` whose shape leaves it open.
 
         ``alone``: ``second`` is the whole next word (a pair word ends a suspended hyphen only so).
 
         >>> judge = HyphenJudge("A well-known fact, well known to all.")
-        >>> [judge.weigh(*pieces).value for pieces in [("well", "known", False), ("Ein", "und", True)]]
+        >>> [judge.weigh(*pieces).value for pieces in [("well", "known", False, "en"), ("Ein", "und", True, "de")]]
         ['hard', 'suspended']
         """
         joined = (first + second).lower()
         if alone and second.lower() in SUSPENDED_PAIR_WORDS:
-            common = self._frequencies(context).common_zipf(joined) is not None
+            common = word_frequencies(language).common_zipf(joined) is not None
             return Hyphen.SOFT if common else Hyphen.SUSPENDED
         seen_joined, seen_hyphenated = self._count(joined), self._count(f"{first}-{second}".lower())
         if seen_joined != seen_hyphenated:
             return Hyphen.SOFT if seen_joined > seen_hyphenated else Hyphen.HARD
-        one_word = _one_word(first.lower(), second.lower(), joined, self._frequencies(context))
+        one_word = _one_word(first.lower(), second.lower(), joined, word_frequencies(language))
         return Hyphen.SOFT if one_word else Hyphen.HARD
 
     def language(self, context: str = "") -> str:
@@ -133,9 +133,6 @@ class HyphenJudge:
                 count = self._lower.count(word)
             self._counts[word] = count
         return count
-
-    def _frequencies(self, context: str) -> WordFrequencies:
-        return word_frequencies(self.language(context))
 
 
 def _one_word(first: str, second: str, joined: str, frequencies: WordFrequencies) -> bool:

@@ -251,6 +251,7 @@ _BUILTIN_TABLE: dict[str, _BuiltinEntry] = {
         "LinewrapOptions",
         "rejoin hard-wrapped paragraphs and split words, keeping lists, headings, tables, code and verse",
         "linewrap_output",
+        native=True,
     ),
     "footer": _BuiltinEntry(
         "footer",

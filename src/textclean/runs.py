@@ -10,9 +10,9 @@ patterns or removal guard) run there from the same rules as their cleaners; a st
 leaves the next one its reading of the text (the function words of its language, its blocks). The
 steps whose rules are partly Python's (``mojibake``, ``unicode``, ``pages``) run there only where the
 tests their cleaners start with find nothing to change; where they do, the core hands the text back,
-Python runs that step, and the core goes on with the next. ``linewrap``, whose joins most often need
-Python's judge of line-end hyphens, runs between two runs. ``explain`` and observers of
-edits run the steps one by one.
+Python runs that step, and the core goes on with the next. ``linewrap`` runs there too, and asks
+Python (:func:`textclean.cleaners.linewrap.judge_hyphens`) only the verdict on a line-end hyphen that
+the shape of its pieces leaves in doubt. ``explain`` and observers of edits run the steps one by one.
 
 >>> from textclean.pipeline import Pipeline
 >>> run = NativeRun(Pipeline(["links", "markup", "whitespace"]).steps)
@@ -38,6 +38,7 @@ class NativeRun:
 
     def __init__(self, steps: Sequence[Step]) -> None:
         # the furniture lexicon and the word lists are read where a pipeline first runs, not where it is imported
+        from textclean.cleaners.linewrap import judge_hyphens
         from textclean.furniture.evidence import native_lexicon
         from textclean.text import languages
 
@@ -45,7 +46,7 @@ class NativeRun:
         if len(natives) < len(steps):
             raise ValueError("every step of a native run must be one the core takes")
         self.steps = tuple(steps)
-        self._native = _native.Run(natives)
+        self._native = _native.Run(natives, judge_hyphens)
         self._lexicon = native_lexicon if self._native.reads_the_lexicon else None
         self._languages = languages
 
@@ -88,14 +89,12 @@ class NativeRun:
                 raise NativeError(f"step {self.steps[start].name!r}: the native core asked again for {need} {name!r}")
             else:
                 given.add((start, need, name))
-                if need == "script":
-                    languages.load_script(name)
-                elif need == "words":
-                    words.add(name, languages.stopwords(name))
-                else:  # "sets": the first text of the run that is not plain ASCII
+                if need == "sets":  # the first text of the run that is not plain ASCII
                     from textclean.cleaners.unicode import character_sets
 
                     self._native.give_character_sets(start, *character_sets(self.steps[start].prepared))
+                else:
+                    languages.provide(need, name)
         return text, counts if count else None, earlier
 
 

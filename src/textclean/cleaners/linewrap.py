@@ -13,23 +13,27 @@ fields, markdown headings and rules are recognised by their form and never joine
 of lines is code unless it reads as prose (few code symbols, lines of plain words): indented
 paragraphs, first-line and hanging indents are rejoined, each keeping its first line's indentation.
 A blank line inside a sentence is mended, and line-end hyphens are judged by
-:mod:`textclean.hyphenation`. The native core reads the lines, their kinds and the wraps
-(``native/src/linewrap.rs``) and the blank lines inside a sentence (``native/src/linewrap_blanks.rs``),
-in one call per text and round, and joins the lines (``native/src/linewrap_joins.rs``); this module
-answers what the core asks of the document's languages: whether a line's last word is a function
-word, and what each line-end hyphen was.
+:mod:`textclean.hyphenation`. The native core runs the step's rounds in one call per text: it reads
+the lines, their kinds and the wraps (``native/src/linewrap.rs``), the blank lines inside a sentence
+(``native/src/linewrap_blanks.rs``), with the function words of each line's language, and joins the
+lines (``native/src/linewrap_joins.rs``); it asks this module only the verdict on each line-end
+hyphen that the shape of its pieces leaves in doubt, which the word frequencies decide.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal, TypeVar
 
 from textclean import _native
-from textclean.edits import Edit, apply_edits
-from textclean.hyphenation import Hyphen, HyphenJudge
-from textclean.rounds import find_until_settled, until_settled
-from textclean.text.languages import stopwords
+from textclean.edits import Edit, apply_edits, edits_from_lists
+from textclean.errors import NativeError
+from textclean.hyphenation import HyphenJudge
+from textclean.registry import NativeStep
+from textclean.text.languages import function_word_table, language_reader, provide
+
+_Languages = tuple[_native.LanguageReader, _native.FunctionWordTable]
 
 MIN_WIDTH = _native.LINEWRAP_MIN_WIDTH  # (30) narrower "wraps" are menus and short lines, not wrapped prose
 
@@ -51,6 +55,11 @@ class LinewrapOptions:
             raise ValueError(f"hyphens must be 'evidence' or 'keep', not {self.hyphens!r}")
 
 
+def native_step(options: LinewrapOptions) -> NativeStep:
+    """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``)."""
+    return ("linewrap", (options.width, options.mend_blank_lines, options.hyphens == "keep"))
+
+
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
     """Find the edits that rejoin wrapped lines of ``text`` (see :func:`join_wrapped_lines`).
 
@@ -58,7 +67,8 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
     what the next look sees (a paragraph's lines and its width, the text's width), so the text is
     looked at again until nothing changes.
     """
-    return find_until_settled(text, lambda current: _one_round(current, options))
+    lists = _in_core(lambda languages: _native.linewrap_edits(text, native_step(options)[1], languages, judge_hyphens))
+    return edits_from_lists(text, lists)
 
 
 def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> str:
@@ -67,56 +77,36 @@ def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> 
     >>> linewrap_output("It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals.")
     'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.'
     """
-
-    def next_text(current: str) -> str | None:
-        joins = _joins(current, options)
-        return None if joins is None else joins.lines.joined(joins.breaks, joins.verdicts, joins.keep)
-
-    return until_settled(text, next_text)
+    return _in_core(lambda languages: _native.linewrap_output(text, native_step(options)[1], languages, judge_hyphens))
 
 
-def _one_round(text: str, options: LinewrapOptions) -> list[Edit]:
-    """Find one round of joins: one edit for each row of joins in a row, made in the core."""
-    joins = _joins(text, options)
-    if joins is None:
-        return []
-    starts, ends, news, rules = joins.lines.join_edits(joins.breaks, joins.verdicts, joins.keep)
-    return [Edit(*edit, text[edit[0] : edit[1]]) for edit in zip(starts, ends, news, rules, strict=True)]
+def judge_hyphens(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+    """Return the verdict on each line-end hyphen of ``text`` that the core leaves in doubt.
 
+    Each is given as the pieces of words on each side, whether the second is the whole next word, and
+    the language of the text around it. The core calls this while it joins the lines (``Run.run``).
 
-class _Joins(NamedTuple):
-    """The breaks of one round to join, with what the core needs to join them."""
-
-    lines: _native.WrappedLines
-    breaks: list[tuple[int, int, str]]  # (line before, line after, rule), in order
-    verdicts: list[tuple[int, str]]  # the verdict of each line-end hyphen, by its break
-    keep: bool  # every line-end hyphen is part of its word
-
-
-def _joins(text: str, options: LinewrapOptions) -> _Joins | None:
-    """Return the breaks of ``text`` to join, with the verdicts of their line-end hyphens; ``None`` if none."""
-    if "\n" not in text:
-        return None
-    lines = _native.linewrap_lines(text, options.width)
-    breaks, questions = lines.round_joins(options.mend_blank_lines)
+    >>> judge_hyphens("A top-selling game.", [("top", "selling", True, "en"), ("inter", "national", True, "en")])
+    ['hard', 'soft']
+    """
     judge = HyphenJudge(text)
-    # a blank line after a function word breaks a sentence off mid-phrase
-    mended = [
-        (line, line + 2, "blank-line-in-sentence")
-        for line, word, context in questions
-        if word.islower() and word in stopwords(judge.language(context))
-    ]
-    if mended:
-        breaks = sorted([*breaks, *mended])
-    if not breaks:
-        return None
-    keep = options.hyphens == "keep"
-    hard, in_doubt = lines.hyphens(breaks, keep)  # the core settles the hyphens whose shape tells
-    verdicts = [(join, Hyphen.HARD.value) for join in hard]
-    verdicts += [
-        (join, judge.weigh(first, second, alone, context).value) for join, first, second, alone, context in in_doubt
-    ]
-    return _Joins(lines, breaks, verdicts, keep)
+    return [judge.weigh(first, second, alone, language).value for first, second, alone, language in in_doubt]
+
+
+_Made = TypeVar("_Made")
+
+
+def _in_core(step: Callable[[_Languages], tuple[_Made | None, tuple[str, str] | None]]) -> _Made:
+    """Run ``step`` in the core, giving it the function words it asks for (once each) until it needs none."""
+    given: set[tuple[str, str]] = set()
+    while True:
+        made, need = step((language_reader(), function_word_table()))
+        if need is None and made is not None:
+            return made
+        if need is None or need in given:
+            raise NativeError(f"step 'linewrap': the native core asked again for {need}")
+        given.add(need)
+        provide(*need)
 
 
 def join_wrapped_lines(

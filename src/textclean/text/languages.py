@@ -112,6 +112,23 @@ def load_script(script: str) -> None:
     language_reader().add_script(script, [(code, list(_function_words(code))) for code in _SHARED_SCRIPTS[script]])
 
 
+def provide(need: str, name: str) -> None:
+    """Give the native core what it asked for: a shared ``"script"``'s function words, or a language's (``"words"``).
+
+    >>> provide("words", "de")  # the core's table of function words now holds German's
+    >>> provide("sets", "")
+    Traceback (most recent call last):
+    ...
+    ValueError: the native core asks for 'sets', which no language gives
+    """
+    if need == "script":
+        load_script(name)
+    elif need == "words":
+        function_word_table().add(name, stopwords(name))
+    else:
+        raise ValueError(f"the native core asks for {need!r}, which no language gives")
+
+
 @cache
 def stopwords(language: str | None) -> frozenset[str]:
     """Return the function words of ``language`` (lower case): its hundred most common words.
