@@ -125,8 +125,8 @@ def test_a_text_the_core_made_reads_as_a_copy_of_it_reads(text: str) -> None:
     def lines(text: str) -> tuple[object, ...]:
         languages = (language_reader(), function_word_table())
         options = (None, True, False)
-        edits = _native.linewrap_edits(text, options, languages, judge_hyphens)
-        return edits, _native.linewrap_output(text, options, languages, judge_hyphens)
+        edits = _native.linewrap_edits(text, (options, languages, judge_hyphens))
+        return edits, _native.linewrap_output(text, (options, languages, judge_hyphens))
 
     assert lines(made) == lines(copy)
     on_another_thread: list[tuple[object, ...]] = []
@@ -327,10 +327,10 @@ def test_the_core_counts_a_word_in_lower_case_as_python_does_or_leaves_it_to_pyt
 def _linewrap_output(text: str, judge: _native.JudgeHyphens, *, width: int | None = None, keep: bool = False) -> str:
     """The text the core's linewrap step makes, giving it the function words it asks for."""
     languages = (language_reader(), function_word_table())
-    output, need = _native.linewrap_output(text, (width, True, keep), languages, judge)
+    output, need = _native.linewrap_output(text, ((width, True, keep), languages, judge))
     while need is not None:
         provide(*need)
-        output, need = _native.linewrap_output(text, (width, True, keep), languages, judge)
+        output, need = _native.linewrap_output(text, ((width, True, keep), languages, judge))
     assert output is not None
     return output
 
@@ -348,11 +348,11 @@ def test_the_core_mends_blank_lines_inside_a_sentence_with_the_function_words_of
     text = "The council said that the plan to close the old library on the\n\nhill would be dropped, \ud800 said."
     assert _linewrap_output(text, _no_judge) == text.replace("\n\n", " ")
     languages = (language_reader(), _native.FunctionWordTable())
-    assert _native.linewrap_output(text, (None, False, False), languages, _no_judge) == (text, None)
+    assert _native.linewrap_output(text, ((None, False, False), languages, _no_judge)) == (text, None)
     # before a capital, the sentence breaks off mid-phrase only after a function word of the line's language
     line = "The council met on Monday and said that the plan to close the"
     after = "Summer Fair would be dropped after all."
-    asks = _native.linewrap_output(f"{line}\n\n{after}", (64, True, False), languages, _no_judge)
+    asks = _native.linewrap_output(f"{line}\n\n{after}", ((64, True, False), languages, _no_judge))
     assert asks == (None, ("words", "en"))
     assert _linewrap_output(f"{line}\n\n{after}", _no_judge, width=64) == f"{line} {after}"
     assert join_wrapped_lines(f"{line}\n\n{after}", width=64).count("\n") == 0
@@ -379,7 +379,7 @@ def test_the_core_asks_the_judge_only_about_the_hyphens_in_doubt() -> None:
     url = text.replace("an inter-", "example.com/a-")
     assert _linewrap_output(url, _no_judge, width=40) == joined.replace("an inter", "example.com/a-")
     languages = (language_reader(), function_word_table())
-    edits, _ = _native.linewrap_edits(text, (40, True, False), languages, judge("suspended"))
+    edits, _ = _native.linewrap_edits(text, ((40, True, False), languages, judge("suspended")))
     # joins in a row are one edit, from the first line's end to where the last line's words start
     assert edits == ([35], [75], [" national deal on fishing rights in the "], ["suspended-hyphen+line-wrap"])
 

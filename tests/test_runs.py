@@ -64,30 +64,20 @@ def seed_texts() -> list[Path]:
     return seed_files() + plaintext_seed_files()
 
 
-@pytest.mark.parametrize("options", OPTIONS)
-@pytest.mark.parametrize("path", seed_texts(), ids=lambda path: path.name)
-def test_a_run_makes_what_its_steps_make_on_the_seeds(path: Path, options: dict[str, dict[str, Any]]) -> None:
-    pipeline = Pipeline(FURNITURE, options=options)
-    text = path.read_text(encoding="utf-8")
-    assert run_of(pipeline)(text, count=True)[:2] == one_by_one(pipeline, text)
+# each run of steps the tests check on the seeds, with the options that change what it does
+SEEDED_RUNS = (
+    [(FURNITURE, options) for options in OPTIONS]
+    + [(CHECKED, options) for options in CHECKED_OPTIONS]
+    + [(WRAPPED, options) for options in WRAPPED_OPTIONS]
+)
 
 
-@pytest.mark.parametrize("options", CHECKED_OPTIONS)
+@pytest.mark.parametrize(("steps", "options"), SEEDED_RUNS)
 @pytest.mark.parametrize("path", seed_texts(), ids=lambda path: path.name)
-def test_a_run_of_checked_steps_makes_what_they_make_on_the_seeds(
-    path: Path, options: dict[str, dict[str, Any]]
+def test_a_run_makes_what_its_steps_make_on_the_seeds(
+    path: Path, steps: list[str], options: dict[str, dict[str, Any]]
 ) -> None:
-    pipeline = Pipeline(CHECKED, options=options)
-    text = path.read_text(encoding="utf-8")
-    assert run_of(pipeline)(text, count=True)[:2] == one_by_one(pipeline, text)
-
-
-@pytest.mark.parametrize("options", WRAPPED_OPTIONS)
-@pytest.mark.parametrize("path", seed_texts(), ids=lambda path: path.name)
-def test_a_run_of_linewrap_makes_what_its_steps_make_on_the_seeds(
-    path: Path, options: dict[str, dict[str, Any]]
-) -> None:
-    pipeline = Pipeline(WRAPPED, options=options)
+    pipeline = Pipeline(steps, options=options)
     text = path.read_text(encoding="utf-8")
     assert run_of(pipeline)(text, count=True)[:2] == one_by_one(pipeline, text)
 

@@ -444,27 +444,21 @@ fn link_output<'py>(
     run_output(py, "links", text, &input, rules)
 }
 
-/// The edits of the `linewrap` step (see `linewrap_joins::find_edits`) with its `options` (the wrap width
-/// if it is known, whether it mends blank lines, whether it keeps every line-end hyphen), the languages (the
-/// reader of languages and the table of function words) and `verdicts`, Python's judge of the hyphens in
-/// doubt (see `PythonVerdicts`); or, where the languages lack what the text needs, what to give them
+/// The edits of the `linewrap` step (see `linewrap_joins::find_edits`), called with its options (the wrap
+/// width if it is known, whether it mends blank lines, whether it keeps every line-end hyphen), the
+/// languages (the reader of languages and the table of function words) and Python's judge of the hyphens
+/// in doubt (see `PythonVerdicts`); or, where the languages lack what the text needs, what to give them
 /// first (`("script", name)` or `("words", language)`), as a run asks (see `Run.run`).
 #[pyfunction]
 fn linewrap_edits<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
-    options: (Option<usize>, bool, bool),
-    languages: (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
-    verdicts: Bound<'py, PyAny>,
+    call: LinewrapCall<'py>,
 ) -> PyResult<Made<EditLists<'py>>> {
-    let input = Text::read(text)?;
-    let edits = match linewrap_find_edits(py, &input, options, languages, verdicts)? {
-        Ok(edits) => edits,
-        Err(need) => return Ok((None, Some(need))),
-    };
-    let utf8: &str = &input.utf8;
-    let lists = edit_lists(py, &input, guarded(py, "linewrap", || in_code_points(utf8, edits))?)?;
-    Ok((Some(lists), None))
+    linewrap_made(py, text, call, |input, edits| {
+        let utf8: &str = &input.utf8;
+        edit_lists(py, input, guarded(py, "linewrap", || in_code_points(utf8, edits))?)
+    })
 }
 
 /// The text the `linewrap` step makes, or what to give the languages first (see `linewrap_edits`).
@@ -472,22 +466,38 @@ fn linewrap_edits<'py>(
 fn linewrap_output<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
-    options: (Option<usize>, bool, bool),
-    languages: (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
-    verdicts: Bound<'py, PyAny>,
+    call: LinewrapCall<'py>,
 ) -> PyResult<Made<Bound<'py, PyString>>> {
-    let input = Text::read(text)?;
-    let edits = match linewrap_find_edits(py, &input, options, languages, verdicts)? {
-        Ok(edits) => edits,
-        Err(need) => return Ok((None, Some(need))),
-    };
-    if edits.is_empty() {
-        return Ok((Some(text.clone()), None));
-    }
-    let utf8: &str = &input.utf8;
-    let output = guarded(py, "linewrap", || edits::apply(utf8, &edits))?;
-    Ok((Some(input.to_python(py, &output)?), None))
+    linewrap_made(py, text, call, |input, edits| {
+        if edits.is_empty() {
+            return Ok(text.clone());
+        }
+        let utf8: &str = &input.utf8;
+        let output = guarded(py, "linewrap", || edits::apply(utf8, &edits))?;
+        input.to_python(py, &output)
+    })
 }
+
+/// What `make` makes of the edits of the `linewrap` step, or what to give the languages first.
+fn linewrap_made<'py, T>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    (options, languages, verdicts): LinewrapCall<'py>,
+    make: impl FnOnce(&Text<'_>, Vec<Edit>) -> PyResult<T>,
+) -> PyResult<Made<T>> {
+    let input = Text::read(text)?;
+    match linewrap_find_edits(py, &input, options, languages, verdicts)? {
+        Ok(edits) => Ok((Some(make(&input, edits)?), None)),
+        Err(need) => Ok((None, Some(need))),
+    }
+}
+
+/// What the `linewrap` step is called with besides its text: options, languages and the judge of hyphens.
+type LinewrapCall<'py> = (
+    (Option<usize>, bool, bool),
+    (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
+    Bound<'py, PyAny>,
+);
 
 /// What the languages must be given before the core can go on: `("script", name)` or `("words", language)`.
 type LanguagesNeed = (&'static str, String);

@@ -144,14 +144,7 @@ pub fn is_lower(c: char) -> bool {
 /// assert!(!is_upper_text("NASa") && !is_upper_text("ǅA") && !is_upper_text("2019"));
 /// ```
 pub fn is_upper_text(text: &str) -> bool {
-    let mut cased = false;
-    for c in text.chars() {
-        if is_lower(c) || (!c.is_ascii() && in_table(TITLE, c)) {
-            return false;
-        }
-        cased |= is_upper(c);
-    }
-    cased
+    is_one_case(text, is_upper, is_lower)
 }
 
 /// Whether `text` is lower case as `str.islower` sees it: it has a lower case character, and none in
@@ -162,12 +155,18 @@ pub fn is_upper_text(text: &str) -> bool {
 /// assert!(is_lower_text("the") && is_lower_text("über-2") && !is_lower_text("The") && !is_lower_text("2019"));
 /// ```
 pub fn is_lower_text(text: &str) -> bool {
+    is_one_case(text, is_lower, is_upper)
+}
+
+/// Whether `text` has a character in the case `is_case` tells, and none in the case `is_other` tells or
+/// in title case.
+fn is_one_case(text: &str, is_case: fn(char) -> bool, is_other: fn(char) -> bool) -> bool {
     let mut cased = false;
     for c in text.chars() {
-        if is_upper(c) || (!c.is_ascii() && in_table(TITLE, c)) {
+        if is_other(c) || (!c.is_ascii() && in_table(TITLE, c)) {
             return false;
         }
-        cased |= is_lower(c);
+        cased |= is_case(c);
     }
     cased
 }

@@ -67,7 +67,9 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
     what the next look sees (a paragraph's lines and its width, the text's width), so the text is
     looked at again until nothing changes.
     """
-    lists = _in_core(lambda languages: _native.linewrap_edits(text, native_step(options)[1], languages, judge_hyphens))
+    lists = _in_core(
+        lambda languages: _native.linewrap_edits(text, (native_step(options)[1], languages, judge_hyphens))
+    )
     return edits_from_lists(text, lists)
 
 
@@ -77,7 +79,9 @@ def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> 
     >>> linewrap_output("It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals.")
     'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.'
     """
-    return _in_core(lambda languages: _native.linewrap_output(text, native_step(options)[1], languages, judge_hyphens))
+    return _in_core(
+        lambda languages: _native.linewrap_output(text, (native_step(options)[1], languages, judge_hyphens))
+    )
 
 
 def judge_hyphens(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
