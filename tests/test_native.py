@@ -19,6 +19,7 @@ from textclean.errors import NativeError, TextcleanError
 from textclean.furniture.blocks import first_word_start, split_blocks, word_set
 from textclean.furniture.evidence import native_lexicon
 from textclean.furniture.lexicon import document_stopwords
+from textclean.hyphenation import HyphenJudge
 from textclean.runs import NativeRun
 from textclean.text import mojibake_chars
 from textclean.text.languages import function_word_table, language_reader, provide
@@ -382,6 +383,31 @@ def test_the_core_asks_the_judge_only_about_the_hyphens_in_doubt() -> None:
     edits, _ = _native.linewrap_edits(text, ((40, True, False), languages, judge("suspended")))
     # joins in a row are one edit, from the first line's end to where the last line's words start
     assert edits == ([35], [75], [" national deal on fishing rights in the "], ["suspended-hyphen+line-wrap"])
+
+
+_GERMAN = "Die Kinder spielen im Garten, und die Eltern sitzen auf der Bank, wie jeden Tag. " * 2
+_ENGLISH_LINES = ["The delegates have signed an inter-", "national deal on fishing rights in the", "northern seas."]
+# words of no language: the text around the hyphen cannot tell, the document's language does (or English)
+_UNKNOWN_LINES = ["Qwrtzk plmnbv xcvbnm ghjkl trzwp quu-", "rtzvb plmkq wertz zuiop asdfgh jkl", "yxcvb."]
+
+
+@pytest.mark.parametrize(
+    ("document", "lines", "language"),
+    [(_GERMAN, _ENGLISH_LINES, "en"), (_GERMAN, _UNKNOWN_LINES, "de"), ("", _UNKNOWN_LINES, "en")],
+)
+def test_the_core_reads_the_language_around_a_hyphen_as_the_judge_of_hyphens_does(
+    document: str, lines: list[str], language: str
+) -> None:
+    asked: list[tuple[str, str, bool, str]] = []
+
+    def judge(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+        asked.extend(in_doubt)
+        return ["soft"] * len(in_doubt)
+
+    text = "\n\n".join([document, "\n".join(lines)]) if document else "\n".join(lines)
+    _linewrap_output(text, judge, width=40)
+    assert [row[3] for row in asked] == [language]
+    assert HyphenJudge(text).language(f"{lines[0]} {lines[1]}") == language
 
 
 def _fails(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
