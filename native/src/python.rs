@@ -482,11 +482,11 @@ fn linewrap_output<'py>(
 fn linewrap_made<'py, T>(
     py: Python<'py>,
     text: &Bound<'py, PyString>,
-    (options, languages, verdicts): LinewrapCall<'py>,
+    call: LinewrapCall<'py>,
     make: impl FnOnce(&Text<'_>, Vec<Edit>) -> PyResult<T>,
 ) -> PyResult<Made<T>> {
     let input = Text::read(text)?;
-    match linewrap_find_edits(py, &input, options, languages, verdicts)? {
+    match linewrap_find_edits(py, &input, call)? {
         Ok(edits) => Ok((Some(make(&input, edits)?), None)),
         Err(need) => Ok((None, Some(need))),
     }
@@ -510,9 +510,7 @@ type Made<T> = (Option<T>, Option<LanguagesNeed>);
 fn linewrap_find_edits<'py>(
     py: Python<'py>,
     input: &Text<'_>,
-    (width, mend_blank_lines, keep_hyphens): (Option<usize>, bool, bool),
-    (reader, function_words): (PyRef<'py, LanguageReader>, PyRef<'py, FunctionWordTable>),
-    verdicts: Bound<'py, PyAny>,
+    ((width, mend_blank_lines, keep_hyphens), (reader, function_words), verdicts): LinewrapCall<'py>,
 ) -> PyResult<Result<Vec<Edit>, LanguagesNeed>> {
     let options = linewrap_joins::Options {
         width,

@@ -33,8 +33,6 @@ from textclean.hyphenation import HyphenJudge
 from textclean.registry import NativeStep
 from textclean.text.languages import function_word_table, language_reader, provide
 
-_Languages = tuple[_native.LanguageReader, _native.FunctionWordTable]
-
 MIN_WIDTH = _native.LINEWRAP_MIN_WIDTH  # (30) narrower "wraps" are menus and short lines, not wrapped prose
 
 
@@ -57,7 +55,12 @@ class LinewrapOptions:
 
 def native_step(options: LinewrapOptions) -> NativeStep:
     """Return the step as a run of built-in steps hands it to the native core (``textclean.runs``)."""
-    return ("linewrap", (options.width, options.mend_blank_lines, options.hyphens == "keep"))
+    return ("linewrap", _core_options(options))
+
+
+def _core_options(options: LinewrapOptions) -> _native.LinewrapOptions:
+    """Return the options as the core reads them: the width, whether to mend blank lines, whether to keep hyphens."""
+    return (options.width, options.mend_blank_lines, options.hyphens == "keep")
 
 
 def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions()) -> list[Edit]:
@@ -67,10 +70,7 @@ def find_linewrap_edits(text: str, options: LinewrapOptions = LinewrapOptions())
     what the next look sees (a paragraph's lines and its width, the text's width), so the text is
     looked at again until nothing changes.
     """
-    lists = _in_core(
-        lambda languages: _native.linewrap_edits(text, (native_step(options)[1], languages, judge_hyphens))
-    )
-    return edits_from_lists(text, lists)
+    return edits_from_lists(text, _in_core(_native.linewrap_edits, text, options))
 
 
 def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> str:
@@ -79,9 +79,7 @@ def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> 
     >>> linewrap_output("It was a dark and stormy night; the rain fell in\ntorrents, except at occasional intervals.")
     'It was a dark and stormy night; the rain fell in torrents, except at occasional intervals.'
     """
-    return _in_core(
-        lambda languages: _native.linewrap_output(text, (native_step(options)[1], languages, judge_hyphens))
-    )
+    return _in_core(_native.linewrap_output, text, options)
 
 
 def judge_hyphens(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
@@ -100,11 +98,13 @@ def judge_hyphens(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list
 _Made = TypeVar("_Made")
 
 
-def _in_core(step: Callable[[_Languages], tuple[_Made | None, tuple[str, str] | None]]) -> _Made:
-    """Run ``step`` in the core, giving it the function words it asks for (once each) until it needs none."""
+def _in_core(
+    step: Callable[[str, _native.LinewrapCall], tuple[_Made | None, _native.Need]], text: str, options: LinewrapOptions
+) -> _Made:
+    """Run the core's ``step`` on ``text``, giving it the function words it asks for (once each) until it needs none."""
     given: set[tuple[str, str]] = set()
     while True:
-        made, need = step((language_reader(), function_word_table()))
+        made, need = step(text, (_core_options(options), (language_reader(), function_word_table()), judge_hyphens))
         if need is None and made is not None:
             return made
         if need is None or need in given:
