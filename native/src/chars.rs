@@ -171,10 +171,12 @@ pub fn find_short(text: &str, needle: &[u8]) -> Option<usize> {
 /// assert_eq!((count_in_lower_case("İnci", "inci"), count_in_lower_case("öl", "öl")), (None, None));
 /// ```
 pub fn count_in_lower_case(text: &str, word: &str) -> Option<usize> {
-    if word.is_empty() || !word.is_ascii() || text.contains(['\u{130}', '\u{212A}']) {
+    let bytes = text.as_bytes();
+    let lowers_to_ascii = |c: &str| memchr::memmem::find(bytes, c.as_bytes()).is_some();
+    if word.is_empty() || !word.is_ascii() || lowers_to_ascii("\u{130}") || lowers_to_ascii("\u{212A}") {
         return None;
     }
-    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    let word = word.as_bytes();
     if word.iter().any(u8::is_ascii_uppercase) {
         return Some(0);
     }

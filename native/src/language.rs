@@ -216,11 +216,11 @@ pub fn sample(text: &str) -> std::borrow::Cow<'_, str> {
         return text.into();
     }
     let middle = (length - SAMPLE_WINDOW) / 2;
-    // each offset counted on from the one before: one pass over the text in all
+    // the first two windows counted on from the start, the last back from the end
     let first_end = byte_offset(text, SAMPLE_WINDOW);
     let middle_start = first_end + byte_offset(&text[first_end..], middle - SAMPLE_WINDOW);
     let middle_end = middle_start + byte_offset(&text[middle_start..], SAMPLE_WINDOW);
-    let last_start = middle_end + byte_offset(&text[middle_end..], length - 2 * SAMPLE_WINDOW - middle);
+    let (last_start, _) = text.char_indices().nth_back(SAMPLE_WINDOW - 1).expect("a long text");
     let parts = [&text[..first_end], &text[middle_start..middle_end], &text[last_start..]];
     parts.join("\n").into()
 }

@@ -378,7 +378,9 @@ impl<'t> Reader<'t> {
                 || WORD_OPENERS.contains(first)
             {
                 // the common case, a line that starts with a word: prose unless it is a table row
-                let kind = if line.contains('|') || chars::find_short(line, b"  ").is_some() || line.contains('\t') {
+                let kind = if memchr::memchr2(b'|', b'\t', line.as_bytes()).is_some()
+                    || chars::find_short(line, b"  ").is_some()
+                {
                     classify(line)
                 } else {
                     LineKind::Text
