@@ -203,13 +203,16 @@ pub fn split_again(
         links::tokenize(text)
     };
     let longest = stopwords.iter().map(String::len).max().unwrap_or(0);
-    let measured: TextMap<&str, &Block> = earlier.map_or_else(TextMap::default, |(earlier, blocks)| {
-        blocks
-            .iter()
-            .filter(|block| !block.tokens)
-            .map(|block| (&earlier[block.start..block.end], block))
-            .collect()
-    });
+    let (earlier, earlier_blocks) = earlier.unwrap_or_default();
+    let measured: TextMap<&str, &Block> = earlier_blocks
+        .iter()
+        .filter(|block| !block.tokens)
+        .map(|block| (&earlier[block.start..block.end], block))
+        .collect();
+    let seen: TextMap<&str, &Block> = earlier_blocks
+        .iter()
+        .map(|block| (block.visible.as_str(), block))
+        .collect();
     let mut blocks = Vec::with_capacity(spans.len());
     let mut index = 0;
     let mut count = 0;
@@ -234,21 +237,23 @@ pub fn split_again(
                 end,
                 ..same.clone()
             },
-            _ => measure(text, start, end, &tokens[first..index], stopwords, longest),
+            _ => measure(text, start, end, &tokens[first..index], (stopwords, longest), &seen),
         };
         blocks.push(block);
     }
     blocks
 }
 
-/// Measure the block `text[start..end]`, given the link tokens that start inside it.
+/// Measure the block `text[start..end]`, given the link tokens that start inside it, the function
+/// words and the length of the longest; the measures of its visible text are taken from a block `seen`
+/// before with the same visible text, if any.
 fn measure(
     text: &str,
     start: usize,
     end: usize,
     tokens: &[links::Token],
-    stopwords: &HashSet<String, impl BuildHasher>,
-    longest: usize,
+    (stopwords, longest): (&HashSet<String, impl BuildHasher>, usize),
+    seen: &TextMap<&str, &Block>,
 ) -> Block {
     let block = &text[start..end];
     let marker = if starts_with_day_and_month(block) {
@@ -286,29 +291,46 @@ fn measure(
         shown.as_str()
     };
     let visible = without_formatting(shown).trim_matches(is_python_space).to_string();
-    let (features, length) = measure_counted(&visible, stopwords, longest);
-    let link_share = if features.visible_chars > 0 {
-        (link_chars as f64 / features.visible_chars as f64).min(1.0)
-    } else if has_links {
-        1.0
-    } else {
-        0.0
+    // a visible text that is not empty starts with a visible character
+    let link_share = match (visible.is_empty(), link_chars) {
+        (true, _) => f64::from(u8::from(has_links)),
+        (false, 0) => 0.0,
+        (false, _) => (link_chars as f64 / shown_chars(&visible) as f64).min(1.0),
     };
-    let size = length + 2 * features.wide;
+    let (words, function_words, sentence_end, size, memo) = match seen.get(visible.as_str()) {
+        Some(same) => (
+            same.words,
+            same.stopwords,
+            same.sentence_end,
+            same.size,
+            same.memo.clone(),
+        ),
+        None => {
+            let (features, length) = measure_counted(&visible, stopwords, longest);
+            let size = length + 2 * features.wide;
+            (
+                features.words,
+                features.stopwords,
+                features.sentence_end,
+                size,
+                Memo::default(),
+            )
+        }
+    };
     Block {
         start,
         end,
         visible,
-        words: features.words,
-        stopwords: features.stopwords,
+        words,
+        stopwords: function_words,
         link_share,
         has_links,
         tokens: !tokens.is_empty(),
         list_item: marker.is_some() && !heading,
         heading,
-        sentence_end: features.sentence_end,
+        sentence_end,
         size,
-        memo: Memo::default(),
+        memo,
     }
 }
 
@@ -445,8 +467,6 @@ pub struct TextFeatures {
     pub words: usize,
     /// Its words that are function words of the document's language.
     pub stopwords: usize,
-    /// Its code points that are not a space, a tab or a line break.
-    pub visible_chars: usize,
     /// Its code points of scripts written without spaces.
     pub wide: usize,
     /// Whether it ends with sentence punctuation (closing quotes and brackets may follow).
@@ -476,17 +496,12 @@ fn measure_counted(
     longest: usize,
 ) -> (TextFeatures, usize) {
     let folded = casefold(visible);
-    let (length, visible_chars, wide) = if visible.is_ascii() {
-        let blanks = visible
-            .bytes()
-            .filter(|byte| matches!(byte, b' ' | b'\n' | b'\t'))
-            .count();
-        (visible.len(), visible.len() - blanks, 0)
+    let (length, wide) = if visible.is_ascii() {
+        (visible.len(), 0)
     } else {
-        visible.chars().fold((0, 0, 0), |(length, shown, wide), c| {
-            let blank = matches!(c, ' ' | '\n' | '\t');
-            (length + 1, shown + usize::from(!blank), wide + usize::from(is_wide(c)))
-        })
+        visible
+            .chars()
+            .fold((0, 0), |(length, wide), c| (length + 1, wide + usize::from(is_wide(c))))
     };
     let mut function_words = 0;
     let words = word_count(
@@ -500,11 +515,17 @@ fn measure_counted(
     let features = TextFeatures {
         words,
         stopwords: function_words,
-        visible_chars,
         wide,
         sentence_end: ends_like_a_sentence(visible),
     };
     (features, length)
+}
+
+/// Count the code points of a text that are not a space, a tab or a line break.
+fn shown_chars(text: &str) -> usize {
+    let blank = |byte: &u8| matches!(byte, b' ' | b'\n' | b'\t');
+    let continuation = |byte: &u8| (*byte as i8) < -0x40; // 0b10xx_xxxx: inside a character
+    text.len() - text.bytes().filter(|byte| blank(byte) || continuation(byte)).count()
 }
 
 /// Count the words of a text; in scripts written without spaces, two characters make a word.
