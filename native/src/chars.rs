@@ -29,6 +29,44 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A few characters written out, as a rule names its marks: an ASCII character is looked up in a bit mask,
+/// any other in the list.
+///
+/// ```
+/// use textclean_native::chars::SmallSet;
+/// const CLOSERS: SmallSet = SmallSet::new("\")»”");
+/// assert!(CLOSERS.contains(')') && CLOSERS.contains('”') && !CLOSERS.contains('(') && !CLOSERS.contains('“'));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct SmallSet {
+    ascii: u128,
+    all: &'static str,
+}
+
+impl SmallSet {
+    pub const fn new(all: &'static str) -> SmallSet {
+        let bytes = all.as_bytes();
+        let mut ascii = 0u128;
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] < 128 {
+                ascii |= 1 << bytes[at];
+            }
+            at += 1;
+        }
+        SmallSet { ascii, all }
+    }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii >> (c as u32) & 1 == 1
+        } else {
+            self.all.contains(c)
+        }
+    }
+}
+
 /// A set of characters, given as ranges of code points.
 #[derive(Debug, Clone)]
 pub struct CharClass {

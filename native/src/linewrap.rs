@@ -12,7 +12,7 @@
 //! A line is what `str.split("\n")` gives, without the white space `str.rstrip` takes off its end;
 //! lengths, indentation and columns are counted in code points, as Python counts them.
 
-use crate::chars;
+use crate::chars::{self, SmallSet};
 use crate::unicode::{
     is_alnum, is_alpha, is_decimal, is_digit, is_letter_only, is_lower, is_no_space, is_python_space, is_space,
     is_upper, is_upper_letter,
@@ -120,23 +120,23 @@ const JUDGED_LINES: usize = 8;
 /// The indentations that open a line of markdown's indented code.
 const CODE_INDENTS: [&str; 5] = ["    ", "\t", " \t", "  \t", "   \t"];
 /// A horizontal rule or a setext underline: three or more of one mark, nothing else.
-const RULE_MARKS: &str = "-*_=~#+.•·";
+const RULE_MARKS: SmallSet = SmallSet::new("-*_=~#+.•·");
 /// A list item's bullets.
-const BULLETS: &str = "-*+•◦▪‣⁃●○■□►▶➢✓✔–—";
+const BULLETS: SmallSet = SmallSet::new("-*+•◦▪‣⁃●○■□►▶➢✓✔–—");
 /// Opening quotes and brackets that may stand before a sentence's first word.
-pub const OPENERS: &str = "\"'“‘«„(¿¡";
+pub const OPENERS: SmallSet = SmallSet::new("\"'“‘«„(¿¡");
 /// Characters that start a line of prose as a letter does: the openers but `(`, closing quotes, `[`.
-const WORD_OPENERS: &str = "\"'“‘«„¿¡”’[";
+const WORD_OPENERS: SmallSet = SmallSet::new("\"'“‘«„¿¡”’[");
 /// What may close a sentence's last word: closing quotes and brackets, emphasis.
-pub const CLOSERS: &str = "\"'”’»)]*_";
+pub const CLOSERS: SmallSet = SmallSet::new("\"'”’»)]*_");
 /// The marks that code, markup and ASCII drawings are made of, and prose seldom holds.
-const CODE_MARKS: &str = "{}[]<>=;\\|_#$*+^~`@/";
+const CODE_MARKS: SmallSet = SmallSet::new("{}[]<>=;\\|_#$*+^~`@/");
 /// A gap between aligned table columns does not follow these (a sentence's end, a clause's).
-const BEFORE_NO_GAP: &str = ".!?:;,";
+const BEFORE_NO_GAP: SmallSet = SmallSet::new(".!?:;,");
 /// What ends a sentence; closing quotes and brackets may follow it.
-const SENTENCE_MARKS: &str = ".!?…。！？";
+const SENTENCE_MARKS: SmallSet = SmallSet::new(".!?…。！？");
 /// What ends a clause: a sentence's marks, a colon, a semicolon.
-const CLAUSE_MARKS: &str = ".!?…。！？:;";
+const CLAUSE_MARKS: SmallSet = SmallSet::new(".!?…。！？:;");
 /// Markdown's forced line break, before `\n` or `\r\n`: two spaces or a backslash.
 const HARD_BREAKS: [&str; 4] = ["  ", "\\", "  \r", "\\\r"];
 /// A header field's name has at most this many characters after its capital.
@@ -738,7 +738,7 @@ impl Judge<'_, '_> {
 
 /// Whether a line ends a sentence (`marks` are the sentence's last characters, before closing quotes
 /// and brackets); a line of closing marks alone counts as one.
-fn ends_with_mark(line: &str, marks: &str) -> bool {
+fn ends_with_mark(line: &str, marks: SmallSet) -> bool {
     match line.trim_end_matches(|c| CLOSERS.contains(c)).chars().next_back() {
         Some(last) => marks.contains(last),
         None => !line.is_empty(),
