@@ -341,7 +341,7 @@ def test_a_run_of_linewrap_needs_a_judge_of_hyphens() -> None:
         _native.Run([("linewrap", (None, True, False))])
 
 
-def _no_judge(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+def _no_judge(text: str | None, in_doubt: list[_native.HyphenInDoubt]) -> list[str]:
     raise AssertionError(f"no hyphen is in doubt here, but {in_doubt} were asked about")
 
 
@@ -364,10 +364,10 @@ def test_the_core_mends_blank_lines_inside_a_sentence_with_the_function_words_of
 def test_the_core_asks_the_judge_only_about_the_hyphens_in_doubt() -> None:
     lines = ["The delegates have signed an inter-", "national deal on fishing rights in the", "northern seas, \ud800."]
     text = "\n".join(lines)
-    asked: list[tuple[str, list[tuple[str, str, bool, str]]]] = []
+    asked: list[tuple[str | None, list[_native.HyphenInDoubt]]] = []
 
     def judge(verdict: str) -> _native.JudgeHyphens:
-        def give(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+        def give(text: str | None, in_doubt: list[_native.HyphenInDoubt]) -> list[str]:
             asked.append((text, in_doubt))
             return [verdict] * len(in_doubt)
 
@@ -375,7 +375,19 @@ def test_the_core_asks_the_judge_only_about_the_hyphens_in_doubt() -> None:
 
     joined = "The delegates have signed an international deal on fishing rights in the northern seas, \ud800."
     assert _linewrap_output(text, judge("soft"), width=40) == joined
-    assert asked == [(text, [("inter", "national", True, "en")])]
+    # the core counts the pieces joined and hyphenated where they are in ASCII, and hands over no text
+    assert asked == [(None, [("inter", "national", True, "en", (0, 0))])]
+    asked.clear()
+    counted = text.replace("seas", "seas (an inter-national one, not an International one)")
+    _linewrap_output(counted, judge("soft"), width=40)
+    assert asked == [(None, [("inter", "national", True, "en", (1, 1))])]
+    asked.clear()
+    # elsewhere Python counts them in the text
+    german = text.replace("an inter-", "die Straßen-").replace("national", "bahn")
+    _linewrap_output(german, judge("soft"), width=40)
+    assert [(given, [(*row[:3], row[4]) for row in rows]) for given, rows in asked] == [
+        (german, [("Straßen", "bahn", True, None)])
+    ]
     assert _linewrap_output(text, _no_judge, width=40, keep=True) == joined.replace("inter", "inter-")
     url = text.replace("an inter-", "example.com/a-")
     assert _linewrap_output(url, _no_judge, width=40) == joined.replace("an inter", "example.com/a-")
@@ -398,9 +410,9 @@ _UNKNOWN_LINES = ["Qwrtzk plmnbv xcvbnm ghjkl trzwp quu-", "rtzvb plmkq wertz zu
 def test_the_core_reads_the_language_around_a_hyphen_as_the_judge_of_hyphens_does(
     document: str, lines: list[str], language: str
 ) -> None:
-    asked: list[tuple[str, str, bool, str]] = []
+    asked: list[_native.HyphenInDoubt] = []
 
-    def judge(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+    def judge(text: str | None, in_doubt: list[_native.HyphenInDoubt]) -> list[str]:
         asked.extend(in_doubt)
         return ["soft"] * len(in_doubt)
 
@@ -410,7 +422,7 @@ def test_the_core_reads_the_language_around_a_hyphen_as_the_judge_of_hyphens_doe
     assert HyphenJudge(text).language(f"{lines[0]} {lines[1]}") == language
 
 
-def _fails(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
+def _fails(text: str | None, in_doubt: list[_native.HyphenInDoubt]) -> list[str]:
     raise ZeroDivisionError("the judge fails")
 
 

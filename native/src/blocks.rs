@@ -389,7 +389,9 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
             }
             let end = pos + indent + stripped.len();
             block = Some((block.map_or(pos + indent, |(start, _)| start), end));
-            previous_long = (WRAPPED_LINE_MIN..=WRAPPED_LINE_MAX).contains(&stripped.chars().count());
+            // a character takes one to four bytes: only a line of 50 to 400 bytes may be 50 to 100 characters long
+            previous_long = (WRAPPED_LINE_MIN..=4 * WRAPPED_LINE_MAX).contains(&stripped.len())
+                && (WRAPPED_LINE_MIN..=WRAPPED_LINE_MAX).contains(&stripped.chars().count());
             previous_indent = indent;
         }
         pos += line.len() + 1;

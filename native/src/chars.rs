@@ -4,6 +4,8 @@
 //! quotes it was asked to straighten) first finds where they stand; most text holds none, and a
 //! pass over its bytes costs less than any per-character test in Python.
 
+use std::collections::HashMap;
+
 /// The lines of `text`, as `text.split('\n')` gives them, with their breaks found many bytes at a time.
 ///
 /// ```
@@ -198,9 +200,7 @@ pub fn find_short(text: &str, needle: &[u8]) -> Option<usize> {
 }
 
 /// How often `word` occurs in `text` put in lower case, as Python's `text.lower().count(word)` counts it
-/// (without overlaps), where that needs no copy of the text: `word` in ASCII (not empty), and `text`
-/// without "İ" (U+0130) and the Kelvin sign (U+212A), the only characters beyond ASCII whose lower case
-/// holds an ASCII letter; `None` elsewhere. ASCII upper case letters are not in a text in lower case.
+/// (without overlaps), where that needs no copy of the text (see [`WordCounts`]); `None` elsewhere.
 ///
 /// ```
 /// use textclean_native::chars::count_in_lower_case;
@@ -209,29 +209,75 @@ pub fn find_short(text: &str, needle: &[u8]) -> Option<usize> {
 /// assert_eq!((count_in_lower_case("İnci", "inci"), count_in_lower_case("öl", "öl")), (None, None));
 /// ```
 pub fn count_in_lower_case(text: &str, word: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let lowers_to_ascii = |c: &str| memchr::memmem::find(bytes, c.as_bytes()).is_some();
-    if word.is_empty() || !word.is_ascii() || lowers_to_ascii("\u{130}") || lowers_to_ascii("\u{212A}") {
-        return None;
-    }
-    let word = word.as_bytes();
-    if word.iter().any(u8::is_ascii_uppercase) {
-        return Some(0);
-    }
-    let (first, rest) = (word[0], &word[1..]);
-    let mut count = 0;
-    let mut at = 0;
-    while let Some(found) = memchr::memchr2(first, first.to_ascii_uppercase(), &bytes[at..]) {
-        let start = at + found;
-        let after = &bytes[start + 1..];
-        if after.len() >= rest.len() && after[..rest.len()].eq_ignore_ascii_case(rest) {
-            count += 1;
-            at = start + word.len();
-        } else {
-            at = start + 1;
+    WordCounts::new(text).count(word)
+}
+
+/// Letters from the most to the least common in text of the languages written in Latin letters: a word
+/// is looked for by its rarest byte (anything but a letter counts as rarer than all of them).
+const LETTERS_BY_FREQUENCY: &[u8; 26] = b"etaoinsrhldcumfpgwybvkxjqz";
+
+/// The words counted in a text put in lower case, as Python's `text.lower().count(word)` counts them,
+/// without a copy of the text in lower case: each word in ASCII (not empty), in a text without "İ"
+/// (U+0130) and the Kelvin sign (U+212A), the only characters beyond ASCII whose lower case holds an
+/// ASCII letter. ASCII upper case letters are not in a text in lower case.
+pub struct WordCounts<'t> {
+    text: &'t str,
+    /// Whether lower case makes no ASCII letter of a character beyond ASCII, once read.
+    exact: Option<bool>,
+    counted: HashMap<String, usize>,
+}
+
+impl<'t> WordCounts<'t> {
+    pub fn new(text: &'t str) -> Self {
+        WordCounts {
+            text,
+            exact: None,
+            counted: HashMap::new(),
         }
     }
-    Some(count)
+
+    /// How often `word` occurs in the text put in lower case; `None` where that needs a copy of the text.
+    pub fn count(&mut self, word: &str) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let lowers_to_ascii = |c: &str| memchr::memmem::find(bytes, c.as_bytes()).is_some();
+        let exact = *self
+            .exact
+            .get_or_insert_with(|| !lowers_to_ascii("\u{130}") && !lowers_to_ascii("\u{212A}"));
+        if word.is_empty() || !word.is_ascii() || !exact {
+            return None;
+        }
+        if word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            return Some(0);
+        }
+        if let Some(&count) = self.counted.get(word) {
+            return Some(count);
+        }
+        let word_bytes = word.as_bytes();
+        let rarity = |byte: u8| {
+            LETTERS_BY_FREQUENCY
+                .iter()
+                .position(|&letter| letter == byte)
+                .unwrap_or(26)
+        };
+        let (anchor_at, anchor) = (0..word_bytes.len())
+            .map(|at| (at, word_bytes[at]))
+            .max_by_key(|&(at, byte)| (rarity(byte), std::cmp::Reverse(at)))
+            .expect("a word that is not empty");
+        // each place of the anchor byte, in order, is the place of a match that starts `anchor_at` before it
+        let (mut count, mut free_from) = (0, 0);
+        for found in memchr::memchr2_iter(anchor, anchor.to_ascii_uppercase(), bytes) {
+            let Some(start) = found.checked_sub(anchor_at) else {
+                continue;
+            };
+            let end = start + word_bytes.len();
+            if start >= free_from && end <= bytes.len() && bytes[start..end].eq_ignore_ascii_case(word_bytes) {
+                count += 1;
+                free_from = end;
+            }
+        }
+        self.counted.insert(word.to_string(), count);
+        Some(count)
+    }
 }
 
 /// The characters of `text` and their byte offsets, in order, but for the ASCII bytes in
@@ -322,6 +368,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_in_a_copy_in_lower_case(
+            text in "[aAbB\\- é’İ]{0,60}",
+            word in "[ab\\-]{1,4}",
+        ) {
+            let expected = (!text.contains('İ')).then(|| text.to_lowercase().matches(word.as_str()).count());
+            proptest::prop_assert_eq!(count_in_lower_case(&text, &word), expected);
+        }
+
         #[test]
         fn lines_are_what_a_split_at_line_breaks_gives(text in "[a\n\r é]{0,120}") {
             proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>());

@@ -10,7 +10,7 @@
 //! capital) and asked of the caller for the rest (`hyphen_questions`): the document's vocabulary and word
 //! frequencies decide those.
 
-use crate::chars;
+use crate::chars::{self, WordCounts};
 use crate::edits::{self, byte_offset, Edit};
 use crate::linewrap::{read_breaks, Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
 use crate::linewrap_blanks::round_joins;
@@ -166,6 +166,25 @@ pub fn joins_fit(spans: &LineSpans, joins: &[Join]) -> bool {
     let lines = spans.starts.len();
     joins.iter().all(|join| join.before < join.after && join.after < lines)
         && joins.windows(2).all(|pair| pair[1].before >= pair[0].after)
+}
+
+/// How often a text holds the pieces of words `first` and `second` of a hyphen in doubt joined and
+/// hyphenated, in lower case, as Python's `text.lower().count(word)` counts them; `None` unless both pieces
+/// are in ASCII (whose lower case is made here as Python makes it) and [`WordCounts`] can count them.
+///
+/// ```
+/// use textclean_native::chars::WordCounts;
+/// use textclean_native::linewrap_joins::seen_in_text;
+/// let mut counts = WordCounts::new("The inter-\nnational deal, an International one, not inter-national.");
+/// assert_eq!(seen_in_text("inter", "national", &mut counts), Some((1, 1)));
+/// assert_eq!(seen_in_text("Straßen", "bahn", &mut counts), None);
+/// ```
+pub fn seen_in_text(first: &str, second: &str, counts: &mut WordCounts<'_>) -> Option<(usize, usize)> {
+    if !first.is_ascii() || !second.is_ascii() {
+        return None;
+    }
+    let joined = counts.count(&format!("{first}{second}").to_ascii_lowercase())?;
+    Some((joined, counts.count(&format!("{first}-{second}").to_ascii_lowercase())?))
 }
 
 /// The hyphens at the ends of the joined lines that need a verdict, those after a word piece of two

@@ -537,8 +537,10 @@ fn linewrap_find_edits<'py>(
     }
 }
 
-/// Python's judge of the line-end hyphens in doubt: `verdicts(text, [(first, second, alone, language)])`
-/// gives the verdict on each ("soft", "hard" or "suspended"), asked with the GIL held.
+/// Python's judge of the line-end hyphens in doubt: `verdicts(text, [(first, second, alone, language,
+/// seen)])` gives the verdict on each ("soft", "hard" or "suspended"), asked with the GIL held. `seen` is
+/// how often the text holds the pieces joined and hyphenated, in lower case, where the core counts them
+/// (see `linewrap_joins::seen_in_text`); the text is handed over only where it does not, for Python to count.
 struct PythonVerdicts<'t> {
     judge: Py<PyAny>,
     /// The text the step started from, whose stand-ins of lone surrogates the texts of its rounds keep.
@@ -569,13 +571,22 @@ impl<'t> PythonVerdicts<'t> {
         py: Python<'_>,
         text: &str,
         questions: &[(&str, &str, bool, &str)],
+        seen: &[Option<(usize, usize)>],
     ) -> PyResult<Vec<linewrap_joins::Hyphen>> {
         let to_python = |part: &str| self.input.to_python(py, part);
         let rows = questions
             .iter()
-            .map(|&(first, second, alone, language)| Ok((to_python(first)?, to_python(second)?, alone, language)))
+            .zip(seen)
+            .map(|(&(first, second, alone, language), &seen)| {
+                Ok((to_python(first)?, to_python(second)?, alone, language, seen))
+            })
             .collect::<PyResult<Vec<_>>>()?;
-        let verdicts: Vec<String> = self.judge.call1(py, (to_python(text)?, rows))?.extract(py)?;
+        let text = if seen.iter().all(Option::is_some) {
+            None
+        } else {
+            Some(to_python(text)?)
+        };
+        let verdicts: Vec<String> = self.judge.call1(py, (text, rows))?.extract(py)?;
         if verdicts.len() != questions.len() {
             return Err(PyValueError::new_err("the judge of hyphens gave a verdict for each"));
         }
@@ -585,7 +596,12 @@ impl<'t> PythonVerdicts<'t> {
 
 impl run::Verdicts for PythonVerdicts<'_> {
     fn verdicts(&self, text: &str, questions: &[(&str, &str, bool, &str)]) -> Option<Vec<linewrap_joins::Hyphen>> {
-        Python::attach(|py| self.judged(py, text, questions))
+        let mut counts = chars::WordCounts::new(text);
+        let seen: Vec<_> = questions
+            .iter()
+            .map(|&(first, second, _, _)| linewrap_joins::seen_in_text(first, second, &mut counts))
+            .collect();
+        Python::attach(|py| self.judged(py, text, questions, &seen))
             .map_err(|error| {
                 let mut kept = self.error.lock().unwrap_or_else(PoisonError::into_inner);
                 kept.get_or_insert(error);

@@ -27,7 +27,8 @@ def link_tokens(text: str) -> TokenLists: ...
 def markup_tokens(text: str, kinds: int) -> FormattingLists: ...
 
 LinewrapOptions = tuple[int | None, bool, bool]  # width, mend_blank_lines, keep_hyphens
-JudgeHyphens = Callable[[str, list[tuple[str, str, bool, str]]], list[str]]
+HyphenInDoubt = tuple[str, str, bool, str, tuple[int, int] | None]  # pieces, alone, language, counts
+JudgeHyphens = Callable[[str | None, list[HyphenInDoubt]], list[str]]
 Need = tuple[str, str] | None  # what the languages must be given first: ("script", name) or ("words", language)
 
 LinewrapCall = tuple[LinewrapOptions, tuple[LanguageReader, FunctionWordTable], JudgeHyphens]

@@ -87,10 +87,12 @@ class HyphenJudge:
         pieces = _native.hyphen_pieces(left, right)
         return Hyphen.HARD if pieces is None else self.weigh(*pieces, self.language(context))
 
-    def weigh(self, first: str, second: str, alone: bool, language: str) -> Hyphen:
+    def weigh(self, first: str, second: str, alone: bool, language: str, seen: tuple[int, int] | None = None) -> Hyphen:
         """Judge a hyphen between ``first`` and ``second``, pieces of words of ``language`` whose shape leaves it open.
 
         ``alone``: ``second`` is the whole next word (a pair word ends a suspended hyphen only so).
+        ``seen``: how often the document holds the pieces joined and hyphenated, in lower case, if
+        counted already; else they are counted here.
 
         >>> judge = HyphenJudge("A well-known fact, well known to all.")
         >>> [judge.weigh(*pieces).value for pieces in [("well", "known", False, "en"), ("Ein", "und", True, "de")]]
@@ -100,7 +102,9 @@ class HyphenJudge:
         if alone and second.lower() in SUSPENDED_PAIR_WORDS:
             common = word_frequencies(language).common_zipf(joined) is not None
             return Hyphen.SOFT if common else Hyphen.SUSPENDED
-        seen_joined, seen_hyphenated = self._count(joined), self._count(f"{first}-{second}".lower())
+        if seen is None:
+            seen = self._count(joined), self._count(f"{first}-{second}".lower())
+        seen_joined, seen_hyphenated = seen
         if seen_joined != seen_hyphenated:
             return Hyphen.SOFT if seen_joined > seen_hyphenated else Hyphen.HARD
         one_word = _one_word(first.lower(), second.lower(), joined, word_frequencies(language))

@@ -82,17 +82,23 @@ def linewrap_output(text: str, options: LinewrapOptions = LinewrapOptions()) -> 
     return _in_core(_native.linewrap_output, text, options)
 
 
-def judge_hyphens(text: str, in_doubt: list[tuple[str, str, bool, str]]) -> list[str]:
-    """Return the verdict on each line-end hyphen of ``text`` that the core leaves in doubt.
+def judge_hyphens(text: str | None, in_doubt: list[_native.HyphenInDoubt]) -> list[str]:
+    """Return the verdict on each line-end hyphen of a text that the core leaves in doubt.
 
-    Each is given as the pieces of words on each side, whether the second is the whole next word, and
-    the language of the text around it. The core calls this while it joins the lines (``Run.run``).
+    Each is given as the pieces of words on each side, whether the second is the whole next word, the
+    language of the text around it, and how often the text holds the pieces joined and hyphenated (in
+    lower case) where the core counted them. The core calls this while it joins the lines (``Run.run``),
+    with the ``text`` only where it did not count.
 
-    >>> judge_hyphens("A top-selling game.", [("top", "selling", True, "en"), ("inter", "national", True, "en")])
+    >>> judge_hyphens(None, [("top", "selling", True, "en", (0, 1)), ("inter", "national", True, "en", (0, 0))])
     ['hard', 'soft']
+    >>> judge_hyphens("Straßenbahn, Straßenbahn, Straßen-bahn.", [("Straßen", "bahn", True, "de", None)])
+    ['soft']
     """
-    judge = HyphenJudge(text)
-    return [judge.weigh(first, second, alone, language).value for first, second, alone, language in in_doubt]
+    judge = HyphenJudge("" if text is None else text)
+    return [
+        judge.weigh(first, second, alone, language, seen).value for first, second, alone, language, seen in in_doubt
+    ]
 
 
 _Made = TypeVar("_Made")
