@@ -806,13 +806,15 @@ fn classify(stripped: &str) -> LineKind {
     if RULE_MARKS.contains(first) && is_rule(stripped) {
         return LineKind::Fixed;
     }
-    if stripped.matches('|').nth(1).is_some() {
+    if memchr::memchr_iter(b'|', stripped.as_bytes()).nth(1).is_some() {
         return LineKind::Fixed;
     }
     // three spaces, a tab, or two double spaces
     let two_doubles =
         || chars::find_short(stripped, b"  ").is_some_and(|at| chars::find_short(&stripped[at + 2..], b"  ").is_some());
-    if (chars::find_short(stripped, b"   ").is_some() || stripped.contains('\t') || two_doubles())
+    if (chars::find_short(stripped, b"   ").is_some()
+        || memchr::memchr(b'\t', stripped.as_bytes()).is_some()
+        || two_doubles())
         && is_aligned(stripped)
     {
         return LineKind::Fixed;
