@@ -192,7 +192,7 @@ impl CharClass {
 /// ```
 /// use textclean_native::chars::find_short;
 /// assert_eq!((find_short("a  b", b"  "), find_short("a b", b"  "), find_short("ab", b"abc")), (Some(1), None, None));
-/// assert_eq!(find_short(&format!("{}  ", "a b ".repeat(40)), b"  "), Some(160));
+/// assert_eq!(find_short(&format!("{}end  ", "word ".repeat(20)), b"  "), Some(103));
 /// ```
 pub fn find_short(text: &str, needle: &[u8]) -> Option<usize> {
     const SHORT: usize = 64;
