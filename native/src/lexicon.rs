@@ -51,6 +51,11 @@ const HEADING_EXTRA_WORDS: usize = 3;
 /// The memory for learned states of the patterns tried only where a cheaper one matched (a cookie notice's
 /// consent, a credit after its hint, the words of a date's label): few lines reach them.
 const RARE_CACHE: usize = 64 * 1024;
+/// The memory for the states of the test of whether any phrase opens a block, the lexicon's largest pattern
+/// (some 26,000 states of its NFA, each learned state costly): on pages that share few openings it fills
+/// [`DFA_CACHE`] and forgets what it learned (a twentieth of `boilerplate`'s instructions on the evaluation
+/// kit's pages); four times that holds what they teach it.
+const OPENING_CACHE: usize = 4 * DFA_CACHE;
 /// The label whose phrases head a list only where little follows them.
 const RELATED: &str = "related";
 
@@ -158,7 +163,7 @@ impl Lexicon {
                 .build()
                 .map_err(|error| error.to_string())
         };
-        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python);
+        let phrases = |alternation: &str| Phrases::new(alternation, Folding::Python, DFA_CACHE);
         let labelled = |labels: &[(String, String)]| -> Result<Vec<(String, Phrases)>, String> {
             labels
                 .iter()
@@ -184,7 +189,7 @@ impl Lexicon {
         let dateline = lists.dateline;
         Ok(Lexicon {
             id: LEXICONS_MADE.fetch_add(1, Ordering::Relaxed),
-            opening: Phrases::new(&every_phrase, Folding::Simple)?,
+            opening: Phrases::new(&every_phrase, Folding::Simple, OPENING_CACHE)?,
             furniture: furniture_labels,
             markers: labelled(markers)?,
             prompts,

@@ -35,23 +35,24 @@ pub struct Phrases {
 }
 
 impl Phrases {
-    /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax).
-    pub fn new(alternation: &str, folding: Folding) -> Result<Phrases, String> {
+    /// Compile `alternation`, the phrases joined by `|` (each a regular expression in Python's syntax), with
+    /// room for `cache` bytes of learned states.
+    pub fn new(alternation: &str, folding: Folding, cache: usize) -> Result<Phrases, String> {
         let phrases = match folding {
             Folding::Python => format!("({})", translate(alternation, true)),
             Folding::Simple => format!("(?i:({}))", translate(alternation, false)),
         };
         let source = format!(r"\A{phrases}(?:{}|\z)", not_word());
         Ok(Phrases {
-            pattern: Forward::new(&source, DFA_CACHE)?,
+            pattern: Forward::new(&source, cache)?,
         })
     }
 
     /// Whether a phrase opens `text` at byte `start`, as a whole word.
     ///
     /// ```
-    /// use textclean_native::phrases::{Folding, Phrases};
-    /// let phrases = Phrases::new(r"share\s+this|share|\d+\s+comments?", Folding::Python).unwrap();
+    /// use textclean_native::phrases::{Folding, Phrases, DFA_CACHE};
+    /// let phrases = Phrases::new(r"share\s+this|share|\d+\s+comments?", Folding::Python, DFA_CACHE).unwrap();
     /// assert!(phrases.opens("Share  this", 0) && phrases.opens("12 Comments", 0) && phrases.opens("* share", 2));
     /// assert!(!phrases.opens("Shared", 0) && !phrases.opens("xshare", 1));
     /// ```
@@ -62,8 +63,8 @@ impl Phrases {
     /// Where the phrase that opens `text` at byte `start` as a whole word ends, if one does.
     ///
     /// ```
-    /// use textclean_native::phrases::{Folding, Phrases};
-    /// let phrases = Phrases::new(r"like\s+this:?|share(?:\s+this)?", Folding::Python).unwrap();
+    /// use textclean_native::phrases::{Folding, Phrases, DFA_CACHE};
+    /// let phrases = Phrases::new(r"like\s+this:?|share(?:\s+this)?", Folding::Python, DFA_CACHE).unwrap();
     /// assert_eq!(phrases.end("Share thisx", 0), Some(5));
     /// assert_eq!((phrases.end("Like this:", 0), phrases.end("Like this: a", 0)), (Some(10), Some(10)));
     /// assert_eq!(phrases.end("Sharex", 0), None);
@@ -193,7 +194,12 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words_in_any_case() {
-        let phrases = Phrases::new(r"kommentar\w*|leave\s+a\s+(?:comment|reply)|评论", Folding::Python).unwrap();
+        let phrases = Phrases::new(
+            r"kommentar\w*|leave\s+a\s+(?:comment|reply)|评论",
+            Folding::Python,
+            DFA_CACHE,
+        )
+        .unwrap();
         assert!(phrases.opens("Kommentare schreiben", 0));
         assert!(phrases.opens("LEAVE A\tREPLY", 0));
         assert!(phrases.opens("评论", 0) && !phrases.opens("评论员指出", 0));
@@ -202,25 +208,30 @@ mod tests {
 
     #[test]
     fn case_is_ignored_as_python_ignores_it() {
-        let phrases = Phrases::new(r"kopiuj\s+link|ssl|[ec]st", Folding::Python).unwrap();
+        let phrases = Phrases::new(r"kopiuj\s+link|ssl|[ec]st", Folding::Python, DFA_CACHE).unwrap();
         assert!(phrases.opens("KOPİUJ LİNK", 0) && phrases.opens("ſſl", 0) && phrases.opens("EST", 0));
         assert!(!phrases.opens("kopıuj link", 0) && !phrases.opens("ßl", 0));
-        let upper_i = Phrases::new("I", Folding::Python).unwrap();
+        let upper_i = Phrases::new("I", Folding::Python, DFA_CACHE).unwrap();
         assert!(upper_i.opens("ı", 0) && !upper_i.opens("İ", 0));
-        let simple = Phrases::new(r"kopiuj\s+link", Folding::Simple).unwrap();
+        let simple = Phrases::new(r"kopiuj\s+link", Folding::Simple, DFA_CACHE).unwrap();
         assert!(simple.opens("KOPIUJ LINK", 0) && !simple.opens("KOPİUJ LİNK", 0));
     }
 
     #[test]
     fn escapes_stay_escapes() {
-        let phrases = Phrases::new(r"\(c\)\s+\d{4}|a\\w", Folding::Python).unwrap();
+        let phrases = Phrases::new(r"\(c\)\s+\d{4}|a\\w", Folding::Python, DFA_CACHE).unwrap();
         assert!(phrases.opens("(C) 2024", 0) && phrases.opens(r"a\w", 0) && !phrases.opens("ab", 0));
     }
 
     #[test]
     fn a_phrase_ends_where_python_ends_it() {
         // the first phrase that is followed by no word character, as Python's backtracking finds it
-        let phrases = Phrases::new(r"tags?:|tags?|\(required\)|more(?: .{0,10})?", Folding::Python).unwrap();
+        let phrases = Phrases::new(
+            r"tags?:|tags?|\(required\)|more(?: .{0,10})?",
+            Folding::Python,
+            DFA_CACHE,
+        )
+        .unwrap();
         assert_eq!(phrases.end("Tags: a, b", 0), Some(5));
         assert_eq!(phrases.end("Tag", 0), Some(3));
         assert_eq!(phrases.end("(Required)", 0), Some(10));

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use textclean_native::chars::CharClass;
 use textclean_native::classify::{self, Context, Kind, Patterns, Settings};
 use textclean_native::lexicon::{Lexicon, WordLists};
-use textclean_native::phrases::{Folding, Phrases};
+use textclean_native::phrases::{Folding, Phrases, DFA_CACHE};
 use textclean_native::{
     blocks, footer, formatting, language, linewrap, linewrap_blanks, linewrap_joins, links, links_edits, markup,
     mojibake, pages, removal, settle, whitespace,
@@ -203,7 +203,7 @@ proptest! {
         let edits = links_edits::find_edits(&text, links_edits::Options { urls, bare_urls, url_token: "<URL>" });
         prop_assert!(on_boundaries(&text, edits.iter().flat_map(|edit| [edit.start, edit.end])));
 
-        let phrases = Phrases::new(r"share\s+this|kommentar\w*|\d+\s+comments?|评论|tags?:?|\(required\)", Folding::Python).unwrap();
+        let phrases = Phrases::new(r"share\s+this|kommentar\w*|\d+\s+comments?|评论|tags?:?|\(required\)", Folding::Python, DFA_CACHE).unwrap();
         for (at, _) in text.char_indices() {
             let end = phrases.end(&text, at);
             prop_assert_eq!(end.is_some(), phrases.opens(&text, at));
