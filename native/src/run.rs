@@ -9,7 +9,8 @@
 //! (`mojibake`, `unicode`, `pages`) run in the core only where the core can tell, from the same tests
 //! their cleaners start with, that they change nothing; elsewhere the run stops and Python runs that
 //! step. `linewrap` reads the languages of its lines where a blank line or a hyphen asks, and has the
-//! hyphens that their shape leaves in doubt judged by the caller (Python weighs the word frequencies). Where the run lacks what a text needs (the function words of a shared script or of a language,
+//! hyphens that their shape leaves in doubt judged by the caller (Python weighs the word frequencies).
+//! Where the run lacks what a text needs (the function words of a shared script or of a language,
 //! `unicode`'s sets of characters), it stops too, and goes on once Python has given them. What the
 //! furniture steps last read ([`Earlier`]) goes on to the next reading, in this run or the next round's:
 //! a block that comes back unchanged keeps its measures.
