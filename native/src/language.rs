@@ -22,17 +22,17 @@ pub const MIN_VOTES: usize = 3;
 /// The language is read from three windows of this many characters.
 pub const SAMPLE_WINDOW: usize = 2000;
 
-/// What each ASCII character is to the reader of words, one bit each.
+/// What each byte is to the reader of words, one bit each (a byte of a character not in ASCII is none of them).
 const LETTER: u8 = 1;
 const WORD: u8 = 2;
 /// Characters that make a run of letters a piece of a URL, an address or a path when they stand before it
 /// (all of `/.:@=?&#%~+-`) or after it (all but `.`, which does only before another word character).
 const PIECE_BEFORE: u8 = 4;
 const PIECE_AFTER: u8 = 8;
-static ASCII_CLASSES: [u8; 128] = ascii_classes();
+static ASCII_CLASSES: [u8; 256] = ascii_classes();
 
-const fn ascii_classes() -> [u8; 128] {
-    let mut classes = [0; 128];
+const fn ascii_classes() -> [u8; 256] {
+    let mut classes = [0; 256];
     let mut byte = 0;
     while byte < 128 {
         let c = byte as u8;
@@ -109,9 +109,15 @@ impl LanguageReader {
 
     /// Read the main language of `text`.
     pub fn read(&self, text: &str) -> Reading {
-        let sample = sample(text);
-        let words = text_words(&sample);
-        let mut letters = script_letters(words.iter().copied());
+        let mut words = Vec::new();
+        let mut tally = ScriptTally::default();
+        for window in windows(text) {
+            for_each_word(window, |word, ascii| {
+                tally.add(word, ascii);
+                words.push((word, ascii));
+            });
+        }
+        let mut letters = tally.in_order_of_appearance();
         let kana = take(&mut letters, "Kana");
         let han = take(&mut letters, "Han");
         letters.push(("Han", (han + kana) * WIDE_LETTERS));
@@ -142,13 +148,13 @@ impl LanguageReader {
     }
 
     /// The language of `script` whose function words are most of the words (at least MIN_VOTES).
-    fn vote(&self, script: &str, index: &WordIndex, words: &[&str]) -> Option<String> {
+    fn vote(&self, script: &str, index: &WordIndex, words: &[(&str, bool)]) -> Option<String> {
         let languages = &self.shared[script];
         let mut votes = vec![0usize; languages.len()];
         let mut buffer = [0u8; 32];
         let mut lowered: String; // a word not in ASCII, in lower case
-        for word in words {
-            let lower: &[u8] = if word.is_ascii() && word.len() <= buffer.len() {
+        for &(word, ascii) in words {
+            let lower: &[u8] = if ascii && word.len() <= buffer.len() {
                 if word.len() > index.longest {
                     continue; // lower case keeps an ASCII word's length: longer than any function word
                 }
@@ -172,33 +178,50 @@ impl LanguageReader {
     }
 }
 
-/// Count the letters of each script in `words`, in the order the scripts first appear.
-fn script_letters<'a>(words: impl Iterator<Item = &'a str>) -> Vec<(&'static str, usize)> {
-    let mut counts = vec![0usize; SCRIPT_NAMES.len()];
-    let mut order = Vec::new();
-    for word in words {
-        if word.is_ascii() {
-            // ASCII letters are Latin letters, the script numbered 0
-            if counts[0] == 0 {
-                order.push(0);
-            }
-            counts[0] += word.len();
-            continue;
+/// The letters of each script in a text's words, and the order in which the scripts first appear.
+#[derive(Debug)]
+struct ScriptTally {
+    counts: [usize; SCRIPT_NAMES.len()],
+    order: Vec<usize>,
+}
+
+impl Default for ScriptTally {
+    fn default() -> Self {
+        ScriptTally {
+            counts: [0; SCRIPT_NAMES.len()],
+            order: Vec::new(),
+        }
+    }
+}
+
+impl ScriptTally {
+    /// Count the letters of `word` (`ascii`: it is in ASCII, whose letters are Latin, the script numbered 0).
+    fn add(&mut self, word: &str, ascii: bool) {
+        if ascii {
+            self.count(0, word.len());
+            return;
         }
         for c in word.chars() {
-            let script = if c.is_ascii() { Some(0) } else { script_of(c) };
-            if let Some(script) = script {
-                if counts[script] == 0 {
-                    order.push(script);
-                }
-                counts[script] += 1;
+            if let Some(script) = if c.is_ascii() { Some(0) } else { script_of(c) } {
+                self.count(script, 1);
             }
         }
     }
-    order
-        .into_iter()
-        .map(|script| (SCRIPT_NAMES[script], counts[script]))
-        .collect()
+
+    fn count(&mut self, script: usize, letters: usize) {
+        if self.counts[script] == 0 {
+            self.order.push(script);
+        }
+        self.counts[script] += letters;
+    }
+
+    /// Each script seen, with its letters, in the order the scripts first appeared.
+    fn in_order_of_appearance(&self) -> Vec<(&'static str, usize)> {
+        self.order
+            .iter()
+            .map(|&script| (SCRIPT_NAMES[script], self.counts[script]))
+            .collect()
+    }
 }
 
 /// Remove `script` from `letters` and return its count (0 if it is not there).
@@ -209,32 +232,40 @@ fn take(letters: &mut Vec<(&'static str, usize)>, script: &str) -> usize {
     }
 }
 
-/// The start, the middle and the end of a long text, joined by line breaks; a short text whole.
-pub fn sample(text: &str) -> std::borrow::Cow<'_, str> {
+/// The windows a text is read from: the start, the middle and the end of a long text; a short text whole
+/// (and two empty windows). No word spans two windows.
+pub fn windows(text: &str) -> [&str; 3] {
+    if text.len() <= 3 * SAMPLE_WINDOW {
+        return [text, "", ""]; // no more code points than bytes
+    }
     let length = text.chars().count();
     if length <= 3 * SAMPLE_WINDOW {
-        return text.into();
+        return [text, "", ""];
     }
     let middle = (length - SAMPLE_WINDOW) / 2;
     // the first two windows counted on from the start, the last back from the end
     let first_end = byte_offset(text, SAMPLE_WINDOW);
     let middle_start = first_end + byte_offset(&text[first_end..], middle - SAMPLE_WINDOW);
     let middle_end = middle_start + byte_offset(&text[middle_start..], SAMPLE_WINDOW);
-    let (last_start, _) = text.char_indices().nth_back(SAMPLE_WINDOW - 1).expect("a long text");
-    let parts = [&text[..first_end], &text[middle_start..middle_end], &text[last_start..]];
-    parts.join("\n").into()
+    let last_start = match text.len() - SAMPLE_WINDOW {
+        start if text.as_bytes()[start..].is_ascii() => start,
+        _ => text.char_indices().nth_back(SAMPLE_WINDOW - 1).expect("a long text").0,
+    };
+    [&text[..first_end], &text[middle_start..middle_end], &text[last_start..]]
 }
 
-/// The words of a text: runs of letters that are not pieces of a URL, an address, a path or a file name
-/// (no word character, and none of `/.:@=?&#%~+-`, next to them; no ".x" after them).
+/// Call `found` with each word of `text`, and whether it is in ASCII. Words are runs of letters that
+/// are not pieces of a URL, an address, a path or a file name (no word character, and none of
+/// `/.:@=?&#%~+-`, next to them; no ".x" after them).
 ///
 /// ```
-/// use textclean_native::language::text_words;
-/// assert_eq!(text_words("See example.com/docs or mail a@b.org, then rest."), ["See", "or", "mail", "then", "rest"]);
+/// use textclean_native::language::for_each_word;
+/// let mut words = Vec::new();
+/// for_each_word("See example.com/docs or mail a@b.org, then café.", |word, ascii| words.push((word, ascii)));
+/// assert_eq!(words, [("See", true), ("or", true), ("mail", true), ("then", true), ("café", false)]);
 /// ```
-pub fn text_words(text: &str) -> Vec<&str> {
+pub fn for_each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, bool)) {
     let bytes = text.as_bytes();
-    let mut words = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         let (letter, length) = letter_at(text, at);
@@ -243,18 +274,25 @@ pub fn text_words(text: &str) -> Vec<&str> {
             continue;
         }
         let start = at - length;
-        while at < bytes.len() {
+        let mut ascii = length == 1;
+        loop {
+            while at < bytes.len() && ASCII_CLASSES[usize::from(bytes[at])] & LETTER != 0 {
+                at += 1;
+            }
+            if at == bytes.len() || bytes[at].is_ascii() {
+                break;
+            }
             let (letter, length) = letter_at(text, at);
             if !letter {
                 break;
             }
+            ascii = false;
             at += length;
         }
         if !is_piece(text, start, at) {
-            words.push(&text[start..at]);
+            found(&text[start..at], ascii);
         }
     }
-    words
 }
 
 /// Whether the character at byte `at` of `text` is a letter, and its length in bytes.
@@ -387,14 +425,24 @@ mod tests {
         fn words_are_the_runs_of_letters_that_are_not_pieces(
             text in "[a-zA-Zé_1 ./:@=?&#%~+\\-\n\u{0301}\u{4e00}\u{0660}\u{212a}\u{0130}]{0,60}"
         ) {
-            proptest::prop_assert_eq!(text_words(&text), words_by_definition(&text));
+            let mut words = Vec::new();
+            for_each_word(&text, |word, ascii| {
+                assert_eq!(ascii, word.is_ascii());
+                words.push(word);
+            });
+            proptest::prop_assert_eq!(words, words_by_definition(&text));
         }
 
         #[test]
         fn words_are_read_paragraph_by_paragraph_as_from_the_whole_text(text in "[a-zé1 ./:@\\-\n]{0,80}") {
             // no word spans a line break or looks across one
-            let by_paragraph: Vec<&str> = text.split("\n\n").flat_map(text_words).collect();
-            proptest::prop_assert_eq!(by_paragraph, text_words(&text));
+            let words_of = |text| {
+                let mut words = Vec::new();
+                for_each_word(text, |word, _| words.push(word));
+                words
+            };
+            let by_paragraph: Vec<&str> = text.split("\n\n").flat_map(words_of).collect();
+            proptest::prop_assert_eq!(by_paragraph, words_of(&text));
         }
     }
 
@@ -409,13 +457,13 @@ mod tests {
             &text[byte(7003 - SAMPLE_WINDOW)..],
         ]
         .join("\n");
-        assert_eq!(sample(&text), expected);
+        assert_eq!(windows(&text).join("\n"), expected);
     }
 
     #[test]
     fn a_long_text_is_read_from_three_windows() {
         let text = format!("{}{}{}", "a".repeat(3000), "b".repeat(3001), "c".repeat(3000));
-        let sampled = sample(&text);
+        let sampled = windows(&text).join("\n");
         assert_eq!(sampled.chars().count(), 6002);
         assert!(sampled.starts_with('a') && sampled.ends_with('c') && sampled.contains("\nbb"));
     }
