@@ -7,7 +7,8 @@
 //! two. A [`Forward`] keeps the forward NFA, a lazy DFA over it and, for the reading of a group, a
 //! PikeVM over the same NFA. The PikeVM's cache (some 80 bytes a state of the NFA) is made the first
 //! time a thread reads a group of the pattern, and kept: few patterns are read for groups, but those
-//! often, and making the cache costs more than the search.
+//! often, and making the cache costs more than the search. Where a pattern bounds the length of its
+//! matches, the lazy DFA also finds where the match starts, and the PikeVM reads that match alone.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
@@ -17,7 +18,7 @@ use regex_automata::nfa::thompson::{
     pikevm::{self, PikeVM},
 };
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, PatternID};
+use regex_automata::{Anchored, Input, PatternID};
 
 /// A pool of one matcher's caches, one for each thread that searches with it.
 type Caches<T> = Pool<T, Box<dyn Fn() -> T + Send + Sync + UnwindSafe + RefUnwindSafe>>;
@@ -29,14 +30,17 @@ pub struct Forward {
     caches: Caches<dfa::Cache>,
     pikevm: PikeVM,
     pikevm_caches: Caches<pikevm::Cache>,
+    /// The longest a match can be, in bytes, if the pattern bounds it.
+    longest: Option<usize>,
 }
 
 impl Forward {
     /// Compile `pattern` with room for `cache` bytes of learned states (or the least its DFA needs, if
     /// that is more). A pattern that starts with `\A` is searched at the start of a text only.
     pub fn new(pattern: &str, cache: usize) -> Result<Forward, String> {
+        let syntax = regex_automata::util::syntax::parse(pattern).map_err(|error| error.to_string())?;
         let nfa = thompson::Compiler::new()
-            .build(pattern)
+            .build_from_hir(&syntax)
             .map_err(|error| error.to_string())?;
         let dfa = DFA::builder()
             .configure(DFA::config().cache_capacity(cache).skip_cache_capacity_check(true))
@@ -50,6 +54,7 @@ impl Forward {
             caches: Pool::new(Box::new(move || for_cache.create_cache())),
             pikevm,
             pikevm_caches: Pool::new(Box::new(move || for_pikevm_cache.create_cache())),
+            longest: syntax.properties().maximum_len(),
         })
     }
 
@@ -85,11 +90,25 @@ impl Forward {
     /// assert_eq!((pattern.group("the tags", 0), pattern.group("tagsx", 0)), (Some((3, 8)), None));
     /// ```
     pub fn group(&self, text: &str, group: usize) -> Option<(usize, usize)> {
-        // the lazy DFA finds where the match ends; the PikeVM reads its groups in the text up to there
+        // The lazy DFA finds where the first match ends. Where the pattern bounds the length of its
+        // matches, it also finds where that match starts: the first position, from as far back as the
+        // longest match reaches, where a match is anchored. The PikeVM then reads the groups of that
+        // match alone, anchored at its start, not trying a start at each position before its end.
         let end = self.search(&Input::new(text))?;
+        let start = self.longest.and_then(|longest| {
+            (end.saturating_sub(longest)..=end)
+                .filter(|&at| text.is_char_boundary(at))
+                .find(|&at| {
+                    let anchored = Input::new(text).range(at..end).anchored(Anchored::Yes);
+                    self.search(&anchored.earliest(true)).is_some()
+                })
+        });
+        let input = match start {
+            Some(start) => Input::new(text).range(start..end).anchored(Anchored::Yes),
+            None => Input::new(text).range(..end),
+        };
         let groups = self.pikevm.get_nfa().group_info();
         let mut slots = vec![None; groups.slot_len()];
-        let input = Input::new(text).range(..end);
         self.pikevm
             .search_slots(&mut self.pikevm_caches.get(), &input, &mut slots);
         let start = groups.slot(PatternID::ZERO, group)?;
@@ -102,5 +121,25 @@ impl Forward {
             .try_search_fwd(&mut self.caches.get(), input)
             .expect("a lazy DFA that never gives up cannot fail")
             .map(|found| found.offset())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn groups_are_those_of_the_regex_crate(text in "[ 0-9a-zé.,\u{660}]{0,40}", group in 0usize..3) {
+            // bounded (the PikeVM starts near the match) and unbounded (it starts at the text's start)
+            for pattern in [r"(?:\A|\W)(\d{1,2}\.? (?:é|ab?)|(\d{2,4}))(?:\W|\z)", r"(\d+)(?:a+|(,))"] {
+                let expected = regex::Regex::new(pattern)
+                    .unwrap()
+                    .captures(&text)
+                    .and_then(|found| found.get(group))
+                    .map(|found| (found.start(), found.end()));
+                proptest::prop_assert_eq!(Forward::new(pattern, 1 << 16).unwrap().group(&text, group), expected);
+            }
+        }
     }
 }
