@@ -159,8 +159,9 @@ impl LanguageReader {
                     continue; // lower case keeps an ASCII word's length: longer than any function word
                 }
                 let lower = &mut buffer[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
+                for (to, from) in lower.iter_mut().zip(word.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
                 lower
             } else {
                 lowered = word.to_lowercase();
@@ -266,17 +267,28 @@ pub fn windows(text: &str) -> [&str; 3] {
 /// ```
 pub fn for_each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, bool)) {
     let bytes = text.as_bytes();
+    let is_ascii_letter = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|&byte| ASCII_CLASSES[usize::from(byte)] & LETTER != 0)
+    };
     let mut at = 0;
     while at < bytes.len() {
-        let (letter, length) = letter_at(text, at);
-        at += length;
-        if !letter {
-            continue;
+        if !is_ascii_letter(at) {
+            if bytes[at].is_ascii() {
+                at += 1;
+                continue;
+            }
+            let (letter, length) = letter_at(text, at);
+            if !letter {
+                at += length;
+                continue;
+            }
         }
-        let start = at - length;
-        let mut ascii = length == 1;
+        let start = at;
+        let mut ascii = true;
         loop {
-            while at < bytes.len() && ASCII_CLASSES[usize::from(bytes[at])] & LETTER != 0 {
+            while is_ascii_letter(at) {
                 at += 1;
             }
             if at == bytes.len() || bytes[at].is_ascii() {
@@ -308,24 +320,22 @@ fn letter_at(text: &str, at: usize) -> (bool, usize) {
 }
 
 /// Whether the run of letters `text[start..end]` is a piece of a URL, an address, a path or a file name.
+#[inline]
 fn is_piece(text: &str, start: usize, end: usize) -> bool {
-    let stands_next = |c: char, piece: u8| match u8::try_from(c) {
-        Ok(byte) if byte.is_ascii() => ASCII_CLASSES[usize::from(byte)] & (piece | WORD) != 0,
-        _ => is_word(c),
-    };
-    if text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| stands_next(c, PIECE_BEFORE))
-    {
-        return true;
-    }
-    let mut after = text[end..].chars();
-    match after.next() {
-        Some('.') => after.next().is_some_and(is_word),
-        Some(c) => stands_next(c, PIECE_AFTER),
+    // a character not in ASCII stands next to a word as a word character or not at all
+    let bytes = text.as_bytes();
+    let stands_before = match start.checked_sub(1).map(|before| bytes[before]) {
         None => false,
-    }
+        Some(byte) if byte.is_ascii() => ASCII_CLASSES[usize::from(byte)] & (PIECE_BEFORE | WORD) != 0,
+        Some(_) => text[..start].chars().next_back().is_some_and(is_word),
+    };
+    stands_before
+        || match bytes.get(end) {
+            None => false,
+            Some(b'.') => text[end + 1..].chars().next().is_some_and(is_word),
+            Some(&byte) if byte.is_ascii() => ASCII_CLASSES[usize::from(byte)] & (PIECE_AFTER | WORD) != 0,
+            Some(_) => text[end..].chars().next().is_some_and(is_word),
+        }
 }
 
 #[cfg(test)]
