@@ -62,11 +62,21 @@ pub enum Reading {
 }
 
 /// The function words of a shared script: the languages each is one of (by rank), looked up with the
-/// hasher of function words, and the length of the longest, in bytes.
+/// hasher of function words (a word of ASCII of up to eight bytes by its bytes packed in a number), and
+/// the length of the longest, in bytes.
 #[derive(Debug, Default)]
 struct WordIndex {
+    short: HashMap<u64, Vec<usize>, BuildHasherDefault<WordHasher>>,
     languages: HashMap<Vec<u8>, Vec<usize>, BuildHasherDefault<WordHasher>>,
     longest: usize,
+}
+
+/// The longest word that [`packed`] packs, in bytes.
+const PACKED: usize = 8;
+
+/// The bytes of a word of up to [`PACKED`] bytes, none of them zero, in one number: one number a word.
+fn packed(bytes: impl DoubleEndedIterator<Item = u8>) -> u64 {
+    bytes.rev().fold(0, |packed, byte| packed << 8 | u64::from(byte))
 }
 
 /// A reader of languages: the scripts that name one language, and the function words of the
@@ -100,7 +110,11 @@ impl LanguageReader {
             if let Some(rank) = order.iter().position(|known| *known == language) {
                 for word in words {
                     index.longest = index.longest.max(word.len());
-                    index.languages.entry(word.into_bytes()).or_default().push(rank);
+                    if word.is_ascii() && (1..=PACKED).contains(&word.len()) && !word.contains('\0') {
+                        index.short.entry(packed(word.bytes())).or_default().push(rank);
+                    } else {
+                        index.languages.entry(word.into_bytes()).or_default().push(rank);
+                    }
                 }
             }
         }
@@ -154,6 +168,16 @@ impl LanguageReader {
         let mut buffer = [0u8; 32];
         let mut lowered: String; // a word not in ASCII, in lower case
         for &(word, ascii) in words {
+            if ascii && word.len() <= PACKED {
+                // a word is never empty, and its letters are never zero
+                let ranks = index
+                    .short
+                    .get(&packed(word.bytes().map(|byte| byte.to_ascii_lowercase())));
+                for &rank in ranks.into_iter().flatten() {
+                    votes[rank] += 1;
+                }
+                continue;
+            }
             let lower: &[u8] = if ascii && word.len() <= buffer.len() {
                 if word.len() > index.longest {
                     continue; // lower case keeps an ASCII word's length: longer than any function word
@@ -352,7 +376,7 @@ mod tests {
         reader.add_script(
             "Latin",
             vec![
-                ("en".into(), words(&["the", "and", "is"])),
+                ("en".into(), words(&["the", "and", "is", "nevertheless"])),
                 ("de".into(), words(&["der", "und", "ist", "überall"])),
             ],
         );
@@ -391,6 +415,10 @@ mod tests {
         assert_eq!(
             reader.read("DER HUND IST ALT UND DER GARTEN GROSS, ÜBERALL BLUMEN."),
             Reading::Language(Some("de".into()))
+        );
+        assert_eq!(
+            reader.read("Nevertheless, und nevertheless; NEVERTHELESS der Hund."),
+            Reading::Language(Some("en".into()))
         );
         let without = LanguageReader::new(HashMap::new(), HashMap::from([("Cyrillic".into(), vec!["ru".into()])]));
         assert_eq!(
