@@ -6,6 +6,7 @@
 //! text (its words as a reader sees them) the classifier reads its words, how many are function words,
 //! its characters of scripts written without spaces, and whether it ends like a sentence.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -126,6 +127,8 @@ pub struct Memo {
     subject: OnceLock<Arc<TextSet<String>>>,
     /// The label and the lexicon that gave it (see [`Lexicon::id`]).
     label: OnceLock<(u64, Option<Arc<str>>)>,
+    /// The glance of its copy text and the patterns that cut that text (see [`Block::glance`]).
+    glance: OnceLock<(u64, Arc<str>)>,
 }
 
 impl PartialEq for Memo {
@@ -150,6 +153,20 @@ impl Block {
         self.memo
             .subject
             .get_or_init(|| Arc::new(classify::subject_words(&self.visible, stopwords)))
+    }
+
+    /// The glance ([`classify::glance`]) of `copy_text`, the part of its visible text that the patterns of
+    /// id `patterns` keep as its copy text: that part follows from the visible text and the patterns.
+    pub fn glance(&self, copy_text: &str, patterns: u64) -> Cow<'_, str> {
+        let (id, glance) = self
+            .memo
+            .glance
+            .get_or_init(|| (patterns, classify::glance(copy_text).into()));
+        if *id == patterns {
+            Cow::Borrowed(glance)
+        } else {
+            Cow::Owned(classify::glance(copy_text))
+        }
     }
 
     /// The label the lexicon gives the block as a furniture line ([`Lexicon::label`]), if any.
@@ -337,7 +354,7 @@ fn measure(
 }
 
 /// `text` without emphasis and stray tags, as the words stand after the `markup` step.
-fn without_formatting(text: &str) -> std::borrow::Cow<'_, str> {
+fn without_formatting(text: &str) -> Cow<'_, str> {
     if memchr::memchr3(b'*', b'_', b'<', text.as_bytes()).is_none() {
         return text.into();
     }
@@ -592,6 +609,19 @@ mod tests {
     }
 
     #[test]
+    fn a_block_keeps_the_glance_of_the_patterns_that_cut_its_copy_text() {
+        let blocks = split("Storm hits the coast | Daily Planet", &HashSet::new());
+        let kept = blocks[0].clone();
+        assert_eq!(kept.glance("Storm hits the coast", 1), "storm hits the coast");
+        // patterns of another id may cut another copy text: its glance is read anew, and the kept one stays
+        assert_eq!(
+            kept.glance("Storm hits the coast | Daily Planet", 2),
+            "storm hits the coast daily planet"
+        );
+        assert_eq!(kept.glance("Storm hits the coast", 1), "storm hits the coast");
+    }
+
+    #[test]
     fn a_hard_wrapped_paragraph_is_one_block() {
         let line = "a".repeat(60);
         let text = format!("{line}\n{line}\n{line}\nshort\nnext");
@@ -662,12 +692,15 @@ mod tests {
             let after = after.join("\n\n");
             let earlier = split(&before, &stopwords);
             for block in &earlier {
-                block.subject_words(&stopwords); // read once, to come back with the blocks taken from here
+                // read once, to come back with the blocks taken from here
+                block.subject_words(&stopwords);
+                block.glance(&block.visible, 0);
             }
             let (again, anew) = (split_again(&after, &stopwords, Some((&before, &earlier))), split(&after, &stopwords));
             prop_assert_eq!(&again, &anew);
             for (block, fresh) in again.iter().zip(&anew) {
                 prop_assert_eq!(block.subject_words(&stopwords), fresh.subject_words(&stopwords));
+                prop_assert_eq!(block.glance(&block.visible, 0), classify::glance(&fresh.visible));
             }
         }
 

@@ -22,9 +22,11 @@
 //! separators, the prompts of blurbs) come from the lexicon's data module in Python's syntax, as
 //! the lexicon's phrases do (see [`Patterns`]).
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use regex::Regex;
 
@@ -155,9 +157,15 @@ pub struct Verdict<'a> {
     pub by: &'static str,
 }
 
+/// How many sets of patterns the process has made (each takes the count as its id).
+static PATTERNS_MADE: AtomicU64 = AtomicU64::new(0);
+
 /// The patterns the passes read, from the lexicon's data in Python's syntax.
 #[derive(Debug)]
 pub struct Patterns {
+    /// A number of its own among the sets of patterns made in the process: a glance kept with a block is
+    /// the glance read with the patterns of that number.
+    id: u64,
     /// A line of a list of content: an amount, a value after a label, a row of a table.
     list_line: Forward,
     /// A note about the author: a name and a form of "to be", or "I am", then a role of those who write.
@@ -184,6 +192,7 @@ impl Patterns {
         // `\p{Lu}` ignoring case is any cased letter to Python's `regex`
         let author_note = translate(author_note, true).replace(r"\p{Lu}", r"\p{LC}");
         Ok(Patterns {
+            id: PATTERNS_MADE.fetch_add(1, Ordering::Relaxed),
             list_line: Forward::new(&format!(r"\A(?:{})", translate(list_line, false)), DFA_CACHE)?,
             author_note: Forward::new(&format!(r"\A(?:{author_note})"), DFA_CACHE)?,
             slide_counter: compile(&format!(r"\A(?:{})\z", translate(slide_counter, true)))?,
@@ -381,16 +390,20 @@ pub fn classify<'a>(
 /// another's, as the blocks of a repeated teaser or title do.
 pub fn copy_keys(blocks: &[Block], context: &Context<'_>) -> Vec<Option<String>> {
     let texts: Vec<Option<&str>> = blocks.iter().map(|block| copy_text(block, context)).collect();
-    let glances: Vec<Option<String>> = texts.iter().map(|text| text.map(glance)).collect();
+    let glances: Vec<Option<Cow<'_, str>>> = blocks
+        .iter()
+        .zip(&texts)
+        .map(|(block, text)| text.map(|text| block.glance(text, context.patterns.id)))
+        .collect();
     let mut met: TextMap<&str, usize> = TextMap::default();
     for glance in glances.iter().flatten() {
-        *met.entry(glance.as_str()).or_default() += 1;
+        *met.entry(glance.as_ref()).or_default() += 1;
     }
     texts
         .iter()
         .zip(&glances)
         .map(|(text, glance)| match (text, glance) {
-            (Some(text), Some(glance)) if met[glance.as_str()] > 1 => Some(words_of(text)),
+            (Some(text), Some(glance)) if met[glance.as_ref()] > 1 => Some(words_of(text)),
             _ => None,
         })
         .collect()
