@@ -105,10 +105,11 @@ pub fn tokenize(text: &str, kinds: u32) -> Vec<Token> {
         }
     }
     line_starts(text, kinds, &mut found);
-    if text.contains('|') && text.contains("---") && kinds & (Kind::TableRule.bit() | Kind::Cell.bit()) != 0 {
+    let holds = |byte: u8| memchr::memchr(byte, text.as_bytes()).is_some();
+    if kinds & (Kind::TableRule.bit() | Kind::Cell.bit()) != 0 && holds(b'|') && text.contains("---") {
         tables(text, kinds, &mut found);
     }
-    if text.contains('<') && wants(Kind::Tag) {
+    if wants(Kind::Tag) && holds(b'<') {
         tags(text, &mut found);
     }
     found.sort_by_key(|token| (token.start, Reverse(token.end)));

@@ -118,9 +118,10 @@ pub fn may_hold_entity(text: &str) -> bool {
 /// assert!(!may_have_lost_apostrophes("château, pâte, âge") && !may_have_lost_apostrophes("Theyâllx"));
 /// ```
 pub fn may_have_lost_apostrophes(text: &str) -> bool {
-    text.match_indices('â').any(|(at, found)| {
+    const LEAD: &str = "â";
+    memchr::memmem::find_iter(text.as_bytes(), LEAD).any(|at| {
         let after_letter = text[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
-        let rest = &text[at + found.len()..];
+        let rest = &text[at + LEAD.len()..];
         after_letter
             && ["s", "ll", "re", "ve", "d", "t", "m"].iter().any(|suffix| {
                 rest.strip_prefix(suffix)

@@ -294,7 +294,7 @@ impl<'r> Document<'r> {
             }
             Step::Pages { min_breaks, marks } => {
                 let text = &self.text;
-                let unchanged = !text.contains('\x0c')
+                let unchanged = memchr::memchr(b'\x0c', text.as_bytes()).is_none()
                     && (memchr::memchr_iter(b'\n', text.as_bytes()).count() < *min_breaks
                         || marks.running_lines(text).is_empty());
                 unchanged_if(unchanged)?
