@@ -128,17 +128,26 @@ impl Forward {
 mod tests {
     use super::*;
 
+    /// The group of the first match of `pattern` in `text`, as the `regex` crate reads it.
+    fn expected(pattern: &str, text: &str, group: usize) -> Option<(usize, usize)> {
+        let found = regex::Regex::new(pattern).unwrap().captures(text)?.get(group)?;
+        Some((found.start(), found.end()))
+    }
+
+    #[test]
+    fn a_group_is_read_from_where_the_first_match_starts_though_another_starts_inside_it() {
+        let digits = Forward::new(r"(\d{2,4})", 1 << 16).unwrap();
+        assert_eq!(digits.group("123", 1), Some((0, 3)));
+        assert_eq!(digits.group("a ٠١٢ b", 1), expected(r"(\d{2,4})", "a ٠١٢ b", 1));
+    }
+
     proptest::proptest! {
         #[test]
         fn groups_are_those_of_the_regex_crate(text in "[ 0-9a-zé.,\u{660}]{0,40}", group in 0usize..3) {
             // bounded (the PikeVM starts near the match) and unbounded (it starts at the text's start)
             for pattern in [r"(?:\A|\W)(\d{1,2}\.? (?:é|ab?)|(\d{2,4}))(?:\W|\z)", r"(\d+)(?:a+|(,))"] {
-                let expected = regex::Regex::new(pattern)
-                    .unwrap()
-                    .captures(&text)
-                    .and_then(|found| found.get(group))
-                    .map(|found| (found.start(), found.end()));
-                proptest::prop_assert_eq!(Forward::new(pattern, 1 << 16).unwrap().group(&text, group), expected);
+                let found = Forward::new(pattern, 1 << 16).unwrap().group(&text, group);
+                proptest::prop_assert_eq!(found, expected(pattern, &text, group));
             }
         }
     }
