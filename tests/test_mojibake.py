@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import textclean
 from textclean.cleaners.mojibake import find_mojibake_edits, fix_mojibake
 from textclean.edits import apply_edits
+from textclean.text import mojibake_chars
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -233,3 +234,15 @@ def test_runs_before_unicode():
 def test_registered_step():
     assert textclean.clean("cafÃ©", steps=["mojibake"]) == "café"
     assert re.search("mojibake", " ".join(textclean.registry.names()))
+
+
+# The characters a suspect pair is made of, with letters of other scripts and C1 controls between them.
+_PAIR_CHARACTERS = "".join(sorted({c for lead, follow in mojibake_chars.CODEC_CHARACTERS for c in lead + follow}))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=st.sampled_from(_PAIR_CHARACTERS + "aZ Ωпж\x85\x9f"), max_size=12))
+def test_the_coarse_scan_finds_every_word_that_holds_a_suspect_pair(word: str) -> None:
+    # the screen of the word-by-word repair: where SUSPECT finds a pair, CANDIDATE finds one too
+    if mojibake_chars.SUSPECT.search(word) and not mojibake_chars.C1_CONTROL.search(word):
+        assert mojibake_chars.CANDIDATE.search(word)

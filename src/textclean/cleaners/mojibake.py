@@ -224,11 +224,16 @@ def _damage(text: str) -> tuple[int, int]:
 
 
 def _fix_words(segment: str) -> tuple[str, list[tuple[str, str]]]:
-    """Run ftfy on each space-separated word that holds a suspect pair."""
+    """Run ftfy on each space-separated word that holds a suspect pair.
+
+    The ``re`` scan of :data:`~textclean.text.mojibake_chars.CANDIDATE` (a superset of the pairs) passes
+    over the words that hold none, unless the segment holds a C1 control, which only ``SUSPECT`` finds.
+    """
     words = segment.split(" ")
     plan: list[tuple[str, str]] = []
+    screen = mojibake_chars.SUSPECT if mojibake_chars.C1_CONTROL.search(segment) else mojibake_chars.CANDIDATE
     for index, word in enumerate(words):
-        if mojibake_chars.SUSPECT.search(word):
+        if screen.search(word) and mojibake_chars.SUSPECT.search(word):
             result = ftfy.fix_encoding_and_explain(word)
             if _count_controls(result.text) <= _count_controls(word):
                 words[index] = result.text

@@ -67,9 +67,13 @@ def _utf8_sequence(codec: str) -> str:
     return "|".join(_char_class(_decoded(codec, low, high)) + continuation + times for low, high, times in leads)
 
 
+C1_CONTROL = re.compile(r"[\x80-\x9f]")
+"""A C1 control: a byte of Windows-1252 read as Latin-1."""
+
 SUSPECT = regex.compile(
     "|".join(_pair(codec) for codec in _CODECS)  # "Ã©" for "é", "‚Äô" for "’", "Ð¿" for "п"
-    + r"|[\x80-\x9f]"  # C1 controls: Windows-1252 read as Latin-1
+    + "|"
+    + C1_CONTROL.pattern
 )
 """Where mojibake may start: the gate that decides which segments are looked at closely."""
 
