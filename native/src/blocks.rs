@@ -158,27 +158,23 @@ impl Block {
     /// The glance ([`classify::glance`]) of `copy_text`, the part of its visible text that the patterns of
     /// id `patterns` keep as its copy text: that part follows from the visible text and the patterns.
     pub fn glance(&self, copy_text: &str, patterns: u64) -> Cow<'_, str> {
-        let (id, glance) = self
-            .memo
-            .glance
-            .get_or_init(|| (patterns, classify::glance(copy_text).into()));
-        if *id == patterns {
-            Cow::Borrowed(glance)
-        } else {
-            Cow::Owned(classify::glance(copy_text))
-        }
+        let read = || classify::glance(copy_text);
+        kept_for(&self.memo.glance, patterns, || Arc::from(read()))
+            .map_or_else(|| Cow::Owned(read()), |glance| Cow::Borrowed(&**glance))
     }
 
     /// The label the lexicon gives the block as a furniture line ([`Lexicon::label`]), if any.
     pub fn label<'b>(&'b self, lexicon: &'b Lexicon) -> Option<&'b str> {
         let read = || lexicon.label(&self.visible, self.words, self.sentence_end);
-        let (id, label) = self.memo.label.get_or_init(|| (lexicon.id(), read().map(Arc::from)));
-        if *id == lexicon.id() {
-            label.as_deref()
-        } else {
-            read()
-        }
+        kept_for(&self.memo.label, lexicon.id(), || read().map(Arc::from)).map_or_else(read, Option::as_deref)
     }
+}
+
+/// What `cell` keeps for the reader of id `id` (a lexicon, a set of patterns): `read` the first time any
+/// reader asks, kept with that reader's id; `None` for a reader of another id, which must read anew.
+fn kept_for<T>(cell: &OnceLock<(u64, T)>, id: u64, read: impl FnOnce() -> T) -> Option<&T> {
+    let (kept_by, value) = cell.get_or_init(|| (id, read()));
+    (*kept_by == id).then_some(value)
 }
 
 /// Split `text` into blocks, in order, each with its features; `stopwords` are the function words
