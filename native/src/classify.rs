@@ -1295,7 +1295,7 @@ pub fn speaks_of_other_things<'b>(
 /// assert_eq!(words, ["口重", "开放", "新开", "港口", "重新"]);
 /// ```
 pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> TextSet<String> {
-    let wide = visible.chars().any(is_wide);
+    let wide = !visible.is_ascii() && visible.chars().any(is_wide);
     let folded = casefold(visible);
     let mut subject = TextSet::default();
     for word in words(&folded) {
@@ -1305,7 +1305,7 @@ pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher
                 let (at, second) = (pair[0].0, pair[1]);
                 subject.insert(word[at..second.0 + second.1.len_utf8()].to_string());
             }
-        } else if word.chars().count() > 2 && !stopwords.contains(word) {
+        } else if word.chars().nth(2).is_some() && !stopwords.contains(word) {
             subject.insert(word.to_string());
         }
     }

@@ -171,6 +171,15 @@ fn run(text: &str, pos: usize, end: usize, keep: impl Fn(char) -> bool) -> usize
     pos
 }
 
+/// `text` without its line breaks (a URL wrapped across lines), copied whole where it has none.
+fn without_breaks(text: &str) -> String {
+    if memchr::memchr(b'\n', text.as_bytes()).is_some() {
+        text.replace('\n', "")
+    } else {
+        text.to_string()
+    }
+}
+
 /// Where the ASCII character `byte` is first found in `text[from..to]`.
 fn find(text: &str, from: usize, to: usize, byte: u8) -> Option<usize> {
     memchr::memchr(byte, &text.as_bytes()[from..to]).map(|at| from + at)
@@ -655,7 +664,7 @@ impl<'a> Scanner<'a> {
             url_end = next;
         }
         let close = self.simple_title_end(url_end).unwrap_or(url_end);
-        (close < end && bytes[close] == b')').then(|| (text[at + 1..url_end].replace('\n', ""), close + 1))
+        (close < end && bytes[close] == b')').then(|| (without_breaks(&text[at + 1..url_end]), close + 1))
     }
 
     /// The end of a title in double quotes after spaces or one line break at `pos`, if there is one.
@@ -968,7 +977,7 @@ impl<'a> Scanner<'a> {
         if pos >= end || bytes[pos] != b')' {
             return None;
         }
-        let url = text[url_start..pos].replace('\n', "");
+        let url = without_breaks(&text[url_start..pos]);
         Some((unescape(url.trim_matches(is_python_space)), pos + 1))
     }
 
