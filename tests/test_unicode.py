@@ -139,6 +139,13 @@ def test_a_text_without_a_character_that_may_leave_the_form_is_in_it(text, form)
         assert unicodedata.is_normalized(form, text)
 
 
+@settings(deadline=None)
+@given(st.text(st.one_of(_NEAR_FORM_EDGES, st.sampled_from(["\n", "a", " "]))), st.sampled_from(["NFC", "NFKC"]))
+def test_the_lines_put_in_the_form_make_the_text_in_the_form(text, form):
+    # only the lines that hold a character that may leave the form are read, each on its own
+    assert normalize_unicode(text, form=form) == unicodedata.normalize(form, text)
+
+
 def test_every_character_not_in_a_form_on_its_own_may_leave_it():
     for form in ("NFC", "NFKC"):
         may_leave = _may_leave_form(form)

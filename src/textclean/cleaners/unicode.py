@@ -208,16 +208,23 @@ def _mend_surrogates(run: str) -> str:
 
 
 def _normal_form_edits(text: str, form: Form) -> list[Edit]:
-    """Put each line that is not in ``form`` into it, as one edit from its first to its last change."""
-    if not _may_leave_form(form).occurs_in(text) or unicodedata.is_normalized(form, text):
-        return []
+    """Put each line that is not in ``form`` into it, as one edit from its first to its last change.
+
+    Only the lines that hold a character of :func:`_may_leave_form` are checked: the others are in the form.
+    """
     edits = []
-    start = 0
-    for line in text.split("\n"):
+    end = -1  # the end of the last line checked
+    for at in _may_leave_form(form).find_all(text):
+        if at <= end:
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
         if not unicodedata.is_normalized(form, line):
             for edit in derive_edits(line, unicodedata.normalize(form, line), form.lower()):
                 edits.append(Edit(start + edit.start, start + edit.end, edit.new, edit.rule, edit.old))
-        start += len(line) + 1
     return edits
 
 
