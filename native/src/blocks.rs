@@ -27,8 +27,10 @@ pub const WRAPPED_LINE_MAX: usize = 100;
 /// Sentence punctuation and the closing quotes after it are looked for within this many code points
 /// of a block's end.
 const END_CHARS: usize = 12;
-/// What is stripped from the ends of a line: blanks of one byte each.
-const BLANKS: &[u8] = b" \t\r\x0c\x0b";
+/// Whether `byte` is stripped from the ends of a line: a blank of one byte.
+fn is_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r' | b'\x0c' | b'\x0b')
+}
 
 /// The names of the months (and their abbreviations) in the languages of the lexicon, whole.
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,13 +219,16 @@ pub fn split_again(
     } else {
         links::tokenize(text)
     };
-    let longest = stopwords.iter().map(String::len).max().unwrap_or(0);
+    let mut function_words = None; // made when a block is first measured
     let (earlier, earlier_blocks) = earlier.unwrap_or_default();
-    let measured: TextMap<&str, &Block> = earlier_blocks
-        .iter()
-        .filter(|block| !block.tokens)
-        .map(|block| (&earlier[block.start..block.end], block))
-        .collect();
+    let mut measured: TextMap<&str, &Block> =
+        TextMap::with_capacity_and_hasher(earlier_blocks.len(), TextHasher::default());
+    measured.extend(
+        earlier_blocks
+            .iter()
+            .filter(|block| !block.tokens)
+            .map(|block| (&earlier[block.start..block.end], block)),
+    );
     let seen: TextMap<&str, &Block> = earlier_blocks
         .iter()
         .map(|block| (block.visible.as_str(), block))
@@ -246,38 +251,49 @@ pub fn split_again(
             }
             index += 1;
         }
-        let block = match measured.get(&text[start..end]) {
-            Some(&same) if first == index => Block {
+        // only a block without link tokens is taken whole from an earlier one
+        let same = if first == index {
+            measured.get(&text[start..end])
+        } else {
+            None
+        };
+        let block = match same {
+            Some(&same) => Block {
                 start,
                 end,
                 ..same.clone()
             },
-            _ => measure(text, start, end, &tokens[first..index], (stopwords, longest), &seen),
+            _ => measure(
+                text,
+                start,
+                end,
+                &tokens[first..index],
+                (stopwords, &mut function_words),
+                &seen,
+            ),
         };
         blocks.push(block);
     }
     blocks
 }
 
-/// Measure the block `text[start..end]`, given the link tokens that start inside it, the function
-/// words and the length of the longest; the measures of its visible text are taken from a block `seen`
-/// before with the same visible text, if any.
-fn measure(
+/// Measure the block `text[start..end]`, given the link tokens that start inside it and the function
+/// words; the measures of its visible text are taken from a block `seen` before with the same visible
+/// text, if any.
+fn measure<'s, S: BuildHasher>(
     text: &str,
     start: usize,
     end: usize,
     tokens: &[links::Token],
-    (stopwords, longest): (&HashSet<String, impl BuildHasher>, usize),
+    (stopwords, function_words): (&'s HashSet<String, S>, &mut Option<Lookup<'s, S>>),
     seen: &TextMap<&str, &Block>,
 ) -> Block {
     let block = &text[start..end];
-    let marker = if starts_with_day_and_month(block) {
-        None
-    } else {
-        item_marker(block)
-    };
+    // a day and a month is no list item (asked only of what looks like one)
+    let marker = item_marker(block).filter(|_| !starts_with_day_and_month(block));
     let heading = marker.is_some_and(|(_, heading)| heading);
-    let mut shown = String::new(); // what the tokens show, with the text between them (none without tokens)
+    // what the tokens show, with the text between them (none without tokens): no longer than the block
+    let mut shown = String::with_capacity(if tokens.is_empty() { 0 } else { block.len() });
     let mut link_chars = 0;
     let mut has_links = false;
     let mut pos = marker.map_or(0, |(end, _)| end);
@@ -305,7 +321,7 @@ fn measure(
         shown.push_str(rest);
         shown.as_str()
     };
-    let visible = without_formatting(shown).trim_matches(is_python_space).to_string();
+    let visible = trim_python_space(&without_formatting(shown)).to_string();
     // a visible text that is not empty starts with a visible character
     let link_share = match (visible.is_empty(), link_chars) {
         (true, _) => f64::from(u8::from(has_links)),
@@ -321,7 +337,8 @@ fn measure(
             same.memo.clone(),
         ),
         None => {
-            let (features, length) = measure_counted(&visible, stopwords, longest);
+            let function_words = function_words.get_or_insert_with(|| Lookup::new(stopwords));
+            let (features, length) = measure_counted(&visible, function_words);
             let size = length + 2 * features.wide;
             (
                 features.words,
@@ -371,6 +388,22 @@ fn without_formatting(text: &str) -> Cow<'_, str> {
     out.into()
 }
 
+/// `text` without the white space at its ends, as `str.strip` takes it off (see [`is_python_space`]).
+fn trim_python_space(text: &str) -> &str {
+    // most texts end in ASCII: read as bytes (a character outside ASCII at an end goes the long way)
+    let space = |byte: &u8| matches!(byte, b'\t'..=b'\r' | b'\x1c'..=b' ');
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.iter().position(|byte| !space(byte)) else {
+        return "";
+    };
+    let last = bytes.iter().rposition(|byte| !space(byte)).unwrap_or(first);
+    if bytes[first].is_ascii() && bytes[last].is_ascii() {
+        &text[first..=last]
+    } else {
+        text.trim_matches(is_python_space)
+    }
+}
+
 /// The code points of `text` that are not a space, a tab or a line break.
 fn visible_length(text: &str) -> usize {
     text.chars().filter(|&c| !matches!(c, ' ' | '\n' | '\t')).count()
@@ -391,11 +424,10 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
     let mut previous_indent = 0;
     let mut pos = 0;
     for line in chars::lines(text) {
-        let stripped = trim_blanks(line);
+        let (indent, stripped) = trim_blanks(line);
         if stripped.is_empty() {
             spans.extend(block.take());
         } else {
-            let indent = line.bytes().take_while(|byte| BLANKS.contains(byte)).count();
             let goes_on = previous_long && indent.abs_diff(previous_indent) <= 4 && item_marker(line).is_none();
             if !goes_on {
                 spans.extend(block.take());
@@ -404,7 +436,7 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
             block = Some((block.map_or(pos + indent, |(start, _)| start), end));
             // a character takes one to four bytes: only a line of 50 to 400 bytes may be 50 to 100 characters long
             previous_long = (WRAPPED_LINE_MIN..=4 * WRAPPED_LINE_MAX).contains(&stripped.len())
-                && (WRAPPED_LINE_MIN..=WRAPPED_LINE_MAX).contains(&stripped.chars().count());
+                && (WRAPPED_LINE_MIN..=WRAPPED_LINE_MAX).contains(&char_count(stripped));
             previous_indent = indent;
         }
         pos += line.len() + 1;
@@ -413,25 +445,39 @@ pub fn block_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// `line` without the blanks at its ends.
-fn trim_blanks(line: &str) -> &str {
+/// The length of the blanks that start `line`, and `line` without the blanks at its ends.
+fn trim_blanks(line: &str) -> (usize, &str) {
     let bytes = line.as_bytes();
-    let start = bytes.iter().take_while(|byte| BLANKS.contains(byte)).count();
-    let end = bytes.len()
-        - bytes[start..]
-            .iter()
-            .rev()
-            .take_while(|byte| BLANKS.contains(byte))
-            .count();
-    &line[start..end] // the blanks are ASCII: the cuts fall between characters
+    let start = bytes.iter().position(|&byte| !is_blank(byte)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&byte| !is_blank(byte))
+        .map_or(start, |last| last + 1);
+    (start, &line[start..end]) // the blanks are ASCII: the cuts fall between characters
+}
+
+/// The code points of `text`: a byte each in ASCII.
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// The end (in bytes) of the list item's or heading's marker that starts `line`, and whether it is a
 /// heading: blanks, then a bullet ("*", "•", "-", ...) or a number of one to three digits and "." or
 /// ")", then a blank; or up to three blanks, one to six "#" and a blank.
 pub fn item_marker(line: &str) -> Option<(usize, bool)> {
-    let blanks = leading(line, 0, |c| c == ' ' || c == '\t');
+    let blanks = leading_blanks(line);
     let rest = &line[blanks..];
+    if rest
+        .bytes()
+        .next()
+        .is_some_and(|first| first.is_ascii() && !first.is_ascii_digit() && !matches!(first, b'*' | b'+' | b'-' | b'#'))
+    {
+        return None; // no bullet, digit or "#" (the other bullets and digits are not ASCII)
+    }
     let marker = match rest.chars().next() {
         Some(c @ ('*' | '•' | '·' | '+' | '-' | '–')) => Some(c.len_utf8()),
         Some(_) => {
@@ -452,7 +498,14 @@ pub fn item_marker(line: &str) -> Option<(usize, bool)> {
 /// Whether `text` starts with a day and a month ("22. August"), which is a date and no list item:
 /// blanks, one or two digits, ".", blanks, and a month's name as a whole word.
 pub fn starts_with_day_and_month(text: &str) -> bool {
-    let mut pos = leading(text, 0, |c| c == ' ' || c == '\t');
+    let mut pos = leading_blanks(text);
+    if text
+        .as_bytes()
+        .get(pos)
+        .is_some_and(|first| first.is_ascii() && !first.is_ascii_digit())
+    {
+        return false; // the other digits are not ASCII
+    }
     let digits = leading(text, pos, is_digit);
     if !(1..=2).contains(&text[pos..pos + digits].chars().count()) || !text[pos + digits..].starts_with('.') {
         return false;
@@ -461,6 +514,11 @@ pub fn starts_with_day_and_month(text: &str) -> bool {
     let blanks = leading(text, pos, |c| c == ' ' || c == '\t');
     let word = leading(text, pos + blanks, is_word);
     blanks > 0 && MONTH.is_match(&text[pos + blanks..pos + blanks + word])
+}
+
+/// The length in bytes of the spaces and tabs that start `text`.
+fn leading_blanks(text: &str) -> usize {
+    text.bytes().take_while(|&byte| byte == b' ' || byte == b'\t').count()
 }
 
 /// The length in bytes of the run of characters that `wanted` accepts, from byte `start` of `text`.
@@ -474,8 +532,58 @@ fn leading(text: &str, start: usize, wanted: impl Fn(char) -> bool) -> usize {
 
 /// The words of `text`: its runs of word characters (what `\w+` finds).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word(c)).filter(|word| !word.is_empty())
+    Words { text, pos: 0 }
 }
+
+/// The words of a text from byte `pos` on, its ASCII read a byte at a time.
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Words<'_> {
+    /// The end of the run of characters at `pos` that are word characters (or are not, if `word` is false).
+    fn run_end(&self, mut pos: usize, word: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let wanted = u8::from(word);
+        while let Some(&byte) = bytes.get(pos) {
+            match WORD_BYTES[usize::from(byte)] {
+                2 => {
+                    let c = self.text[pos..].chars().next().unwrap_or_default();
+                    if is_word(c) != word {
+                        break;
+                    }
+                    pos += c.len_utf8();
+                }
+                class if class == wanted => pos += 1,
+                _ => break,
+            }
+        }
+        pos
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.run_end(self.pos, false);
+        self.pos = self.run_end(start, true);
+        (self.pos > start).then(|| &self.text[start..self.pos])
+    }
+}
+
+/// What each byte tells of `\w`: 1 for its ASCII characters (letters, digits and the underscore), 0 for
+/// the other ASCII characters, 2 for the bytes of longer characters (which tell nothing alone).
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [2; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = ((byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize) as u8;
+        byte += 1;
+    }
+    table
+};
 
 /// What the classifiers read of a block's visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -501,29 +609,130 @@ pub struct TextFeatures {
 /// assert_eq!(measure_text("港口重新开放", &stopwords).words, 3);
 /// ```
 pub fn measure_text(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> TextFeatures {
-    let longest = stopwords.iter().map(String::len).max().unwrap_or(0);
-    measure_counted(visible, stopwords, longest).0
+    measure_counted(visible, &mut Lookup::new(stopwords)).0
 }
 
-/// Measure a block's visible text as [`measure_text`] does, given the length in bytes of the longest of the
-/// `stopwords` (a longer word is none of them); also give the text's length in code points.
-fn measure_counted(
-    visible: &str,
-    stopwords: &HashSet<String, impl BuildHasher>,
+/// The function words of a text as its blocks look them up. Those of one to seven bytes (most of them)
+/// are packed in a number each ([`pack`]) in a small table of their own, where a look-up is a few
+/// comparisons of numbers; the longer ones are looked up in their set.
+struct Lookup<'s, S> {
+    set: &'s HashSet<String, S>,
+    /// The length in bytes of the longest (a longer word is none of them).
     longest: usize,
-) -> (TextFeatures, usize) {
-    let folded = casefold(visible);
-    let (length, wide) = if visible.is_ascii() {
-        (visible.len(), 0)
+    /// The short ones packed, each in the first free slot from the one its hash gives; 0 in a free slot.
+    short: Vec<u64>,
+    /// A longer word in lower case, to look it up in the set.
+    lower: String,
+}
+
+/// The most bytes of a word packed in a number.
+const PACKED: usize = 7;
+
+/// A word of one to [`PACKED`] bytes in a number: its length in the highest byte, its bytes in the lowest
+/// (in ASCII lower case if `lower`). No two such words are one number, and none is 0.
+fn pack(word: &[u8], lower: bool) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut packed = 0;
+    for (at, &byte) in word.iter().enumerate() {
+        packed |= u64::from(byte) << (8 * at);
+    }
+    if lower {
+        if packed & (ONES * 0x80) == 0 {
+            // all ASCII: 0x80 in each byte from "A" on, less those from "Z" on, is 0x20 (a lower case's bit)
+            // in each capital; no byte carries into the next
+            let capitals = (packed + ONES * u64::from(0x80 - b'A')) & !(packed + ONES * u64::from(0x80 - b'Z' - 1));
+            packed |= (capitals & (ONES * 0x80)) >> 2;
+        } else {
+            for (at, byte) in word.iter().enumerate() {
+                packed |= u64::from(byte.to_ascii_lowercase() ^ byte) << (8 * at);
+            }
+        }
+    }
+    packed | (word.len() as u64) << 56
+}
+
+impl<'s, S: BuildHasher> Lookup<'s, S> {
+    fn new(set: &'s HashSet<String, S>) -> Self {
+        let mut longest = 0;
+        let mut short = vec![0; (2 * set.len()).next_power_of_two().max(8)];
+        for word in set {
+            longest = longest.max(word.len());
+            if (1..=PACKED).contains(&word.len()) {
+                let packed = pack(word.as_bytes(), false);
+                let mut slot = Self::slot(packed, short.len() - 1);
+                while short[slot] != 0 {
+                    slot = (slot + 1) & (short.len() - 1);
+                }
+                short[slot] = packed;
+            }
+        }
+        Lookup {
+            set,
+            longest,
+            short,
+            lower: String::new(),
+        }
+    }
+
+    /// The slot where the search for `packed` starts, in a table whose slots are numbered by `mask` (one
+    /// less than their count, a power of two).
+    fn slot(packed: u64, mask: usize) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    }
+
+    /// Whether `word`, in ASCII lower case if `lower`, is one of the function words.
+    #[inline]
+    fn contains(&mut self, word: &str, lower: bool) -> bool {
+        if word.len() > self.longest {
+            return false;
+        }
+        if (1..=PACKED).contains(&word.len()) {
+            let packed = pack(word.as_bytes(), lower);
+            let mask = self.short.len() - 1;
+            let mut slot = Self::slot(packed, mask);
+            loop {
+                match self.short[slot] {
+                    0 => return false,
+                    found if found == packed => return true,
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+        }
+        self.contains_long(word, lower)
+    }
+
+    /// Whether `word`, longer than the words packed and in ASCII lower case if `lower`, is in the set.
+    #[inline(never)]
+    fn contains_long(&mut self, word: &str, lower: bool) -> bool {
+        if lower && word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            self.lower.clear();
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+            return self.set.contains(&self.lower);
+        }
+        self.set.contains(word)
+    }
+}
+
+/// Measure a block's visible text as [`measure_text`] does; also give the text's length in code points.
+fn measure_counted(visible: &str, function_words: &mut Lookup<'_, impl BuildHasher>) -> (TextFeatures, usize) {
+    if visible.is_ascii() {
+        (measure_ascii(visible, function_words), visible.len())
     } else {
-        visible
-            .chars()
-            .fold((0, 0), |(length, wide), c| (length + 1, wide + usize::from(is_wide(c))))
-    };
+        measure_folded(visible, function_words)
+    }
+}
+
+/// Measure a block's visible text as [`measure_counted`] does, from its case-folded copy.
+fn measure_folded(visible: &str, stopwords: &mut Lookup<'_, impl BuildHasher>) -> (TextFeatures, usize) {
+    let folded = casefold(visible);
+    let (length, wide) = visible
+        .chars()
+        .fold((0, 0), |(length, wide), c| (length + 1, wide + usize::from(is_wide(c))));
     let mut function_words = 0;
     let words = word_count(
         words(&folded).inspect(|word| {
-            if word.len() <= longest && stopwords.contains(*word) {
+            if stopwords.contains(word, false) {
                 function_words += 1;
             }
         }),
@@ -536,6 +745,34 @@ fn measure_counted(
         sentence_end: ends_like_a_sentence(visible),
     };
     (features, length)
+}
+
+/// Measure a visible text in ASCII as [`measure_counted`] does, without a folded copy: case folds ASCII
+/// to lower case, which makes no word character of a character that was none, so the words of the folded
+/// text are the text's words in lower case.
+fn measure_ascii(visible: &str, stopwords: &mut Lookup<'_, impl BuildHasher>) -> TextFeatures {
+    let bytes = visible.as_bytes();
+    let is_word = |byte: &u8| WORD_BYTES[usize::from(*byte)] == 1;
+    let (mut count, mut function_words) = (0, 0);
+    let mut pos = 0;
+    while let Some(start) = bytes[pos..].iter().position(is_word) {
+        let start = pos + start;
+        pos = start
+            + bytes[start..]
+                .iter()
+                .position(|byte| !is_word(byte))
+                .unwrap_or(bytes.len() - start);
+        count += 1;
+        if stopwords.contains(&visible[start..pos], true) {
+            function_words += 1;
+        }
+    }
+    TextFeatures {
+        words: count,
+        stopwords: function_words,
+        wide: 0,
+        sentence_end: ends_like_a_sentence(visible),
+    }
 }
 
 /// Count the code points of a text that are not a space, a tab or a line break.
@@ -698,6 +935,43 @@ mod tests {
                 prop_assert_eq!(block.subject_words(&stopwords), fresh.subject_words(&stopwords));
                 prop_assert_eq!(block.glance(&block.visible, 0), classify::glance(&fresh.visible));
             }
+        }
+
+        #[test]
+        fn function_words_are_found_where_their_set_has_them(
+            set in proptest::collection::hash_set("[a-cA]{0,9}|é[a-b]{0,7}|[a\u{0}]{1,3}", 0..40),
+            asked in proptest::collection::vec("[a-cA-C]{0,9}|é[a-bA]{0,7}|[a\u{0}]{1,3}", 0..40),
+        ) {
+            let mut lookup = Lookup::new(&set);
+            for word in &asked {
+                prop_assert_eq!(lookup.contains(word, false), set.contains(word), "{:?}", word);
+                let lower = word.to_ascii_lowercase();
+                prop_assert_eq!(lookup.contains(word, true), set.contains(&lower), "{:?}", word);
+            }
+        }
+
+        #[test]
+        fn white_space_is_stripped_as_python_does(text in "([a \t\n\r\x0b\x0c\x1c-\x1f\x1b]|é|\u{85}|\u{a0}|\u{2028}|\u{3000}|\u{200b}){0,12}") {
+            prop_assert_eq!(trim_python_space(&text), text.trim_matches(is_python_space));
+        }
+
+        #[test]
+        fn words_are_the_runs_of_word_characters(
+            text in "([a-zA-Z0-9_ .,'-]|é|ß|港口|\u{300}|\u{2028}|\u{663}|\u{1F600}|\u{10FFFF}){0,40}"
+        ) {
+            let expected: Vec<&str> = text.split(|c: char| !is_word(c)).filter(|word| !word.is_empty()).collect();
+            prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected);
+        }
+
+        #[test]
+        fn ascii_is_measured_as_its_folded_copy(
+            text in "([a-zA-Z0-9_ .,!?'\"\t\n-]|The|the|AND|And|Nevertheless|NEVERTHELESS|ab_cd_EF){0,40}"
+        ) {
+            let stopwords: HashSet<String> = ["a", "the", "and", "i", "nevertheless", "ab_cd_ef"].map(String::from).into();
+            prop_assert_eq!(
+                (measure_ascii(&text, &mut Lookup::new(&stopwords)), text.len()),
+                measure_folded(&text, &mut Lookup::new(&stopwords))
+            );
         }
 
         #[test]

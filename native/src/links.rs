@@ -8,6 +8,7 @@
 //! the text holds. Character classes are those of Python's `regex` module (see [`crate::unicode`]),
 //! so that the tokens are those `textclean.text.markup_tokens` documents.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::edits::byte_offset;
@@ -57,18 +58,25 @@ impl Kind {
 }
 
 /// A piece of markup: its kind, its span `start..end` (bytes of the text), what a reader sees of it
-/// and the destination of a link, image or definition.
+/// and the destination of a link, image or definition. The shown text and the URL borrow from the
+/// text where they are written in it as they stand (most are), so that a token costs no copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub url: Option<String>,
+    pub text: Cow<'a, str>,
+    pub url: Option<Cow<'a, str>>,
 }
 
-impl Token {
-    fn new(kind: Kind, start: usize, end: usize, text: impl Into<String>, url: Option<String>) -> Token {
+impl<'a> Token<'a> {
+    fn new(
+        kind: Kind,
+        start: usize,
+        end: usize,
+        text: impl Into<Cow<'a, str>>,
+        url: Option<Cow<'a, str>>,
+    ) -> Token<'a> {
         Token {
             kind,
             start,
@@ -100,6 +108,8 @@ struct Reach {
 
 impl Reach {
     /// The byte where the `MAX_BLOCK_LINK` characters before byte `at` start, or None if there are fewer.
+    /// What it gives for a place does not depend on the places asked about before, so a caller may ask
+    /// only where it needs the answer.
     fn start(&mut self, text: &str, at: usize) -> Option<usize> {
         if at < self.at {
             *self = Reach::default();
@@ -120,10 +130,10 @@ impl Reach {
 /// ```
 /// use textclean_native::links::{tokenize, Kind};
 /// let tokens = tokenize("See [the report](/r \"PDF\") \\$4");
-/// assert_eq!((tokens[0].kind, tokens[0].text.as_str(), tokens[0].url.as_deref()), (Kind::Link, "the report", Some("/r")));
-/// assert_eq!((tokens[1].kind, tokens[1].text.as_str()), (Kind::Escape, "$"));
+/// assert_eq!((tokens[0].kind, &*tokens[0].text, tokens[0].url.as_deref()), (Kind::Link, "the report", Some("/r")));
+/// assert_eq!((tokens[1].kind, &*tokens[1].text), (Kind::Escape, "$"));
 /// ```
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     if memchr::memchr3(b'[', b'<', b'\\', bytes).is_none() && memchr::memchr(b'`', bytes).is_none() {
         return Vec::new();
@@ -153,17 +163,86 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The end of the run of characters of `text[pos..end]` that `keep` accepts.
-fn run(text: &str, pos: usize, end: usize, keep: impl Fn(char) -> bool) -> usize {
+/// A class of characters that [`run`] reads: its ASCII members in a table, read a byte at a time (a
+/// byte that starts a longer character is in no class), and the other characters told by a function.
+struct Class {
+    bytes: [bool; 256],
+    other: fn(char) -> bool,
+}
+
+/// The ASCII characters that `char::is_whitespace` takes for white space.
+const ASCII_SPACE: &[u8] = b" \t\n\x0b\x0c\r";
+/// The ASCII characters of `\w`.
+const ASCII_WORD: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+
+impl Class {
+    /// The ASCII characters of the `groups`, or all but those if `all_but`; the others as `other` tells.
+    const fn new(all_but: bool, groups: &[&[u8]], other: fn(char) -> bool) -> Class {
+        let mut bytes = [false; 256];
+        let mut byte = 0;
+        while byte < 128 {
+            bytes[byte] = all_but;
+            byte += 1;
+        }
+        let mut group = 0;
+        while group < groups.len() {
+            let mut at = 0;
+            while at < groups[group].len() {
+                bytes[groups[group][at] as usize] = !all_but;
+                at += 1;
+            }
+            group += 1;
+        }
+        Class { bytes, other }
+    }
+}
+
+fn is_not_space(c: char) -> bool {
+    !c.is_whitespace()
+}
+
+fn anything(_: char) -> bool {
+    true
+}
+
+/// The bytes that end the text of a simple link: markup, or a line break (which may be a blank line's).
+const LINK_TEXT_STOPS: [bool; 256] = Class::new(false, &[b"[]\\<`\n"], anything).bytes;
+/// What a simple link's URL holds: no white space, parenthesis, escape, angle bracket or backtick.
+const SIMPLE_URL: Class = Class::new(true, &[ASCII_SPACE, b"()\\<>`"], is_not_space);
+/// What a bare destination holds between its escapes and parentheses.
+const PLAIN_URL: Class = Class::new(true, &[ASCII_SPACE, b"()\\"], is_not_space);
+/// What an autolink's URL holds.
+const AUTOLINK_URL: Class = Class::new(true, &[ASCII_SPACE, b"<>"], is_not_space);
+/// What an unquoted value of an attribute holds.
+const BARE_VALUE: Class = Class::new(true, &[ASCII_SPACE, b"\"'>"], is_not_space);
+/// Anything but white space.
+const NOT_SPACE: Class = Class::new(true, &[ASCII_SPACE], is_not_space);
+/// White space (`char::is_whitespace`).
+const SPACE: Class = Class::new(false, &[ASCII_SPACE], char::is_whitespace);
+/// Anything but an angle bracket.
+const NOT_ANGLE: Class = Class::new(true, &[b"<>"], anything);
+/// What a destination in angle brackets holds.
+const IN_ANGLES: Class = Class::new(true, &[b"<>\n"], anything);
+/// What a word of a domain or an email address holds: word characters and `-`.
+const NAME: Class = Class::new(false, &[ASCII_WORD, b"-"], is_word);
+/// What the user of an email address holds.
+const USER: Class = Class::new(false, &[ASCII_WORD, b".+-"], is_word);
+
+/// The end of the run of characters of `text[pos..end]` that are in `class`.
+fn run(text: &str, pos: usize, end: usize, class: &Class) -> usize {
     let bytes = text.as_bytes();
     let mut pos = pos;
     while pos < end {
         // most characters are ASCII: read them as bytes
-        let c = match bytes[pos] {
-            byte if byte.is_ascii() => char::from(byte),
-            _ => text[pos..end].chars().next().unwrap_or_default(),
-        };
-        if !keep(c) {
+        pos += bytes[pos..end]
+            .iter()
+            .position(|&byte| !class.bytes[usize::from(byte)])
+            .unwrap_or(end - pos);
+        if pos == end || bytes[pos].is_ascii() {
+            break;
+        }
+        let c = text[pos..end].chars().next().unwrap_or_default();
+        if !(class.other)(c) {
             break;
         }
         pos += c.len_utf8();
@@ -171,12 +250,12 @@ fn run(text: &str, pos: usize, end: usize, keep: impl Fn(char) -> bool) -> usize
     pos
 }
 
-/// `text` without its line breaks (a URL wrapped across lines), copied whole where it has none.
-fn without_breaks(text: &str) -> String {
+/// `text` without its line breaks (a URL wrapped across lines): `text` itself where it has none.
+fn without_breaks(text: &str) -> Cow<'_, str> {
     if memchr::memchr(b'\n', text.as_bytes()).is_some() {
-        text.replace('\n', "")
+        Cow::Owned(text.replace('\n', ""))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
 }
 
@@ -220,18 +299,13 @@ fn scheme_end(bytes: &[u8], pos: usize, end: usize) -> Option<usize> {
     ((1..=31).contains(&length) && colon < end && bytes[colon] == b':').then_some(colon + 1)
 }
 
-/// Whether `c` may be in a word of a domain or an email address.
-fn is_name_char(c: char) -> bool {
-    is_word(c) || c == '-'
-}
-
 /// The end of one or more `.name` parts at `pos`, if there is one.
 fn dotted_names_end(text: &str, pos: usize, end: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut pos = pos;
     let mut found = false;
     while pos < end && bytes[pos] == b'.' {
-        let name_end = run(text, pos + 1, end, is_name_char);
+        let name_end = run(text, pos + 1, end, &NAME);
         if name_end == pos + 1 {
             break;
         }
@@ -250,12 +324,15 @@ fn is_url_like(url: &str) -> bool {
     {
         return true;
     }
-    let name_end = run(url, 0, url.len(), is_name_char);
+    let name_end = run(url, 0, url.len(), &NAME);
     name_end > 0 && dotted_names_end(url, name_end, url.len()).is_some_and(|end| bytes.get(end) == Some(&b'/'))
 }
 
-/// Undo the backslash escapes of a destination.
-fn unescape(url: &str) -> String {
+/// Undo the backslash escapes of a destination: `url` itself where it has none.
+fn unescape(url: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\\', url.as_bytes()).is_none() {
+        return Cow::Borrowed(url);
+    }
     let mut out = String::with_capacity(url.len());
     let mut chars = url.chars();
     while let Some(c) = chars.next() {
@@ -267,7 +344,15 @@ fn unescape(url: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Undo the backslash escapes of a destination read into a string of its own.
+fn unescape_owned(url: String) -> String {
+    match memchr::memchr(b'\\', url.as_bytes()) {
+        Some(_) => unescape(&url).into_owned(),
+        None => url,
+    }
 }
 
 /// A reference label as it is looked up: runs of white space as one space, trimmed, case folded.
@@ -312,7 +397,7 @@ fn tag_end(text: &str, pos: usize, end: usize, name: &str) -> Option<usize> {
     let after_name = name_end(text, pos + 1, end, name)?;
     let next = text[after_name..end].chars().next()?;
     let close = if next.is_whitespace() {
-        run(text, after_name + next.len_utf8(), end, |c| c != '<' && c != '>')
+        run(text, after_name + next.len_utf8(), end, &NOT_ANGLE)
     } else {
         after_name
     };
@@ -324,12 +409,12 @@ fn closing_tag_end(text: &str, pos: usize, end: usize) -> Option<usize> {
     if !text[pos..end].starts_with("</") {
         return None;
     }
-    let close = run(text, name_end(text, pos + 2, end, "a")?, end, char::is_whitespace);
+    let close = run(text, name_end(text, pos + 2, end, "a")?, end, &SPACE);
     (close < end && text.as_bytes()[close] == b'>').then_some(close + 1)
 }
 
 /// The value of the attribute `name` of the tag `tag`, if it has one.
-fn attribute(tag: &str, name: &str) -> Option<String> {
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<Cow<'t, str>> {
     let bytes = tag.as_bytes();
     let end = tag.len();
     let mut quotes = [FirstMatch::new(end), FirstMatch::new(end)];
@@ -340,25 +425,23 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         let Some(after_name) = name_end(tag, at + c.len_utf8(), end, name) else {
             continue;
         };
-        let equals = run(tag, after_name, end, char::is_whitespace);
+        let equals = run(tag, after_name, end, &SPACE);
         if equals == end || bytes[equals] != b'=' {
             continue;
         }
-        let value = run(tag, equals + 1, end, char::is_whitespace);
+        let value = run(tag, equals + 1, end, &SPACE);
         match bytes.get(value) {
             Some(&quote @ (b'"' | b'\'')) => {
                 let which = usize::from(quote == b'\'');
                 let search = |from: usize| find(tag, from, end, quote);
                 if let Some(close) = quotes[which].at_or_after(value + 1, search) {
-                    return Some(tag[value + 1..close].to_string());
+                    return Some(Cow::Borrowed(&tag[value + 1..close]));
                 }
             }
             Some(_) => {
-                let value_end = run(tag, value, end, |c| {
-                    !c.is_whitespace() && !matches!(c, '"' | '\'' | '>')
-                });
+                let value_end = run(tag, value, end, &BARE_VALUE);
                 if value_end > value {
-                    return Some(tag[value..value_end].to_string());
+                    return Some(Cow::Borrowed(&tag[value..value_end]));
                 }
             }
             None => {}
@@ -404,7 +487,7 @@ fn title_end(bytes: &[u8], pos: usize) -> Option<usize> {
 /// The definition lines of reference links, each with its label: `[label]: destination "title"`, up
 /// to three spaces before it. A line of that shape is a definition if its destination looks like a
 /// URL or something refers to its label (`[Note]: corrected` in prose is neither).
-fn find_definitions(text: &str) -> Vec<(Token, &str)> {
+fn find_definitions(text: &str) -> Vec<(Token<'_>, &str)> {
     let mut found = Vec::new();
     let mut referred: Option<HashSet<&str>> = None;
     let mut line = 0;
@@ -444,12 +527,12 @@ fn definition(text: &str, line: usize, line_end: usize) -> Option<(&str, &str)> 
     let dest = skip_blanks(bytes, label_end + 2, line_end);
     let label = &text[open + 1..label_end];
     if bytes.get(dest) == Some(&b'<') {
-        let close = run(text, dest + 1, line_end, |c| c != '<' && c != '>');
+        let close = run(text, dest + 1, line_end, &NOT_ANGLE);
         if close < line_end && bytes[close] == b'>' && ends_definition(bytes, close + 1, line_end) {
             return Some((label, &text[dest + 1..close]));
         }
     }
-    let raw_end = run(text, dest, line_end, |c| !c.is_whitespace());
+    let raw_end = run(text, dest, line_end, &NOT_SPACE);
     (raw_end > dest && ends_definition(bytes, raw_end, line_end)).then(|| (label, &text[dest..raw_end]))
 }
 
@@ -504,15 +587,15 @@ struct Bracket {
 
 /// An `<a ...>` tag not closed yet.
 #[derive(Debug)]
-struct Tag {
+struct Tag<'a> {
     start: usize,
     end: usize,
-    url: Option<String>,
+    url: Option<Cow<'a, str>>,
 }
 
-impl Tag {
+impl<'a> Tag<'a> {
     /// A tag never closed is markup all the same: a link with no text.
-    fn into_token(self) -> Token {
+    fn into_token(self) -> Token<'a> {
         Token::new(Kind::HtmlLink, self.start, self.end, "", self.url)
     }
 }
@@ -521,13 +604,13 @@ impl Tag {
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
-    labels: HashMap<String, String>,
-    tokens: Vec<Token>,
+    labels: HashMap<String, Cow<'a, str>>,
+    tokens: Vec<Token<'a>>,
     /// `<a>` tags never closed, kept apart to keep `tokens` sorted.
-    strays: Vec<Token>,
+    strays: Vec<Token<'a>>,
     /// Open brackets and open tags, each in the order they opened.
     brackets: VecDeque<Bracket>,
-    tags: VecDeque<Tag>,
+    tags: VecDeque<Tag<'a>>,
     /// Where the stretch being scanned ends.
     end: usize,
     /// Up to where the text was searched for blank lines.
@@ -543,7 +626,7 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, labels: HashMap<String, String>) -> Scanner<'a> {
+    fn new(text: &'a str, labels: HashMap<String, Cow<'a, str>>) -> Scanner<'a> {
         let len = text.len();
         Scanner {
             text,
@@ -627,14 +710,14 @@ impl<'a> Scanner<'a> {
     /// The most common link, `[plain text](url "title")` with no markup inside, read in one step:
     /// the end of its text, its URL and its end. Whatever this does not read goes the long way, to
     /// the same token.
-    fn simple_link(&self, at: usize) -> Option<(usize, (String, usize))> {
+    fn simple_link(&self, at: usize) -> Option<(usize, (Cow<'a, str>, usize))> {
         let (bytes, end) = (self.bytes, self.end);
         let mut pos = at + 1;
         loop {
             pos += bytes[pos..end]
                 .iter()
-                .take_while(|b| !matches!(b, b'[' | b']' | b'\\' | b'<' | b'`' | b'\n'))
-                .count();
+                .position(|&byte| LINK_TEXT_STOPS[usize::from(byte)])
+                .unwrap_or(end - pos);
             if pos < end && bytes[pos] == b'\n' && !blank_follows(bytes, pos + 1, end) {
                 pos += 1;
             } else {
@@ -649,22 +732,30 @@ impl<'a> Scanner<'a> {
 
     /// Read `(url "title")` at `at` when the URL has no space, parenthesis or escape in it (a line
     /// break after a hyphen is a wrap) and the title is in double quotes: the URL and the end.
-    fn simple_tail(&self, at: usize) -> Option<(String, usize)> {
+    fn simple_tail(&self, at: usize) -> Option<(Cow<'a, str>, usize)> {
         let (text, bytes, end) = (self.text, self.bytes, self.end);
         if at >= end || bytes[at] != b'(' {
             return None;
         }
-        let is_url_char = |c: char| !c.is_whitespace() && !matches!(c, '(' | ')' | '\\' | '<' | '>' | '`');
-        let mut url_end = run(text, at + 1, end, is_url_char);
+        let mut url_end = run(text, at + 1, end, &SIMPLE_URL);
+        let mut wrapped = false;
         while url_end < end && bytes[url_end] == b'\n' && bytes[url_end - 1] == b'-' {
-            let next = run(text, url_end + 1, end, is_url_char);
+            let next = run(text, url_end + 1, end, &SIMPLE_URL);
             if next == url_end + 1 {
                 break;
             }
             url_end = next;
+            wrapped = true;
         }
         let close = self.simple_title_end(url_end).unwrap_or(url_end);
-        (close < end && bytes[close] == b')').then(|| (without_breaks(&text[at + 1..url_end]), close + 1))
+        let url = &text[at + 1..url_end];
+        // the URL's only line breaks are those of its wraps
+        let url = if wrapped {
+            Cow::Owned(url.replace('\n', ""))
+        } else {
+            Cow::Borrowed(url)
+        };
+        (close < end && bytes[close] == b')').then_some((url, close + 1))
     }
 
     /// The end of a title in double quotes after spaces or one line break at `pos`, if there is one.
@@ -736,8 +827,12 @@ impl<'a> Scanner<'a> {
                     pos = after;
                 }
             }
-            let reach = self.reach.start(self.text, at);
-            let limit = self.last_blank.zip(reach).map_or(0, |(blank, reach)| blank.min(reach));
+            // only a blank line after the first opener parts anything: the reach is read only then
+            // (what it tells of a place does not depend on the places asked about before)
+            let limit = match self.last_blank {
+                Some(blank) if blank > first => self.reach.start(self.text, at).map_or(0, |reach| blank.min(reach)),
+                _ => 0,
+            };
             while self.brackets.front().is_some_and(|bracket| bracket.start < limit) {
                 self.brackets.pop_front();
             }
@@ -800,7 +895,7 @@ impl<'a> Scanner<'a> {
 
     /// Read the `[label]` (or `[]`, for the link's text as its label) after the `]` at `close` of the
     /// link opened by `opener`: the URL of a label defined, and the end.
-    fn reference(&self, opener: Bracket, close: usize) -> Option<(String, usize)> {
+    fn reference(&self, opener: Bracket, close: usize) -> Option<(Cow<'a, str>, usize)> {
         let (text, bytes, end) = (self.text, self.bytes, self.end);
         let open = close + 1;
         if self.labels.is_empty() || open >= end || bytes[open] != b'[' {
@@ -831,14 +926,13 @@ impl<'a> Scanner<'a> {
     /// The destination may be in angle brackets, or bare with escapes, parentheses nested up to
     /// three deep and line breaks after a hyphen (a wrapped URL); the title in double or single
     /// quotes or parentheses, over line breaks but not a blank line.
-    fn inline_tail(&mut self, at: usize) -> Option<(String, usize)> {
+    fn inline_tail(&mut self, at: usize) -> Option<(Cow<'a, str>, usize)> {
         let (text, bytes, end) = (self.text, self.bytes, self.end);
         let mut pos = skip_space(bytes, at + 1, end);
         let titled = pos > at + 1 && matches!(bytes.get(pos), Some(b'"' | b'\''));
         let mut url = String::new();
         let angle_end = if pos < end && bytes[pos] == b'<' {
-            Some(run(text, pos + 1, end, |c| !matches!(c, '<' | '>' | '\n')))
-                .filter(|&close| close < end && bytes[close] == b'>')
+            Some(run(text, pos + 1, end, &IN_ANGLES)).filter(|&close| close < end && bytes[close] == b'>')
         } else {
             None
         };
@@ -849,7 +943,7 @@ impl<'a> Scanner<'a> {
             let mut depth = 0;
             let mut piece = pos;
             while pos < end {
-                let plain = run(text, pos, end, |c| !c.is_whitespace() && !matches!(c, '(' | ')' | '\\'));
+                let plain = run(text, pos, end, &PLAIN_URL);
                 if plain > pos {
                     pos = plain;
                     continue;
@@ -914,9 +1008,9 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             let stop = title_end(bytes, close)?;
-            return (stop <= end).then(|| (unescape(&url), stop));
+            return (stop <= end).then(|| (Cow::Owned(unescape_owned(url)), stop));
         }
-        (bytes.get(spaced) == Some(&b')')).then(|| (unescape(&url), spaced + 1))
+        (bytes.get(spaced) == Some(&b')')).then(|| (Cow::Owned(unescape_owned(url)), spaced + 1))
     }
 
     /// The end of a line break inside a URL that html2text wrapped after a hyphen, with the next
@@ -937,7 +1031,7 @@ impl<'a> Scanner<'a> {
     /// Read a destination html2text wrote as it found it, with spaces or line breaks in it
     /// ("tel:(954) 885-7100"), at `at`: only if it starts like a URL, a path or a fragment. Return the
     /// URL and the end.
-    fn loose_tail(&self, at: usize) -> Option<(String, usize)> {
+    fn loose_tail(&self, at: usize) -> Option<(Cow<'a, str>, usize)> {
         let (text, bytes, end) = (self.text, self.bytes, self.end);
         let url_start = skip_blanks(bytes, at + 1, end);
         let plain = |pos: usize| {
@@ -977,8 +1071,11 @@ impl<'a> Scanner<'a> {
         if pos >= end || bytes[pos] != b')' {
             return None;
         }
-        let url = without_breaks(&text[url_start..pos]);
-        Some((unescape(url.trim_matches(is_python_space)), pos + 1))
+        let url = match without_breaks(&text[url_start..pos]) {
+            Cow::Borrowed(url) => unescape(url.trim_matches(is_python_space)),
+            Cow::Owned(url) => Cow::Owned(unescape(url.trim_matches(is_python_space)).into_owned()),
+        };
+        Some((url, pos + 1))
     }
 
     /// Read the tag or autolink starting with the `<` at `at`; return where scanning goes on.
@@ -987,7 +1084,7 @@ impl<'a> Scanner<'a> {
         if let Some((url_end, stop)) = self.autolink(at) {
             let url = &text[at + 1..url_end];
             self.tokens
-                .push(Token::new(Kind::Autolink, at, stop, url, Some(url.to_string())));
+                .push(Token::new(Kind::Autolink, at, stop, url, Some(Cow::Borrowed(url))));
             return stop;
         }
         if let Some(stop) = tag_end(text, at, end, "img") {
@@ -1027,16 +1124,16 @@ impl<'a> Scanner<'a> {
         let (text, bytes, end) = (self.text, self.bytes, self.end);
         let closed = |url_end: usize| (url_end < end && bytes[url_end] == b'>').then_some((url_end, url_end + 1));
         if let Some(scheme) = scheme_end(bytes, at + 1, end) {
-            let url_end = run(text, scheme, end, |c| !c.is_whitespace() && c != '<' && c != '>');
+            let url_end = run(text, scheme, end, &AUTOLINK_URL);
             if let Some(found) = closed(url_end).filter(|_| url_end > scheme) {
                 return Some(found);
             }
         }
-        let user_end = run(text, at + 1, end, |c| is_word(c) || matches!(c, '.' | '+' | '-'));
+        let user_end = run(text, at + 1, end, &USER);
         if user_end == at + 1 || user_end >= end || bytes[user_end] != b'@' {
             return None;
         }
-        let domain_end = run(text, user_end + 1, end, is_name_char);
+        let domain_end = run(text, user_end + 1, end, &NAME);
         if domain_end == user_end + 1 {
             return None;
         }
@@ -1044,7 +1141,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Take the tokens that start at or after `start` off the list, with `inner`, in order.
-    fn take_tokens_after(&mut self, start: usize, mut inner: Vec<Token>) -> Vec<Token> {
+    fn take_tokens_after(&mut self, start: usize, mut inner: Vec<Token<'a>>) -> Vec<Token<'a>> {
         while self.tokens.last().is_some_and(|token| token.start >= start) {
             inner.extend(self.tokens.pop());
         }
@@ -1053,7 +1150,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// `text[start..end]` as a reader sees it, given the tokens found inside it.
-    fn read_inner(&self, start: usize, end: usize, inner: &[Token]) -> String {
+    fn read_inner(&self, start: usize, end: usize, inner: &[Token]) -> Cow<'a, str> {
+        if inner.is_empty() {
+            return Cow::Borrowed(&self.text[start..end]);
+        }
         let mut shown = String::with_capacity(end - start);
         let mut pos = start;
         for token in inner {
@@ -1062,7 +1162,7 @@ impl<'a> Scanner<'a> {
             pos = token.end;
         }
         shown.push_str(&self.text[pos..end]);
-        shown
+        Cow::Owned(shown)
     }
 }
 
@@ -1075,7 +1175,13 @@ mod tests {
     fn read(text: &str) -> Vec<(&'static str, String, Option<String>)> {
         tokenize(text)
             .into_iter()
-            .map(|token| (token.kind.name(), token.text, token.url))
+            .map(|token| {
+                (
+                    token.kind.name(),
+                    token.text.into_owned(),
+                    token.url.map(Cow::into_owned),
+                )
+            })
             .collect()
     }
 
@@ -1161,6 +1267,34 @@ mod tests {
         }
         let far = format!("[a\n\n{}](/x)", "b".repeat(MAX_BLOCK_LINK));
         assert!(read(&far).is_empty());
+    }
+
+    #[test]
+    fn classes_hold_what_their_rules_accept() {
+        type Rule = fn(char) -> bool;
+        let rules: [(&Class, Rule); 10] = [
+            (&SIMPLE_URL, |c| {
+                !c.is_whitespace() && !matches!(c, '(' | ')' | '\\' | '<' | '>' | '`')
+            }),
+            (&PLAIN_URL, |c| !c.is_whitespace() && !matches!(c, '(' | ')' | '\\')),
+            (&AUTOLINK_URL, |c| !c.is_whitespace() && c != '<' && c != '>'),
+            (&BARE_VALUE, |c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '>')),
+            (&NOT_SPACE, |c| !c.is_whitespace()),
+            (&SPACE, char::is_whitespace),
+            (&NOT_ANGLE, |c| c != '<' && c != '>'),
+            (&IN_ANGLES, |c| !matches!(c, '<' | '>' | '\n')),
+            (&NAME, |c| is_word(c) || c == '-'),
+            (&USER, |c| is_word(c) || matches!(c, '.' | '+' | '-')),
+        ];
+        for (class, rule) in rules {
+            for c in (0..0x11_0000).step_by(3).chain(0..0x3100).filter_map(char::from_u32) {
+                let text = format!("{c}{c}!");
+                let held = 2 * c.len_utf8();
+                let expected = if rule(c) { held + usize::from(rule('!')) } else { 0 };
+                assert_eq!(run(&text, 0, text.len(), class), expected, "{c:?}");
+                assert_eq!(run(&text, 0, held, class), if rule(c) { held } else { 0 }, "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! a piece that goes takes along the space or the empty lines it would leave. Undoing markup can make
 //! new markup (`\[a](b)` unescaped is a link), so the result is read again until nothing changes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::edits::{until_settled, Edit};
@@ -150,9 +151,9 @@ fn find_round(text: &str, options: Options<'_>, notes: &mut Notes) -> Vec<Edit> 
 /// What `token` becomes.
 fn replacement(text: &str, token: Token, options: Options<'_>, notes: &mut Notes) -> String {
     match token.kind {
-        Kind::Escape => token.text,
+        Kind::Escape => token.text.into_owned(),
         Kind::Autolink => match options.bare_urls {
-            BareUrls::Keep => token.text,
+            BareUrls::Keep => token.text.into_owned(),
             BareUrls::Drop => String::new(),
             BareUrls::Replace => options.url_token.to_string(),
         },
@@ -311,7 +312,7 @@ fn skip_forward(bytes: &[u8], pos: usize, chars: &[u8]) -> usize {
 }
 
 /// The URLs written out in prose, outside any markup token, as autolinks.
-fn bare_urls(text: &str, tokens: &[Token]) -> Vec<Token> {
+fn bare_urls<'a>(text: &'a str, tokens: &[Token]) -> Vec<Token<'a>> {
     let mut found = Vec::new();
     let mut index = 0;
     let mut from = 0;
@@ -322,13 +323,13 @@ fn bare_urls(text: &str, tokens: &[Token]) -> Vec<Token> {
             index += 1;
         }
         if tokens.get(index).is_none_or(|token| token.start >= end) {
-            let url = text[start..end].to_string();
+            let url = &text[start..end];
             found.push(Token {
                 kind: Kind::Autolink,
                 start,
                 end,
-                text: url.clone(),
-                url: Some(url),
+                text: Cow::Borrowed(url),
+                url: Some(Cow::Borrowed(url)),
             });
         }
     }
