@@ -221,18 +221,7 @@ pub fn split_again(
     };
     let mut function_words = None; // made when a block is first measured
     let (earlier, earlier_blocks) = earlier.unwrap_or_default();
-    let mut measured: TextMap<&str, &Block> =
-        TextMap::with_capacity_and_hasher(earlier_blocks.len(), TextHasher::default());
-    measured.extend(
-        earlier_blocks
-            .iter()
-            .filter(|block| !block.tokens)
-            .map(|block| (&earlier[block.start..block.end], block)),
-    );
-    let seen: TextMap<&str, &Block> = earlier_blocks
-        .iter()
-        .map(|block| (block.visible.as_str(), block))
-        .collect();
+    let seen = Seen::new(earlier, earlier_blocks);
     let mut blocks = Vec::with_capacity(spans.len());
     let mut index = 0;
     let mut count = 0;
@@ -253,12 +242,12 @@ pub fn split_again(
         }
         // only a block without link tokens is taken whole from an earlier one
         let same = if first == index {
-            measured.get(&text[start..end])
+            seen.measured(&text[start..end])
         } else {
             None
         };
         let block = match same {
-            Some(&same) => Block {
+            Some(same) => Block {
                 start,
                 end,
                 ..same.clone()
@@ -277,6 +266,40 @@ pub fn split_again(
     blocks
 }
 
+/// The blocks of an earlier reading, by text: for a text, the block without link tokens that had it as
+/// its text, and the block that had it as its visible text (any of them, where several did: what is
+/// taken from them follows from that text). A block whose text is its visible text is found by both
+/// at once.
+struct Seen<'e>(TextMap<&'e str, (Option<&'e Block>, Option<&'e Block>)>);
+
+impl<'e> Seen<'e> {
+    fn new(earlier: &'e str, blocks: &'e [Block]) -> Seen<'e> {
+        let mut by_text = TextMap::with_capacity_and_hasher(2 * blocks.len(), TextHasher::default());
+        for block in blocks {
+            let text = &earlier[block.start..block.end];
+            if block.tokens || text != block.visible {
+                if !block.tokens {
+                    by_text.entry(text).or_insert((None, None)).0 = Some(block);
+                }
+                by_text.entry(block.visible.as_str()).or_insert((None, None)).1 = Some(block);
+            } else {
+                by_text.insert(text, (Some(block), Some(block)));
+            }
+        }
+        Seen(by_text)
+    }
+
+    /// The block without link tokens that had `text` as its text.
+    fn measured(&self, text: &str) -> Option<&'e Block> {
+        self.0.get(text).and_then(|&(measured, _)| measured)
+    }
+
+    /// The block that had `visible` as its visible text.
+    fn visible(&self, visible: &str) -> Option<&'e Block> {
+        self.0.get(visible).and_then(|&(_, seen)| seen)
+    }
+}
+
 /// Measure the block `text[start..end]`, given the link tokens that start inside it and the function
 /// words; the measures of its visible text are taken from a block `seen` before with the same visible
 /// text, if any.
@@ -286,7 +309,7 @@ fn measure<'s, S: BuildHasher>(
     end: usize,
     tokens: &[links::Token],
     (stopwords, function_words): (&'s HashSet<String, S>, &mut Option<Lookup<'s, S>>),
-    seen: &TextMap<&str, &Block>,
+    seen: &Seen<'_>,
 ) -> Block {
     let block = &text[start..end];
     // a day and a month is no list item (asked only of what looks like one)
@@ -307,7 +330,7 @@ fn measure<'s, S: BuildHasher>(
             shown.push_str(&token.text);
         }
         if token.kind.is_link() {
-            link_chars += visible_length(&token.text);
+            link_chars += shown_chars(&token.text);
             has_links = true;
         } else if token.kind.is_image() || token.kind == links::Kind::Definition {
             has_links = true;
@@ -328,7 +351,7 @@ fn measure<'s, S: BuildHasher>(
         (false, 0) => 0.0,
         (false, _) => (link_chars as f64 / shown_chars(&visible) as f64).min(1.0),
     };
-    let (words, function_words, sentence_end, size, memo) = match seen.get(visible.as_str()) {
+    let (words, function_words, sentence_end, size, memo) = match seen.visible(&visible) {
         Some(same) => (
             same.words,
             same.stopwords,
@@ -402,11 +425,6 @@ fn trim_python_space(text: &str) -> &str {
     } else {
         text.trim_matches(is_python_space)
     }
-}
-
-/// The code points of `text` that are not a space, a tab or a line break.
-fn visible_length(text: &str) -> usize {
-    text.chars().filter(|&c| !matches!(c, ' ' | '\n' | '\t')).count()
 }
 
 /// The spans (in bytes) of the blocks of `text`: runs of non-blank lines, split after lines that are
@@ -546,20 +564,20 @@ impl Words<'_> {
     fn run_end(&self, mut pos: usize, word: bool) -> usize {
         let bytes = self.text.as_bytes();
         let wanted = u8::from(word);
-        while let Some(&byte) = bytes.get(pos) {
-            match WORD_BYTES[usize::from(byte)] {
-                2 => {
-                    let c = self.text[pos..].chars().next().unwrap_or_default();
-                    if is_word(c) != word {
-                        break;
-                    }
-                    pos += c.len_utf8();
-                }
-                class if class == wanted => pos += 1,
-                _ => break,
+        loop {
+            pos += bytes[pos..]
+                .iter()
+                .position(|&byte| WORD_BYTES[usize::from(byte)] != wanted)
+                .unwrap_or(bytes.len() - pos);
+            if bytes.get(pos).is_none_or(u8::is_ascii) {
+                return pos;
             }
+            let c = self.text[pos..].chars().next().unwrap_or_default();
+            if is_word(c) != word {
+                return pos;
+            }
+            pos += c.len_utf8();
         }
-        pos
     }
 }
 
@@ -628,14 +646,19 @@ struct Lookup<'s, S> {
 /// The most bytes of a word packed in a number.
 const PACKED: usize = 7;
 
-/// A word of one to [`PACKED`] bytes in a number: its length in the highest byte, its bytes in the lowest
-/// (in ASCII lower case if `lower`). No two such words are one number, and none is 0.
-fn pack(word: &[u8], lower: bool) -> u64 {
+/// The word `text[start..end]` of one to [`PACKED`] bytes in a number: its length in the highest byte, its
+/// bytes in the lowest (in ASCII lower case if `lower`). No two such words are one number, and none is 0.
+fn pack(text: &[u8], start: usize, end: usize, lower: bool) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut packed = 0;
-    for (at, &byte) in word.iter().enumerate() {
-        packed |= u64::from(byte) << (8 * at);
-    }
+    let word = &text[start..end];
+    let mut packed = match text[start..].first_chunk::<8>() {
+        // the word and what follows it, read at once, the word's bytes kept
+        Some(eight) => u64::from_le_bytes(*eight) & (u64::MAX >> (8 * (8 - word.len()))),
+        None => word
+            .iter()
+            .enumerate()
+            .fold(0, |packed, (at, &byte)| packed | u64::from(byte) << (8 * at)),
+    };
     if lower {
         if packed & (ONES * 0x80) == 0 {
             // all ASCII: 0x80 in each byte from "A" on, less those from "Z" on, is 0x20 (a lower case's bit)
@@ -658,7 +681,7 @@ impl<'s, S: BuildHasher> Lookup<'s, S> {
         for word in set {
             longest = longest.max(word.len());
             if (1..=PACKED).contains(&word.len()) {
-                let packed = pack(word.as_bytes(), false);
+                let packed = pack(word.as_bytes(), 0, word.len(), false);
                 let mut slot = Self::slot(packed, short.len() - 1);
                 while short[slot] != 0 {
                     slot = (slot + 1) & (short.len() - 1);
@@ -683,11 +706,18 @@ impl<'s, S: BuildHasher> Lookup<'s, S> {
     /// Whether `word`, in ASCII lower case if `lower`, is one of the function words.
     #[inline]
     fn contains(&mut self, word: &str, lower: bool) -> bool {
-        if word.len() > self.longest {
+        self.contains_in(word, 0, word.len(), lower)
+    }
+
+    /// Whether the word `text[start..end]`, in ASCII lower case if `lower`, is one of the function words.
+    #[inline]
+    fn contains_in(&mut self, text: &str, start: usize, end: usize, lower: bool) -> bool {
+        let length = end - start;
+        if length > self.longest {
             return false;
         }
-        if (1..=PACKED).contains(&word.len()) {
-            let packed = pack(word.as_bytes(), lower);
+        if (1..=PACKED).contains(&length) {
+            let packed = pack(text.as_bytes(), start, end, lower);
             let mask = self.short.len() - 1;
             let mut slot = Self::slot(packed, mask);
             loop {
@@ -698,7 +728,7 @@ impl<'s, S: BuildHasher> Lookup<'s, S> {
                 }
             }
         }
-        self.contains_long(word, lower)
+        self.contains_long(&text[start..end], lower)
     }
 
     /// Whether `word`, longer than the words packed and in ASCII lower case if `lower`, is in the set.
@@ -726,9 +756,7 @@ fn measure_counted(visible: &str, function_words: &mut Lookup<'_, impl BuildHash
 /// Measure a block's visible text as [`measure_counted`] does, from its case-folded copy.
 fn measure_folded(visible: &str, stopwords: &mut Lookup<'_, impl BuildHasher>) -> (TextFeatures, usize) {
     let folded = casefold(visible);
-    let (length, wide) = visible
-        .chars()
-        .fold((0, 0), |(length, wide), c| (length + 1, wide + usize::from(is_wide(c))));
+    let (length, wide) = (visible.chars().count(), wide_count(visible));
     let mut function_words = 0;
     let words = word_count(
         words(&folded).inspect(|word| {
@@ -763,7 +791,7 @@ fn measure_ascii(visible: &str, stopwords: &mut Lookup<'_, impl BuildHasher>) ->
                 .position(|byte| !is_word(byte))
                 .unwrap_or(bytes.len() - start);
         count += 1;
-        if stopwords.contains(&visible[start..pos], true) {
+        if stopwords.contains_in(visible, start, pos, true) {
             function_words += 1;
         }
     }
@@ -794,11 +822,26 @@ pub fn count_words(text: &str) -> usize {
 
 /// Count the code points of scripts written without spaces.
 fn wide_count(text: &str) -> usize {
-    if text.is_ascii() {
-        0
-    } else {
-        text.chars().filter(|&c| is_wide(c)).count()
-    }
+    non_ascii(text).filter(|&c| is_wide(c)).count()
+}
+
+/// The characters of `text` that are not ASCII (its ASCII passed over a byte at a time).
+fn non_ascii(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        // eight bytes at a time while none is past ASCII
+        while let Some(eight) = bytes[pos..].first_chunk::<8>() {
+            if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            pos += 8;
+        }
+        pos += bytes[pos..].iter().position(|byte| !byte.is_ascii())?;
+        let c = text[pos..].chars().next()?;
+        pos += c.len_utf8();
+        Some(c)
+    })
 }
 
 /// Count `words` where `wide` code points of scripts without spaces stand among them: words without
@@ -947,12 +990,22 @@ mod tests {
                 prop_assert_eq!(lookup.contains(word, false), set.contains(word), "{:?}", word);
                 let lower = word.to_ascii_lowercase();
                 prop_assert_eq!(lookup.contains(word, true), set.contains(&lower), "{:?}", word);
+                // read from a longer text, eight bytes at once
+                let text = format!("-{word}Zé-aaaaaaaa");
+                prop_assert_eq!(lookup.contains_in(&text, 1, 1 + word.len(), false), set.contains(word));
+                prop_assert_eq!(lookup.contains_in(&text, 1, 1 + word.len(), true), set.contains(&lower));
             }
         }
 
         #[test]
         fn white_space_is_stripped_as_python_does(text in "([a \t\n\r\x0b\x0c\x1c-\x1f\x1b]|é|\u{85}|\u{a0}|\u{2028}|\u{3000}|\u{200b}){0,12}") {
             prop_assert_eq!(trim_python_space(&text), text.trim_matches(is_python_space));
+        }
+
+        #[test]
+        fn the_characters_outside_ascii_are_found_between_runs_of_it(text in "([a-z .]|é|港口|\u{1F600}){0,30}") {
+            let expected: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            prop_assert_eq!(non_ascii(&text).collect::<Vec<_>>(), expected);
         }
 
         #[test]

@@ -232,12 +232,16 @@ const USER: Class = Class::new(false, &[ASCII_WORD, b".+-"], is_word);
 fn run(text: &str, pos: usize, end: usize, class: &Class) -> usize {
     let bytes = text.as_bytes();
     let mut pos = pos;
+    let held = |byte: &u8| class.bytes[usize::from(*byte)];
     while pos < end {
-        // most characters are ASCII: read them as bytes
-        pos += bytes[pos..end]
-            .iter()
-            .position(|&byte| !class.bytes[usize::from(byte)])
-            .unwrap_or(end - pos);
+        // most characters are ASCII: read them as bytes, eight at a time while all are in the class
+        while let Some(eight) = bytes[pos..end].first_chunk::<8>() {
+            if !eight.iter().fold(true, |all, byte| all & held(byte)) {
+                break;
+            }
+            pos += 8;
+        }
+        pos += bytes[pos..end].iter().position(|byte| !held(byte)).unwrap_or(end - pos);
         if pos == end || bytes[pos].is_ascii() {
             break;
         }
@@ -1269,10 +1273,12 @@ mod tests {
         assert!(read(&far).is_empty());
     }
 
-    #[test]
-    fn classes_hold_what_their_rules_accept() {
-        type Rule = fn(char) -> bool;
-        let rules: [(&Class, Rule); 10] = [
+    /// The rule a class stands for.
+    type Rule = fn(char) -> bool;
+
+    /// Each class of [`run`], with the rule it stands for.
+    fn classes_and_rules() -> [(&'static Class, Rule); 10] {
+        [
             (&SIMPLE_URL, |c| {
                 !c.is_whitespace() && !matches!(c, '(' | ')' | '\\' | '<' | '>' | '`')
             }),
@@ -1285,9 +1291,17 @@ mod tests {
             (&IN_ANGLES, |c| !matches!(c, '<' | '>' | '\n')),
             (&NAME, |c| is_word(c) || c == '-'),
             (&USER, |c| is_word(c) || matches!(c, '.' | '+' | '-')),
-        ];
-        for (class, rule) in rules {
-            for c in (0..0x11_0000).step_by(3).chain(0..0x3100).filter_map(char::from_u32) {
+        ]
+    }
+
+    #[test]
+    fn classes_hold_what_their_rules_accept() {
+        for (class, rule) in classes_and_rules() {
+            // every character of the first scripts, a sample of the others
+            for c in (0..0x3100)
+                .chain((0x3100..0x11_0000).step_by(61))
+                .filter_map(char::from_u32)
+            {
                 let text = format!("{c}{c}!");
                 let held = 2 * c.len_utf8();
                 let expected = if rule(c) { held + usize::from(rule('!')) } else { 0 };
@@ -1334,6 +1348,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn runs_end_at_the_first_character_out_of_their_class(
+            text in "([a-z0-9/.:_()<>\\\\`'\" \t\n-]|é|港|\u{2028}|\u{a0}|\u{1F600}){0,40}",
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(at, _)| at);
+            let (from, end) = (at(from.min(cut)), at(from.max(cut)));
+            for (class, rule) in classes_and_rules() {
+                let expected = text[from..end].char_indices().find(|&(_, c)| !rule(c)).map_or(end, |(at, _)| from + at);
+                prop_assert_eq!(run(&text, from, end, class), expected);
+            }
+        }
+
         #[test]
         fn tokens_are_sorted_apart_and_on_char_boundaries(
             text in "([\\[\\]()!<>\\\\`\"' \t\n:#a-cé-]|ß|\u{2028}|a href=|img src=|http://|\\]\\(|\n\n){0,60}"
