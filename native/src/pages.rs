@@ -1,8 +1,7 @@
 //! The `pages` cleaner's reading of lines that may mark pages.
 
 use crate::blocks::TextMap;
-use crate::chars;
-use crate::unicode::{digit_value, has_digit, is_digit, is_python_space};
+use crate::unicode::{digit_value, find_digit, is_digit, is_python_space};
 
 /// The lines that may mark pages: what a line must be to come back on every page as a running header
 /// or footer ("Page 12", "- 12 -").
@@ -33,22 +32,31 @@ impl Marks {
     /// assert_eq!(Marks { max_length: 10, ..marks }.repeated_numbered_lines(text, 1).len(), 2);
     /// ```
     pub fn repeated_numbered_lines(self, text: &str, min_count: usize) -> Vec<(String, Vec<usize>)> {
-        let mut places: Vec<(String, Vec<usize>)> = Vec::new();
+        self.repeated_places(text, min_count)
+            .into_iter()
+            .map(|(key, places)| (key, indexes(&places)))
+            .collect()
+    }
+
+    /// The lines of [`Marks::repeated_numbered_lines`], each line that comes back with its places: the index
+    /// of each line and the line.
+    fn repeated_places(self, text: &str, min_count: usize) -> Vec<(String, Vec<(usize, &str)>)> {
+        let mut places: Vec<(String, Vec<(usize, &str)>)> = Vec::new();
         let mut place_of: TextMap<String, usize> = TextMap::default();
         let mut key = String::new();
-        for (index, line) in chars::lines(text).enumerate() {
+        for (index, line) in numbered_lines(text) {
             if !self.read_key(line, &mut key) {
                 continue;
             }
             match place_of.get(key.as_str()) {
-                Some(&place) => places[place].1.push(index),
+                Some(&place) => places[place].1.push((index, line)),
                 None => {
                     place_of.insert(key.clone(), places.len());
-                    places.push((key.clone(), vec![index]));
+                    places.push((key.clone(), vec![(index, line)]));
                 }
             }
         }
-        places.retain(|(_, indexes)| indexes.len() >= min_count);
+        places.retain(|(_, found)| found.len() >= min_count);
         places
     }
 
@@ -69,47 +77,88 @@ impl Marks {
     /// assert!(Marks { max_length: 5, ..marks }.running_lines(&far).is_empty());
     /// ```
     pub fn running_lines(self, text: &str) -> Vec<Vec<usize>> {
-        let places = self.repeated_numbered_lines(text, self.min_marks);
-        if places.is_empty() {
-            return Vec::new();
-        }
-        let lines: Vec<&str> = chars::lines(text).collect();
-        places
+        self.repeated_places(text, self.min_marks)
             .into_iter()
-            .map(|(_, found)| found)
-            .filter(|found| marks_pages(&lines, found, self.min_spacing))
+            .filter(|(_, found)| marks_pages(found, self.min_spacing))
+            .map(|(_, found)| indexes(&found))
             .collect()
     }
 
-    /// Write the key of `line` into `key` (see [`Marks::repeated_numbered_lines`]); false, with `key` left in any
-    /// state, if the line may mark no page. A long line is given up as soon as its key is too long.
+    /// Write the key of `line`, a line with a digit, into `key` (see [`Marks::repeated_numbered_lines`]); false,
+    /// with `key` left in any state, if the line may mark no page. A long line is given up as soon as its key is
+    /// too long.
     fn read_key(self, line: &str, key: &mut String) -> bool {
-        if !has_digit(line) {
+        let line = line.trim_matches(is_python_space);
+        if has_markup(line) {
             return false;
         }
         key.clear();
+        let bytes = line.as_bytes();
         let mut length = 0;
         let mut in_number = false;
-        let mut previous = '\0';
-        for c in line.trim_matches(is_python_space).chars() {
-            if matches!(c, '|' | '*' | '<' | '>') || (previous == ']' && c == '(') {
-                return false; // a table row, emphasis, a tag, a link
+        let mut copied = 0; // the characters before this byte are in the key
+        let mut at = 0;
+        while at < bytes.len() {
+            // an ASCII character is read from its byte, any other decoded
+            let (digit, width) = match bytes[at] {
+                byte if byte.is_ascii() => (byte.is_ascii_digit(), 1),
+                _ => line[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_digit(c), c.len_utf8())),
+            };
+            if !(digit && in_number) {
+                length += 1;
+                if length > self.max_length {
+                    return false;
+                }
+                if digit {
+                    key.push_str(&line[copied..at]);
+                    key.push('#');
+                } else if in_number {
+                    copied = at;
+                }
             }
-            previous = c;
-            if is_digit(c) && in_number {
-                continue;
-            }
-            length += 1;
-            if length > self.max_length {
-                return false;
-            }
-            in_number = is_digit(c);
-            key.push(if in_number { '#' } else { c });
+            in_number = digit;
+            at += width;
+        }
+        if !in_number {
+            key.push_str(&line[copied..]);
         }
         let mut start = key.chars();
         !(matches!(start.next(), Some('-' | '+' | '•')) && start.next() == Some(' '))
         // a list item
     }
+}
+
+/// Whether `line` holds markup: a table row, emphasis, a tag or a link. The bytes are read with no early exit,
+/// many at a time.
+fn has_markup(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let marks = bytes
+        .iter()
+        .fold(false, |found, &byte| found | matches!(byte, b'|' | b'*' | b'<' | b'>'));
+    let links = bytes.iter().zip(&bytes[1..]).fold(false, |found, (&first, &second)| {
+        found | (first == b']' && second == b'(')
+    });
+    marks || links
+}
+
+/// The lines of `text` (split at `\n`) that hold a digit, each with its index: the text between them is only
+/// scanned, for a digit and for the line breaks it holds.
+fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    // the start of the first line not read yet, and its index
+    let (mut from, mut index) = (0, 0);
+    std::iter::from_fn(move || {
+        let digit = from + find_digit(text.get(from..)?)?;
+        let start = memchr::memrchr(b'\n', &bytes[from..digit]).map_or(from, |at| from + at + 1);
+        index += memchr::memchr_iter(b'\n', &bytes[from..start]).count();
+        let end = memchr::memchr(b'\n', &bytes[digit..]).map_or(text.len(), |at| digit + at);
+        let line = (index, &text[start..end]);
+        (from, index) = (end + 1, index + 1);
+        Some(line)
+    })
 }
 
 /// The spacings around the middle one that a running line's places keep: within this share of it ...
@@ -119,13 +168,19 @@ const REGULAR_SHARE: f64 = 0.75;
 /// A page number grows by one from page to page, or a little more where pages go unnumbered.
 const MAX_PAGE_STEP: u8 = 3;
 
-/// Whether the line that comes back at `places` of `lines` marks pages (see [`Marks::running_lines`]).
-fn marks_pages(lines: &[&str], places: &[usize], min_spacing: usize) -> bool {
+/// The indexes of the lines of `places`.
+fn indexes(places: &[(usize, &str)]) -> Vec<usize> {
+    places.iter().map(|&(index, _)| index).collect()
+}
+
+/// Whether the line that comes back at `places` (each its index and the line) marks pages (see
+/// [`Marks::running_lines`]).
+fn marks_pages(places: &[(usize, &str)], min_spacing: usize) -> bool {
     let mut spacings: Vec<usize> = places[..places.len() - 1]
         .windows(2)
-        .map(|pair| pair[1] - pair[0])
+        .map(|pair| pair[1].0 - pair[0].0)
         .collect();
-    let heading = lines[places[0]].trim_start_matches(is_python_space).starts_with('#');
+    let heading = places[0].1.trim_start_matches(is_python_space).starts_with('#');
     // two places tell no spacing: the last page may be short
     if spacings.is_empty() || spacings.iter().any(|&spacing| spacing < min_spacing) || heading {
         return false;
@@ -144,7 +199,7 @@ fn marks_pages(lines: &[&str], places: &[usize], min_spacing: usize) -> bool {
     if (regular as f64) < REGULAR_SHARE * spacings.len() as f64 {
         return false;
     }
-    let numbers: Vec<Vec<Vec<u8>>> = places.iter().map(|&place| numbers(lines[place])).collect();
+    let numbers: Vec<Vec<Vec<u8>>> = places.iter().map(|&(_, line)| numbers(line)).collect();
     (0..numbers[0].len()).any(|slot| {
         numbers
             .windows(2)
@@ -196,6 +251,7 @@ fn plus(digits: &[u8], step: u8) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars;
 
     const MARKS: Marks = Marks {
         max_length: 160,
@@ -209,6 +265,15 @@ mod tests {
             MARKS.repeated_numbered_lines("١٢ ص\n\u{3000}第3页\u{3000}\nno digit", 1),
             vec![("# ص".to_string(), vec![0]), ("第#页".to_string(), vec![1])]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_numbered_lines_are_the_lines_with_a_digit(text in "[a5\n٣’]{0,100}") {
+            let expected: Vec<(usize, &str)> =
+                chars::lines(&text).enumerate().filter(|(_, line)| line.chars().any(is_digit)).collect();
+            proptest::prop_assert_eq!(numbered_lines(&text).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

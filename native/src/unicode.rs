@@ -48,25 +48,43 @@ pub fn is_digit(c: char) -> bool {
 
 /// Whether `text` holds a decimal digit of any script ([`is_digit`]).
 ///
-/// The bytes are read in chunks for ASCII digits, and the characters only where a byte may start one
-/// from U+0660 on.
-///
 /// ```
 /// use textclean_native::unicode::has_digit;
 /// assert!(has_digit("page 7") && has_digit("صفحة ٣") && has_digit("第９页"));
 /// assert!(!has_digit("café ½ ²") && !has_digit("港口"));
 /// ```
 pub fn has_digit(text: &str) -> bool {
+    find_digit(text).is_some()
+}
+
+/// The byte offset of the first decimal digit of `text` ([`is_digit`]), if it holds one.
+///
+/// The bytes are read in chunks, and the characters decoded only where a byte may start a digit: an ASCII
+/// one, or one from U+0660 on outside U+2000 to U+9FFF (punctuation, symbols and Han hold none).
+///
+/// ```
+/// use textclean_native::unicode::find_digit;
+/// assert_eq!((find_digit("p. 12"), find_digit("“صفحة ٣”"), find_digit("“港口”")), (Some(3), Some(12), None));
+/// ```
+pub fn find_digit(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // UTF-8 writes U+0640 to U+1FFF with a first byte from 0xD9 to 0xE1, U+A000 and on from 0xEA
+    let may_start = |byte: u8| byte.wrapping_sub(b'0') < 10 || matches!(byte, 0xD9..=0xE1 | 0xEA..);
     // a fold over a whole chunk, with no early exit inside it, is read many bytes at a time
-    let holds = |chunk: &[u8], test: fn(u8) -> bool| chunk.iter().fold(false, |found, &byte| found | test(byte));
-    let ascii_digit = |byte: u8| byte.wrapping_sub(b'0') < 10;
-    // UTF-8 writes U+0640 and on with a first byte from 0xD9 on
-    let wide_start = |byte: u8| byte >= 0xD9;
-    if bytes.chunks(32).any(|chunk| holds(chunk, ascii_digit)) {
-        return true;
+    let holds = |chunk: &[u8]| chunk.iter().fold(false, |found, &byte| found | may_start(byte));
+    let mut start = 0;
+    for chunk in bytes.chunks(32) {
+        if holds(chunk) {
+            let found = (start..start + chunk.len())
+                .filter(|&at| may_start(bytes[at]))
+                .find(|&at| text[at..].chars().next().is_some_and(is_digit));
+            if found.is_some() {
+                return found;
+            }
+        }
+        start += chunk.len();
     }
-    bytes.chunks(32).any(|chunk| holds(chunk, wide_start)) && text.chars().any(is_digit)
+    None
 }
 
 /// The value of a decimal digit (a character [`is_digit`] accepts), as Python's `int` reads it: Unicode
@@ -280,8 +298,10 @@ mod tests {
         }
 
         #[test]
-        fn a_text_holds_a_digit_where_one_of_its_characters_is_one(text in "[a-z5 /:\u{B2}\u{BD}\u{63F}-\u{66A}\u{900}-\u{970}\u{FF10}-\u{FF1A}\u{1D7CE}港]{0,80}") {
-            proptest::prop_assert_eq!(has_digit(&text), text.chars().any(|c| c.is_ascii_digit() || in_table(DIGIT, c)));
+        fn the_first_digit_is_the_first_character_that_is_one(text in "[a-z5 /:\u{B2}\u{BD}\u{63F}-\u{66A}\u{900}-\u{970}\u{1C49}-\u{1C5A}\u{2019}\u{A61F}-\u{A621}\u{FF10}-\u{FF1A}\u{1D7CE}港]{0,80}") {
+            let first = text.char_indices().find(|&(_, c)| c.is_ascii_digit() || in_table(DIGIT, c)).map(|(at, _)| at);
+            proptest::prop_assert_eq!(find_digit(&text), first);
+            proptest::prop_assert_eq!(has_digit(&text), first.is_some());
         }
     }
 
@@ -327,6 +347,8 @@ mod tests {
         assert!(is_digit('٣') && is_digit('7') && !is_digit('½'));
         // the digits after the ASCII ones start where `is_digit` starts looking them up
         assert_eq!(DIGIT[1].0, u32::from(FIRST_WIDE_DIGIT));
+        // `find_digit` decodes no character from U+2000 to U+9FFF
+        assert!(DIGIT.iter().all(|&(first, last)| last < 0x2000 || first > 0x9FFF));
         assert!(is_wide('港') && is_wide('カ') && is_wide('한') && is_wide('ไ') && !is_wide('ー') && !is_wide('、'));
     }
 
