@@ -28,23 +28,27 @@ fn break_length(text: &str, pos: usize) -> usize {
     }
 }
 
+/// Whether `byte` is a space or a tab, the horizontal space of nearly every text: a run of them is counted by its
+/// bytes, and only the characters after it decoded.
+fn is_space_or_tab(byte: &u8) -> bool {
+    matches!(byte, b' ' | b'\t')
+}
+
 /// The length in bytes of the horizontal space that starts at byte `pos`.
 fn spaces_after(text: &str, pos: usize) -> usize {
-    text[pos..]
-        .chars()
-        .take_while(|&c| is_horizontal_space(c))
-        .map(char::len_utf8)
-        .sum()
+    let ascii = text[pos..].bytes().take_while(is_space_or_tab).count();
+    let rest = text[pos + ascii..].chars().take_while(|&c| is_horizontal_space(c));
+    ascii + rest.map(char::len_utf8).sum::<usize>()
 }
 
 /// The length in bytes of the horizontal space that ends at byte `pos`.
 fn spaces_before(text: &str, pos: usize) -> usize {
-    text[..pos]
+    let ascii = text[..pos].bytes().rev().take_while(is_space_or_tab).count();
+    let rest = text[..pos - ascii]
         .chars()
         .rev()
-        .take_while(|&c| is_horizontal_space(c))
-        .map(char::len_utf8)
-        .sum()
+        .take_while(|&c| is_horizontal_space(c));
+    ascii + rest.map(char::len_utf8).sum::<usize>()
 }
 
 /// The length of the run of breaks at `pos` if it is as it should be: one to `most` plain `\n`, then
@@ -107,7 +111,8 @@ pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
             pos += 1;
             continue;
         }
-        if pos > 0 && spaces_before(text, pos) == 0 {
+        let start = pos - spaces_before(text, pos);
+        if pos > 0 && start == pos {
             let plain = plain_run(text, pos, most);
             if plain > 0 {
                 pos += plain;
@@ -115,17 +120,16 @@ pub fn find_edits(text: &str, max_blank_lines: usize) -> Vec<Edit> {
             }
         }
         let mut end = pos + first;
-        loop {
+        let after_spaces = loop {
             let after_spaces = end + spaces_after(text, end);
             match break_length(text, after_spaces) {
-                0 => break,
+                0 => break after_spaces,
                 length => end = after_spaces + length,
             }
-        }
-        if end + spaces_after(text, end) == text.len() {
+        };
+        if after_spaces == text.len() {
             end = text.len();
         }
-        let start = pos - spaces_before(text, pos);
         let old = &text[start..end];
         let (new, rule) = if start == 0 {
             (String::new(), "leading-blank-lines")
