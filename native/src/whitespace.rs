@@ -1,10 +1,10 @@
 //! Layout whitespace: line endings, trailing spaces, runs of blank lines.
 //!
 //! One pass over the text finds every run of line breaks (with only horizontal space between them)
-//! that is not already as it should be: one to `max_blank_lines + 1` plain `\n` between two lines
-//! that start with something other than space. Each such run, with the spaces before it, becomes
-//! at most `max_blank_lines + 1` plain line breaks; at the start of the text it goes, at the end it
-//! becomes one `\n`. Spaces at the very end of the text go too.
+//! that is not already as it should be: one to `max_blank_lines + 1` plain `\n` after a line that
+//! ends with something other than space, before a line that is not blank. Each such run, with the
+//! spaces before it, becomes at most `max_blank_lines + 1` plain line breaks; at the start of the
+//! text it goes, at the end it becomes one `\n`. Spaces at the very end of the text go too.
 
 use crate::edits::Edit;
 
@@ -41,30 +41,25 @@ fn spaces_after(text: &str, pos: usize) -> usize {
     ascii + rest.map(char::len_utf8).sum::<usize>()
 }
 
-/// The length in bytes of the horizontal space that ends at byte `pos`.
+/// The length in bytes of the horizontal space that ends at byte `pos` (before a break, seldom any).
 fn spaces_before(text: &str, pos: usize) -> usize {
-    let ascii = text[..pos].bytes().rev().take_while(is_space_or_tab).count();
-    let rest = text[..pos - ascii]
-        .chars()
-        .rev()
-        .take_while(|&c| is_horizontal_space(c));
-    ascii + rest.map(char::len_utf8).sum::<usize>()
+    let mut start = pos;
+    while let Some(c) = text[..start].chars().next_back().filter(|&c| is_horizontal_space(c)) {
+        start -= c.len_utf8();
+    }
+    pos - start
 }
 
 /// The length of the run of breaks at `pos` if it is as it should be: one to `most` plain `\n`, then
-/// a character that is neither space nor a break (so the run ends no line with spaces, and the text
-/// goes on); 0 if it is not.
+/// a character that is not a break after any horizontal space (an indented line: so the run ends no
+/// line with spaces, and the text goes on); 0 if it is not.
 fn plain_run(text: &str, pos: usize, most: usize) -> usize {
     let newlines = text.as_bytes()[pos..].iter().take_while(|&&b| b == b'\n').count();
-    match text[pos + newlines..].chars().next() {
-        Some(next)
-            if (1..=most).contains(&newlines)
-                && !is_horizontal_space(next)
-                && break_length(text, pos + newlines) == 0 =>
-        {
-            newlines
-        }
-        _ => 0,
+    let next = pos + newlines + spaces_after(text, pos + newlines);
+    if (1..=most).contains(&newlines) && next < text.len() && break_length(text, next) == 0 {
+        newlines
+    } else {
+        0
     }
 }
 
@@ -224,7 +219,7 @@ mod tests {
 
     #[test]
     fn text_as_it_should_be_has_no_edits() {
-        for text in ["", "a", "a\nb", "a\n\nb\n", "  indented\n\n\tcode", "x\u{85}y"] {
+        for text in ["", "a", "a\nb", "a\n\nb\n", "  indented\n\n\tcode\n more", "x\u{85}y"] {
             assert!(rules(text).is_empty(), "{text:?}");
         }
     }
@@ -245,6 +240,9 @@ mod tests {
             }
             let once = clean(&text, most);
             prop_assert_eq!(clean(&once, most), once.clone());
+            // a run left as it is ends no line with space, and keeps no more blank lines than the bound
+            prop_assert!(once.split('\n').all(|line| !line.ends_with(is_horizontal_space)));
+            prop_assert!(!once.contains(&"\n".repeat(most + 2)));
             prop_assert_eq!(once.replace(['\n', ' ', '\t', '\r', '\u{A0}', '\u{2028}', '\u{2029}'], ""),
                             text.replace(['\n', ' ', '\t', '\r', '\u{A0}', '\u{2028}', '\u{2029}'], ""));
         }
