@@ -7,8 +7,7 @@
 //! codec nor a C1 control (nearly all text) has nothing the cleaner repairs, and costs one pass over
 //! its characters that are not ASCII; the cleaner looks closer only at the others.
 
-use std::collections::HashMap;
-
+use crate::blocks::TextMap;
 use crate::chars::chars_beyond;
 use crate::unicode::is_word;
 
@@ -24,10 +23,16 @@ pub struct Traces {
 /// The lead and continuation characters of each codec the cleaner can undo.
 #[derive(Debug, Default, Clone)]
 pub struct Gate {
-    /// For each lead character, a bit for each codec it leads in.
-    leads: HashMap<char, u64>,
-    /// For each continuation character, a bit for each codec it continues in.
-    continuations: HashMap<char, u64>,
+    /// For each lead or continuation character, a bit for each codec it leads in, and one for each codec it
+    /// continues in: one look-up for each character beyond ASCII.
+    roles: TextMap<char, Roles>,
+}
+
+/// A character's roles in the codecs, a bit for each codec.
+#[derive(Debug, Default, Clone, Copy)]
+struct Roles {
+    leads: u64,
+    continues: u64,
 }
 
 impl Gate {
@@ -39,10 +44,10 @@ impl Gate {
         let mut gate = Gate::default();
         for (bit, (leads, continuations)) in codecs.iter().enumerate() {
             for c in leads.chars() {
-                *gate.leads.entry(c).or_default() |= 1 << bit;
+                gate.roles.entry(c).or_default().leads |= 1 << bit;
             }
             for c in continuations.chars() {
-                *gate.continuations.entry(c).or_default() |= 1 << bit;
+                gate.roles.entry(c).or_default().continues |= 1 << bit;
             }
         }
         Ok(gate)
@@ -69,13 +74,12 @@ impl Gate {
                 continue;
             }
             traces.c1_control |= ('\u{80}'..='\u{9F}').contains(&c);
-            if leading != 0 && self.continuations.get(&c).is_some_and(|codecs| codecs & leading != 0) {
-                traces.pair = true;
-            }
+            let roles = self.roles.get(&c).copied().unwrap_or_default();
+            traces.pair |= roles.continues & leading != 0;
             if traces.pair && traces.c1_control {
                 break;
             }
-            leading = self.leads.get(&c).copied().unwrap_or(0);
+            leading = roles.leads;
         }
         traces
     }
