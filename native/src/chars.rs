@@ -312,12 +312,17 @@ pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usiz
                         pos += CHUNK;
                         continue;
                     }
-                    one_by_one_until = pos + CHUNK;
                 }
+                one_by_one_until = (pos + CHUNK).min(bytes.len());
             }
-            if bytes[pos].wrapping_sub(low) < width {
-                pos += 1; // a skipped byte inside a chunk that holds others
-                continue;
+            // the skipped bytes inside a chunk that holds others, up to the next other one
+            let window = &bytes[pos..one_by_one_until];
+            match window.iter().position(|&byte| byte.wrapping_sub(low) >= width) {
+                Some(skipped) => pos += skipped,
+                None => {
+                    pos = one_by_one_until;
+                    continue;
+                }
             }
             let c = text[pos..].chars().next().unwrap_or_default();
             let at = pos;
