@@ -74,9 +74,10 @@ impl SmallSet {
 pub struct CharClass {
     /// Bit `b` is set for each ASCII character `b` of the set: most of a text is ASCII.
     ascii: u128,
-    /// The longest run of ASCII bytes none of which is in the set, `skipped.0..skipped.1`: a chunk of
-    /// the text made only of them is passed over at once.
-    skipped: (u8, u8),
+    /// The two longest runs of ASCII bytes none of which is in the set, each `low..high` (the printable
+    /// characters, and tab and line feed where the set holds the controls around them): a chunk of the
+    /// text made only of them is passed over at once.
+    skipped: [(u8, u8); 2],
     /// The ranges beyond ASCII, sorted and merged.
     ranges: Vec<(u32, u32)>,
     /// Bit `p % 64` of word `p / 64` is set for each point `p` of the set in the Basic Multilingual Plane,
@@ -116,7 +117,7 @@ impl CharClass {
         }
         CharClass {
             ascii,
-            skipped: longest_run_outside(ascii),
+            skipped: longest_runs_outside(ascii),
             ranges,
             plane,
         }
@@ -285,30 +286,30 @@ impl<'t> WordCounts<'t> {
     }
 }
 
-/// The characters of `text` and their byte offsets, in order, but for the ASCII bytes in
-/// `skipped.0..skipped.1`, which a scan passes over a chunk at a time where a whole chunk is such bytes,
-/// else one at a time.
+/// The characters of `text` and their byte offsets, in order, but for the ASCII bytes in the runs
+/// `skipped` (each `low..high`, either may be empty), which a scan passes over a chunk at a time where a
+/// whole chunk is such bytes, else one at a time.
 ///
 /// ```
 /// use textclean_native::chars::chars_beyond;
 /// let text = format!("{}é{}", "a".repeat(32), "b".repeat(7));
-/// assert_eq!(chars_beyond(&text, (0, 128)).collect::<Vec<_>>(), [(32, 'é')]);
-/// assert_eq!(chars_beyond("ab€", (0x61, 0x62)).collect::<Vec<_>>(), [(1, 'b'), (2, '€')]);
-/// assert_eq!(chars_beyond(&"a".repeat(32), (0, 128)).count(), 0);
+/// assert_eq!(chars_beyond(&text, [(0, 128), (0, 0)]).collect::<Vec<_>>(), [(32, 'é')]);
+/// assert_eq!(chars_beyond("ab€", [(0x61, 0x62), (0, 0)]).collect::<Vec<_>>(), [(1, 'b'), (2, '€')]);
+/// assert_eq!(chars_beyond("a\nb", [(0x61, 0x62), (0x0A, 0x0B)]).collect::<Vec<_>>(), [(2, 'b')]);
+/// assert_eq!(chars_beyond(&"a".repeat(32), [(0, 128), (0, 0)]).count(), 0);
 /// ```
-pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usize, char)> + '_ {
+pub fn chars_beyond(text: &str, skipped: [(u8, u8); 2]) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
-    let (low, width) = (skipped.0, skipped.1 - skipped.0);
+    let [(low, width), (other_low, other_width)] = skipped.map(|(low, high)| (low, high - low));
+    // both runs are tested, with no early exit, so that a fold over a chunk stays vector code
+    let is_skipped = move |byte: u8| (byte.wrapping_sub(low) < width) | (byte.wrapping_sub(other_low) < other_width);
     let (mut pos, mut one_by_one_until) = (0, 0);
     std::iter::from_fn(move || {
         while pos < bytes.len() {
             if pos >= one_by_one_until {
                 // a fold over a whole chunk, with no early exit, is what the compiler makes vector code of
                 if let Some(chunk) = bytes.get(pos..pos + CHUNK) {
-                    if chunk
-                        .iter()
-                        .fold(true, |outside, &byte| outside & (byte.wrapping_sub(low) < width))
-                    {
+                    if chunk.iter().fold(true, |outside, &byte| outside & is_skipped(byte)) {
                         pos += CHUNK;
                         continue;
                     }
@@ -317,7 +318,7 @@ pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usiz
             }
             // the skipped bytes inside a chunk that holds others, up to the next other one
             let window = &bytes[pos..one_by_one_until];
-            match window.iter().position(|&byte| byte.wrapping_sub(low) >= width) {
+            match window.iter().position(|&byte| !is_skipped(byte)) {
                 Some(skipped) => pos += skipped,
                 None => {
                     pos = one_by_one_until;
@@ -336,14 +337,18 @@ pub fn chars_beyond(text: &str, skipped: (u8, u8)) -> impl Iterator<Item = (usiz
 /// The bytes a scan passes over at once where none is in the set.
 const CHUNK: usize = 16;
 
-/// The longest run `low..high` of ASCII bytes none of which is in `ascii` (bit `b` for byte `b`).
-fn longest_run_outside(ascii: u128) -> (u8, u8) {
-    let mut best = (0, 0);
+/// The two longest runs `low..high` of ASCII bytes none of which is in `ascii` (bit `b` for byte `b`), the
+/// longest first.
+fn longest_runs_outside(ascii: u128) -> [(u8, u8); 2] {
+    let mut best = [(0, 0); 2];
     let mut start = 0;
     for byte in 0..=128u8 {
         if byte == 128 || ascii & (1 << byte) != 0 {
-            if byte - start > best.1 - best.0 {
-                best = (start, byte);
+            let length = |(low, high): (u8, u8)| high - low;
+            if byte - start > length(best[0]) {
+                best = [(start, byte), best[0]];
+            } else if byte - start > length(best[1]) {
+                best[1] = (start, byte);
             }
             start = byte + 1;
         }
@@ -417,12 +422,14 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_run_outside_the_set_is_skipped() {
+    fn the_longest_runs_outside_the_set_are_skipped() {
         let bits = |bytes: &[u8]| bytes.iter().fold(0u128, |bits, &byte| bits | 1 << byte);
-        assert_eq!(longest_run_outside(0), (0, 128));
-        assert_eq!(longest_run_outside(bits(&[0, 9, 0x7F])), (10, 0x7F));
-        assert_eq!(longest_run_outside(bits(&[0x41])), (0, 0x41));
-        assert_eq!(longest_run_outside(!0), (0, 0));
+        assert_eq!(longest_runs_outside(0), [(0, 128), (0, 0)]);
+        assert_eq!(longest_runs_outside(bits(&[0, 9, 0x7F])), [(10, 0x7F), (1, 9)]);
+        assert_eq!(longest_runs_outside(bits(&[0x41])), [(0, 0x41), (0x42, 128)]);
+        assert_eq!(longest_runs_outside(!0), [(0, 0), (0, 0)]);
+        let controls: Vec<u8> = (0..=8).chain(0x0D..=0x1F).chain([0x7F]).collect();
+        assert_eq!(longest_runs_outside(bits(&controls)), [(0x20, 0x7F), (9, 0x0D)]);
     }
 
     proptest::proptest! {

@@ -65,7 +65,7 @@ impl Gate {
         let mut traces = Traces::default();
         let mut leading = 0; // the codecs the character before leads in
         let mut after = 0; // where the character before ends
-        for (at, c) in chars_beyond(text, (0, 128)) {
+        for (at, c) in chars_beyond(text, [(0, 128), (0, 0)]) {
             if c.is_ascii() || at != after {
                 leading = 0; // an ASCII character stands between
             }
