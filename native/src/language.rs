@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::blocks::WordHasher;
+use crate::blocks::{TextHasher, WordHasher};
 use crate::edits::byte_offset;
 use crate::unicode::{is_letter, is_word, script_of, SCRIPT_NAMES};
 
@@ -62,17 +62,20 @@ pub enum Reading {
 }
 
 /// The function words of a shared script: the languages each is one of (by rank), looked up with the
-/// hasher of function words (a word of ASCII of up to eight bytes by its bytes packed in a number), and
-/// the length of the longest, in bytes.
+/// hasher of function words, and the length of the longest, in bytes. A word of ASCII of up to eight bytes
+/// is looked up by its bytes packed in a number, with the hasher of text: the hasher of function words
+/// multiplies, so the low bits that pick a bucket would come from the word's first letters alone.
 #[derive(Debug, Default)]
 struct WordIndex {
-    short: HashMap<u64, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    short: HashMap<u64, Vec<usize>, TextHasher>,
     languages: HashMap<Vec<u8>, Vec<usize>, BuildHasherDefault<WordHasher>>,
     longest: usize,
 }
 
 /// The longest word that [`packed`] packs, in bytes.
 const PACKED: usize = 8;
+/// The case bit of each of the [`PACKED`] bytes: ASCII letters with it are in lower case.
+const LOWER_CASE: u64 = u64::from_le_bytes([0x20; PACKED]);
 
 /// The bytes of a word of up to [`PACKED`] bytes, none of them zero, in one number: one number a word.
 fn packed(bytes: impl DoubleEndedIterator<Item = u8>) -> u64 {
@@ -169,11 +172,9 @@ impl LanguageReader {
         let mut lowered: String; // a word not in ASCII, in lower case
         for &(word, ascii) in words {
             if ascii && word.len() <= PACKED {
-                // a word is never empty, and its letters are never zero
-                let ranks = index
-                    .short
-                    .get(&packed(word.bytes().map(|byte| byte.to_ascii_lowercase())));
-                for &rank in ranks.into_iter().flatten() {
+                // a word is never empty, and its bytes are ASCII letters: never zero, in lower case with the case bit
+                let lower = packed(word.bytes()) | LOWER_CASE >> (8 * (PACKED - word.len()));
+                for &rank in index.short.get(&lower).into_iter().flatten() {
                     votes[rank] += 1;
                 }
                 continue;
@@ -268,13 +269,13 @@ pub fn windows(text: &str) -> [&str; 3] {
         return [text, "", ""];
     }
     let middle = (length - SAMPLE_WINDOW) / 2;
-    // the first two windows counted on from the start, the last back from the end
+    // the windows counted on from the start (the last from the middle one), or the last back from the end in ASCII
     let first_end = byte_offset(text, SAMPLE_WINDOW);
     let middle_start = first_end + byte_offset(&text[first_end..], middle - SAMPLE_WINDOW);
     let middle_end = middle_start + byte_offset(&text[middle_start..], SAMPLE_WINDOW);
     let last_start = match text.len() - SAMPLE_WINDOW {
         start if text.as_bytes()[start..].is_ascii() => start,
-        _ => text.char_indices().nth_back(SAMPLE_WINDOW - 1).expect("a long text").0,
+        _ => middle_end + byte_offset(&text[middle_end..], length - middle - 2 * SAMPLE_WINDOW),
     };
     [&text[..first_end], &text[middle_start..middle_end], &text[last_start..]]
 }
@@ -496,6 +497,28 @@ mod tests {
         ]
         .join("\n");
         assert_eq!(windows(&text).join("\n"), expected);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_windows_of_a_long_text_are_its_code_points_at_the_start_the_middle_and_the_end(
+            pieces in proptest::collection::vec(("[aé€😀]{0,3}", 0usize..3000), 1..8)
+        ) {
+            let text: String = pieces.iter().map(|(odd, run)| format!("{odd}{}", "a".repeat(*run))).collect();
+            let length = text.chars().count();
+            let byte = |point: usize| text.char_indices().nth(point).map_or(text.len(), |(at, _)| at);
+            let middle = (length - SAMPLE_WINDOW.min(length)) / 2;
+            let expected = if length <= 3 * SAMPLE_WINDOW {
+                [text.as_str(), "", ""]
+            } else {
+                [
+                    &text[..byte(SAMPLE_WINDOW)],
+                    &text[byte(middle)..byte(middle + SAMPLE_WINDOW)],
+                    &text[byte(length - SAMPLE_WINDOW)..],
+                ]
+            };
+            proptest::prop_assert_eq!(windows(&text), expected);
+        }
     }
 
     #[test]
