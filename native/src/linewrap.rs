@@ -13,10 +13,12 @@
 //! lengths, indentation and columns are counted in code points, as Python counts them.
 
 use crate::chars::{self, SmallSet};
+use crate::linewrap_joins::LineSpans;
 use crate::unicode::{
     is_alnum, is_alpha, is_decimal, is_digit, is_letter_only, is_lower, is_no_space, is_python_space, is_space,
     is_upper, is_upper_letter,
 };
+use memchr::memmem::Finder;
 
 /// What a line is, as a small number so that "may be joined" is one comparison (`kind <= Item`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -160,24 +162,183 @@ pub fn read_breaks(text: &str, width: Option<usize>) -> (Lines, Breaks) {
     (reader.lines, breaks)
 }
 
+/// [`read_breaks`], with the spans of the lines it read.
+pub(crate) fn read_spans(text: &str, width: Option<usize>) -> (Lines, Breaks, LineSpans) {
+    let reader = Reader::new(text);
+    let breaks = reader.breaks(width);
+    let spans = LineSpans::from_spans(
+        reader
+            .rows
+            .iter()
+            .map(|row| (row.start, row.start + row.visible.len(), row.start + row.column))
+            .collect(),
+    );
+    (reader.lines, breaks, spans)
+}
+
+/// A line as the reader reads it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Row<'t> {
+    /// Where the line starts in the text, in bytes.
+    start: usize,
+    /// The line without the white space at its end.
+    visible: &'t str,
+    /// The length of `visible`, in code points.
+    length: usize,
+    /// The line's quote depth, indentation and the column of its first word, where it was read
+    /// (`Reader::analyse`); else 0.
+    depth: usize,
+    indent: usize,
+    column: usize,
+    /// What a scan of the line's bytes found: [`HAS_BAR_OR_TAB`], [`HAS_DOUBLE_SPACE`], [`ENDS_HARD`].
+    marks: u8,
+}
+
+/// The visible line holds a `|` or a tab ...
+const HAS_BAR_OR_TAB: u8 = 1;
+/// ... or two spaces in a row.
+const HAS_DOUBLE_SPACE: u8 = 2;
+/// The line (with its white space) ends in markdown's forced line break.
+const ENDS_HARD: u8 = 4;
+/// The line's words (after its quote markers and indentation) hold a space: it has more than one word.
+const HAS_SPACE: u8 = 8;
+
+impl<'t> Row<'t> {
+    /// Read the line `raw` that starts at `start`, all but its length and its marks of a table.
+    fn read(raw: &'t str, start: usize) -> Self {
+        let visible = match raw.as_bytes().last() {
+            Some(&last) if last < 0x80 && !is_ascii_python_space(last) => raw,
+            None => raw,
+            _ => raw.trim_end_matches(is_python_space),
+        };
+        let mut marks = 0;
+        if matches!(raw.as_bytes().last(), Some(b' ' | b'\\' | b'\r'))
+            && HARD_BREAKS.iter().any(|hard| raw.ends_with(hard))
+        {
+            marks |= ENDS_HARD;
+        }
+        Row {
+            start,
+            visible,
+            marks,
+            ..Row::default()
+        }
+    }
+
+    /// Whether the line is in ASCII.
+    fn is_ascii(&self) -> bool {
+        self.length == self.visible.len()
+    }
+}
+
+/// Where the first byte beyond ASCII at or after `from` is in `bytes` (`bytes.len()` if there is none),
+/// found eight bytes at a time.
+fn next_beyond_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut chunks = bytes[from..].chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let high = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&byte| byte >= 0x80)
+        .map_or(bytes.len(), |found| at + found)
+}
+
+/// The length of `text` in code points: its bytes but those that continue a character, counted eight
+/// bytes at a time.
+fn code_points(text: &str) -> usize {
+    const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+    let bytes = text.as_bytes();
+    let mut continuations = 0;
+    // each byte of `lanes` counts up to 255 continuations: a block's worth
+    for block in bytes.chunks(255 * 8) {
+        let mut chunks = block.chunks_exact(8);
+        let mut lanes = 0u64;
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            lanes += ((word & !(word << 1)) >> 7) & LOW_BITS; // 0b10xxxxxx: a continuation byte
+        }
+        // the lanes summed in pairs, then all four pairs (at most 8 * 255) in the top sixteen bits
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) + ((lanes >> 8) & 0x00FF_00FF_00FF_00FF);
+        continuations += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        continuations += chunks.remainder().iter().filter(|&&byte| (byte as i8) < -0x40).count();
+    }
+    bytes.len() - continuations
+}
+
+/// Whether an ASCII byte is white space as `str.isspace` sees it.
+fn is_ascii_python_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | 0x1C..=0x1F | b' ')
+}
+
 struct Reader<'t> {
-    raw: Vec<&'t str>,
-    /// The lines without the white space at their ends.
-    visible: Vec<&'t str>,
-    lengths: Vec<usize>,
+    rows: Vec<Row<'t>>,
+    /// Finds two spaces in a row.
+    pairs: Finder<'static>,
+    /// The lines that open or close a fenced code block.
+    fences: Vec<usize>,
     lines: Lines,
 }
 
 impl<'t> Reader<'t> {
     fn new(text: &'t str) -> Self {
-        let raw: Vec<&str> = chars::lines(text).collect();
-        let visible: Vec<&str> = raw.iter().map(|line| line.trim_end_matches(is_python_space)).collect();
-        let lengths = visible.iter().map(|line| line.chars().count()).collect();
+        let bytes = text.as_bytes();
+        let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
+        let mut wide = None; // where the next byte beyond ASCII is, from the line on that was searched from
+
+        // the marks of a table row, each looked for from the start of a line on: the search passes over
+        // the lines that have none at once, and most lines have none
+        let pairs = Finder::new(b"  ");
+        let (mut bar, mut double) = (None, None); // where the next one is, from the line on that was searched from
+        let (mut rows, mut fences) = (Vec::with_capacity(count), Vec::new());
+        let mut start = 0;
+        for raw in chars::lines(text) {
+            let mut row = Row::read(raw, start);
+            let visible_end = start + row.visible.len();
+            if visible_end > start {
+                if wide.is_none_or(|at| at < start) {
+                    wide = Some(next_beyond_ascii(bytes, start));
+                }
+                row.length = match wide.map(|at| at - start) {
+                    // the bytes before the first beyond ASCII are characters of their own
+                    Some(ascii) if ascii < row.visible.len() => ascii + code_points(&row.visible[ascii..]),
+                    _ => row.visible.len(),
+                };
+                if bar.is_none_or(|at| at < start) {
+                    bar = Some(memchr::memchr2(b'|', b'\t', &bytes[start..]).map_or(usize::MAX, |at| start + at));
+                }
+                if bar.is_some_and(|at| at < visible_end) {
+                    row.marks |= HAS_BAR_OR_TAB;
+                }
+                if double.is_none_or(|at| at < start) {
+                    double = Some(pairs.find(&bytes[start..]).map_or(usize::MAX, |at| start + at));
+                }
+                if double.is_some_and(|at| at < visible_end) {
+                    row.marks |= HAS_DOUBLE_SPACE;
+                }
+                if is_fence(row.visible) {
+                    fences.push(rows.len());
+                }
+            }
+            rows.push(row);
+            start += raw.len() + 1;
+        }
         let mut reader = Reader {
-            raw,
-            visible,
-            lengths,
-            lines: Lines::default(),
+            rows,
+            pairs,
+            fences,
+            lines: Lines {
+                kinds: Vec::with_capacity(count),
+                ends: Vec::with_capacity(count),
+                first_word: Vec::with_capacity(count),
+                ..Lines::default()
+            },
         };
         reader.classify_all();
         reader.read_ends();
@@ -186,34 +347,65 @@ impl<'t> Reader<'t> {
 
     /// Read what the words at each line's ends say, and the length of its first word.
     fn read_ends(&mut self) {
-        let mut layouts = self.lines.layouts.iter().peekable();
-        for (index, line) in self.visible.iter().enumerate() {
-            let column = layouts
-                .next_if(|layout| layout.line == index)
-                .map_or(0, |layout| layout.column);
-            let words = &line[column..];
-            let mut ends = 0;
-            if ends_with_mark(line, SENTENCE_MARKS) {
-                ends |= ENDS_SENTENCE;
+        for row in &mut self.rows {
+            let line = row.visible;
+            if line.is_empty() {
+                // a blank line: only a forced line break may end it
+                self.lines
+                    .ends
+                    .push(if row.marks & ENDS_HARD != 0 { HARD_BREAK } else { 0 });
+                self.lines.first_word.push(0);
+                continue;
             }
-            if ends_with_mark(line, CLAUSE_MARKS) {
-                ends |= ENDS_CLAUSE;
+            let words = &line[row.column..];
+            let mut ends = 0;
+            let last = match line.as_bytes().last() {
+                // the common case: a line that ends with an ASCII character that closes nothing
+                Some(&last) if last < 0x80 && !CLOSERS.contains(char::from(last)) => Some(char::from(last)),
+                _ => line.trim_end_matches(|c| CLOSERS.contains(c)).chars().next_back(),
+            };
+            match last {
+                Some(last) => {
+                    if SENTENCE_MARKS.contains(last) {
+                        ends |= ENDS_SENTENCE;
+                    }
+                    if CLAUSE_MARKS.contains(last) {
+                        ends |= ENDS_CLAUSE;
+                    }
+                }
+                None if !line.is_empty() => ends |= ENDS_SENTENCE | ENDS_CLAUSE, // closing marks alone
+                None => {}
             }
             if starts_lower(words) {
                 ends |= STARTS_LOWER;
             }
-            if line.chars().next_back().is_some_and(is_no_space) {
+            if line.as_bytes().last().is_some_and(|&last| last >= 0x80)
+                && line.chars().next_back().is_some_and(is_no_space)
+            {
                 ends |= ENDS_WITHOUT_SPACE;
             }
-            if HARD_BREAKS.iter().any(|hard| self.raw[index].ends_with(hard)) {
+            if row.marks & ENDS_HARD != 0 {
                 ends |= HARD_BREAK;
             }
-            let first = words.chars().next();
-            let first_word = if first.is_some_and(is_no_space) {
+            let first_word = if words.as_bytes().first().is_some_and(|&first| first >= 0x80)
+                && words.chars().next().is_some_and(is_no_space)
+            {
                 ends |= STARTS_WITHOUT_SPACE;
+                if memchr::memchr(b' ', words.as_bytes()).is_some() {
+                    row.marks |= HAS_SPACE;
+                }
                 1
             } else {
-                words.chars().take_while(|&c| c != ' ').count()
+                // a word is short: a search for its end would cost more than the scan
+                let end = words.bytes().position(|byte| byte == b' ').unwrap_or(words.len());
+                if end < words.len() {
+                    row.marks |= HAS_SPACE;
+                }
+                if row.is_ascii() {
+                    end
+                } else {
+                    words[..end].chars().count()
+                }
             };
             self.lines.ends.push(ends);
             self.lines.first_word.push(first_word);
@@ -222,20 +414,14 @@ impl<'t> Reader<'t> {
 
     /// The breaks whose lines' form allows a wrap, and the text's width (`width`, if it is known).
     fn breaks(&self, width: Option<usize>) -> Breaks {
-        let (kinds, lengths) = (&self.lines.kinds, &self.lengths);
+        let (kinds, rows) = (&self.lines.kinds, &self.rows);
         let count = kinds.len();
-        let (mut depth, mut indent, mut column) = (vec![0; count], vec![0; count], vec![0; count]);
-        for layout in &self.lines.layouts {
-            (depth[layout.line], indent[layout.line], column[layout.line]) =
-                (layout.depth, layout.indent, layout.column);
-        }
-        let words = |index: usize| &self.visible[index][column[index]..];
         // Whether the form of two adjacent lines allows a wrap between them (width aside).
         let may_join = |a: usize, b: usize| -> bool {
-            if depth[a] != depth[b] {
+            if rows[a].depth != rows[b].depth {
                 return false;
             }
-            let (kind_a, kind_b, indent_a, indent_b) = (kinds[a], kinds[b], indent[a], indent[b]);
+            let (kind_a, kind_b, indent_a, indent_b) = (kinds[a], kinds[b], rows[a].indent, rows[b].indent);
             if kind_b == LineKind::Item {
                 // a dash or number that a wrap put first ("victory\n— their nominee")
                 return kind_a == LineKind::Text && indent_a == indent_b && self.lines.ends[a] & ENDS_CLAUSE == 0;
@@ -249,12 +435,12 @@ impl<'t> Reader<'t> {
             let after_blank = a == 0 || kinds[a - 1] == LineKind::Blank;
             if indent_b > indent_a {
                 // a hanging indent: a paragraph's first line, the rest indented under it
-                let rest_under = b + 1 == count || kinds[b + 1] == LineKind::Blank || indent[b + 1] == indent_b;
+                let rest_under = b + 1 == count || kinds[b + 1] == LineKind::Blank || rows[b + 1].indent == indent_b;
                 return after_blank && rest_under;
             }
             // a paragraph's first line indented: after a blank line, or after a line of another
             // indentation (the last line of the paragraph before, in a book; a line of verse)
-            after_blank || indent[a - 1] != indent_a
+            after_blank || rows[a - 1].indent != indent_a
         };
         let mut breaks = Breaks::default();
         for a in 0..count.saturating_sub(1) {
@@ -262,28 +448,28 @@ impl<'t> Reader<'t> {
             // a cheap filter first: prose followed by prose or a list item, or a list item followed by
             // prose (the sum of the kinds says it: a list item never goes on into the next item), and
             // not two lines too short to have been wrapped at the narrowest width
-            if kinds[a] as u8 + kinds[b] as u8 > LineKind::Item as u8 || lengths[a] + lengths[b] + 2 < MIN_WIDTH {
+            if kinds[a] as u8 + kinds[b] as u8 > LineKind::Item as u8 || rows[a].length + rows[b].length + 2 < MIN_WIDTH
+            {
                 continue;
             }
             if self.lines.ends[a] & HARD_BREAK != 0 {
                 continue;
             }
-            let plain = kinds[a] == LineKind::Text && kinds[b] == LineKind::Text && column[a] == 0 && column[b] == 0;
+            let plain =
+                kinds[a] == LineKind::Text && kinds[b] == LineKind::Text && rows[a].column == 0 && rows[b].column == 0;
             if !plain && !may_join(a, b) {
                 continue;
             }
-            if is_field(words(b)) && is_field(words(a)) {
+            if is_field(self.words(b)) && is_field(self.words(a)) {
                 continue; // header fields ("From: ...", "Subject: ..."): one per line
             }
             breaks.lines.push(a);
-            breaks.reach.push(lengths[a] + 1 + self.lines.first_word[b]);
+            breaks.reach.push(rows[a].length + 1 + self.lines.first_word[b]);
         }
         breaks.width = width.or_else(|| self.estimate_width(&mut breaks));
         let judge = Judge {
             reader: self,
             breaks: &breaks,
-            indent: &indent,
-            column: &column,
             given: width.is_some(),
         };
         let (wraps, blank_fits) = judge.wraps();
@@ -291,46 +477,67 @@ impl<'t> Reader<'t> {
         breaks
     }
 
+    /// A line's text after its quote markers and indentation.
+    fn words(&self, index: usize) -> &'t str {
+        let row = &self.rows[index];
+        &row.visible[row.column..]
+    }
+
     /// The width that most breaks agree with and no prose line exceeds, if there is one; records the
     /// lengths of the lines of prose in `breaks`.
     fn estimate_width(&self, breaks: &mut Breaks) -> Option<usize> {
-        let (kinds, lengths) = (&self.lines.kinds, &self.lengths);
+        let (kinds, rows) = (&self.lines.kinds, &self.rows);
+        // lengths are counted by value, up to the widest width; longer ones all in the last count
+        let count = |counts: &mut [u32; COUNTS], length: usize| counts[length.min(MAX_WIDTH + 1)] += 1;
         // the lengths of the lines of prose that a width must not be shorter than
-        let mut prose: Vec<usize> = (0..kinds.len())
-            .filter(|&index| {
-                lengths[index] > MIN_WIDTH
-                    && kinds[index] == LineKind::Text
-                    && self.visible[index].trim_start_matches(is_python_space).contains(' ')
-            })
-            .map(|index| lengths[index])
-            .collect();
-        prose.sort_unstable();
+        let (mut prose_counts, mut longer, mut prose_lines) = ([0; COUNTS], Vec::new(), 0);
+        for (row, _) in rows.iter().zip(kinds).filter(|&(row, &kind)| {
+            row.length > MIN_WIDTH && kind == LineKind::Text && {
+                match row.visible.as_bytes().first() {
+                    // the common case: the line's words are the line
+                    Some(&first) if row.column == 0 && first < 0x80 && !is_ascii_python_space(first) => {
+                        row.marks & HAS_SPACE != 0
+                    }
+                    _ => row.visible.trim_start_matches(is_python_space).contains(' '),
+                }
+            }
+        }) {
+            count(&mut prose_counts, row.length);
+            prose_lines += 1;
+            if row.length > MAX_WIDTH {
+                longer.push(row.length);
+            }
+        }
+        let mut prose = Vec::with_capacity(prose_lines);
+        for (length, &times) in prose_counts.iter().enumerate().take(MAX_WIDTH + 1) {
+            prose.extend(std::iter::repeat_n(length, times as usize));
+        }
+        longer.sort_unstable();
+        prose.extend(longer);
         breaks.prose = prose;
         if breaks.lines.is_empty() {
             return None;
         }
         // each break between prose lines allows the widths from its lines' length to its reach
-        let mut starts: Vec<usize> = breaks.lines.iter().map(|&a| lengths[a].max(lengths[a + 1])).collect();
-        let mut ends: Vec<usize> = breaks.reach.iter().map(|reach| reach - 1).collect();
-        starts.sort_unstable();
-        ends.sort_unstable();
-        let up_to = |sorted: &[usize], width: usize| sorted.partition_point(|&length| length <= width) as i64;
-        let below = |sorted: &[usize], width: usize| sorted.partition_point(|&length| length < width) as i64;
+        let (mut starts, mut ends) = ([0; COUNTS], [0; COUNTS]);
+        for (&a, &reach) in breaks.lines.iter().zip(&breaks.reach) {
+            count(&mut starts, rows[a].length.max(rows[a + 1].length));
+            count(&mut ends, reach - 1);
+        }
+        // how many lengths are at most each width
+        let (up_to_starts, up_to_ends, up_to_prose) = (running(&starts), running(&ends), running(&prose_counts));
+        let up_to = |running: &[u32; COUNTS], width: usize| i64::from(running[width]);
+        let below = |running: &[u32; COUNTS], width: usize| up_to(running, width - 1); // a width is 1 or more
         let mut best: Option<(i64, i64, usize)> = None; // score, coverage, width
-        let mut widths = starts.clone();
-        widths.dedup();
-        for width in widths
-            .into_iter()
-            .filter(|width| (MIN_WIDTH..=MAX_WIDTH).contains(width))
-        {
-            let coverage = up_to(&starts, width) - below(&ends, width);
+        for width in (MIN_WIDTH..=MAX_WIDTH).filter(|&width| starts[width] > 0) {
+            let coverage = up_to(&up_to_starts, width) - below(&up_to_ends, width);
             // at the true width most breaks after a line nearly that long are wraps; unwrapped lines
             // of any length agree with some width only here and there
-            let considered = up_to(&starts, width) - below(&starts, width - width / 4);
+            let considered = up_to(&up_to_starts, width) - below(&up_to_starts, width - width / 4);
             if (coverage as f64) < MIN_AGREEMENT * considered as f64 {
                 continue;
             }
-            let over = breaks.prose.len() as i64 - up_to(&breaks.prose, width);
+            let over = prose_lines as i64 - up_to(&up_to_prose, width);
             let score = coverage - 2 * over;
             if best.is_none_or(|(best_score, _, _)| score > best_score) {
                 best = Some((score, coverage, width));
@@ -343,8 +550,9 @@ impl<'t> Reader<'t> {
     fn classify_all(&mut self) {
         let mut item_indent: Option<usize> = None; // of the list item whose continuation lines may follow
         let (mut run_end, mut run_is_code) = (0, false); // the line after the indented run read last, its verdict
-        for index in 0..self.visible.len() {
-            let line = self.visible[index];
+        for index in 0..self.rows.len() {
+            let row = self.rows[index];
+            let line = row.visible;
             let kinds = &self.lines.kinds;
             let Some(first) = line.chars().next() else {
                 if kinds.last().is_some_and(|&kind| kind <= LineKind::Item) {
@@ -378,10 +586,8 @@ impl<'t> Reader<'t> {
                 || WORD_OPENERS.contains(first)
             {
                 // the common case, a line that starts with a word: prose unless it is a table row
-                let kind = if memchr::memchr2(b'|', b'\t', line.as_bytes()).is_some()
-                    || chars::find_short(line, b"  ").is_some()
-                {
-                    classify(line)
+                let kind = if row.marks & (HAS_BAR_OR_TAB | HAS_DOUBLE_SPACE) != 0 {
+                    classify(line, row.marks, &self.pairs)
                 } else {
                     LineKind::Text
                 };
@@ -405,7 +611,7 @@ impl<'t> Reader<'t> {
                 if indent >= CODE_INDENT && run_is_code {
                     LineKind::Fixed
                 } else {
-                    let kind = classify(stripped);
+                    let kind = classify(stripped, row.marks, &self.pairs);
                     let kinds = &mut self.lines.kinds;
                     if kind == LineKind::Fixed && kinds.last() == Some(&LineKind::Text) && is_rule(stripped) {
                         kinds.pop();
@@ -428,8 +634,9 @@ impl<'t> Reader<'t> {
 
     /// Whether a line stands alone between blank lines (or the text's ends).
     fn alone(&self, index: usize) -> bool {
-        let visible = &self.visible;
-        (index == 0 || visible[index - 1].is_empty()) && (index + 1 == visible.len() || visible[index + 1].is_empty())
+        let rows = &self.rows;
+        (index == 0 || rows[index - 1].visible.is_empty())
+            && (index + 1 == rows.len() || rows[index + 1].visible.is_empty())
     }
 
     /// Where the run of indented lines that starts at `index` ends, and whether it holds code.
@@ -437,31 +644,31 @@ impl<'t> Reader<'t> {
     /// Code here is also ASCII art or a page's indented layout: anything but indented prose. The run is
     /// judged once, as a whole, by what it holds; its other lines read the verdict.
     fn indented_run(&self, index: usize) -> (usize, bool) {
-        let visible = &self.visible;
+        let rows = &self.rows;
         let mut end = index + 1;
-        while end < visible.len() && is_code_indented(visible[end]) {
+        while end < rows.len() && is_code_indented(rows[end].visible) {
             end += 1;
         }
         let wrappable = if end == index + 1 {
             // one line: alone between blank lines, it joins nothing whatever it holds
-            usize::from(!self.alone(index) && (MIN_WIDTH..=MAX_WIDTH).contains(&self.lengths[index]))
+            usize::from(!self.alone(index) && (MIN_WIDTH..=MAX_WIDTH).contains(&rows[index].length))
         } else {
             // a wrap follows a line of the run but its last
-            self.lengths[index..end - 1]
+            rows[index..end - 1]
                 .iter()
-                .filter(|length| (MIN_WIDTH..=MAX_WIDTH).contains(*length))
+                .filter(|row| (MIN_WIDTH..=MAX_WIDTH).contains(&row.length))
                 .count()
         };
         // lines mostly too short or too long to have been wrapped are not a wrapped paragraph's
         if wrappable == 0 || 2 * wrappable < end - index - 1 {
             return (end, true);
         }
-        (end, !reads_as_prose(&visible[index..end.min(index + JUDGED_LINES)]))
+        (end, !reads_as_prose(&rows[index..end.min(index + JUDGED_LINES)]))
     }
 
     /// Record a line's layout; return its indentation and its text after quote markers and indentation.
     fn analyse(&mut self, index: usize) -> (usize, &'t str) {
-        let line = self.visible[index];
+        let line = self.rows[index].visible;
         let mut stripped = line.trim_start_matches([' ', '\t']);
         let mut spaces = line.len() - stripped.len(); // spaces and tabs: bytes are code points
         let (mut column, mut depth) = (0, 0);
@@ -475,6 +682,8 @@ impl<'t> Reader<'t> {
         }
         let indent = spaces + 3 * line[column..column + spaces].matches('\t').count();
         if depth > 0 || spaces > 0 {
+            let row = &mut self.rows[index];
+            (row.depth, row.indent, row.column) = (depth, indent, column + spaces);
             self.lines.layouts.push(Layout {
                 line: index,
                 depth,
@@ -487,18 +696,33 @@ impl<'t> Reader<'t> {
 
     /// The first and last line of each fenced code block; an unclosed fence is a block of its own.
     fn fenced_blocks(&self) -> Vec<(usize, usize)> {
-        let fences: Vec<usize> = (0..self.visible.len())
-            .filter(|&index| {
-                let line = self.visible[index];
-                let rest = line.trim_start_matches(' ');
-                line.len() - rest.len() <= 3 && (rest.starts_with("```") || rest.starts_with("~~~"))
-            })
-            .collect();
-        fences
+        self.fences
             .chunks(2)
             .map(|pair| (pair[0], *pair.last().unwrap_or(&pair[0])))
             .collect()
     }
+}
+
+/// Whether a line opens or closes a fenced code block: up to three spaces, then three backticks or tildes.
+fn is_fence(line: &str) -> bool {
+    if !matches!(line.as_bytes().first(), Some(b' ' | b'`' | b'~')) {
+        return false; // the common case
+    }
+    let spaces = line.bytes().take(4).take_while(|&byte| byte == b' ').count();
+    let rest = &line[spaces..];
+    spaces <= 3 && (rest.starts_with("```") || rest.starts_with("~~~"))
+}
+
+/// Lengths counted by value: each up to the widest width, and the longer ones.
+const COUNTS: usize = MAX_WIDTH + 2;
+
+/// The running sums of `counts`: how many lengths are at most each value.
+fn running(counts: &[u32; COUNTS]) -> [u32; COUNTS] {
+    let mut sums = *counts;
+    for at in 1..COUNTS {
+        sums[at] += sums[at - 1];
+    }
+    sums
 }
 
 /// How far short of the width a wrapped line may stop (wrappers that count differently, proportional fonts).
@@ -510,8 +734,6 @@ fn tolerance(width: usize) -> usize {
 struct Judge<'r, 't> {
     reader: &'r Reader<'t>,
     breaks: &'r Breaks,
-    indent: &'r [usize],
-    column: &'r [usize],
     /// Whether the width was given (else it was inferred, or there is none).
     given: bool,
 }
@@ -521,10 +743,12 @@ impl Judge<'_, '_> {
     /// line's first word would not have fitted on it at a sure width.
     fn wraps(&self) -> (Vec<usize>, Vec<bool>) {
         let reader = self.reader;
-        let (kinds, lengths, reach) = (&reader.lines.kinds, &reader.lengths, &self.breaks.reach);
+        let (kinds, rows, reach) = (&reader.lines.kinds, &reader.rows, &self.breaks.reach);
         let pairs = &self.breaks.lines;
-        let mut found = Vec::new();
-        let mut run_widths: Vec<(usize, Option<usize>, bool)> = Vec::new(); // a run's last line, its width, sure
+        let mut found = Vec::with_capacity(pairs.len());
+        // a run's last line, its width, whether it is sure
+        let mut run_widths: Vec<(usize, Option<usize>, bool)> = Vec::with_capacity(pairs.len());
+        let mut fitting = Vec::new(); // the breaks of a run that fit its width
         let mut run_start = 0;
         for end in 0..pairs.len() {
             if end + 1 < pairs.len() && pairs[end + 1] == pairs[end] + 1 {
@@ -542,12 +766,8 @@ impl Judge<'_, '_> {
                 continue;
             };
             let fits = |(a, reach): (&usize, &usize)| self.fits(*a, *reach, width);
-            let mut fitting: Vec<usize> = run
-                .iter()
-                .zip(run_reach)
-                .filter(|&pair| fits(pair))
-                .map(|(a, _)| *a)
-                .collect();
+            fitting.clear();
+            fitting.extend(run.iter().zip(run_reach).filter(|&pair| fits(pair)).map(|(a, _)| *a));
             if fitting.len() < run.len() {
                 let others = run.iter().zip(run_reach).filter(|&pair| !fits(pair)).map(|(a, _)| *a);
                 fitting.extend(self.ragged_wraps(run, others));
@@ -556,7 +776,8 @@ impl Judge<'_, '_> {
             if sure {
                 found.extend(
                     fitting
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .filter(|&a| kinds[a + 1] != LineKind::Item || self.same_sentence(a)),
                 );
             } else if fitting.len() == run.len()
@@ -578,7 +799,7 @@ impl Judge<'_, '_> {
                 let after = a + 2;
                 match width {
                     Some(width) if sure && after < kinds.len() => {
-                        self.fits(a, lengths[a] + 1 + reader.lines.first_word[after], width)
+                        self.fits(a, rows[a].length + 1 + reader.lines.first_word[after], width)
                     }
                     _ => false,
                 }
@@ -587,16 +808,16 @@ impl Judge<'_, '_> {
         (found, blank_fits)
     }
 
-    /// A line's text after its quote markers and indentation.
-    fn words(&self, index: usize) -> &str {
-        &self.reader.visible[index][self.column[index]..]
+    /// Whether a line's words (after its quote markers and indentation) hold a space.
+    fn has_space(&self, index: usize) -> bool {
+        self.reader.rows[index].marks & HAS_SPACE != 0
     }
 
     /// Whether the break after line `a` is one that wrapping at `width` makes (`reach`: the line's length
     /// with the next line's first word added).
     fn fits(&self, a: usize, reach: usize, width: usize) -> bool {
-        if self.reader.lengths[a] > width {
-            return !self.words(a).contains(' '); // only a word longer than the width overflows it
+        if self.reader.rows[a].length > width {
+            return !self.has_space(a); // only a word longer than the width overflows it
         }
         reach > width - tolerance(width)
     }
@@ -606,13 +827,13 @@ impl Judge<'_, '_> {
     /// Without a width of the text, a paragraph of its own is judged by its own longest line, but not
     /// surely: its breaks must then all fit, and the words agree.
     fn run_width(&self, run: &[usize], run_reach: &[usize]) -> (Option<usize>, bool) {
-        let (kinds, lengths) = (&self.reader.lines.kinds, &self.reader.lengths);
+        let (kinds, rows) = (&self.reader.lines.kinds, &self.reader.rows);
         let doc = self.breaks.width;
         if self.given {
             return (doc, true);
         }
         let (first, last) = (run[0], run[run.len() - 1] + 1); // a run's lines follow each other
-        let longest = lengths[first..=last].iter().copied().max().unwrap_or(0);
+        let longest = rows[first..=last].iter().map(|row| row.length).max().unwrap_or(0);
         if run.len() >= MIN_RUN_BREAKS {
             if doc.is_some_and(|doc| doc - tolerance(doc) <= longest && longest <= doc) {
                 return (doc, true); // the run was wrapped at the text's width
@@ -620,14 +841,14 @@ impl Judge<'_, '_> {
             // its longest line of words (a longer single word, such as a link, overflows any width)
             let mut own = longest;
             let longest_line = first
-                + lengths[first..=last]
+                + rows[first..=last]
                     .iter()
-                    .position(|&length| length == longest)
+                    .position(|row| row.length == longest)
                     .unwrap_or(0);
-            if longest > MIN_WIDTH && !self.words(longest_line).contains(' ') {
+            if longest > MIN_WIDTH && !self.has_space(longest_line) {
                 own = (first..=last)
-                    .filter(|&index| lengths[index] <= MIN_WIDTH || self.words(index).contains(' '))
-                    .map(|index| lengths[index])
+                    .filter(|&index| rows[index].length <= MIN_WIDTH || self.has_space(index))
+                    .map(|index| rows[index].length)
                     .max()
                     .unwrap_or(0);
             }
@@ -680,8 +901,11 @@ impl Judge<'_, '_> {
     /// the next word would not fit: a break is such a wrap when its line reaches most of the way to its
     /// paragraph's margin (and not far past it) and a sentence goes on across it.
     fn ragged_wraps(&self, run: &[usize], breaks: impl Iterator<Item = usize>) -> Vec<usize> {
-        let lengths = &self.reader.lengths;
-        let mut ordered = lengths[run[0]..=run[run.len() - 1] + 1].to_vec();
+        let rows = &self.reader.rows;
+        let mut ordered: Vec<usize> = rows[run[0]..=run[run.len() - 1] + 1]
+            .iter()
+            .map(|row| row.length)
+            .collect();
         ordered.sort_unstable();
         let margin = ordered[ordered.len() - 1];
         if margin > MAX_WIDTH {
@@ -702,9 +926,9 @@ impl Judge<'_, '_> {
         let longest = reference + 2 * tolerance(reference);
         breaks
             .filter(|&a| {
-                shortest <= lengths[a] as f64
-                    && lengths[a] <= longest
-                    && self.words(a).contains(' ')
+                shortest <= rows[a].length as f64
+                    && rows[a].length <= longest
+                    && self.has_space(a)
                     && self.inside_sentence(a)
             })
             .collect()
@@ -717,7 +941,9 @@ impl Judge<'_, '_> {
     /// width of its own, such lines are often a page's layout.
     fn weak_evidence_holds(&self, run: &[usize]) -> bool {
         let (first, last) = (run[0], run[run.len() - 1] + 1);
-        self.indent[first + 1..=last].iter().all(|&indent| indent < CODE_INDENT)
+        self.reader.rows[first + 1..=last]
+            .iter()
+            .all(|row| row.indent < CODE_INDENT)
             || run.iter().all(|&a| self.inside_sentence(a))
     }
 
@@ -736,18 +962,14 @@ impl Judge<'_, '_> {
     }
 }
 
-/// Whether a line ends a sentence (`marks` are the sentence's last characters, before closing quotes
-/// and brackets); a line of closing marks alone counts as one.
-fn ends_with_mark(line: &str, marks: SmallSet) -> bool {
-    match line.trim_end_matches(|c| CLOSERS.contains(c)).chars().next_back() {
-        Some(last) => marks.contains(last),
-        None => !line.is_empty(),
-    }
-}
-
 /// Whether the first letter of a line's words, after opening quotes and brackets, is lower case (a
 /// letter of a caseless script counts as such).
 fn starts_lower(words: &str) -> bool {
+    if let Some(&first) = words.as_bytes().first().filter(|&&first| first < 0x80) {
+        if !OPENERS.contains(char::from(first)) {
+            return first.is_ascii_lowercase(); // the common case: no opening quote or bracket
+        }
+    }
     words
         .trim_start_matches(|c| OPENERS.contains(c))
         .chars()
@@ -794,8 +1016,9 @@ fn quote_prefix(line: &str) -> Option<usize> {
     Some(if bytes.get(at) == Some(&b' ') { at + 1 } else { at })
 }
 
-/// Tell a line's kind by its form alone (`stripped` is not empty: it has no quote markers or indentation).
-fn classify(stripped: &str) -> LineKind {
+/// Tell a line's kind by its form alone (`stripped` is not empty: it has no quote markers or indentation;
+/// `marks` are those of the line it is the end of; `pairs` finds two spaces in a row).
+fn classify(stripped: &str, marks: u8, pairs: &Finder) -> LineKind {
     let Some(first) = stripped.chars().next() else {
         return LineKind::Blank;
     };
@@ -806,15 +1029,19 @@ fn classify(stripped: &str) -> LineKind {
     if RULE_MARKS.contains(first) && is_rule(stripped) {
         return LineKind::Fixed;
     }
-    if memchr::memchr_iter(b'|', stripped.as_bytes()).nth(1).is_some() {
+    // the marks of a table's rows, looked for where the line has them
+    let bytes = stripped.as_bytes();
+    let bars_or_tab = marks & HAS_BAR_OR_TAB != 0;
+    if bars_or_tab && memchr::memchr_iter(b'|', bytes).nth(1).is_some() {
         return LineKind::Fixed;
     }
-    // three spaces, a tab, or two double spaces
-    let two_doubles =
-        || chars::find_short(stripped, b"  ").is_some_and(|at| chars::find_short(&stripped[at + 2..], b"  ").is_some());
-    if (chars::find_short(stripped, b"   ").is_some()
-        || memchr::memchr(b'\t', stripped.as_bytes()).is_some()
-        || two_doubles())
+    // three spaces, a tab, or two double spaces: a pair of spaces after the first, in a row or apart
+    let two_pairs = || {
+        pairs
+            .find(bytes)
+            .is_some_and(|at| pairs.find(&bytes[at + 1..]).is_some())
+    };
+    if ((bars_or_tab && memchr::memchr(b'\t', bytes).is_some()) || (marks & HAS_DOUBLE_SPACE != 0 && two_pairs()))
         && is_aligned(stripped)
     {
         return LineKind::Fixed;
@@ -933,25 +1160,32 @@ fn is_aligned(stripped: &str) -> bool {
 ///
 /// Most of the lines of prose (all but a paragraph's last may be) are runs of plain words with few of
 /// the symbols that code and drawings are made of. The first lines of a run tell enough.
-fn reads_as_prose(lines: &[&str]) -> bool {
+fn reads_as_prose(lines: &[Row<'_>]) -> bool {
     let lines = &lines[..lines.len().min(JUDGED_LINES)];
     let needed = (lines.len() / 2).max(1); // lines of prose: all but a paragraph's last, half of them at least
     let misses_allowed = lines.len() - needed;
     let (mut prose, mut misses) = (0, 0);
-    for line in lines {
+    for row in lines {
         // a wider line was not wrapped: its start tells enough
-        let head = line
-            .char_indices()
-            .nth(MAX_WIDTH)
-            .map_or(*line, |(cut, _)| &line[..cut]);
-        let head = head.trim_start_matches([' ', '\t', '>']);
-        let words: Vec<&str> = head.split(is_python_space).filter(|word| !word.is_empty()).collect();
-        // the cheaper tests first: most lines of code are short, or full of marks
-        let reads = words.len() >= MIN_PROSE_LINE_WORDS
-            && head.chars().filter(|&c| CODE_MARKS.contains(c)).count() as f64
-                <= MAX_PROSE_SYMBOL_SHARE * head.chars().count() as f64
-            && words.iter().filter(|word| is_prose_word(word)).count() as f64
-                >= MIN_PROSE_WORD_SHARE * words.len() as f64;
+        let (head, head_length) = match row.length > MAX_WIDTH {
+            true => {
+                let head = row
+                    .visible
+                    .char_indices()
+                    .nth(MAX_WIDTH)
+                    .map_or(row.visible, |(cut, _)| &row.visible[..cut]);
+                (head, MAX_WIDTH)
+            }
+            false => (row.visible, row.length),
+        };
+        let trimmed = head.trim_start_matches([' ', '\t', '>']);
+        let (head, head_length) = (trimmed, head_length - (head.len() - trimmed.len())); // trimmed: ASCII
+        let reads = if row.is_ascii() {
+            let words = || head.as_bytes().split(|&byte| is_ascii_python_space(byte));
+            reads_as_prose_line(head, head_length, words, is_prose_word_ascii)
+        } else {
+            reads_as_prose_line(head, head_length, || head.split(is_python_space), is_prose_word)
+        };
         if reads {
             prose += 1;
             if prose == needed {
@@ -965,6 +1199,51 @@ fn reads_as_prose(lines: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// Whether a line of `head_length` characters (`head`, `words` its pieces between white space) reads as prose
+/// (see [`reads_as_prose`]), `plain` telling a word of prose.
+fn reads_as_prose_line<W: AsRef<[u8]>, I: Iterator<Item = W>>(
+    head: &str,
+    head_length: usize,
+    words: impl Fn() -> I,
+    plain: impl Fn(W) -> bool,
+) -> bool {
+    let words = || words().filter(|word| !word.as_ref().is_empty());
+    // the cheaper tests first: most lines of code are short, or full of marks
+    if words().nth(MIN_PROSE_LINE_WORDS - 1).is_none() {
+        return false;
+    }
+    let marks = head
+        .bytes()
+        .filter(|&byte| byte < 0x80 && CODE_MARKS.contains(char::from(byte)))
+        .count();
+    if marks as f64 > MAX_PROSE_SYMBOL_SHARE * head_length as f64 {
+        return false;
+    }
+    let (count, prose) = words().fold((0, 0), |(count, prose), word| {
+        (count + 1, prose + usize::from(plain(word)))
+    });
+    prose as f64 >= MIN_PROSE_WORD_SHARE * count as f64
+}
+
+/// [`is_prose_word`] of a word in ASCII.
+fn is_prose_word_ascii(word: &[u8]) -> bool {
+    let mut at = word
+        .iter()
+        .position(|&byte| !OPENERS.contains(char::from(byte)) && byte != b'[')
+        .unwrap_or(word.len());
+    if !word.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        return false; // a letter or a number that is no digit
+    }
+    at += 1;
+    at += word[at..]
+        .iter()
+        .take_while(|&&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'\'' | b'-'))
+        .count();
+    word[at..]
+        .iter()
+        .all(|&byte| CLOSERS.contains(char::from(byte)) || b".,;:!?".contains(&byte))
 }
 
 /// Whether a word (between spaces) is a word of prose: a letter first, perhaps after quotes or a
@@ -1128,6 +1407,64 @@ mod tests {
         let (lines, breaks) = read_breaks(blank, Some(60));
         assert_eq!((lines.blank_after_text, breaks.blank_fits), (vec![0], vec![true]));
         assert_eq!(read_breaks(blank, Some(80)).1.blank_fits, [false]);
+    }
+
+    /// The table marks of `classify` as it told them before the reader kept each line's marks.
+    fn table_marks_by_search(stripped: &str) -> (bool, bool) {
+        let bars = memchr::memchr_iter(b'|', stripped.as_bytes()).nth(1).is_some();
+        let two_doubles = || {
+            chars::find_short(stripped, b"  ").is_some_and(|at| chars::find_short(&stripped[at + 2..], b"  ").is_some())
+        };
+        let gaps = chars::find_short(stripped, b"   ").is_some()
+            || memchr::memchr(b'\t', stripped.as_bytes()).is_some()
+            || two_doubles();
+        (bars, gaps)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn what_a_read_keeps_of_a_line_is_what_its_text_says(text in "[a-c \t|>\n\r\u{b}\u{a0}\u{3000}é日”-]{0,200}") {
+            let reader = Reader::new(&text);
+            let mut start = 0;
+            for (row, raw) in reader.rows.iter().zip(text.split('\n')) {
+                let visible = raw.trim_end_matches(is_python_space);
+                proptest::prop_assert_eq!((row.start, row.visible), (start, visible));
+                proptest::prop_assert_eq!(row.length, visible.chars().count());
+                proptest::prop_assert_eq!(row.marks & HAS_BAR_OR_TAB != 0, visible.contains(['|', '\t']));
+                proptest::prop_assert_eq!(row.marks & HAS_DOUBLE_SPACE != 0, visible.contains("  "));
+                proptest::prop_assert_eq!(row.marks & ENDS_HARD != 0, HARD_BREAKS.iter().any(|hard| raw.ends_with(hard)));
+                proptest::prop_assert_eq!(row.marks & HAS_SPACE != 0, visible[row.column..].contains(' '));
+                start += raw.len() + 1;
+            }
+            let (lines, _, spans) = read_spans(&text, None);
+            proptest::prop_assert_eq!(spans, LineSpans::new(&text, &lines));
+        }
+
+        #[test]
+        fn table_marks_are_told_from_the_marks_a_line_keeps(raw in "[a-c |\t.]{1,80}") {
+            let line = raw.trim_end_matches(is_python_space); // what classify is given is visible
+            let (bars, gaps) = table_marks_by_search(line);
+            let rows = Reader::new(line).rows;
+            let (marks, pairs) = (rows[0].marks, Finder::new(b"  "));
+            // as classify tells them, with the marks of the line
+            let told_bars = marks & HAS_BAR_OR_TAB != 0 && memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some();
+            let told_gaps = (marks & HAS_BAR_OR_TAB != 0 && line.contains('\t'))
+                || (marks & HAS_DOUBLE_SPACE != 0
+                    && pairs.find(line.as_bytes()).is_some_and(|at| pairs.find(&line.as_bytes()[at + 1..]).is_some()));
+            proptest::prop_assert_eq!((told_bars, told_gaps), (bars, gaps));
+        }
+
+        #[test]
+        fn code_points_are_counted_as_chars_counts_them(text in "[aé日😀\u{80}-\u{7ff}]{0,1200}") {
+            proptest::prop_assert_eq!(code_points(&text), text.chars().count());
+            let wide = text.bytes().position(|byte| byte >= 0x80).unwrap_or(text.len());
+            proptest::prop_assert_eq!(next_beyond_ascii(text.as_bytes(), 0), wide);
+        }
+
+        #[test]
+        fn an_ascii_word_of_prose_is_told_as_any_word(word in "[a-c0-9\"'(\\[)\\]_*.,;:!?/-]{0,8}") {
+            proptest::prop_assert_eq!(is_prose_word_ascii(word.as_bytes()), is_prose_word(&word));
+        }
     }
 
     #[test]

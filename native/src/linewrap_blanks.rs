@@ -54,7 +54,7 @@ enum Mend<'a> {
 /// let text = "The council said that the plan to close the old library on the\n\nhill would be dropped.";
 /// let (lines, breaks) = read_breaks(text, None);
 /// let (joins, questions) = round_joins(text, &lines, &breaks, &LineSpans::new(text, &lines), true);
-/// assert_eq!((joins[0].before, joins[0].after, joins[0].rule.as_str()), (0, 2, "blank-line-in-sentence"));
+/// assert_eq!((joins[0].before, joins[0].after, joins[0].rule), (0, 2, "blank-line-in-sentence"));
 /// assert!(questions.is_empty());
 /// ```
 pub fn round_joins<'a>(
@@ -64,11 +64,7 @@ pub fn round_joins<'a>(
     spans: &LineSpans,
     mend_blank_lines: bool,
 ) -> (Vec<Join>, Vec<FunctionWordQuestion<'a>>) {
-    let join = |before: usize, after: usize, rule: &str| Join {
-        before,
-        after,
-        rule: rule.to_string(),
-    };
+    let join = |before: usize, after: usize, rule: &'static str| Join { before, after, rule };
     let mut joins: Vec<Join> = breaks.wraps.iter().map(|&a| join(a, a + 1, "line-wrap")).collect();
     let mut questions = Vec::new();
     if !mend_blank_lines {
@@ -263,7 +259,7 @@ mod tests {
         let (joins, questions) = round_joins(text, &lines, &breaks, &spans, true);
         let joins = joins
             .into_iter()
-            .map(|join| (join.before, join.after, join.rule))
+            .map(|join| (join.before, join.after, join.rule.to_string()))
             .collect();
         let questions = questions
             .into_iter()

@@ -10,9 +10,11 @@
 //! capital) and asked of the caller for the rest (`hyphen_questions`): the document's vocabulary and word
 //! frequencies decide those.
 
-use crate::chars::{self, WordCounts};
+use std::borrow::Cow;
+
+use crate::chars::{self, SmallSet, WordCounts};
 use crate::edits::{self, byte_offset, Edit};
-use crate::linewrap::{read_breaks, Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
+use crate::linewrap::{read_spans, Lines, ENDS_WITHOUT_SPACE, STARTS_WITHOUT_SPACE};
 use crate::linewrap_blanks::round_joins;
 use crate::unicode::{is_letter, is_python_space, is_upper, is_upper_text};
 
@@ -30,7 +32,7 @@ const CONTEXT_CHARS: usize = 400;
 pub struct Join {
     pub before: usize,
     pub after: usize,
-    pub rule: String,
+    pub rule: &'static str,
 }
 
 /// What a hyphen at a line's end was.
@@ -45,7 +47,7 @@ pub enum Hyphen {
 }
 
 /// The characters of URLs, paths and addresses: a line-end word that holds one is no prose.
-const NON_PROSE: &[u8] = b"/\\:@=_?&#%.<>[](){}|~+*$";
+const NON_PROSE: SmallSet = SmallSet::new("/\\:@=_?&#%.<>[](){}|~+*$");
 
 /// The two pieces of words that a line-end hyphen stands between, where their shape leaves open whether
 /// the wrap split one word: the last run of letters before the hyphen, the first after it, and whether
@@ -83,7 +85,10 @@ pub struct HyphenQuestion<'a> {
 /// ```
 pub fn hyphen_pieces<'a>(left: &'a str, right: &'a str) -> Option<Pieces<'a>> {
     let core = &left[..left.char_indices().next_back()?.0];
-    if core.bytes().any(|byte| NON_PROSE.contains(&byte)) {
+    if core
+        .bytes()
+        .any(|byte| byte < 0x80 && NON_PROSE.contains(char::from(byte)))
+    {
         return None;
     }
     let first_start = core
@@ -117,41 +122,52 @@ pub fn hyphen_pieces<'a>(left: &'a str, right: &'a str) -> Option<Pieces<'a>> {
 /// `str.rstrip` sees it) and where its words start (after quote markers and indentation), in bytes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineSpans {
-    starts: Vec<usize>,
-    visible_ends: Vec<usize>,
-    bodies: Vec<usize>,
+    /// For each line: its start, the end of its visible text, the start of its words.
+    spans: Vec<(usize, usize, usize)>,
 }
 
 impl LineSpans {
     /// Read the spans of the lines of `text`, whose layouts `lines` holds.
     pub fn new(text: &str, lines: &Lines) -> Self {
-        let mut spans = LineSpans::default();
+        let mut spans = Vec::new();
         let mut start = 0;
         for line in chars::lines(text) {
-            spans.starts.push(start);
-            spans
-                .visible_ends
-                .push(start + line.trim_end_matches(is_python_space).len());
-            spans.bodies.push(start);
+            spans.push((start, start + line.trim_end_matches(is_python_space).len(), start));
             start += line.len() + 1;
         }
         for layout in &lines.layouts {
-            if let Some(body) = spans.bodies.get_mut(layout.line) {
-                *body += layout.column; // quote markers and indentation are ASCII
+            if let Some(span) = spans.get_mut(layout.line) {
+                span.2 += layout.column; // quote markers and indentation are ASCII
             }
         }
-        spans
+        LineSpans { spans }
+    }
+
+    /// The spans of a text's lines as its reader found them (see [`LineSpans::new`]).
+    pub(crate) fn from_spans(spans: Vec<(usize, usize, usize)>) -> Self {
+        LineSpans { spans }
+    }
+
+    /// Where a line's visible text ends.
+    fn visible_end(&self, line: usize) -> usize {
+        self.spans[line].1
+    }
+
+    /// Where a line's words start.
+    fn body(&self, line: usize) -> usize {
+        self.spans[line].2
     }
 
     /// A line's visible text: without trailing white space, with its quote markers and indentation.
     pub fn visible<'a>(&self, text: &'a str, line: usize) -> &'a str {
-        &text[self.starts[line]..self.visible_ends[line]]
+        let (start, end, _) = self.spans[line];
+        &text[start..end]
     }
 
     /// A line's visible text after its quote markers and indentation.
     pub fn words<'a>(&self, text: &'a str, line: usize) -> &'a str {
-        let end = self.visible_ends[line];
-        text.get(self.bodies[line].min(end)..end).unwrap_or("")
+        let (_, end, body) = self.spans[line];
+        text.get(body.min(end)..end).unwrap_or("")
     }
 
     /// The last character of a line that is not white space, if it has one.
@@ -163,7 +179,7 @@ impl LineSpans {
 /// Check that every join joins a line of the text to a later one, and that the joins come in order, none
 /// inside another, as the joins of a round are (the fuzz test holds the rounds to it).
 pub fn joins_fit(spans: &LineSpans, joins: &[Join]) -> bool {
-    let lines = spans.starts.len();
+    let lines = spans.spans.len();
     joins.iter().all(|join| join.before < join.after && join.after < lines)
         && joins.windows(2).all(|pair| pair[1].before >= pair[0].after)
 }
@@ -290,8 +306,7 @@ fn round<A: Answers>(text: &str, options: Options, answers: &mut A) -> Result<Ve
     if !text.contains('\n') {
         return Ok(Vec::new());
     }
-    let (lines, breaks) = read_breaks(text, options.width);
-    let spans = LineSpans::new(text, &lines);
+    let (lines, breaks, spans) = read_spans(text, options.width);
     let (mut joins, questions) = round_joins(text, &lines, &breaks, &spans, options.mend_blank_lines);
     let mut mended = false;
     for question in questions {
@@ -300,7 +315,7 @@ fn round<A: Answers>(text: &str, options: Options, answers: &mut A) -> Result<Ve
             joins.push(Join {
                 before: question.line,
                 after: question.line + 2,
-                rule: "blank-line-in-sentence".to_string(),
+                rule: "blank-line-in-sentence",
             });
             mended = true;
         }
@@ -324,10 +339,16 @@ fn round<A: Answers>(text: &str, options: Options, answers: &mut A) -> Result<Ve
 /// The last word of a line that ends in a line-end hyphen (the hyphen with it), if it has two characters
 /// or more, and the line's words.
 fn hyphen_piece<'a>(text: &'a str, spans: &LineSpans, line: usize) -> Option<(&'a str, &'a str)> {
-    if !spans
-        .last_char(text, line)
-        .is_some_and(|c| LINE_END_HYPHENS.contains(&c))
-    {
+    let visible = spans.visible(text, line);
+    let hyphen = match visible.as_bytes().last() {
+        Some(b'-') => true,
+        Some(&last) if last < 0x80 => false, // the common case
+        _ => visible
+            .chars()
+            .next_back()
+            .is_some_and(|c| LINE_END_HYPHENS.contains(&c)),
+    };
+    if !hyphen {
         return None;
     }
     let before = spans.words(text, line);
@@ -350,12 +371,13 @@ pub fn join_edits(
         *by_join.get_mut(join)? = Some(verdict);
     }
     let mut edits = Vec::new();
-    let mut row: Option<(usize, String, Vec<&str>)> = None; // the row's start, its text, its rules
+    // the row of joins being read: where its edit starts, the text that replaces its breaks, its rules
+    let (mut row, mut pieces, mut rules) = (None, String::new(), Vec::new());
     let mut previous = None;
     for (index, join) in joins.iter().enumerate() {
         let (a, b) = (join.before, join.after);
-        let mut cut = spans.visible_ends[a];
-        let (mut joint, mut rule) = (" ", join.rule.as_str());
+        let mut cut = spans.visible_end(a);
+        let (mut joint, mut rule) = (" ", join.rule);
         let last = spans.last_char(text, a);
         if let Some((_, _)) = hyphen_piece(text, spans, a) {
             let verdict = if last == Some(SOFT_HYPHEN) {
@@ -379,39 +401,43 @@ pub fn join_edits(
         {
             joint = "";
         }
-        match row.as_mut() {
-            Some((_, pieces, _)) if previous == Some(a) => {
+        match row {
+            Some(_) if previous == Some(a) => {
                 // the line between two joins, from its words to the cut
-                pieces.push_str(text.get(spans.bodies[a]..cut).unwrap_or(""));
+                pieces.push_str(text.get(spans.body(a)..cut).unwrap_or(""));
             }
             _ => {
-                if let (Some(row), Some(last_line)) = (row.take(), previous) {
-                    edits.push(row_edit(spans, row, last_line));
+                if let (Some(start), Some(last_line)) = (row, previous) {
+                    edits.push(row_edit(spans, start, (&pieces, &rules), last_line));
                 }
-                row = Some((cut, String::new(), Vec::new()));
+                row = Some(cut);
+                pieces.clear();
+                rules.clear();
             }
         }
-        if let Some((_, pieces, rules)) = row.as_mut() {
-            pieces.push_str(joint);
-            if !rules.contains(&rule) {
-                rules.push(rule);
-            }
+        pieces.push_str(joint);
+        if !rules.contains(&rule) {
+            rules.push(rule);
         }
         previous = Some(b);
     }
-    if let (Some(row), Some(last_line)) = (row, previous) {
-        edits.push(row_edit(spans, row, last_line));
+    if let (Some(start), Some(last_line)) = (row, previous) {
+        edits.push(row_edit(spans, start, (&pieces, &rules), last_line));
     }
     Some(edits)
 }
 
-/// The edit of a row of joins: from its start to where the words of its last line start.
-fn row_edit(spans: &LineSpans, (start, new, rules): (usize, String, Vec<&str>), last_line: usize) -> Edit {
+/// The edit of a row of joins: from its start to where the words of its last line start, with the text
+/// and the rules of its joins.
+fn row_edit(spans: &LineSpans, start: usize, (new, rules): (&str, &[&'static str]), last_line: usize) -> Edit {
     Edit {
         start,
-        end: spans.bodies[last_line],
-        new,
-        rule: rules.join("+").into(),
+        end: spans.body(last_line),
+        new: new.to_string(),
+        rule: match rules {
+            [rule] => Cow::Borrowed(rule),
+            _ => Cow::Owned(rules.join("+")),
+        },
     }
 }
 
@@ -425,7 +451,7 @@ mod tests {
         Join {
             before,
             after,
-            rule: "line-wrap".into(),
+            rule: "line-wrap",
         }
     }
 

@@ -305,7 +305,7 @@ proptest! {
         let mut joins: Vec<linewrap_joins::Join> = Vec::new();
         for before in starts {
             if before + step < lines.kinds.len() && joins.last().is_none_or(|last| before >= last.after) {
-                joins.push(linewrap_joins::Join { before, after: before + step, rule: "join".into() });
+                joins.push(linewrap_joins::Join { before, after: before + step, rule: "join" });
             }
         }
         prop_assert!(linewrap_joins::joins_fit(&spans, &joins));
