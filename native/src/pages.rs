@@ -138,7 +138,8 @@ fn has_markup(line: &str) -> bool {
     let marks = bytes
         .iter()
         .fold(false, |found, &byte| found | matches!(byte, b'|' | b'*' | b'<' | b'>'));
-    let links = bytes.iter().zip(&bytes[1..]).fold(false, |found, (&first, &second)| {
+    let after_first = bytes.get(1..).unwrap_or_default();
+    let links = bytes.iter().zip(after_first).fold(false, |found, (&first, &second)| {
         found | (first == b']' && second == b'(')
     });
     marks || links
