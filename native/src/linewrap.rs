@@ -373,8 +373,7 @@ impl<'t> Reader<'t> {
                         ends |= ENDS_CLAUSE;
                     }
                 }
-                None if !line.is_empty() => ends |= ENDS_SENTENCE | ENDS_CLAUSE, // closing marks alone
-                None => {}
+                None => ends |= ENDS_SENTENCE | ENDS_CLAUSE, // closing marks alone
             }
             if starts_lower(words) {
                 ends |= STARTS_LOWER;
@@ -488,7 +487,7 @@ impl<'t> Reader<'t> {
     fn estimate_width(&self, breaks: &mut Breaks) -> Option<usize> {
         let (kinds, rows) = (&self.lines.kinds, &self.rows);
         // lengths are counted by value, up to the widest width; longer ones all in the last count
-        let count = |counts: &mut [u32; COUNTS], length: usize| counts[length.min(MAX_WIDTH + 1)] += 1;
+        let count = |counts: &mut [usize; COUNTS], length: usize| counts[length.min(MAX_WIDTH + 1)] += 1;
         // the lengths of the lines of prose that a width must not be shorter than
         let (mut prose_counts, mut longer, mut prose_lines) = ([0; COUNTS], Vec::new(), 0);
         for (row, _) in rows.iter().zip(kinds).filter(|&(row, &kind)| {
@@ -510,7 +509,7 @@ impl<'t> Reader<'t> {
         }
         let mut prose = Vec::with_capacity(prose_lines);
         for (length, &times) in prose_counts.iter().enumerate().take(MAX_WIDTH + 1) {
-            prose.extend(std::iter::repeat_n(length, times as usize));
+            prose.extend(std::iter::repeat_n(length, times)); // in order: the lengths sorted
         }
         longer.sort_unstable();
         prose.extend(longer);
@@ -526,8 +525,8 @@ impl<'t> Reader<'t> {
         }
         // how many lengths are at most each width
         let (up_to_starts, up_to_ends, up_to_prose) = (running(&starts), running(&ends), running(&prose_counts));
-        let up_to = |running: &[u32; COUNTS], width: usize| i64::from(running[width]);
-        let below = |running: &[u32; COUNTS], width: usize| up_to(running, width - 1); // a width is 1 or more
+        let up_to = |running: &[usize; COUNTS], width: usize| running[width] as i64;
+        let below = |running: &[usize; COUNTS], width: usize| up_to(running, width - 1); // a width is 1 or more
         let mut best: Option<(i64, i64, usize)> = None; // score, coverage, width
         for width in (MIN_WIDTH..=MAX_WIDTH).filter(|&width| starts[width] > 0) {
             let coverage = up_to(&up_to_starts, width) - below(&up_to_ends, width);
@@ -717,7 +716,7 @@ fn is_fence(line: &str) -> bool {
 const COUNTS: usize = MAX_WIDTH + 2;
 
 /// The running sums of `counts`: how many lengths are at most each value.
-fn running(counts: &[u32; COUNTS]) -> [u32; COUNTS] {
+fn running(counts: &[usize; COUNTS]) -> [usize; COUNTS] {
     let mut sums = *counts;
     for at in 1..COUNTS {
         sums[at] += sums[at - 1];
