@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textclean
+from textclean import _native
 from textclean.cleaners.mojibake import find_mojibake_edits, fix_mojibake
 from textclean.edits import apply_edits
 from textclean.text import mojibake_chars
@@ -246,3 +247,13 @@ def test_the_coarse_scan_finds_every_word_that_holds_a_suspect_pair(word: str) -
     # the screen of the word-by-word repair: where SUSPECT finds a pair, CANDIDATE finds one too
     if mojibake_chars.SUSPECT.search(word) and not mojibake_chars.C1_CONTROL.search(word):
         assert mojibake_chars.CANDIDATE.search(word)
+
+
+_GATE = _native.MojibakeGate(list(mojibake_chars.CODEC_CHARACTERS))
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.text(alphabet=st.sampled_from(_PAIR_CHARACTERS + "aZ Ωпж\x85\x9f\n"), max_size=12))
+def test_the_native_gate_finds_what_suspect_finds(text: str) -> None:
+    # the repair asks the gate, not SUSPECT, whether ftfy left a pair or a C1 control
+    assert any(_GATE.read(text)) == (mojibake_chars.SUSPECT.search(text) is not None)

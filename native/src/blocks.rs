@@ -18,6 +18,7 @@ use crate::classify;
 use crate::formatting;
 use crate::lexicon::Lexicon;
 use crate::links;
+use crate::packed::{pack, PackedTable, PACKED};
 use crate::unicode::{casefold, is_digit, is_python_space, is_wide, is_word};
 
 /// A line of this many code points (without its indentation) may be hard-wrapped, so the next line
@@ -637,56 +638,20 @@ struct Lookup<'s, S> {
     set: &'s HashSet<String, S>,
     /// The length in bytes of the longest (a longer word is none of them).
     longest: usize,
-    /// The short ones packed, each in the first free slot from the one its hash gives; 0 in a free slot.
-    short: Vec<u64>,
+    /// The short ones, packed.
+    short: PackedTable<()>,
     /// A longer word in lower case, to look it up in the set.
     lower: String,
-}
-
-/// The most bytes of a word packed in a number.
-const PACKED: usize = 7;
-
-/// The word `text[start..end]` of one to [`PACKED`] bytes in a number: its length in the highest byte, its
-/// bytes in the lowest (in ASCII lower case if `lower`). No two such words are one number, and none is 0.
-fn pack(text: &[u8], start: usize, end: usize, lower: bool) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let word = &text[start..end];
-    let mut packed = match text[start..].first_chunk::<8>() {
-        // the word and what follows it, read at once, the word's bytes kept
-        Some(eight) => u64::from_le_bytes(*eight) & (u64::MAX >> (8 * (8 - word.len()))),
-        None => word
-            .iter()
-            .enumerate()
-            .fold(0, |packed, (at, &byte)| packed | u64::from(byte) << (8 * at)),
-    };
-    if lower {
-        if packed & (ONES * 0x80) == 0 {
-            // all ASCII: 0x80 in each byte from "A" on, less those from "Z" on, is 0x20 (a lower case's bit)
-            // in each capital; no byte carries into the next
-            let capitals = (packed + ONES * u64::from(0x80 - b'A')) & !(packed + ONES * u64::from(0x80 - b'Z' - 1));
-            packed |= (capitals & (ONES * 0x80)) >> 2;
-        } else {
-            for (at, byte) in word.iter().enumerate() {
-                packed |= u64::from(byte.to_ascii_lowercase() ^ byte) << (8 * at);
-            }
-        }
-    }
-    packed | (word.len() as u64) << 56
 }
 
 impl<'s, S: BuildHasher> Lookup<'s, S> {
     fn new(set: &'s HashSet<String, S>) -> Self {
         let mut longest = 0;
-        let mut short = vec![0; (2 * set.len()).next_power_of_two().max(8)];
+        let mut short = PackedTable::with_capacity(set.len());
         for word in set {
             longest = longest.max(word.len());
             if (1..=PACKED).contains(&word.len()) {
-                let packed = pack(word.as_bytes(), 0, word.len(), false);
-                let mut slot = Self::slot(packed, short.len() - 1);
-                while short[slot] != 0 {
-                    slot = (slot + 1) & (short.len() - 1);
-                }
-                short[slot] = packed;
+                short.entry(pack(word.as_bytes(), 0, word.len(), false));
             }
         }
         Lookup {
@@ -697,12 +662,6 @@ impl<'s, S: BuildHasher> Lookup<'s, S> {
         }
     }
 
-    /// The slot where the search for `packed` starts, in a table whose slots are numbered by `mask` (one
-    /// less than their count, a power of two).
-    fn slot(packed: u64, mask: usize) -> usize {
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
-    }
-
     /// Whether `word`, in ASCII lower case if `lower`, is one of the function words.
     #[inline]
     fn contains(&mut self, word: &str, lower: bool) -> bool {
@@ -710,23 +669,14 @@ impl<'s, S: BuildHasher> Lookup<'s, S> {
     }
 
     /// Whether the word `text[start..end]`, in ASCII lower case if `lower`, is one of the function words.
-    #[inline]
+    #[inline(always)]
     fn contains_in(&mut self, text: &str, start: usize, end: usize, lower: bool) -> bool {
         let length = end - start;
         if length > self.longest {
             return false;
         }
         if (1..=PACKED).contains(&length) {
-            let packed = pack(text.as_bytes(), start, end, lower);
-            let mask = self.short.len() - 1;
-            let mut slot = Self::slot(packed, mask);
-            loop {
-                match self.short[slot] {
-                    0 => return false,
-                    found if found == packed => return true,
-                    _ => slot = (slot + 1) & mask,
-                }
-            }
+            return self.short.get(pack(text.as_bytes(), start, end, lower)).is_some();
         }
         self.contains_long(&text[start..end], lower)
     }

@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::blocks::{TextHasher, WordHasher};
+use crate::blocks::WordHasher;
 use crate::edits::byte_offset;
+use crate::packed::{pack, PackedTable, PACKED};
 use crate::unicode::{is_letter, is_word, script_of, SCRIPT_NAMES};
 
 /// A script of its own names its language from this many letters on.
@@ -61,25 +62,14 @@ pub enum Reading {
     NeedsScript(&'static str),
 }
 
-/// The function words of a shared script: the languages each is one of (by rank), looked up with the
-/// hasher of function words, and the length of the longest, in bytes. A word of ASCII of up to eight bytes
-/// is looked up by its bytes packed in a number, with the hasher of text: the hasher of function words
-/// multiplies, so the low bits that pick a bucket would come from the word's first letters alone.
+/// The function words of a shared script: the languages each is one of (by rank), those in ASCII of up
+/// to [`PACKED`] bytes packed in a number ([`pack`]), the others looked up with the hasher of function
+/// words; and the length of the longest, in bytes.
 #[derive(Debug, Default)]
 struct WordIndex {
-    short: HashMap<u64, Vec<usize>, TextHasher>,
+    short: PackedTable<Vec<usize>>,
     languages: HashMap<Vec<u8>, Vec<usize>, BuildHasherDefault<WordHasher>>,
     longest: usize,
-}
-
-/// The longest word that [`packed`] packs, in bytes.
-const PACKED: usize = 8;
-/// The case bit of each of the [`PACKED`] bytes: ASCII letters with it are in lower case.
-const LOWER_CASE: u64 = u64::from_le_bytes([0x20; PACKED]);
-
-/// The bytes of a word of up to [`PACKED`] bytes, none of them zero, in one number: one number a word.
-fn packed(bytes: impl DoubleEndedIterator<Item = u8>) -> u64 {
-    bytes.rev().fold(0, |packed, byte| packed << 8 | u64::from(byte))
 }
 
 /// A reader of languages: the scripts that name one language, and the function words of the
@@ -113,8 +103,11 @@ impl LanguageReader {
             if let Some(rank) = order.iter().position(|known| *known == language) {
                 for word in words {
                     index.longest = index.longest.max(word.len());
-                    if word.is_ascii() && (1..=PACKED).contains(&word.len()) && !word.contains('\0') {
-                        index.short.entry(packed(word.bytes())).or_default().push(rank);
+                    if word.is_ascii() && (1..=PACKED).contains(&word.len()) {
+                        index
+                            .short
+                            .entry(pack(word.as_bytes(), 0, word.len(), false))
+                            .push(rank);
                     } else {
                         index.languages.entry(word.into_bytes()).or_default().push(rank);
                     }
@@ -172,9 +165,12 @@ impl LanguageReader {
         let mut lowered: String; // a word not in ASCII, in lower case
         for &(word, ascii) in words {
             if ascii && word.len() <= PACKED {
-                // a word is never empty, and its bytes are ASCII letters: never zero, in lower case with the case bit
-                let lower = packed(word.bytes()) | LOWER_CASE >> (8 * (PACKED - word.len()));
-                for &rank in index.short.get(&lower).into_iter().flatten() {
+                for &rank in index
+                    .short
+                    .get(pack(word.as_bytes(), 0, word.len(), true))
+                    .into_iter()
+                    .flatten()
+                {
                     votes[rank] += 1;
                 }
                 continue;

@@ -16,7 +16,7 @@ use regex::{Regex, RegexBuilder};
 use crate::blocks::words;
 use crate::forward::Forward;
 use crate::phrases::{translate, Folding, Phrases, DFA_CACHE};
-use crate::unicode::{has_digit, is_letter_only, is_python_space, is_space, is_word};
+use crate::unicode::{has_digit, is_digit, is_letter_only, is_python_space, is_space, is_word};
 
 /// A furniture phrase followed by at most this many words is a furniture line ("Share this story").
 const PHRASE_EXTRA_WORDS: usize = 3;
@@ -111,7 +111,8 @@ pub struct Lexicon {
     date: Forward,
     cjk_date: Forward,
     dateline_word: Forward,
-    dateline_words: Regex,
+    /// A word that goes with a date, at the start of a text: "Published", "Updated", "Last modified".
+    dateline_start: Forward,
 }
 
 /// The ways a caption's credit ends it.
@@ -224,7 +225,7 @@ impl Lexicon {
             date: forward(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
             cjk_date: Forward::new(&translate(lists.cjk_dates, false), DFA_CACHE)?,
             dateline_word: rare(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
-            dateline_words: compile(&format!(r"(?:\A|\W)((?:{dateline})\w*)|(\d{{1,2}}:\d{{2}})"))?,
+            dateline_start: forward(&format!(r"\A(?:{dateline})"))?,
         })
     }
 
@@ -355,14 +356,16 @@ impl Lexicon {
             }
         }
         let rest = format!("{} {}", &visible[..start], &visible[end..]);
+        // a dateline word is a whole word, and a time cuts at most the two words it touches into two
+        // pieces: without them, the rest has at most the words it has
+        if words(&rest).count() <= DATELINE_EXTRA_WORDS {
+            return true;
+        }
         let mut extra = 0;
         let mut after = 0;
-        for found in self.dateline_words.captures_iter(&rest) {
-            let Some(word) = found.get(1).or_else(|| found.get(2)) else {
-                continue;
-            };
-            extra += words(&rest[after..word.start()]).count();
-            after = word.end();
+        for (start, end) in dateline_words(&rest, &self.dateline_start) {
+            extra += words(&rest[after..start]).count();
+            after = end;
         }
         extra + words(&rest[after..]).count() <= DATELINE_EXTRA_WORDS
     }
@@ -400,6 +403,57 @@ pub fn is_phrase_line(visible: &str, start: usize, end: usize, words_of_block: u
     rest.trim_start_matches(is_python_space).starts_with(LABEL_COLONS)
         && words_of_block <= LABEL_LINE_WORDS
         && !rest.trim_end_matches(is_python_space).ends_with('.')
+}
+
+/// The spans of the words of `text` that go with a date, in order: each word that opens with one of the
+/// dateline words `opening` finds (anchored at the start of what it is given) at the start or after a
+/// non-word character (the whole word), and each time ("08:30"). They are the groups of
+/// `(?:\A|\W)((?:dateline words)\w*)|(\d{1,2}:\d{2})`, match after match.
+fn dateline_words(text: &str, opening: &Forward) -> Vec<(usize, usize)> {
+    let word_from = |start: usize| {
+        let end = start + opening.end(&text[start..])?;
+        Some((
+            start,
+            end + text[end..].find(|c| !is_word(c)).unwrap_or(text.len() - end),
+        ))
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let next = at + c.len_utf8();
+        let span = (at == 0)
+            .then(|| word_from(0))
+            .flatten()
+            .or_else(|| (!is_word(c)).then(|| word_from(next)).flatten())
+            .or_else(|| is_digit(c).then(|| time_at(text, at)).flatten());
+        match span {
+            Some((_, end)) => {
+                found.extend(span);
+                at = end;
+            }
+            None => at = next,
+        }
+    }
+    found
+}
+
+/// The span of a time at byte `at` of `text` ("8:30", "08:30"): one or two digits, a colon, two digits.
+///
+/// ```
+/// use textclean_native::lexicon::time_at;
+/// assert_eq!((time_at("at 08:30", 3), time_at("8:30", 0), time_at("123:45", 0)), (Some((3, 8)), Some((0, 4)), None));
+/// ```
+pub fn time_at(text: &str, at: usize) -> Option<(usize, usize)> {
+    // the first five characters, each with where it ends
+    let mut shape = [('\0', at); 5];
+    for (slot, (offset, c)) in shape.iter_mut().zip(text[at..].char_indices()) {
+        *slot = (c, at + offset + c.len_utf8());
+    }
+    let digit = |i: usize| is_digit(shape[i].0);
+    [2, 1].into_iter().find_map(|digits| {
+        let whole = (0..digits).all(digit) && shape[digits].0 == ':' && digit(digits + 1) && digit(digits + 2);
+        whole.then_some((at, shape[digits + 2].1))
+    })
 }
 
 /// Where a phrase may start in `text`: its first word, "©" or "(", or its length if it has none of them.
@@ -473,6 +527,28 @@ mod tests {
 
     fn label_of(line: &str, words: usize, sentence_end: bool) -> Option<String> {
         LEXICON.label(line, words, sentence_end).map(str::to_string)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dateline_words_are_the_groups_of_their_pattern(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Published", "updated", "LAST Updated", "last", "on", "One", "mis à jour", "veröffentlicht",
+                "8", "08:30", "12:3", "123:45", ":", "٣:٤٥", " ", "-", ".", "é", "x", "_", "ſ", "\u{212A}", "\n",
+            ]), 0..12)
+        ) {
+            let text = pieces.concat();
+            let words = r"published|updated|last (?:updated|modified)|on|mis à jour|veröffentlicht|k";
+            let opening = Forward::new(&translate(&format!(r"\A(?:{words})"), true), 1 << 16).unwrap();
+            let pattern = format!(r"(?:\A|\W)((?:{words})\w*)|(\d{{1,2}}:\d{{2}})");
+            let groups: Vec<(usize, usize)> = Regex::new(&translate(&pattern, true))
+                .unwrap()
+                .captures_iter(&text)
+                .filter_map(|found| found.get(1).or_else(|| found.get(2)))
+                .map(|group| (group.start(), group.end()))
+                .collect();
+            proptest::prop_assert_eq!(dateline_words(&text, &opening), groups);
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod links;
 pub mod links_edits;
 pub mod markup;
 pub mod mojibake;
+pub mod packed;
 pub mod pages;
 pub mod phrases;
 pub mod removal;

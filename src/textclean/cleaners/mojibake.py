@@ -123,7 +123,10 @@ def _encoding_edits(text: str) -> list[Edit]:
 
 @cache
 def _gate() -> _native.MojibakeGate:
-    """Return the native gate (native/src/mojibake.rs): does a text hold a C1 control, or a pair of one codec."""
+    """Return the native gate (native/src/mojibake.rs): does a text hold a C1 control, or a pair of one codec.
+
+    A text holds one of them where :data:`~textclean.text.mojibake_chars.SUSPECT` finds a match.
+    """
     return _native.MojibakeGate(list(mojibake_chars.CODEC_CHARACTERS))
 
 
@@ -189,7 +192,7 @@ def _fix_with_ftfy(segment: str) -> tuple[str, list[tuple[str, str]]]:
     """Run ftfy on the segment, then word by word on what it left (mixed text)."""
     result = ftfy.fix_encoding_and_explain(segment)
     fixed, plan = result.text, _steps(result)
-    if mojibake_chars.SUSPECT.search(fixed):
+    if any(_gate().read(fixed)):  # what SUSPECT finds, read natively
         fixed, word_plan = _fix_words(fixed)
         plan.extend(word_plan)
     return fixed, plan
