@@ -49,7 +49,7 @@ const RIGHTS_WORDS: usize = 15;
 /// A related-list heading has at most this many words after its phrase ("More news from Rome").
 const HEADING_EXTRA_WORDS: usize = 3;
 /// The memory for learned states of the patterns tried only where a cheaper one matched (a cookie notice's
-/// consent, a credit after its hint, the words of a date's label): few lines reach them.
+/// consent, a credit after its hint): few lines reach them.
 const RARE_CACHE: usize = 64 * 1024;
 /// The memory for the states of the test of whether any phrase opens a block, the lexicon's largest pattern
 /// (some 26,000 states of its NFA, each learned state costly): on pages that share few openings it fills
@@ -110,7 +110,6 @@ pub struct Lexicon {
     byline: Forward,
     date: Forward,
     cjk_date: Forward,
-    dateline_word: Forward,
     /// A word that goes with a date, at the start of a text: "Published", "Updated", "Last modified".
     dateline_start: Forward,
 }
@@ -224,7 +223,6 @@ impl Lexicon {
             byline: forward(&format!(r"\A\W{{0,3}}(?:{})[:\s]", lists.byline))?,
             date: forward(&format!(r"(?:\A|\W)({})(?:\W|\z)", lists.dates))?,
             cjk_date: Forward::new(&translate(lists.cjk_dates, false), DFA_CACHE)?,
-            dateline_word: rare(&format!(r"(?:\A|\W)(?:{dateline})|\d{{1,2}}:\d{{2}}"))?,
             dateline_start: forward(&format!(r"\A(?:{dateline})"))?,
         })
     }
@@ -351,7 +349,7 @@ impl Lexicon {
             return false;
         };
         if let Some(label_end) = date_label_end(&visible[..start]) {
-            if !self.dateline_word.is_match(&visible[..label_end]) {
+            if dateline_words(&visible[..label_end], &self.dateline_start).is_empty() {
                 return false;
             }
         }
