@@ -22,6 +22,8 @@ pub const MIN_KANA_SHARE: f64 = 0.1;
 pub const MIN_VOTES: usize = 3;
 /// The language is read from three windows of this many characters.
 pub const SAMPLE_WINDOW: usize = 2000;
+/// A reading first makes room for a word in this many bytes of its windows (English has one in six or so).
+const BYTES_A_WORD: usize = 6;
 
 /// What each byte is to the reader of words, one bit each (a byte of a character not in ASCII is none of them).
 const LETTER: u8 = 1;
@@ -119,9 +121,10 @@ impl LanguageReader {
 
     /// Read the main language of `text`.
     pub fn read(&self, text: &str) -> Reading {
-        let mut words = Vec::new();
+        let windows = windows(text);
+        let mut words = Vec::with_capacity(windows.iter().map(|window| window.len()).sum::<usize>() / BYTES_A_WORD);
         let mut tally = ScriptTally::default();
-        for window in windows(text) {
+        for window in windows {
             for_each_word(window, |word, ascii| {
                 tally.add(word, ascii);
                 words.push((word, ascii));
