@@ -270,9 +270,9 @@ pub fn casefold(text: &str) -> String {
         let Some(c) = rest.chars().next() else {
             break;
         };
-        match FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from) {
-            Ok(found) => folded.push_str(FOLD[found].1),
-            Err(_) => folded.push(c),
+        match fold_of(c) {
+            Some(fold) => folded.push_str(fold),
+            None => folded.push(c),
         }
         rest = &rest[c.len_utf8()..];
     }
@@ -280,9 +280,45 @@ pub fn casefold(text: &str) -> String {
     folded
 }
 
+/// For each code point of the Basic Multilingual Plane, one bit: whether [`FOLD`] has it.
+static FOLDED_IN_BMP: [u64; 1024] = folded_in_bmp();
+
+const fn folded_in_bmp() -> [u64; 1024] {
+    let mut bits = [0; 1024];
+    let mut i = 0;
+    while i < FOLD.len() {
+        let code = FOLD[i].0 as usize;
+        if code < 0x10000 {
+            bits[code / 64] |= 1 << (code % 64);
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// What `c` folds to, if its case folds to something else; most characters beyond ASCII are told apart
+/// by one bit.
+#[inline]
+fn fold_of(c: char) -> Option<&'static str> {
+    let code = c as usize;
+    if code < 0x10000 && FOLDED_IN_BMP[code / 64] & 1 << (code % 64) == 0 {
+        return None;
+    }
+    let found = FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from).ok()?;
+    Some(FOLD[found].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bits_of_the_plane_tell_each_character_that_folds() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let searched = FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from).ok();
+            assert_eq!(fold_of(c), searched.map(|found| FOLD[found].1), "{c:?}");
+        }
+    }
 
     proptest::proptest! {
         #[test]
