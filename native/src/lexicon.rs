@@ -425,8 +425,8 @@ fn dateline_words(text: &str, opening: &Forward) -> Vec<(usize, usize)> {
             .or_else(|| (!is_word(c)).then(|| word_from(next)).flatten())
             .or_else(|| is_digit(c).then(|| time_at(text, at)).flatten());
         match span {
-            Some((_, end)) => {
-                found.extend(span);
+            Some((start, end)) => {
+                found.push((start, end));
                 at = end;
             }
             None => at = next,

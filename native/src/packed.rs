@@ -110,3 +110,28 @@ impl<V: Default> PackedTable<V> {
         slot
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_table_that_grew_finds_each_word_it_holds_and_no_other(
+            held in proptest::collection::hash_set("[a-zA-Z]{1,7}", 0..200),
+            others in proptest::collection::vec("[a-zA-Z]{1,7}", 0..50),
+        ) {
+            let mut table: PackedTable<usize> = PackedTable::with_capacity(0);
+            for word in &held {
+                *table.entry(pack(word.as_bytes(), 0, word.len(), false)) = word.len();
+            }
+            let held: HashSet<&String> = held.iter().collect();
+            for word in held.iter().copied().chain(&others) {
+                let found = table.get(pack(word.as_bytes(), 0, word.len(), false));
+                proptest::prop_assert_eq!(found.copied(), held.contains(word).then_some(word.len()));
+            }
+        }
+    }
+}
