@@ -279,7 +279,7 @@ impl Lexicon {
     pub fn tail(&self, visible: &str, words: usize, prompts: bool) -> Option<(&str, bool)> {
         let starts = self.phrase_starts(visible, words, first_word_start(visible));
         for prompt in [false, true].into_iter().take(if prompts { 2 } else { 1 }) {
-            for &start in &starts {
+            for start in starts.clone() {
                 if start >= visible.len() {
                     continue;
                 }
@@ -303,16 +303,13 @@ impl Lexicon {
     }
 
     /// Where a furniture phrase may open a block: at `start`, and in a head, after an article there.
-    fn phrase_starts(&self, visible: &str, words: usize, start: usize) -> Vec<usize> {
+    fn phrase_starts(&self, visible: &str, words: usize, start: usize) -> impl Iterator<Item = usize> + Clone {
         let determiner = if words <= DETERMINER_HEAD_WORDS {
             self.determiner.end(&visible[start..])
         } else {
             None
         };
-        match determiner {
-            Some(end) => vec![start, start + end],
-            None => vec![start],
-        }
+        std::iter::once(start).chain(determiner.map(|end| start + end))
     }
 
     /// Whether a credit closes a caption: only its last `CREDIT_CHARS` characters are searched.
