@@ -813,7 +813,12 @@ impl<'a, 'c> Table<'a, 'c> {
             if blocks[i].words > COUNTER_WORDS {
                 continue;
             }
-            if let Some(counter) = self.context.patterns.slide_counter.captures(&blocks[i].visible) {
+            let (visible, counter) = (&blocks[i].visible, &self.context.patterns.slide_counter);
+            // most short blocks are no counter: a match alone is cheaper to look for than its groups
+            if !counter.is_match(visible) {
+                continue;
+            }
+            if let Some(counter) = counter.captures(visible) {
                 if let (Some(at), Some(of)) = (counter.name("at"), counter.name("of")) {
                     found.push((n, decimal_value(at.as_str()), of.as_str()));
                 }
