@@ -351,11 +351,6 @@ impl Lexicon {
             }
         }
         let rest = format!("{} {}", &visible[..start], &visible[end..]);
-        // a dateline word is a whole word, and a time cuts at most the two words it touches into two
-        // pieces: without them, the rest has at most the words it has
-        if words(&rest).count() <= DATELINE_EXTRA_WORDS {
-            return true;
-        }
         let mut extra = 0;
         let mut after = 0;
         for (start, end) in dateline_words(&rest, &self.dateline_start) {

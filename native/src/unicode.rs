@@ -4,6 +4,9 @@
 //! read characters as the `regex` module and `str` methods do, so the classes they test come from
 //! tables written by `native/scripts/unicode_tables.py`.
 
+use std::sync::LazyLock;
+
+use crate::chars::CharClass;
 use crate::unicode_tables::{
     ALNUM, ALPHA, CASES, DECIMAL, DIGIT, FOLD, LETTER, LETTER_ONLY, LOWER, NO_SPACE, NUMBER, SCRIPTS, TITLE, UPPER,
     UPPER_LETTER, WIDE, WORD,
@@ -280,31 +283,17 @@ pub fn casefold(text: &str) -> String {
     folded
 }
 
-/// For each code point of the Basic Multilingual Plane, one bit: whether [`FOLD`] has it.
-static FOLDED_IN_BMP: [u64; 1024] = folded_in_bmp();
+/// The characters that [`FOLD`] folds to something else: one look-up in a bitmap for those of the Basic
+/// Multilingual Plane.
+static FOLDED: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(FOLD.iter().map(|&(from, _)| (from, from))));
 
-const fn folded_in_bmp() -> [u64; 1024] {
-    let mut bits = [0; 1024];
-    let mut i = 0;
-    while i < FOLD.len() {
-        let code = FOLD[i].0 as usize;
-        if code < 0x10000 {
-            bits[code / 64] |= 1 << (code % 64);
-        }
-        i += 1;
-    }
-    bits
-}
-
-/// What `c` folds to, if its case folds to something else; most characters beyond ASCII are told apart
-/// by one bit.
+/// What `c` folds to, if its case folds to something else.
 #[inline]
 fn fold_of(c: char) -> Option<&'static str> {
-    let code = c as usize;
-    if code < 0x10000 && FOLDED_IN_BMP[code / 64] & 1 << (code % 64) == 0 {
+    if !FOLDED.contains(u32::from(c)) {
         return None;
     }
-    let found = FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from).ok()?;
+    let found = FOLD.binary_search_by_key(&u32::from(c), |&(from, _)| from).ok()?;
     Some(FOLD[found].1)
 }
 
@@ -313,8 +302,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_bits_of_the_plane_tell_each_character_that_folds() {
-        for c in (0..0x10000).filter_map(char::from_u32) {
+    fn the_set_of_folded_characters_tells_each_character_that_folds() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let searched = FOLD.binary_search_by_key(&(c as u32), |&(from, _)| from).ok();
             assert_eq!(fold_of(c), searched.map(|found| FOLD[found].1), "{c:?}");
         }
