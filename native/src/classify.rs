@@ -416,7 +416,7 @@ fn copy_text<'b>(block: &'b Block, context: &Context<'_>) -> Option<&'b str> {
     if block.words < REPEAT_MIN_WORDS || block.list_item {
         return None;
     }
-    let visible = block.visible.as_str();
+    let visible = &*block.visible;
     let title = block.words <= HEAD_WORDS && !block.sentence_end && !visible.contains('\n');
     Some(if title {
         &visible[..context.patterns.site_suffix_start(visible)]
@@ -699,7 +699,7 @@ impl<'a, 'c> Table<'a, 'c> {
     }
 
     /// The subject words of block `i` (see [`subject_words`]).
-    fn subject(&self, i: usize) -> &'a TextSet<String> {
+    fn subject(&self, i: usize) -> &'a SubjectWords {
         self.blocks[i].subject_words(self.context.stopwords)
     }
 
@@ -712,8 +712,8 @@ impl<'a, 'c> Table<'a, 'c> {
             let mut counts = TextMap::default();
             for k in self.run.0..=self.run.1 {
                 if self.own[k].kind != Kind::Bad {
-                    for word in self.subject(k) {
-                        *counts.entry(word.as_str()).or_insert(0) += 1;
+                    for word in self.subject(k).iter() {
+                        *counts.entry(word).or_insert(0) += 1;
                     }
                 }
             }
@@ -723,9 +723,9 @@ impl<'a, 'c> Table<'a, 'c> {
         let words = self.subject(i);
         let shared = words
             .iter()
-            .filter(|&word| counts.get(word.as_str()).copied().unwrap_or(0) > itself)
+            .filter(|&word| counts.get(word).copied().unwrap_or(0) > itself)
             .count();
-        shares_enough(shared, words.len())
+        shares_enough(shared, words.count())
     }
 
     /// Mark a run of teaser cards that closes the kept text as furniture.
@@ -1119,7 +1119,7 @@ fn is_content_list(group: &[&Block], share: f64, patterns: &Patterns) -> bool {
 /// Tell whether a line carries content: a list item, a sentence or a line of verse, data (digits and the
 /// characters of code: a date, an address, `x = len(items)`), a line of a list of content.
 pub fn is_content_line(block: &Block, patterns: &Patterns) -> bool {
-    let visible = block.visible.as_str();
+    let visible = &*block.visible;
     block.list_item
         || (block.sentence_end && block.words >= SENTENCE_WORDS)
         || visible.ends_with(COMMAS)
@@ -1134,7 +1134,7 @@ pub fn is_content_line(block: &Block, patterns: &Patterns) -> bool {
 /// leads to something else ("Follow us on:"), and one cut short by an ellipsis is an excerpt of another
 /// text (a teaser's "... […]").
 pub fn is_text(block: &Block, verdict: Verdict<'_>) -> bool {
-    let visible = block.visible.as_str();
+    let visible = &*block.visible;
     let from = chars_before_end(visible, END_CHARS);
     if !block.sentence_end || excerpt_end(visible).is_some_and(|at| at >= from) {
         return false;
@@ -1231,14 +1231,14 @@ fn nearest_sure(kinds: &[Kind], reverse: bool) -> Vec<Kind> {
 /// use textclean_native::classify::{goes_on_with, subject_words};
 /// let none = HashSet::new();
 /// let before = subject_words("The harbour council voted to rebuild the old pier after the winter storms.", &none);
-/// let vocabulary = before.iter().map(String::as_str).collect();
+/// let vocabulary = before.iter().collect();
 /// assert!(goes_on_with(&vocabulary, &subject_words("Repairs to the old pier start soon.", &none)));
 /// assert!(!goes_on_with(&vocabulary, &subject_words("A new bakery opens on Main Street.", &none)));
 /// ```
-pub fn goes_on_with(vocabulary: &TextSet<&str>, words: &TextSet<String>) -> bool {
+pub fn goes_on_with(vocabulary: &TextSet<&str>, words: &SubjectWords) -> bool {
     shares_enough(
-        words.iter().filter(|word| vocabulary.contains(word.as_str())).count(),
-        words.len(),
+        words.iter().filter(|word| vocabulary.contains(word)).count(),
+        words.count(),
     )
 }
 
@@ -1257,7 +1257,7 @@ pub fn speaks_of_other_things<'b>(
     later: &[&'b Block],
     stopwords: &HashSet<String, impl BuildHasher>,
 ) -> bool {
-    let paragraphs: Vec<&'b TextSet<String>> = text
+    let paragraphs: Vec<&'b SubjectWords> = text
         .iter()
         .filter(|block| block.words >= CARD_TEXT_WORDS)
         .map(|block| block.subject_words(stopwords))
@@ -1271,19 +1271,20 @@ pub fn speaks_of_other_things<'b>(
     // the share of a paragraph's words that the rest of the text uses, and of a later block's
     let within_shared: usize = paragraphs
         .iter()
-        .map(|words| words.iter().filter(|word| counts[word.as_str()] > 1).count())
+        .map(|words| words.iter().filter(|word| counts[word] > 1).count())
         .sum();
-    let within: usize = paragraphs.iter().map(|words| words.len()).sum();
-    let others: Vec<&TextSet<String>> = later.iter().map(|block| block.subject_words(stopwords)).collect();
+    let within: usize = paragraphs.iter().map(|words| words.count()).sum();
+    let others: Vec<&SubjectWords> = later.iter().map(|block| block.subject_words(stopwords)).collect();
     let between_shared: usize = others
         .iter()
-        .map(|words| words.iter().filter(|word| counts.contains_key(word.as_str())).count())
+        .map(|words| words.iter().filter(|word| counts.contains_key(word)).count())
         .sum();
-    let between: usize = others.iter().map(|words| words.len()).sum();
+    let between: usize = others.iter().map(|words| words.count()).sum();
     ((between_shared * within) as f64) < CARD_MAX_SHARED * within_shared as f64 * between as f64
 }
 
-/// The words of a text that tell its subject: no stopwords, none of one or two letters.
+/// The words of a text that tell its subject: no stopwords, none of one or two letters; each once, in
+/// the order they first come.
 ///
 /// In scripts written without spaces a "word" is a run of characters up to the next punctuation: its
 /// pairs of characters stand for its words.
@@ -1292,29 +1293,58 @@ pub fn speaks_of_other_things<'b>(
 /// use std::collections::HashSet;
 /// use textclean_native::classify::subject_words;
 /// let stopwords: HashSet<String> = ["the".to_string()].into();
-/// let mut words: Vec<String> = subject_words("The old harbour reopens.", &stopwords).into_iter().collect();
-/// words.sort();
-/// assert_eq!(words, ["harbour", "old", "reopens"]);
-/// let mut words: Vec<String> = subject_words("港口重新开放。", &HashSet::new()).into_iter().collect();
-/// words.sort();
-/// assert_eq!(words, ["口重", "开放", "新开", "港口", "重新"]);
+/// let words = subject_words("The old harbour reopens. The harbour!", &stopwords);
+/// assert_eq!(words.iter().collect::<Vec<_>>(), ["old", "harbour", "reopens"]);
+/// let words = subject_words("港口重新开放。", &HashSet::new());
+/// assert_eq!(words.iter().collect::<Vec<_>>(), ["港口", "口重", "重新", "新开", "开放"]);
 /// ```
-pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> TextSet<String> {
+pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> SubjectWords {
     let wide = !visible.is_ascii() && visible.chars().any(is_wide);
     let folded = casefold(visible);
-    let mut subject = TextSet::default();
+    let mut seen = TextSet::default();
+    let mut subject = SubjectWords {
+        text: String::with_capacity(folded.len()),
+        ends: Vec::new(),
+    };
+    let mut add = |word| {
+        if seen.insert(word) {
+            subject.text.push_str(word);
+            subject.ends.push(subject.text.len());
+        }
+    };
     for word in words(&folded) {
         if wide && word.chars().any(is_wide) {
             let chars: Vec<(usize, char)> = word.char_indices().collect();
             for pair in chars.windows(2) {
                 let (at, second) = (pair[0].0, pair[1]);
-                subject.insert(word[at..second.0 + second.1.len_utf8()].to_string());
+                add(&word[at..second.0 + second.1.len_utf8()]);
             }
         } else if word.chars().nth(2).is_some() && !stopwords.contains(word) {
-            subject.insert(word.to_string());
+            add(word);
         }
     }
     subject
+}
+
+/// The subject words of a text ([`subject_words`]), one after the other in a string of their own.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SubjectWords {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl SubjectWords {
+    /// The words, in the order they first come in the text.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| &self.text[start..end])
+    }
+
+    /// How many words there are.
+    pub fn count(&self) -> usize {
+        self.ends.len()
+    }
 }
 
 /// A text's words, case folded, one space apart: what two copies of a block share.

@@ -100,7 +100,7 @@ fn first_cut<'a>(blocks: &[Block], prose: &[usize], context: &Context<'a>) -> Op
             if line.is_some_and(|(_, prompt)| prompt) && prose_after > 0 && !settings.prompts_end_text_on_subject {
                 for k in read..i {
                     if prose[k] > 0 {
-                        vocabulary.extend(blocks[k].subject_words(context.stopwords).iter().map(String::as_str));
+                        vocabulary.extend(blocks[k].subject_words(context.stopwords).iter());
                     }
                 }
                 read = i;

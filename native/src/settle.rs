@@ -108,7 +108,7 @@ fn title_index(blocks: &[Block], verdicts: &[Verdict<'_>], lexicon: &Lexicon) ->
         if verdict.rule == "repeated" {
             continue;
         }
-        let visible = block.visible.as_str();
+        let visible = &*block.visible;
         if (TITLE_MIN_WORDS..=HEAD_WORDS).contains(&block.words)
             && !block.list_item
             && !visible.starts_with('|')
