@@ -11,6 +11,7 @@ import pytest
 import regex
 from hypothesis import given
 
+from textclean import _native
 from textclean.cleaners.linewrap import join_wrapped_lines
 from textclean.hyphenation import JOIN_MARGIN, _one_word
 from textclean.text import languages
@@ -96,6 +97,13 @@ def test_every_language_of_a_shared_script_has_lists() -> None:
     shared = set().union(*languages._SHARED_SCRIPTS.values())
     assert shared <= languages.listed_languages()
     assert {"zh", "ja", "ko", "el", "he", "hi", "bn", "ta"} <= languages.listed_languages()
+
+
+def test_a_shared_script_of_more_languages_than_the_reader_tells_apart_is_refused() -> None:
+    codes = [f"x{n}" for n in range(65)]
+    with pytest.raises(ValueError, match="more than 64 languages"):
+        _native.LanguageReader({}, {"Latin": codes})
+    _native.LanguageReader({}, {"Latin": codes[:64]})  # as many as it tells apart
 
 
 def test_stopwords_are_the_commonest_words_in_lower_case() -> None:

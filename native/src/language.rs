@@ -18,6 +18,8 @@ pub const MIN_LETTERS: usize = 15;
 pub const WIDE_LETTERS: usize = 3;
 /// Japanese writes kana between its Han characters (a tenth of them or more); Chinese writes none.
 pub const MIN_KANA_SHARE: f64 = 0.1;
+/// A shared script's languages are told apart among its first this many (a bit of a number each).
+pub const MAX_SHARED: usize = 64;
 /// A text names a language of a shared script with at least this many of its function words.
 pub const MIN_VOTES: usize = 3;
 /// The language is read from three windows of this many characters.
@@ -64,13 +66,13 @@ pub enum Reading {
     NeedsScript(&'static str),
 }
 
-/// The function words of a shared script: the languages each is one of (by rank), those in ASCII of up
-/// to [`PACKED`] bytes packed in a number ([`pack`]), the others looked up with the hasher of function
-/// words; and the length of the longest, in bytes.
+/// The function words of a shared script: the languages each is one of (a bit for each rank, the first
+/// language's lowest), those in ASCII of up to [`PACKED`] bytes packed in a number ([`pack`]), the
+/// others looked up with the hasher of function words; and the length of the longest, in bytes.
 #[derive(Debug, Default)]
 struct WordIndex {
-    short: PackedTable<Vec<usize>>,
-    languages: HashMap<Vec<u8>, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    short: PackedTable<u64>,
+    languages: HashMap<Vec<u8>, u64, BuildHasherDefault<WordHasher>>,
     longest: usize,
 }
 
@@ -97,21 +99,20 @@ impl LanguageReader {
         }
     }
 
-    /// Give the function words of each language of a shared script.
+    /// Give the function words of each language of a shared script (of its first [`MAX_SHARED`]
+    /// languages; a word given twice for a language counts once).
     pub fn add_script(&mut self, script: &str, languages: Vec<(String, Vec<String>)>) {
         let order = self.shared.get(script).cloned().unwrap_or_default();
         let mut index = WordIndex::default();
         for (language, words) in languages {
-            if let Some(rank) = order.iter().position(|known| *known == language) {
+            let rank = order.iter().take(MAX_SHARED).position(|known| *known == language);
+            if let Some(bit) = rank.map(|rank| 1u64 << rank) {
                 for word in words {
                     index.longest = index.longest.max(word.len());
                     if word.is_ascii() && (1..=PACKED).contains(&word.len()) {
-                        index
-                            .short
-                            .entry(pack(word.as_bytes(), 0, word.len(), false))
-                            .push(rank);
+                        *index.short.entry(pack(word.as_bytes(), 0, word.len(), false)) |= bit;
                     } else {
-                        index.languages.entry(word.into_bytes()).or_default().push(rank);
+                        *index.languages.entry(word.into_bytes()).or_default() |= bit;
                     }
                 }
             }
@@ -168,14 +169,8 @@ impl LanguageReader {
         let mut lowered: String; // a word not in ASCII, in lower case
         for &(word, ascii) in words {
             if ascii && word.len() <= PACKED {
-                for &rank in index
-                    .short
-                    .get(pack(word.as_bytes(), 0, word.len(), true))
-                    .into_iter()
-                    .flatten()
-                {
-                    votes[rank] += 1;
-                }
+                let ranks = index.short.get(pack(word.as_bytes(), 0, word.len(), true));
+                add_votes(&mut votes, ranks.copied().unwrap_or(0));
                 continue;
             }
             let lower: &[u8] = if ascii && word.len() <= buffer.len() {
@@ -191,15 +186,21 @@ impl LanguageReader {
                 lowered = word.to_lowercase();
                 lowered.as_bytes()
             };
-            for &rank in index.languages.get(lower).into_iter().flatten() {
-                votes[rank] += 1;
-            }
+            add_votes(&mut votes, index.languages.get(lower).copied().unwrap_or(0));
         }
         let (rank, count) = votes.iter().enumerate().fold(
             (0, 0),
             |best, (rank, &count)| if count > best.1 { (rank, count) } else { best },
         );
         (count >= MIN_VOTES).then(|| languages[rank].clone())
+    }
+}
+
+/// A vote for each language whose bit `ranks` holds (the language of rank `r` at bit `r`).
+fn add_votes(votes: &mut [usize], mut ranks: u64) {
+    while ranks != 0 {
+        votes[ranks.trailing_zeros() as usize] += 1;
+        ranks &= ranks - 1;
     }
 }
 

@@ -963,8 +963,21 @@ struct LanguageReader(RwLock<language::LanguageReader>);
 #[pymethods]
 impl LanguageReader {
     #[new]
-    fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> Self {
-        LanguageReader(RwLock::new(language::LanguageReader::new(script_language, shared)))
+    fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> PyResult<Self> {
+        if let Some(script) = shared
+            .iter()
+            .find(|(_, languages)| languages.len() > language::MAX_SHARED)
+        {
+            return Err(PyValueError::new_err(format!(
+                "the shared script {:?} names more than {} languages",
+                script.0,
+                language::MAX_SHARED
+            )));
+        }
+        Ok(LanguageReader(RwLock::new(language::LanguageReader::new(
+            script_language,
+            shared,
+        ))))
     }
 
     /// Give the function words of each language of a shared script.
