@@ -442,7 +442,7 @@ pub fn glance(text: &str) -> String {
     // folding goes character by character, so the start of the text folds to the start of its folding;
     // a word that reaches the cut may go on after it
     let folded = casefold(&text[..cut]);
-    let mut found: Vec<&str> = words(&folded).take(GLANCE_WORDS + 1).collect();
+    let mut found = collect_sized(words(&folded).take(GLANCE_WORDS + 1));
     if found.len() <= GLANCE_WORDS && cut < text.len() && folded.chars().next_back().is_some_and(is_word) {
         found.pop();
     }
@@ -519,7 +519,7 @@ impl<'a, 'c> Table<'a, 'c> {
 
     /// The blocks that show something (that have words), in order.
     fn shown(&self) -> Vec<usize> {
-        (0..self.blocks.len()).filter(|&i| self.blocks[i].words > 0).collect()
+        collect_sized((0..self.blocks.len()).filter(|&i| self.blocks[i].words > 0))
     }
 
     fn in_run(&self, i: usize) -> bool {
@@ -547,9 +547,7 @@ impl<'a, 'c> Table<'a, 'c> {
             return;
         }
         let blocks = self.blocks;
-        let shown: Vec<usize> = (0..blocks.len())
-            .filter(|&i| blocks[i].words > 0 && !self.inside[i])
-            .collect();
+        let shown = collect_sized((0..blocks.len()).filter(|&i| blocks[i].words > 0 && !self.inside[i]));
         let kinds: Vec<Kind> = shown.iter().map(|&i| self.verdicts[i].kind).collect();
         let mut settled: Vec<(Kind, &'a str)> = shown
             .iter()
@@ -781,9 +779,9 @@ impl<'a, 'c> Table<'a, 'c> {
 
     /// The blocks with words that no pass has removed yet.
     fn kept(&self) -> Vec<usize> {
-        (0..self.blocks.len())
-            .filter(|&i| self.verdicts[i].kind != Kind::Bad && self.blocks[i].words > 0)
-            .collect()
+        collect_sized(
+            (0..self.blocks.len()).filter(|&i| self.verdicts[i].kind != Kind::Bad && self.blocks[i].words > 0),
+        )
     }
 
     /// Tell whether the nearest block with words before block `i` is the head of a list of other stories.
@@ -878,9 +876,7 @@ impl<'a, 'c> Table<'a, 'c> {
         const BY: &str = "comments";
         let blocks = self.blocks;
         let shown = self.shown();
-        let stamps: Vec<usize> = (0..shown.len())
-            .filter(|&n| self.own[shown[n]].rule == "dateline")
-            .collect();
+        let stamps = collect_sized((0..shown.len()).filter(|&n| self.own[shown[n]].rule == "dateline"));
         let opens_comment = |table: &Self, n: usize| {
             shown[n + 1..(n + 1 + COMMENT_BODY_GAP).min(shown.len())]
                 .iter()
@@ -988,9 +984,8 @@ impl<'a, 'c> Table<'a, 'c> {
         let Some(end) = (first..=last).rev().find(|&i| is_prose(blocks[i], self.own[i])) else {
             return;
         };
-        let shown: Vec<usize> = (end + 1..=last)
-            .filter(|&i| blocks[i].words > 0 && self.verdicts[i].kind != Kind::Bad)
-            .collect();
+        let shown =
+            collect_sized((end + 1..=last).filter(|&i| blocks[i].words > 0 && self.verdicts[i].kind != Kind::Bad));
         // the short lines, and whether each carries content
         let content: HashMap<usize, bool> = shown
             .iter()
@@ -1034,9 +1029,7 @@ impl<'a, 'c> Table<'a, 'c> {
 /// A link list is not: a box of links parts what comes before it from what comes after.
 fn inside_article(blocks: &[&Block], own: &[Verdict<'_>]) -> Vec<bool> {
     let mut inside: Vec<bool> = own.iter().map(|verdict| verdict.rule == INSIDE_ARTICLE).collect();
-    let shown: Vec<usize> = (0..blocks.len())
-        .filter(|&i| blocks[i].words > 0 && !inside[i])
-        .collect();
+    let shown = collect_sized((0..blocks.len()).filter(|&i| blocks[i].words > 0 && !inside[i]));
     for n in 1..shown.len().saturating_sub(1) {
         let i = shown[n];
         if own[i].kind == Kind::Bad
@@ -1358,6 +1351,19 @@ fn words_of(text: &str) -> String {
         joined.push_str(word);
     }
     joined
+}
+
+/// Collect `items` into a vector with room for as many as they may be (a filter's bound): the passes
+/// filter a document's blocks many times, and a vector grown one doubling at a time copies them again.
+///
+/// ```
+/// use textclean_native::classify::collect_sized;
+/// assert_eq!(collect_sized((0..10).filter(|n| n % 3 == 0)), [0, 3, 6, 9]);
+/// ```
+pub fn collect_sized<T>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut collected = Vec::with_capacity(items.size_hint().1.unwrap_or(0));
+    collected.extend(items);
+    collected
 }
 
 /// The value of a number of decimal digits of any script, as Python's `int` reads it.

@@ -47,7 +47,7 @@ pub fn settle<'a>(
         };
     }
     for _ in 0..MAX_ROUNDS {
-        let kept: Vec<usize> = all.iter().copied().filter(|&i| verdicts[i].kind != Kind::Bad).collect();
+        let kept = classify::collect_sized(all.iter().copied().filter(|&i| verdicts[i].kind != Kind::Bad));
         if kept.len() == all.len() {
             break; // nothing was removed: the same blocks would get the same verdicts
         }
