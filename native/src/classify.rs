@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use regex::Regex;
 
-use crate::blocks::{count_words, words, Block, FunctionWords, TextMap, TextSet};
+use crate::blocks::{count_words, words, Block, FunctionWords, TextHasher, TextMap, TextSet};
 use crate::chars;
 use crate::forward::Forward;
 use crate::links;
@@ -395,7 +395,7 @@ pub fn copy_keys(blocks: &[Block], context: &Context<'_>) -> Vec<Option<String>>
         .zip(&texts)
         .map(|(block, text)| text.map(|text| block.glance(text, context.patterns.id)))
         .collect();
-    let mut met: TextMap<&str, usize> = TextMap::default();
+    let mut met: TextMap<&str, usize> = TextMap::with_capacity_and_hasher(glances.len(), TextHasher::default());
     for glance in glances.iter().flatten() {
         *met.entry(glance.as_ref()).or_default() += 1;
     }
@@ -707,12 +707,12 @@ impl<'a, 'c> Table<'a, 'c> {
     /// a blurb or a prompt of something else. A block of the run is compared with the rest of it.
     fn speaks_of_the_article(&self, i: usize) -> bool {
         let counts = self.vocabulary.get_or_init(|| {
-            let mut counts = TextMap::default();
-            for k in self.run.0..=self.run.1 {
-                if self.own[k].kind != Kind::Bad {
-                    for word in self.subject(k).iter() {
-                        *counts.entry(word).or_insert(0) += 1;
-                    }
+            let kept = (self.run.0..=self.run.1).filter(|&k| self.own[k].kind != Kind::Bad);
+            let words = kept.clone().map(|k| self.subject(k).count()).sum();
+            let mut counts = TextMap::with_capacity_and_hasher(words, TextHasher::default());
+            for k in kept {
+                for word in self.subject(k).iter() {
+                    *counts.entry(word).or_insert(0) += 1;
                 }
             }
             counts
@@ -1255,7 +1255,8 @@ pub fn speaks_of_other_things<'b>(
         .filter(|block| block.words >= CARD_TEXT_WORDS)
         .map(|block| block.subject_words(stopwords))
         .collect();
-    let mut counts: TextMap<&str, usize> = TextMap::default();
+    let words = paragraphs.iter().map(|words| words.count()).sum();
+    let mut counts: TextMap<&str, usize> = TextMap::with_capacity_and_hasher(words, TextHasher::default());
     for words in &paragraphs {
         for word in words.iter() {
             *counts.entry(word).or_insert(0) += 1;
@@ -1276,6 +1277,10 @@ pub fn speaks_of_other_things<'b>(
     ((between_shared * within) as f64) < CARD_MAX_SHARED * within_shared as f64 * between as f64
 }
 
+/// A block's subject words are first given room for one in this many bytes of its text (an English
+/// word and its space take six or so, and some words are stopwords or come again).
+const BYTES_A_SUBJECT_WORD: usize = 8;
+
 /// The words of a text that tell its subject: no stopwords, none of one or two letters; each once, in
 /// the order they first come.
 ///
@@ -1294,10 +1299,10 @@ pub fn speaks_of_other_things<'b>(
 pub fn subject_words(visible: &str, stopwords: &HashSet<String, impl BuildHasher>) -> SubjectWords {
     let wide = !visible.is_ascii() && visible.chars().any(is_wide);
     let folded = casefold(visible);
-    let mut seen = TextSet::default();
+    let mut seen = TextSet::with_capacity_and_hasher(folded.len() / BYTES_A_SUBJECT_WORD, TextHasher::default());
     let mut subject = SubjectWords {
         text: String::with_capacity(folded.len()),
-        ends: Vec::new(),
+        ends: Vec::with_capacity(folded.len() / BYTES_A_SUBJECT_WORD),
     };
     let mut add = |word| {
         if seen.insert(word) {
