@@ -49,8 +49,9 @@ const RIGHTS_WORDS: usize = 15;
 /// A related-list heading has at most this many words after its phrase ("More news from Rome").
 const HEADING_EXTRA_WORDS: usize = 3;
 /// The memory for learned states of the patterns tried only where a cheaper one matched (a cookie notice's
-/// consent, a credit after its hint): few lines reach them.
-const RARE_CACHE: usize = 64 * 1024;
+/// consent, a credit after its hint): few lines reach them, but a credit's bounded repetitions learn many
+/// states (at 64 KB they forgot them some ten times on the evaluation kit's pages and learned them again).
+const RARE_CACHE: usize = 256 * 1024;
 /// The memory for the states of the test of whether any phrase opens a block, the lexicon's largest pattern
 /// (some 26,000 states of its NFA, each learned state costly): on pages that share few openings it fills
 /// [`DFA_CACHE`] and forgets what it learned (a twentieth of `boilerplate`'s instructions on the evaluation
