@@ -18,7 +18,7 @@ pub const MIN_LETTERS: usize = 15;
 pub const WIDE_LETTERS: usize = 3;
 /// Japanese writes kana between its Han characters (a tenth of them or more); Chinese writes none.
 pub const MIN_KANA_SHARE: f64 = 0.1;
-/// A shared script's languages are told apart among its first this many (a bit of a number each).
+/// A shared script names at most this many languages: a function word holds those it votes for as bits.
 pub const MAX_SHARED: usize = 64;
 /// A text names a language of a shared script with at least this many of its function words.
 pub const MIN_VOTES: usize = 3;
@@ -90,22 +90,28 @@ pub struct LanguageReader {
 
 impl LanguageReader {
     /// Make a reader: `script_language` maps a script (a name of [`SCRIPT_NAMES`]) to the one
-    /// language it names; `shared` maps a shared script to its languages in order of preference.
-    pub fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> Self {
-        LanguageReader {
+    /// language it names; `shared` maps a shared script to its languages in order of preference (at most
+    /// [`MAX_SHARED`] of them).
+    pub fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> Result<Self, String> {
+        if let Some((script, _)) = shared.iter().find(|(_, languages)| languages.len() > MAX_SHARED) {
+            return Err(format!(
+                "the shared script {script:?} names more than {MAX_SHARED} languages"
+            ));
+        }
+        Ok(LanguageReader {
             script_language,
             shared,
             function_words: HashMap::new(),
-        }
+        })
     }
 
-    /// Give the function words of each language of a shared script (of its first [`MAX_SHARED`]
-    /// languages; a word given twice for a language counts once).
+    /// Give the function words of each language of a shared script (a word given twice for a language
+    /// counts once).
     pub fn add_script(&mut self, script: &str, languages: Vec<(String, Vec<String>)>) {
         let order = self.shared.get(script).cloned().unwrap_or_default();
         let mut index = WordIndex::default();
         for (language, words) in languages {
-            let rank = order.iter().take(MAX_SHARED).position(|known| *known == language);
+            let rank = order.iter().position(|known| *known == language); // below MAX_SHARED (see `new`)
             if let Some(bit) = rank.map(|rank| 1u64 << rank) {
                 for word in words {
                     index.longest = index.longest.max(word.len());
@@ -372,7 +378,8 @@ mod tests {
         let mut reader = LanguageReader::new(
             own.iter().map(|(s, l)| (s.to_string(), l.to_string())).collect(),
             HashMap::from([("Latin".into(), vec!["en".into(), "de".into()])]),
-        );
+        )
+        .unwrap();
         let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
         reader.add_script(
             "Latin",
@@ -421,7 +428,8 @@ mod tests {
             reader.read("Nevertheless, und nevertheless; NEVERTHELESS der Hund."),
             Reading::Language(Some("en".into()))
         );
-        let without = LanguageReader::new(HashMap::new(), HashMap::from([("Cyrillic".into(), vec!["ru".into()])]));
+        let without =
+            LanguageReader::new(HashMap::new(), HashMap::from([("Cyrillic".into(), vec!["ru".into()])])).unwrap();
         assert_eq!(
             without.read("Москва — столица России"),
             Reading::NeedsScript("Cyrillic")

@@ -964,20 +964,9 @@ struct LanguageReader(RwLock<language::LanguageReader>);
 impl LanguageReader {
     #[new]
     fn new(script_language: HashMap<String, String>, shared: HashMap<String, Vec<String>>) -> PyResult<Self> {
-        if let Some(script) = shared
-            .iter()
-            .find(|(_, languages)| languages.len() > language::MAX_SHARED)
-        {
-            return Err(PyValueError::new_err(format!(
-                "the shared script {:?} names more than {} languages",
-                script.0,
-                language::MAX_SHARED
-            )));
-        }
-        Ok(LanguageReader(RwLock::new(language::LanguageReader::new(
-            script_language,
-            shared,
-        ))))
+        language::LanguageReader::new(script_language, shared)
+            .map(|reader| LanguageReader(RwLock::new(reader)))
+            .map_err(PyValueError::new_err)
     }
 
     /// Give the function words of each language of a shared script.

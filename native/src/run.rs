@@ -488,7 +488,7 @@ mod tests {
             }),
             Step::Whitespace { max_blank_lines: 1 },
         ];
-        let reader = LanguageReader::new(HashMap::new(), HashMap::new());
+        let reader = LanguageReader::new(HashMap::new(), HashMap::new()).unwrap();
         let (text, counts) = run(
             "A **bold** line.   \n\n\n\nAnother one.",
             &steps,
@@ -501,7 +501,7 @@ mod tests {
 
     #[test]
     fn furniture_goes_and_the_title_loses_its_site() {
-        let reader = LanguageReader::new(HashMap::new(), HashMap::new());
+        let reader = LanguageReader::new(HashMap::new(), HashMap::new()).unwrap();
         let (text, counts) = run(ARTICLE, &[boilerplate()], &reader, &HashMap::new()).unwrap();
         assert_eq!(counts, [2], "{text:?}");
         assert!(
@@ -512,7 +512,7 @@ mod tests {
 
     #[test]
     fn a_step_whose_rules_are_python_s_runs_only_where_it_changes_nothing() {
-        let reader = LanguageReader::new(HashMap::new(), HashMap::new());
+        let reader = LanguageReader::new(HashMap::new(), HashMap::new()).unwrap();
         let gate = Gate::new(&[("Ã".to_string(), "©".to_string())]).unwrap();
         let mojibake = Step::Mojibake {
             html_entities: true,
@@ -569,7 +569,7 @@ mod tests {
     #[test]
     fn a_step_says_which_function_words_it_needs_first() {
         let shared = HashMap::from([("Latin".to_string(), vec!["en".to_string()])]);
-        let mut reader = LanguageReader::new(HashMap::new(), shared);
+        let mut reader = LanguageReader::new(HashMap::new(), shared).unwrap();
         let mut function_words = HashMap::new();
         assert_eq!(
             run(ARTICLE, &[boilerplate()], &reader, &function_words),

@@ -333,7 +333,8 @@ proptest! {
         let mut reader = language::LanguageReader::new(
             HashMap::from([("Greek".to_string(), "el".to_string())]),
             HashMap::from([("Latin".to_string(), vec!["en".to_string(), "de".to_string()])]),
-        );
+        )
+        .expect("two languages of a shared script");
         reader.add_script("Latin", vec![("en".into(), vec!["the".into()]), ("de".into(), vec!["und".into()])]);
         prop_assert!(!matches!(reader.read(&text), language::Reading::NeedsScript(_)));
 
